@@ -1,0 +1,71 @@
+import type { EventName, EventPayload } from '../contract/index.ts';
+import { handlers } from '../handlers/index.ts';
+import { type Logger, silentLogger } from '../log/logger.ts';
+import { type Clock, systemClock } from '../platform/clock.ts';
+import { createRouter, type Router } from '../router/router.ts';
+import type { Services, Shell } from '../router/services.ts';
+import type { ScryptParams } from '../store/keyring.ts';
+import type { OsKeystore } from '../store/osKeystore.ts';
+import { StoreSession } from '../store/storeSession.ts';
+import { APP_VERSION } from './appVersion.ts';
+
+export interface AppCoreOptions {
+  dataDir: string;
+  shell: Shell;
+  clock?: Clock;
+  log?: Logger;
+  osKeystore?: OsKeystore | null;
+  scrypt?: ScryptParams;
+  validateOutput?: boolean;
+}
+
+export type EventListener = <N extends EventName>(name: N, payload: EventPayload<N>) => void;
+
+export interface AppCore {
+  router: Router;
+  services: Services;
+  /** Opens the store with the OS keystore when possible; otherwise leaves it locked. */
+  start(): Promise<void>;
+  onEvent(listener: EventListener): () => void;
+  shutdown(): void;
+}
+
+// Everything the Electron main process, the Chromium harness and the CLI share: one store
+// session, one router over the one handler map, one event bus. Shells only add transport.
+export function createAppCore(opts: AppCoreOptions): AppCore {
+  const listeners = new Set<EventListener>();
+  const store = new StoreSession({ dataDir: opts.dataDir, osKeystore: opts.osKeystore ?? null, ...(opts.scrypt ? { scrypt: opts.scrypt } : {}) });
+  const log = opts.log ?? silentLogger;
+  const services: Services = {
+    store,
+    clock: opts.clock ?? systemClock,
+    log,
+    emit(name, payload) {
+      for (const l of listeners) {
+        try {
+          l(name, payload);
+        } catch (e) {
+          log.warn('event.listener_failed', { event: name, error: (e as Error).message });
+        }
+      }
+    },
+    app: { version: APP_VERSION, shell: opts.shell, runtime: `node ${process.versions.node}${process.versions.electron ? `, electron ${process.versions.electron}` : ''}` },
+    session: { profileId: null, role: null },
+  };
+  const router = createRouter(handlers, services, { validateOutput: opts.validateOutput ?? false });
+  return {
+    router,
+    services,
+    async start() {
+      const status = await store.tryAutoUnlock();
+      services.emit('store.status', status);
+    },
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    shutdown() {
+      store.close();
+    },
+  };
+}

@@ -1,0 +1,36 @@
+import { Command, CommanderError } from 'commander';
+import { APP_VERSION } from '../app/appVersion.ts';
+import type { CliCommand, CommandContext } from './command.ts';
+import { doctorCommand } from './commands/doctor.ts';
+import { createCliContext } from './context.ts';
+import { EXIT_FAILED, EXIT_OK } from './exitCodes.ts';
+import { type Io, processIo, reportFailure } from './output.ts';
+
+// Subcommands, one file each. Later issues append theirs here.
+const COMMANDS: CliCommand[] = [doctorCommand];
+
+export async function runCli(argv: string[], io: Io = processIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  let exitCode = EXIT_OK;
+  const ctx: CommandContext = { ...createCliContext(io, env), setExit: (c) => (exitCode = c) };
+  const program = new Command('relais-admin')
+    .description('Relais administration: store, directory, callbacks and reports, for IT staff and supervisors.\nExit codes: 0 success, 1 failure (nothing changed), 2 partial success.')
+    .version(APP_VERSION, '-V, --version')
+    .option('--data-dir <dir>', 'data folder (default: the app\'s per-user folder, or RELAIS_DATA_DIR)')
+    .option('--json', 'print JSON for scripts instead of text')
+    .showHelpAfterError()
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+  for (const register of COMMANDS) register(program, ctx);
+  for (const sub of program.commands) sub.exitOverride();
+  const json = argv.includes('--json');
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // --help and --version end here with code 0; usage errors were already printed.
+      return e.exitCode === 0 ? EXIT_OK : EXIT_FAILED;
+    }
+    return reportFailure(io, json, e);
+  }
+}

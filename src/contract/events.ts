@@ -1,0 +1,13 @@
+import { z } from 'zod';
+import { storeStatusSchema } from './systemContract.ts';
+
+// Push events main sends to the renderer. Later issues add theirs here (e.g. `callbacks.due`).
+export const events = {
+  'store.status': storeStatusSchema,
+  'app.notice': z.object({ level: z.enum(['info', 'warning', 'error']), message: z.string() }),
+};
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<N extends EventName> = z.infer<Events[N]>;
+export const EVENT_NAMES = Object.keys(events) as EventName[];

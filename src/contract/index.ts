@@ -1,0 +1,22 @@
+import type { z } from 'zod';
+import { systemContract } from './systemContract.ts';
+
+// The single contract: every operation the UI may call. Each domain keeps its own map;
+// they are joined here and nowhere else.
+export const contract = {
+  ...systemContract,
+};
+
+export type Contract = typeof contract;
+export type OperationName = keyof Contract;
+export type InputOf<N extends OperationName> = z.input<Contract[N]['input']>;
+export type OutputOf<N extends OperationName> = z.output<Contract[N]['output']>;
+export const OPERATION_NAMES = Object.keys(contract) as OperationName[];
+
+export function isOperationName(name: unknown): name is OperationName {
+  return typeof name === 'string' && Object.hasOwn(contract, name);
+}
+
+export type { Result } from './result.ts';
+export type { Role, Access } from './operation.ts';
+export { events, EVENT_NAMES, type EventName, type EventPayload } from './events.ts';

@@ -1,0 +1,61 @@
+import { contract, isOperationName, type Result } from '../contract/index.ts';
+import { AppError, isAppError } from '../errors.ts';
+import { parseOrThrow } from '../schemas/parse.ts';
+import type { Handlers } from './handlers.ts';
+import type { Services } from './services.ts';
+
+export interface Router {
+  /** Never throws and never rejects: every outcome is a Result. */
+  dispatch(name: unknown, input: unknown): Promise<Result<unknown>>;
+}
+
+export interface RouterOptions {
+  /** Also parse each handler's answer against the contract (tests and the harness). */
+  validateOutput?: boolean;
+}
+
+// The single router: the generic handler main registers for every IPC call, the harness
+// bridge and the CLI all come through here, so validation and access rules live once.
+export function createRouter(handlers: Handlers, services: Services, options: RouterOptions = {}): Router {
+  async function run(name: unknown, input: unknown): Promise<unknown> {
+    if (!isOperationName(name)) {
+      throw new AppError('UnknownOperation', `Unknown operation: ${typeof name === 'string' ? JSON.stringify(name.slice(0, 80)) : typeof name}.`);
+    }
+    const spec = contract[name];
+    checkAccess(spec.access, services, name);
+    const parsed = parseOrThrow(spec.input, input ?? {}, `input for ${name}`);
+    const handler = handlers[name] as (i: unknown, s: Services) => unknown;
+    const value = await handler(parsed, services);
+    if (options.validateOutput) {
+      const check = spec.output.safeParse(value);
+      if (!check.success) throw new Error(`handler ${name} returned a value outside its contract: ${check.error.message}`);
+    }
+    return value;
+  }
+
+  return {
+    async dispatch(name, input) {
+      try {
+        return { ok: true, value: await run(name, input) };
+      } catch (e) {
+        if (isAppError(e)) {
+          if (e.code === 'Internal') services.log.error('operation.failed', { op: String(name), code: e.code });
+          return { ok: false, error: e.toPayload() };
+        }
+        // Unexpected failures keep their detail in the log (no payload there), not in the UI.
+        services.log.error('operation.crashed', { op: String(name), error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) });
+        return { ok: false, error: { code: 'Internal', message: `Relais hit an unexpected error in ${String(name)}. Nothing was lost; the details are in the log.` } };
+      }
+    },
+  };
+}
+
+function checkAccess(access: (typeof contract)[keyof typeof contract]['access'], services: Services, name: string): void {
+  if (access === 'open') return;
+  if (!services.store.isOpen()) throw new AppError('StoreLocked', `The store is locked: ${name} needs it open.`);
+  if (access === 'unlocked') return;
+  const role = services.session.role;
+  if (!role || !access.includes(role)) {
+    throw new AppError('Forbidden', `${name} is reserved to: ${access.join(', ')}.`);
+  }
+}

@@ -1,0 +1,17 @@
+import type { EventName, EventPayload, Role } from '../contract/index.ts';
+import type { Logger } from '../log/logger.ts';
+import type { Clock } from '../platform/clock.ts';
+import type { StoreSession } from '../store/storeSession.ts';
+
+export type Shell = 'electron' | 'harness' | 'cli';
+
+/** What every handler receives: the one store, the clock, the event emitter and the session. */
+export interface Services {
+  store: StoreSession;
+  clock: Clock;
+  log: Logger;
+  emit<N extends EventName>(name: N, payload: EventPayload<N>): void;
+  app: { version: string; shell: Shell; runtime: string };
+  /** The signed-in profile; profiles arrive with the call console and access issues. */
+  session: { profileId: string | null; role: Role | null };
+}

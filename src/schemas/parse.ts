@@ -1,0 +1,22 @@
+import type { z } from 'zod';
+import { AppError, type ErrorIssue } from '../errors.ts';
+
+// Turns zod issues into path-level messages a person can act on ("themes.0: Invalid option…").
+export function issuesOf(error: z.ZodError): ErrorIssue[] {
+  return error.issues.slice(0, 20).map((issue) => ({
+    path: issue.path.length ? issue.path.map(String).join('.') : '(root)',
+    message: issue.message,
+  }));
+}
+
+export function describeIssues(issues: ErrorIssue[]): string {
+  return issues.map((i) => `${i.path}: ${i.message}`).join('; ');
+}
+
+/** Parses `value` with `schema`, throwing `InvalidInput` that names each offending field. */
+export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issues = issuesOf(result.error);
+  throw new AppError('InvalidInput', `Invalid ${what}: ${describeIssues(issues)}`, issues);
+}

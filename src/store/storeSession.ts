@@ -1,0 +1,226 @@
+import fs from 'node:fs';
+import { AppError, type ErrorPayload, isAppError } from '../errors.ts';
+import { migrate } from './migrate.ts';
+import { type Db, openDatabase } from './openDatabase.ts';
+import {
+  type Keyring,
+  type ScryptParams,
+  checkPassphraseStrength,
+  newDataKey,
+  newKeyring,
+  readKeyring,
+  unwrapWithPassphrase,
+  wrapWithPassphrase,
+  writeKeyring,
+} from './keyring.ts';
+import { INSECURE_BACKENDS, type OsKeystore } from './osKeystore.ts';
+import { type StoreFiles, storeFiles } from './storeFiles.ts';
+
+export type StoreState = 'uninitialised' | 'locked' | 'open';
+
+export interface StoreStatus {
+  state: StoreState;
+  dataDir: string;
+  storeId: string | null;
+  /** Why the store could not be opened automatically (wrong key, keystore changed, damaged…). */
+  problem: ErrorPayload | null;
+  keystore: { available: boolean; backend: string | null; note: string | null };
+}
+
+export interface StoreSessionOptions {
+  dataDir: string;
+  osKeystore?: OsKeystore | null;
+  /** Tests record cheaper scrypt parameters; the keyring always stores what was used. */
+  scrypt?: ScryptParams;
+  /** Hooks for later issues (e.g. seeding the demo directory once a store is created). */
+  onCreated?: (db: Db) => void;
+}
+
+/** The one owner of the open database handle and its key lifecycle. */
+export class StoreSession {
+  readonly files: StoreFiles;
+  private db: Db | null = null;
+  private keyring: Keyring | null = null;
+  private problem: ErrorPayload | null = null;
+  private keystoreBackend: string | null = null;
+  private keystoreNote: string | null = null;
+  private readonly opts: StoreSessionOptions;
+
+  constructor(opts: StoreSessionOptions) {
+    this.opts = opts;
+    this.files = storeFiles(opts.dataDir);
+  }
+
+  isInitialised(): boolean {
+    return fs.existsSync(this.files.keyring) || fs.existsSync(this.files.db);
+  }
+
+  isOpen(): boolean {
+    return this.db !== null;
+  }
+
+  status(): StoreStatus {
+    return {
+      state: this.db ? 'open' : this.isInitialised() ? 'locked' : 'uninitialised',
+      dataDir: this.files.dataDir,
+      storeId: this.keyring?.storeId ?? null,
+      problem: this.problem,
+      keystore: { available: this.keystoreBackend !== null && !INSECURE_BACKENDS.has(this.keystoreBackend), backend: this.keystoreBackend, note: this.keystoreNote },
+    };
+  }
+
+  /** The open database; every repository goes through here. */
+  database(): Db {
+    if (!this.db) throw new AppError('StoreLocked', 'The store is locked: open it with the recovery passphrase first.');
+    return this.db;
+  }
+
+  /** Creates a new empty store (keyring, then database) guarded by the recovery passphrase. */
+  async init(passphrase: string): Promise<StoreStatus> {
+    checkPassphraseStrength(passphrase);
+    if (this.isInitialised()) {
+      throw new AppError('StoreExists', `A store already exists in ${this.files.dataDir}; it was left untouched.`);
+    }
+    fs.mkdirSync(this.files.dataDir, { recursive: true, mode: 0o700 });
+    const dataKey = newDataKey();
+    try {
+      const keyring = newKeyring(dataKey, passphrase, this.opts.scrypt);
+      await this.addOsWrap(keyring, dataKey);
+      writeKeyring(this.files.keyring, keyring);
+      const db = openDatabase(this.files.db, dataKey, { create: true });
+      try {
+        migrate(db);
+        db.prepare('INSERT INTO meta(key, value) VALUES (?, ?), (?, ?)').run('store_id', keyring.storeId, 'created_at', keyring.createdAt);
+        this.opts.onCreated?.(db);
+      } catch (e) {
+        db.close();
+        throw e;
+      }
+      this.db = db;
+      this.keyring = keyring;
+      this.problem = null;
+      return this.status();
+    } catch (e) {
+      // A half-made store would look "locked" forever: remove only what this call created.
+      if (!this.db) {
+        for (const f of [this.files.keyring, this.files.db, `${this.files.db}-wal`, `${this.files.db}-shm`]) fs.rmSync(f, { force: true });
+      }
+      throw e;
+    } finally {
+      dataKey.fill(0);
+    }
+  }
+
+  /** Opens with the OS keystore wrap when there is one and the backend has not changed. */
+  async tryAutoUnlock(): Promise<StoreStatus> {
+    await this.probeKeystore();
+    if (this.db || !this.isInitialised()) return this.status();
+    try {
+      const keyring = readKeyring(this.files.keyring);
+      this.keyring = keyring;
+      const os = keyring.wraps.os;
+      if (!os || !this.opts.osKeystore) return this.status();
+      if (this.keystoreBackend !== os.backend) {
+        throw new AppError(
+          'KeyBackendChanged',
+          `The OS keystore changed (was ${os.backend}, now ${this.keystoreBackend ?? 'none'}). Relais did not re-key anything: enter the recovery passphrase to open the store.`,
+        );
+      }
+      const key = await this.opts.osKeystore.unwrap(Buffer.from(os.blob, 'base64'));
+      this.openWith(key);
+    } catch (e) {
+      this.problem = (isAppError(e) ? e : new AppError('WrongKey', 'The OS keystore could not unwrap the store key; enter the recovery passphrase.')).toPayload();
+    }
+    return this.status();
+  }
+
+  async unlock(passphrase: string): Promise<StoreStatus> {
+    if (this.db) return this.status();
+    try {
+      const keyring = readKeyring(this.files.keyring);
+      const key = unwrapWithPassphrase(keyring, passphrase);
+      this.keyring = keyring;
+      try {
+        this.openWith(key);
+        // An explicit passphrase unlock is the moment to (re)wrap for the current OS keystore.
+        await this.probeKeystore();
+        if (this.keystoreUsable() && keyring.wraps.os?.backend !== this.keystoreBackend) {
+          await this.addOsWrap(keyring, key);
+          writeKeyring(this.files.keyring, keyring);
+        }
+      } finally {
+        key.fill(0);
+      }
+      this.problem = null;
+      return this.status();
+    } catch (e) {
+      if (isAppError(e)) this.problem = e.toPayload();
+      throw e;
+    }
+  }
+
+  async changePassphrase(oldPassphrase: string, newPassphrase: string): Promise<void> {
+    checkPassphraseStrength(newPassphrase);
+    const keyring = readKeyring(this.files.keyring);
+    const key = unwrapWithPassphrase(keyring, oldPassphrase);
+    try {
+      keyring.wraps.passphrase = wrapWithPassphrase(key, newPassphrase, keyring.storeId, this.opts.scrypt);
+      writeKeyring(this.files.keyring, keyring);
+      this.keyring = keyring;
+    } finally {
+      key.fill(0);
+    }
+  }
+
+  /** Checkpoints the WAL into the main file, refreshes statistics and closes. */
+  close(): void {
+    const db = this.db;
+    if (!db) return;
+    this.db = null;
+    try {
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      db.pragma('optimize');
+    } finally {
+      db.close();
+    }
+  }
+
+  private openWith(key: Buffer): void {
+    const db = openDatabase(this.files.db, key);
+    try {
+      migrate(db);
+      const storeId = db.prepare(`SELECT value FROM meta WHERE key = 'store_id'`).pluck().get() as string | undefined;
+      if (this.keyring && storeId && storeId !== this.keyring.storeId) {
+        throw new AppError('WrongKey', 'The key file belongs to another store than this database.');
+      }
+    } catch (e) {
+      db.close();
+      throw e;
+    }
+    this.db = db;
+  }
+
+  private keystoreUsable(): boolean {
+    return this.keystoreBackend !== null && !INSECURE_BACKENDS.has(this.keystoreBackend);
+  }
+
+  private async probeKeystore(): Promise<void> {
+    if (!this.opts.osKeystore || this.keystoreBackend !== null) return;
+    try {
+      this.keystoreBackend = await this.opts.osKeystore.backend();
+      if (INSECURE_BACKENDS.has(this.keystoreBackend)) {
+        this.keystoreNote = `The OS keystore backend "${this.keystoreBackend}" stores secrets in plain text; Relais refuses it and opens the store with the recovery passphrase instead. IT: install and unlock a keyring (gnome-keyring or KWallet).`;
+      }
+    } catch (e) {
+      this.keystoreBackend = null;
+      this.keystoreNote = `The OS keystore is unavailable (${(e as Error).message}); the store opens with the recovery passphrase.`;
+    }
+  }
+
+  private async addOsWrap(keyring: Keyring, dataKey: Buffer): Promise<void> {
+    await this.probeKeystore();
+    if (!this.opts.osKeystore || !this.keystoreUsable()) return;
+    const blob = await this.opts.osKeystore.wrap(dataKey);
+    keyring.wraps.os = { backend: this.keystoreBackend as string, blob: blob.toString('base64') };
+  }
+}
