@@ -12,7 +12,7 @@ export const COMMUNES: readonly Commune[] = [
   { code: 'anderlecht', fr: 'Anderlecht', nl: 'Anderlecht', postcodes: ['1070'] },
   { code: 'auderghem', fr: 'Auderghem', nl: 'Oudergem', postcodes: ['1160'] },
   { code: 'berchem-sainte-agathe', fr: 'Berchem-Sainte-Agathe', nl: 'Sint-Agatha-Berchem', postcodes: ['1082'] },
-  { code: 'bruxelles', fr: 'Bruxelles', nl: 'Brussel', postcodes: ['1000', '1020', '1120', '1130', '1040', '1050'] },
+  { code: 'bruxelles', fr: 'Bruxelles', nl: 'Brussel', postcodes: ['1000', '1020', '1120', '1130'] },
   { code: 'etterbeek', fr: 'Etterbeek', nl: 'Etterbeek', postcodes: ['1040'] },
   { code: 'evere', fr: 'Evere', nl: 'Evere', postcodes: ['1140'] },
   { code: 'forest', fr: 'Forest', nl: 'Vorst', postcodes: ['1190'] },
