@@ -1,0 +1,60 @@
+import { useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { HelpOverlay } from './components/HelpOverlay.tsx';
+import { LanguageSwitch } from './components/LanguageSwitch.tsx';
+import { SCREENS } from './screens/registry.ts';
+import { type Shortcut, useShortcuts } from './shortcuts.ts';
+
+export function Shell() {
+  const { t } = useTranslation();
+  const [screenId, setScreenId] = useState<string>(SCREENS[0]?.id ?? 'home');
+  const [helpOpen, setHelpOpen] = useState(false);
+  const mainRef = useRef<HTMLElement>(null);
+  const go = (id: string) => {
+    setScreenId(id);
+    // Move focus to the new screen so keyboard and screen-reader users land in it.
+    requestAnimationFrame(() => mainRef.current?.focus());
+  };
+  const shortcuts: Shortcut[] = useMemo(
+    () => [
+      { keys: 'F1', labelKey: 'help.keys.help', run: () => setHelpOpen((o) => !o) },
+      ...SCREENS.map((s) => ({ keys: s.shortcut, labelKey: s.labelKey, run: () => go(s.id) })),
+    ],
+    [],
+  );
+  useShortcuts(shortcuts);
+  const current = SCREENS.find((s) => s.id === screenId) ?? SCREENS[0];
+  const Current = current?.component;
+  return (
+    <div className="shell">
+      <header className="topbar">
+        <div className="brand-block">
+          <span className="brand">{t('app.name')}</span>
+          <span className="muted">{t('app.line')}</span>
+        </div>
+        <div className="topbar-actions">
+          <button type="button" className="ghost" onClick={() => setHelpOpen(true)} aria-keyshortcuts="F1">
+            {t('help.open')} <kbd>F1</kbd>
+          </button>
+          <LanguageSwitch />
+        </div>
+      </header>
+      <nav className="sidenav" aria-label={t('nav.label')}>
+        <ul>
+          {SCREENS.map((s) => (
+            <li key={s.id}>
+              <button type="button" data-screen={s.id} aria-current={s.id === current?.id ? 'page' : undefined} aria-keyshortcuts={s.shortcut} onClick={() => go(s.id)}>
+                <span>{t(s.labelKey)}</span>
+                <kbd>{s.shortcut}</kbd>
+              </button>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main className="content" ref={mainRef} tabIndex={-1} data-screen={current?.id}>
+        {Current && <Current />}
+      </main>
+      {helpOpen && <HelpOverlay shortcuts={shortcuts} onClose={() => setHelpOpen(false)} />}
+    </div>
+  );
+}

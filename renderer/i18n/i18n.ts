@@ -1,0 +1,64 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+
+export const UI_LANGS = ['fr', 'nl', 'en'] as const;
+export type UiLang = (typeof UI_LANGS)[number];
+export const DEFAULT_LANG: UiLang = 'fr';
+const STORAGE_KEY = 'relais.lang';
+
+// Every locale file is a namespace: renderer/i18n/locales/<lang>/<namespace>.json. Screens
+// add their own file; a test checks that the three languages carry the same keys.
+const files = import.meta.glob<{ default: Record<string, unknown> }>('./locales/*/*.json', { eager: true });
+
+function buildResources(): Record<string, Record<string, Record<string, unknown>>> {
+  const resources: Record<string, Record<string, Record<string, unknown>>> = {};
+  for (const [file, mod] of Object.entries(files)) {
+    const m = /\.\/locales\/([a-z]{2})\/([A-Za-z]+)\.json$/.exec(file);
+    if (!m) continue;
+    const [, lang, ns] = m as unknown as [string, string, string];
+    (resources[lang] ??= {})[ns] = mod.default;
+  }
+  return resources;
+}
+
+export function initialLang(): UiLang {
+  try {
+    const saved = window.localStorage.getItem(STORAGE_KEY);
+    if (saved && (UI_LANGS as readonly string[]).includes(saved)) return saved as UiLang;
+  } catch {
+    // Storage may be unavailable; French stays the default.
+  }
+  return DEFAULT_LANG;
+}
+
+export function saveLang(lang: UiLang): void {
+  try {
+    window.localStorage.setItem(STORAGE_KEY, lang);
+  } catch {
+    // Not fatal: the choice just won't survive a restart.
+  }
+}
+
+export const i18n = i18next.createInstance();
+void i18n.use(initReactI18next).init({
+  resources: buildResources(),
+  lng: initialLang(),
+  fallbackLng: false,
+  defaultNS: 'common',
+  ns: ['common'],
+  interpolation: { escapeValue: false },
+  returnNull: false,
+  // A missing key shows its path in brackets, visible in screenshots and caught by tests.
+  parseMissingKeyHandler: (key) => `⟦${key}⟧`,
+});
+
+export const LOCALE_TAGS: Record<UiLang, string> = { fr: 'fr-BE', nl: 'nl-BE', en: 'en-GB' };
+export const TIME_ZONE = 'Europe/Brussels';
+
+export function formatDateTime(value: Date | string, lang: UiLang, opts: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' }): string {
+  return new Intl.DateTimeFormat(LOCALE_TAGS[lang], { timeZone: TIME_ZONE, ...opts }).format(new Date(value));
+}
+
+export function formatNumber(value: number, lang: UiLang, opts?: Intl.NumberFormatOptions): string {
+  return new Intl.NumberFormat(LOCALE_TAGS[lang], opts).format(value);
+}

@@ -1,0 +1,113 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { createAppCore, type AppCore } from '../../src/app/appCore.ts';
+import type { EventName } from '../../src/contract/index.ts';
+import type { Clock } from '../../src/platform/clock.ts';
+import { CSP } from '../../main/csp.ts';
+import { resolveRendererFile } from '../../main/rendererFiles.ts';
+import { TEST_PASSPHRASE, TEST_SCRYPT, tempDir } from '../unit/helpers/tempStore.ts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const RENDERER_DIR = path.resolve(here, '..', '..', 'build', 'renderer');
+export const HARNESS_ORIGIN = 'http://relais.test';
+
+export interface HarnessOptions {
+  /** `open`: a store already created and unlocked; `locked`: created, app starts locked; `new`: first run. */
+  store?: 'open' | 'locked' | 'new';
+  dataDir?: string;
+  clock?: Clock;
+  lang?: 'fr' | 'nl' | 'en';
+  /** Runs on the open core before the page loads (seed data through the real router). */
+  seed?: (core: AppCore) => Promise<void>;
+}
+
+export interface HarnessApp {
+  page: Page;
+  context: BrowserContext;
+  core: AppCore;
+  dataDir: string;
+  events: Array<{ name: EventName; payload: unknown }>;
+  passphrase: string;
+  close(): Promise<void>;
+}
+
+// Installed before any page script: the same `window.relais` surface the preload gives in
+// Electron, forwarding to a Playwright binding wired to the real router.
+const BRIDGE_SCRIPT = `(() => {
+  const listeners = new Map();
+  const bridge = Object.freeze({
+    invoke: (name, input) => window.__relaisInvoke(name, input),
+    on: (name, listener) => {
+      if (!listeners.has(name)) listeners.set(name, new Set());
+      listeners.get(name).add(listener);
+      return () => listeners.get(name)?.delete(listener);
+    },
+  });
+  Object.defineProperty(window, 'relais', { value: bridge, writable: false, configurable: false });
+  Object.defineProperty(window, '__relaisEmit', {
+    value: (name, payload) => { for (const l of listeners.get(name) ?? []) { try { l(payload); } catch (e) { console.error(e); } } },
+    writable: false,
+  });
+})();`;
+
+export async function openHarnessApp(browser: Browser, opts: HarnessOptions = {}): Promise<HarnessApp> {
+  if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) {
+    throw new Error(`The renderer is not built (${RENDERER_DIR}): run \`npm run build\` first.`);
+  }
+  const dataDir = opts.dataDir ?? tempDir('relais-harness-');
+  const mode = opts.store ?? 'open';
+  if (mode !== 'new' && !fs.existsSync(path.join(dataDir, 'keyring.json'))) {
+    const setup = createAppCore({ dataDir, shell: 'harness', scrypt: TEST_SCRYPT });
+    const r = await setup.router.dispatch('store.init', { passphrase: TEST_PASSPHRASE });
+    if (!r.ok) throw new Error(`harness store.init failed: ${r.error.message}`);
+    setup.shutdown();
+  }
+  const core = createAppCore({ dataDir, shell: 'harness', scrypt: TEST_SCRYPT, validateOutput: true, ...(opts.clock ? { clock: opts.clock } : {}) });
+  await core.start();
+  if (mode === 'open') {
+    const r = await core.router.dispatch('store.unlock', { passphrase: TEST_PASSPHRASE });
+    if (!r.ok) throw new Error(`harness unlock failed: ${r.error.message}`);
+  }
+  if (opts.seed) await opts.seed(core);
+
+  const context = await browser.newContext({ locale: 'fr-BE', timezoneId: 'Europe/Brussels', viewport: { width: 1280, height: 800 } });
+  // Nothing leaves the page but requests to the renderer's own origin.
+  await context.route('**/*', (route) => route.abort('blockedbyclient'));
+  await context.route(`${HARNESS_ORIGIN}/**`, async (route) => {
+    const url = new URL(route.request().url());
+    const hit = resolveRendererFile(RENDERER_DIR, url.pathname);
+    if (!hit) return route.fulfill({ status: 404, body: 'not found' });
+    return route.fulfill({ status: 200, contentType: hit.type, headers: { 'Content-Security-Policy': CSP }, body: fs.readFileSync(hit.file) });
+  });
+  await context.exposeBinding('__relaisInvoke', async (source, name: unknown, input: unknown) => {
+    // The harness twin of main's sender check: only the top frame of our origin may call.
+    if (source.frame !== source.page.mainFrame() || new URL(source.frame.url()).origin !== HARNESS_ORIGIN) {
+      return { ok: false, error: { code: 'Forbidden', message: 'Calls are accepted from the Relais window only.' } };
+    }
+    return core.router.dispatch(name, input);
+  });
+  await context.addInitScript(BRIDGE_SCRIPT);
+  if (opts.lang) await context.addInitScript(`try { localStorage.setItem('relais.lang', ${JSON.stringify(opts.lang)}); } catch {}`);
+  const page = await context.newPage();
+  const events: HarnessApp['events'] = [];
+  const off = core.onEvent((name, payload) => {
+    events.push({ name, payload });
+    void page.evaluate(([n, p]) => (window as unknown as { __relaisEmit?: (n: string, p: unknown) => void }).__relaisEmit?.(n, p), [name, payload] as const).catch(() => {});
+  });
+  await page.goto(`${HARNESS_ORIGIN}/index.html`);
+  return {
+    page,
+    context,
+    core,
+    dataDir,
+    events,
+    passphrase: TEST_PASSPHRASE,
+    async close() {
+      off();
+      await context.close();
+      core.shutdown();
+    },
+  };
+}
