@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { AppError, type ErrorPayload, isAppError } from '../errors.ts';
 import { migrate } from './migrate.ts';
 import { type Db, openDatabase } from './openDatabase.ts';
+import { mapStoreError } from './sqliteErrors.ts';
 import {
   type Keyring,
   type ScryptParams,
@@ -195,7 +196,8 @@ export class StoreSession {
       }
     } catch (e) {
       db.close();
-      throw e;
+      // A damaged page met while migrating or checking the store id is CorruptStore, not Internal.
+      throw mapStoreError(e, this.files.db);
     }
     this.db = db;
   }

@@ -1,0 +1,41 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { systemClock } from '../../platform/clock.ts';
+import { createBackup, verifyBackupFile } from '../../store/backup.ts';
+import { backupFileName, policyFromStore } from '../../store/backupSchedule.ts';
+import type { CliCommand } from '../command.ts';
+import { EXIT_OK } from '../exitCodes.ts';
+import { openStoreForCli } from '../openForCli.ts';
+import { emit } from '../output.ts';
+import { readPassphrase } from '../passphrase.ts';
+
+export const backupCommand: CliCommand = (program: Command, ctx) => {
+  program
+    .command('backup')
+    .description('Write an encrypted, verified backup (.relaisbak: database + key file, opens with the recovery passphrase). Without --out, into the backup folder.')
+    .option('--out <file>', 'backup file to create (refused if it exists)')
+    .action(async (opts: { out?: string }, cmd: Command) => {
+      const g = cmd.optsWithGlobals();
+      const dataDir = ctx.dataDir(g);
+      const passphrase = await readPassphrase(undefined, ctx.env);
+      const session = await openStoreForCli(dataDir, { ...ctx.env, RELAIS_PASSPHRASE: passphrase });
+      let info;
+      try {
+        const now = systemClock.now();
+        const out = opts.out ? path.resolve(opts.out) : path.join(policyFromStore(session).folder, backupFileName(now, 'manual'));
+        info = createBackup(session.database(), session.files, out, { reason: 'manual', now });
+      } finally {
+        session.close();
+      }
+      // An independent reopen: passphrase -> the backup's own key file -> key -> integrity check.
+      try {
+        verifyBackupFile(info.file, passphrase);
+      } catch (e) {
+        fs.rmSync(info.file, { force: true });
+        throw e;
+      }
+      emit(ctx.io, g.json, { ok: true, ...info, verified: true }, () => `Backup written and verified: ${info.file} (${(info.bytes / 1024).toFixed(0)} KiB, schema v${info.schemaVersion}).`);
+      ctx.setExit(EXIT_OK);
+    });
+};
