@@ -1,0 +1,18 @@
+import { stringify } from 'csv-stringify/sync';
+import type { Service } from '../serviceSchema.ts';
+import { exportFields, flatRow, type FlatOptions } from './flatRows.ts';
+
+export type CsvDelimiter = ';' | ',';
+
+// `;` is what Belgian Excel expects: it comes with a UTF-8 BOM (so accents survive) and CRLF
+// line ends. `,` is plain UTF-8 without BOM for other tools.
+export function servicesToCsv(services: readonly Service[], opts: FlatOptions & { delimiter: CsvDelimiter }): Buffer {
+  const fields = exportFields(opts);
+  const text = stringify([fields, ...services.map((s) => flatRow(s, fields))], {
+    delimiter: opts.delimiter,
+    record_delimiter: opts.delimiter === ';' ? 'windows' : 'unix',
+    // Any line break inside a cell is quoted, whatever the record delimiter (Excel needs it).
+    quoted_match: /[\r\n]|^\s|\s$/,
+  });
+  return Buffer.from(opts.delimiter === ';' ? `\ufeff${text}` : text, 'utf8');
+}

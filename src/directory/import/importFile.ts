@@ -1,0 +1,101 @@
+import { AppError } from '../../errors.ts';
+import type { Db } from '../../store/openDatabase.ts';
+import { directoryRepository, type ThemeView } from '../directoryRepository.ts';
+import { changedFields, type Service } from '../serviceSchema.ts';
+import { detectFormat } from './detectFormat.ts';
+import { readCsv } from './readCsv.ts';
+import { readHsds } from './readHsds.ts';
+import { readXlsx } from './readXlsx.ts';
+import type { ImportDiff, ParsedImport, ProgressCallback, RawTable } from './types.ts';
+import { validateRecords } from './validateRecords.ts';
+
+// The import pipeline: read (file-level faults throw FileRejected before anything else),
+// check each row, compare with the store, and — when applying — write every valid added or
+// changed row in one transaction. Services absent from the file are left as they are.
+
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+
+export async function parseImport(bytes: Uint8Array, fileName: string, themes: readonly ThemeView[], onProgress?: ProgressCallback): Promise<ParsedImport> {
+  if (bytes.length > MAX_IMPORT_BYTES) {
+    throw new AppError('FileRejected', `${fileName} is too large (${(bytes.length / 1048576).toFixed(1)} MB, at most ${MAX_IMPORT_BYTES / 1048576} MB): nothing was imported.`);
+  }
+  const format = detectFormat(bytes, fileName);
+  onProgress?.({ phase: 'reading', processed: 0, total: bytes.length });
+  const table: RawTable =
+    format === 'xlsx' ? await readXlsx(bytes, fileName) : format === 'hsds' ? readHsds(bytes, fileName, new Set(themes.map((t) => t.code))) : readCsv(bytes, fileName);
+  onProgress?.({ phase: 'reading', processed: bytes.length, total: bytes.length });
+  if (table.records.length === 0) {
+    throw new AppError('FileRejected', `${fileName} has a header but no service rows: nothing was imported.`);
+  }
+  const { valid, rejected } = await validateRecords(table.records, themes, onProgress);
+  return {
+    fileName,
+    format: table.format,
+    encoding: table.encoding,
+    delimiter: table.delimiter,
+    rows: table.records.length,
+    valid,
+    rejected,
+    warnings: table.warnings,
+  };
+}
+
+/** Compares the valid rows with the services currently stored. */
+export function diffImport(parsed: ParsedImport, current: ReadonlyMap<string, Service>): ImportDiff {
+  const diff: ImportDiff = {
+    fileName: parsed.fileName,
+    format: parsed.format,
+    encoding: parsed.encoding,
+    delimiter: parsed.delimiter,
+    rows: parsed.rows,
+    counts: { added: 0, changed: 0, unchanged: 0, rejected: parsed.rejected.length },
+    added: [],
+    changed: [],
+    unchanged: [],
+    rejected: parsed.rejected,
+    warnings: parsed.warnings,
+    applied: false,
+  };
+  for (const { row, service } of parsed.valid) {
+    const entry = { row, id: service.id, name: service.name };
+    const before = current.get(service.id);
+    if (!before) diff.added.push(entry);
+    else {
+      const fields = changedFields(before, service);
+      if (fields.length === 0) diff.unchanged.push(entry);
+      else diff.changed.push({ ...entry, fields });
+    }
+  }
+  diff.counts.added = diff.added.length;
+  diff.counts.changed = diff.changed.length;
+  diff.counts.unchanged = diff.unchanged.length;
+  return diff;
+}
+
+export function previewImport(db: Db, parsed: ParsedImport): ImportDiff {
+  return diffImport(parsed, directoryRepository(db).servicesById());
+}
+
+/** Diff and write in one transaction: every valid added/changed row, or nothing at all. */
+export function applyImport(db: Db, parsed: ParsedImport, now: Date, onProgress?: ProgressCallback): ImportDiff {
+  const repo = directoryRepository(db);
+  return db.transaction(() => {
+    const diff = diffImport(parsed, repo.servicesById());
+    const write = new Set([...diff.added, ...diff.changed].map((e) => e.id));
+    const services = parsed.valid.filter((v) => write.has(v.service.id)).map((v) => v.service);
+    repo.upsertServices(services, now, (processed, total) => onProgress?.({ phase: 'writing', processed, total }));
+    diff.applied = true;
+    return diff;
+  })();
+}
+
+/** Read, check and (unless dry-run) apply a file: the one entry point for the CLI and handlers. */
+export async function importDirectoryFile(
+  db: Db,
+  bytes: Uint8Array,
+  fileName: string,
+  opts: { dryRun: boolean; now: Date; onProgress?: ProgressCallback },
+): Promise<ImportDiff> {
+  const parsed = await parseImport(bytes, fileName, directoryRepository(db).listThemes(), opts.onProgress);
+  return opts.dryRun ? previewImport(db, parsed) : applyImport(db, parsed, opts.now, opts.onProgress);
+}

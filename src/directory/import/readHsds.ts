@@ -1,0 +1,143 @@
+import { AppError } from '../../errors.ts';
+import { MAX_CELL_CHARS, SERVICE_FIELDS, type ServiceField } from '../serviceSchema.ts';
+import { decodeText } from './decodeText.ts';
+import type { ImportWarning, RawRecord, RawTable, RowProblem } from './types.ts';
+
+/*
+ * Open Referral HSDS 3.0 JSON ↔ Relais service. The file is an array of HSDS services (or an
+ * object with a `services` array), each in the "compiled" shape with its related objects
+ * nested. Row numbers are 1-based positions in that array.
+ *
+ *   Relais field          HSDS 3.0
+ *   id                    service.id
+ *   name                  service.name
+ *   alternate_name        service.alternate_name
+ *   organization          service.organization.name   (a plain string is accepted too)
+ *   description           service.description
+ *   themes                service.attributes[].taxonomy_term.code whose code is a Relais theme
+ *                         (other taxonomies' terms are ignored with a warning)
+ *   keywords              service.x_relais.keywords   (extension; `keywords` array also read)
+ *   communes_served       service.service_areas[].name  (`*` = the whole region)
+ *   address               first location's addresses[0].address_1 (+ address_2, ", " joined)
+ *   postcode              first location's addresses[0].postal_code
+ *   commune               first location's addresses[0].city
+ *                         (location = service.locations[0] or service.service_at_locations[0].location)
+ *   phone                 service.phones[].number (+ " ext. " extension), " / " joined
+ *   email                 service.email
+ *   website               service.url
+ *   hours                 service.schedules[].description, or built from byday/opens_at/closes_at;
+ *                         one line per schedule
+ *   languages             service.languages[].code (ISO 639-1)
+ *   audience              service.x_relais.audience   (extension)
+ *   access_conditions     service.eligibility_description
+ *   professional_contact  service.x_relais.professional_contact (extension; never in public exports)
+ *   last_verified         service.assured_date (first 10 characters of a date-time)
+ *   status                service.status: active → active; inactive, defunct, temporarily closed → inactive
+ */
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+
+function str(v: unknown): string | null {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return null;
+}
+
+function joined(parts: Array<string | null>, sep: string): string | null {
+  const kept = parts.map((p) => p?.trim() ?? '').filter((p) => p !== '');
+  return kept.length ? kept.join(sep) : null;
+}
+
+function scheduleText(s: Obj): string | null {
+  const description = str(s.description);
+  if (description && description.trim() !== '') return description;
+  const days = str(s.byday);
+  const opens = str(s.opens_at);
+  const closes = str(s.closes_at);
+  const time = opens || closes ? `${opens ?? ''}–${closes ?? ''}` : null;
+  return joined([days, time], ' ');
+}
+
+export function hsdsToValues(service: Obj, themeCodes: ReadonlySet<string>, row: number, warnings: ImportWarning[]): RawRecord {
+  const problems: RowProblem[] = [];
+  const ext = isObj(service.x_relais) ? service.x_relais : {};
+  const org = service.organization;
+  const location = isObj(arr(service.locations)[0])
+    ? (arr(service.locations)[0] as Obj)
+    : isObj(arr(service.service_at_locations)[0]) && isObj((arr(service.service_at_locations)[0] as Obj).location)
+      ? ((arr(service.service_at_locations)[0] as Obj).location as Obj)
+      : null;
+  const address = location ? ((arr(location.addresses)[0] as Obj | undefined) ?? (isObj(location.physical_address) ? location.physical_address : location)) : null;
+  const themes: string[] = [];
+  for (const a of arr(service.attributes)) {
+    if (!isObj(a)) continue;
+    const term = isObj(a.taxonomy_term) ? a.taxonomy_term : null;
+    const code = str(term?.code ?? a.value)?.trim().toLowerCase() ?? '';
+    if (code === '') continue;
+    if (themeCodes.has(code)) themes.push(code);
+    else warnings.push({ field: 'themes', message: `Row ${row}: taxonomy term "${code.slice(0, 60)}" is not a Relais theme; ignored.` });
+  }
+  const status = str(service.status)?.trim().toLowerCase() ?? null;
+  const values: Partial<Record<ServiceField, unknown>> = {
+    id: str(service.id) ?? '',
+    name: str(service.name) ?? '',
+    alternate_name: str(service.alternate_name),
+    organization: isObj(org) ? str(org.name) : str(org ?? service.organization_name),
+    description: str(service.description),
+    themes,
+    keywords: arr(ext.keywords ?? service.keywords).map(str).filter((s): s is string => s !== null),
+    communes_served: arr(service.service_areas).map((a) => (isObj(a) ? str(a.name) : str(a))).filter((s): s is string => s !== null),
+    address: address ? joined([str(address.address_1), str(address.address_2)], ', ') : null,
+    postcode: address ? str(address.postal_code) : null,
+    commune: address ? str(address.city) : null,
+    phone: joined(
+      arr(service.phones).map((p) => (isObj(p) ? joined([str(p.number), p.extension ? `ext. ${str(p.extension)}` : null], ' ') : str(p))),
+      ' / ',
+    ),
+    email: str(service.email),
+    website: str(service.url ?? service.website),
+    hours: joined(arr(service.schedules).map((s) => (isObj(s) ? scheduleText(s) : str(s))), '\n'),
+    languages: arr(service.languages).map((l) => (isObj(l) ? str(l.code ?? l.name) : str(l))).filter((s): s is string => s !== null),
+    audience: str(ext.audience),
+    access_conditions: str(service.eligibility_description),
+    professional_contact: str(ext.professional_contact),
+    last_verified: str(service.assured_date)?.trim().slice(0, 10) ?? null,
+    status: status === null || status === '' ? null : status === 'active' ? 'active' : ['inactive', 'defunct', 'temporarily closed'].includes(status) ? 'inactive' : status,
+  };
+  for (const f of SERVICE_FIELDS) {
+    const v = values[f];
+    const longest = Array.isArray(v) ? Math.max(0, ...v.map((s: string) => s.length)) : typeof v === 'string' ? v.length : 0;
+    if (longest > MAX_CELL_CHARS) {
+      problems.push({ row, field: f, message: `value too long (${longest} characters, at most ${MAX_CELL_CHARS}).` });
+      delete values[f];
+    }
+  }
+  return { row, values, problems };
+}
+
+export function readHsds(bytes: Uint8Array, fileName: string, themeCodes: ReadonlySet<string>): RawTable {
+  const { text, encoding } = decodeText(bytes, fileName);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new AppError('FileRejected', `${fileName} is not valid JSON (${(e as Error).message.slice(0, 120)}): nothing was imported.`);
+  }
+  const list = Array.isArray(json) ? json : isObj(json) && Array.isArray(json.services) ? json.services : null;
+  if (!list) {
+    throw new AppError('FileRejected', `${fileName} is JSON but not an HSDS service list (expected an array of services, or an object with "services"): nothing was imported.`);
+  }
+  if (list.length === 0) throw new AppError('FileRejected', `${fileName} holds no services: nothing was imported.`);
+  const warnings: ImportWarning[] = [];
+  const records: RawRecord[] = list.map((item, i) => {
+    const row = i + 1;
+    if (!isObj(item)) return { row, values: {}, problems: [{ row, field: 'row', message: 'expected an HSDS service object.' }] };
+    return hsdsToValues(item, themeCodes, row, warnings);
+  });
+  if (!list.some((item) => isObj(item) && ('id' in item || 'name' in item))) {
+    throw new AppError('FileRejected', `${fileName} does not look like HSDS services (no item has an id or name): nothing was imported.`);
+  }
+  return { format: 'hsds', encoding: encoding === 'utf-8-bom' ? 'utf-8-bom' : encoding, delimiter: null, records, warnings: warnings.slice(0, 200) };
+}

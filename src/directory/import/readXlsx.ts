@@ -1,0 +1,65 @@
+import ExcelJS from 'exceljs';
+import { AppError } from '../../errors.ts';
+import { mapHeader } from './header.ts';
+import { isBlankRow, recordFromCells } from './cells.ts';
+import type { RawTable } from './types.ts';
+
+// XLSX: the first worksheet, its first non-empty row as the header, every cell read as text.
+// Formulas are never evaluated: a formula cell gives its cached result as text if the file has
+// one, otherwise its formula text (`=…`). Dates become YYYY-MM-DD; numbers their plain digits.
+export function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (value instanceof Date) return dateText(value);
+  if (typeof value === 'object') {
+    const v = value as unknown as Record<string, unknown>;
+    if ('formula' in v || 'sharedFormula' in v) {
+      const result = v.result as ExcelJS.CellValue | undefined;
+      if (result !== undefined && result !== null && !(typeof result === 'object' && !(result instanceof Date) && 'error' in result)) return cellText(result);
+      const formula = (v.formula ?? v.sharedFormula) as string | undefined;
+      return formula ? `=${formula}` : '';
+    }
+    if (Array.isArray(v.richText)) return (v.richText as Array<{ text?: string }>).map((r) => r.text ?? '').join('');
+    if ('hyperlink' in v) return cellText(v.text as ExcelJS.CellValue);
+    if ('error' in v) return String(v.error);
+    if ('text' in v) return String(v.text);
+  }
+  return String(value);
+}
+
+function dateText(d: Date): string {
+  if (Number.isNaN(d.getTime())) return '';
+  const iso = d.toISOString();
+  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
+}
+
+export async function readXlsx(bytes: Uint8Array, fileName: string): Promise<RawTable> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
+  } catch {
+    throw new AppError('FileRejected', `${fileName} is not a readable Excel workbook (.xlsx): nothing was imported.`);
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet || sheet.actualRowCount === 0) {
+    throw new AppError('FileRejected', `The first sheet of ${fileName} is empty: nothing was imported.`);
+  }
+  const rows: Array<{ number: number; cells: string[] }> = [];
+  sheet.eachRow({ includeEmpty: false }, (row) => {
+    const cells: string[] = [];
+    for (let c = 1; c <= row.cellCount; c++) cells.push(cellText(row.getCell(c).value));
+    rows.push({ number: row.number, cells });
+  });
+  const headerIndex = rows.findIndex((r) => !isBlankRow(r.cells));
+  const headerRow = rows[headerIndex];
+  if (!headerRow) throw new AppError('FileRejected', `The first sheet of ${fileName} is empty: nothing was imported.`);
+  const header = mapHeader(headerRow.cells, fileName);
+  const out: RawTable = { format: 'xlsx', encoding: null, delimiter: null, records: [], warnings: header.warnings };
+  for (const r of rows.slice(headerIndex + 1)) {
+    if (isBlankRow(r.cells)) continue;
+    out.records.push(recordFromCells(r.number, r.cells, header));
+  }
+  return out;
+}

@@ -1,0 +1,89 @@
+import type { Service, ServiceField } from '../serviceSchema.ts';
+
+export type ImportFormat = 'csv' | 'xlsx' | 'hsds';
+
+/** One problem of one row: `row` as a spreadsheet shows it (header = row 1), or the 1-based
+ *  position in the HSDS services array; `field` is the column (or `row` for the whole row). */
+export interface RowProblem {
+  row: number;
+  field: string;
+  message: string;
+}
+
+export interface RejectedRow {
+  row: number;
+  id: string | null;
+  problems: RowProblem[];
+}
+
+export interface ImportWarning {
+  field: string | null;
+  message: string;
+}
+
+/** A record as a reader extracted it, before validation: text cells or already-split lists. */
+export interface RawRecord {
+  row: number;
+  values: Partial<Record<ServiceField, unknown>>;
+  /** Problems the reader already knows about (oversized cell, extra cells…). */
+  problems: RowProblem[];
+}
+
+export interface RawTable {
+  format: ImportFormat;
+  encoding: string | null;
+  delimiter: string | null;
+  records: RawRecord[];
+  warnings: ImportWarning[];
+}
+
+export interface ValidRow {
+  row: number;
+  service: Service;
+}
+
+/** A file read and checked, not yet compared with the store. */
+export interface ParsedImport {
+  fileName: string;
+  format: ImportFormat;
+  encoding: string | null;
+  delimiter: string | null;
+  rows: number;
+  valid: ValidRow[];
+  rejected: RejectedRow[];
+  warnings: ImportWarning[];
+}
+
+export interface DiffEntry {
+  row: number;
+  id: string;
+  name: string;
+}
+
+export interface ChangedEntry extends DiffEntry {
+  fields: ServiceField[];
+}
+
+export interface ImportDiff {
+  fileName: string;
+  format: ImportFormat;
+  encoding: string | null;
+  delimiter: string | null;
+  /** Data rows seen (blank rows excluded). */
+  rows: number;
+  counts: { added: number; changed: number; unchanged: number; rejected: number };
+  added: DiffEntry[];
+  changed: ChangedEntry[];
+  unchanged: DiffEntry[];
+  rejected: RejectedRow[];
+  warnings: ImportWarning[];
+  /** True once the added and changed rows were written (one transaction). */
+  applied: boolean;
+}
+
+export interface ImportProgress {
+  phase: 'reading' | 'checking' | 'writing';
+  processed: number;
+  total: number;
+}
+export type ProgressCallback = (p: ImportProgress) => void;
