@@ -1,0 +1,215 @@
+import { expandWord } from './fuzzyExpand.ts';
+import { FIELD_WEIGHTS, type PreparedDoc, REGION_WEIGHT } from './prepareDoc.ts';
+import type { SynonymMatcher } from './synonymMatcher.ts';
+
+// The cheap first stage: an inverted index from folded words to the services holding them
+// (one posting per word and service, tagged with the best field), over a sorted vocabulary
+// that `expandWord` walks for prefixes and typos, plus one posting list per synonym group.
+// Scoring sums, per query word, the best (match quality × field weight) over its expansions,
+// and counts how many query words a service covers.
+
+const FIELD_BITS = 4;
+const FIELD_MASK = (1 << FIELD_BITS) - 1;
+
+export interface QueryWord {
+  word: string;
+  /** Counts toward coverage (stopwords do not, unless the query has nothing else). */
+  required: boolean;
+  weight: number;
+  /** Synonym groups covering this word, with their quality. */
+  groups: { group: number; quality: number }[];
+  /** How well this word names a commune (0 = not a commune word): `*` services answer it. */
+  regionQuality: number;
+  maxEdits: number;
+  prefix: boolean;
+}
+
+export interface Candidate {
+  slot: number;
+  coverage: number;
+  score: number;
+}
+
+export interface CandidateIndex {
+  docs: readonly PreparedDoc[];
+  dead: Uint8Array;
+  /** Scores services for the query words; `accept` filters; the best `k` by (coverage, score). */
+  candidates(words: readonly QueryWord[], accept: (doc: PreparedDoc) => boolean, k: number, matchedTerms: Set<string>): Candidate[];
+  termCount: number;
+}
+
+function csr(pairs: Int32Array, count: number, keys: number, remap: Int32Array | null): { offsets: Int32Array; data: Int32Array } {
+  const offsets = new Int32Array(keys + 1);
+  for (let i = 0; i < count; i++) {
+    const key = remap ? (remap[pairs[2 * i] as number] as number) : (pairs[2 * i] as number);
+    offsets[key + 1]++;
+  }
+  for (let i = 0; i < keys; i++) (offsets[i + 1] as number) += offsets[i] as number;
+  const fill = offsets.slice(0, keys);
+  const data = new Int32Array(count);
+  for (let i = 0; i < count; i++) {
+    const key = remap ? (remap[pairs[2 * i] as number] as number) : (pairs[2 * i] as number);
+    data[fill[key]++] = pairs[2 * i + 1] as number;
+  }
+  return { offsets, data };
+}
+
+class PairBuffer {
+  buf = new Int32Array(1 << 16);
+  n = 0;
+  push(a: number, b: number): void {
+    if (2 * this.n + 2 > this.buf.length) {
+      const next = new Int32Array(this.buf.length * 2);
+      next.set(this.buf);
+      this.buf = next;
+    }
+    this.buf[2 * this.n] = a;
+    this.buf[2 * this.n + 1] = b;
+    this.n++;
+  }
+}
+
+export function buildCandidateIndex(docs: readonly PreparedDoc[], synonyms: SynonymMatcher): CandidateIndex {
+  const n = docs.length;
+  const termId = new Map<string, number>();
+  const terms: string[] = [];
+  const pairs = new PairBuffer();
+  const groupPairs = new PairBuffer();
+  const regionDocsList: number[] = [];
+  const seen = new Map<number, number>();
+  const seenGroups = new Map<number, number>();
+  for (let d = 0; d < n; d++) {
+    const doc = docs[d] as PreparedDoc;
+    if (doc.communes === null) regionDocsList.push(d);
+    seen.clear();
+    seenGroups.clear();
+    for (const [field, words] of doc.fields) {
+      const w = FIELD_WEIGHTS[field] as number;
+      for (const word of words) {
+        let id = termId.get(word);
+        if (id === undefined) {
+          id = terms.length;
+          terms.push(word);
+          termId.set(word, id);
+        }
+        const prev = seen.get(id);
+        if (prev === undefined || (FIELD_WEIGHTS[prev] as number) < w) seen.set(id, field);
+      }
+      synonyms.inDocument(words, (g) => {
+        const prev = seenGroups.get(g);
+        if (prev === undefined || (FIELD_WEIGHTS[prev] as number) < w) seenGroups.set(g, field);
+      });
+    }
+    for (const [id, field] of seen) pairs.push(id, (d << FIELD_BITS) | field);
+    for (const [g, field] of seenGroups) groupPairs.push(g, (d << FIELD_BITS) | field);
+  }
+  // Sorted vocabulary (for prefix and typo walks), postings renumbered to match.
+  const order = terms.map((_, i) => i).sort((a, b) => ((terms[a] as string) < (terms[b] as string) ? -1 : 1));
+  const vocab = order.map((i) => terms[i] as string);
+  const remap = new Int32Array(terms.length);
+  order.forEach((oldId, newId) => (remap[oldId] = newId));
+  const post = csr(pairs.buf, pairs.n, vocab.length, remap);
+  const groupPost = csr(groupPairs.buf, groupPairs.n, synonyms.groupCount, null);
+  const regionDocs = Int32Array.from(regionDocsList);
+
+  const dead = new Uint8Array(n);
+  // Scratch, reused by every query (searches are synchronous).
+  const best = new Float32Array(n);
+  const wordStamp = new Int32Array(n);
+  const docStamp = new Int32Array(n);
+  const acc = new Float32Array(n);
+  const cov = new Float32Array(n);
+  const wordList = new Int32Array(n);
+  const touched = new Int32Array(n);
+  let stamp = 0;
+
+  function candidates(words: readonly QueryWord[], accept: (doc: PreparedDoc) => boolean, k: number, matchedTerms: Set<string>): Candidate[] {
+    const queryStamp = ++stamp;
+    let touchedN = 0;
+    for (const qw of words) {
+      const cur = ++stamp;
+      let listN = 0;
+      const visitPostings = (offsets: Int32Array, data: Int32Array, key: number, quality: number): void => {
+        const end = offsets[key + 1] as number;
+        for (let p = offsets[key] as number; p < end; p++) {
+          const v = data[p] as number;
+          const d = v >>> FIELD_BITS;
+          const s = (FIELD_WEIGHTS[v & FIELD_MASK] as number) * quality;
+          if (wordStamp[d] !== cur) {
+            wordStamp[d] = cur;
+            best[d] = s;
+            wordList[listN++] = d;
+          } else if (s > (best[d] as number)) best[d] = s;
+        }
+      };
+      const expansions = new Map<number, number>();
+      expandWord(vocab, qw.word, { maxEdits: qw.maxEdits, prefix: qw.prefix, maxTerms: 400 }, (t, q) => {
+        const prev = expansions.get(t);
+        if (prev === undefined || prev < q) expansions.set(t, q);
+      });
+      for (const [t, q] of expansions) {
+        visitPostings(post.offsets, post.data, t, q);
+        matchedTerms.add(vocab[t] as string);
+      }
+      for (const { group, quality } of qw.groups) visitPostings(groupPost.offsets, groupPost.data, group, quality);
+      if (qw.regionQuality > 0) {
+        const s = REGION_WEIGHT * qw.regionQuality;
+        for (let i = 0; i < regionDocs.length; i++) {
+          const d = regionDocs[i] as number;
+          if (wordStamp[d] !== cur) {
+            wordStamp[d] = cur;
+            best[d] = s;
+            wordList[listN++] = d;
+          } else if (s > (best[d] as number)) best[d] = s;
+        }
+      }
+      for (let i = 0; i < listN; i++) {
+        const d = wordList[i] as number;
+        if (docStamp[d] !== queryStamp) {
+          docStamp[d] = queryStamp;
+          acc[d] = 0;
+          cov[d] = 0;
+          touched[touchedN++] = d;
+        }
+        acc[d] += (best[d] as number) * qw.weight;
+        if (qw.required) cov[d] += 1;
+      }
+    }
+    // Keep the k best by (coverage, score) with a small min-heap.
+    const heap: number[] = [];
+    const key = (d: number): number => (cov[d] as number) * 100_000 + (acc[d] as number);
+    const less = (a: number, b: number): boolean => key(a) < key(b);
+    const down = (i: number): void => {
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < heap.length && less(heap[l] as number, heap[m] as number)) m = l;
+        if (r < heap.length && less(heap[r] as number, heap[m] as number)) m = r;
+        if (m === i) return;
+        [heap[i], heap[m]] = [heap[m] as number, heap[i] as number];
+        i = m;
+      }
+    };
+    for (let i = 0; i < touchedN; i++) {
+      const d = touched[i] as number;
+      if (heap.length === k && !less(heap[0] as number, d)) continue;
+      if (dead[d] || !accept(docs[d] as PreparedDoc)) continue;
+      if (heap.length < k) {
+        heap.push(d);
+        for (let j = heap.length - 1; j > 0; ) {
+          const p = (j - 1) >> 1;
+          if (!less(heap[j] as number, heap[p] as number)) break;
+          [heap[j], heap[p]] = [heap[p] as number, heap[j] as number];
+          j = p;
+        }
+      } else {
+        heap[0] = d;
+        down(0);
+      }
+    }
+    return heap.map((d) => ({ slot: d, coverage: cov[d] as number, score: acc[d] as number }));
+  }
+
+  return { docs, dead, candidates, termCount: vocab.length };
+}

@@ -1,0 +1,124 @@
+import { BUILTIN_THEMES, type ThemeEntry } from '../../domain/taxonomy.ts';
+import { COMMUNE_BY_CODE, communeWords, resolveCommune } from './communeLookup.ts';
+import { parseHours, type WeeklyHours } from './hours.ts';
+import { normalizeText } from './normalize.ts';
+import { tokenize } from './tokenize.ts';
+import type { SearchableService } from './types.ts';
+
+// Turns a service into what the index needs: weighted word lists per field and the facts the
+// filters check (status, themes, languages, communes served, parsed hours).
+
+export const FIELD_IDS = {
+  name: 0, alternate_name: 1, organization: 2, keywords: 3, themes: 4, commune: 5, communes_served: 6, description: 7, audience: 8,
+} as const;
+/** How much a word found in each field counts (same order as FIELD_IDS). */
+export const FIELD_WEIGHTS: readonly number[] = [10, 9, 5, 6, 3.5, 4, 3, 1.5, 1];
+export const MAX_FIELD_WEIGHT = 10;
+/** A `*` (whole region) service answering a commune word of the query. */
+export const REGION_WEIGHT = 2.5;
+
+export interface PreparedDoc {
+  service: SearchableService;
+  active: boolean;
+  themes: ReadonlySet<string>;
+  languages: ReadonlySet<string>;
+  /** Commune codes served; null = the whole region. */
+  communes: ReadonlySet<string> | null;
+  /** Folded commune names we could not resolve to one of the 19 (kept for the filter). */
+  otherCommunes: ReadonlySet<string>;
+  hours: WeeklyHours | null;
+  fields: [fieldId: number, words: string[]][];
+}
+
+export interface ThemeWords {
+  words: Map<string, string[]>;
+  byLabel: Map<string, string>;
+}
+
+export function themeWords(themes: readonly ThemeEntry[] = BUILTIN_THEMES): ThemeWords {
+  const words = new Map<string, string[]>();
+  const byLabel = new Map<string, string>();
+  for (const t of themes) {
+    const ws = new Set<string>(tokenize(t.code.replace(/_/g, ' ')));
+    for (const label of Object.values(t.labels)) {
+      for (const w of tokenize(label)) ws.add(w);
+      byLabel.set(normalizeText(label).trim(), t.code);
+    }
+    byLabel.set(t.code, t.code);
+    words.set(t.code, [...ws]);
+  }
+  return { words, byLabel };
+}
+
+const communeWordCache = new Map<string, string[]>();
+function wordsOfCommune(code: string): string[] {
+  let w = communeWordCache.get(code);
+  if (!w) {
+    w = communeWords(code);
+    communeWordCache.set(code, w);
+  }
+  return w;
+}
+
+export function prepareDoc(s: SearchableService, themes: ThemeWords, cache: Map<string, string[]>): PreparedDoc {
+  const tok = (text: string | null | undefined): string[] => {
+    if (!text) return [];
+    if (text.length > 80) return tokenize(text);
+    let t = cache.get(text);
+    if (!t) {
+      t = tokenize(text);
+      if (cache.size < 200_000) cache.set(text, t);
+    }
+    return t;
+  };
+  const fields: [number, string[]][] = [];
+  const push = (id: number, words: string[]): void => {
+    if (words.length) fields.push([id, words]);
+  };
+  push(FIELD_IDS.name, tok(s.name));
+  push(FIELD_IDS.alternate_name, tok(s.alternate_name));
+  push(FIELD_IDS.organization, tok(s.organization));
+  for (const k of s.keywords ?? []) push(FIELD_IDS.keywords, tok(k));
+  const themeCodes = new Set<string>();
+  for (const code of s.themes ?? []) {
+    themeCodes.add(code);
+    push(FIELD_IDS.themes, themes.words.get(code) ?? tok(code.replace(/_/g, ' ')));
+  }
+  // Where the service is: its commune in both languages and its postcode.
+  const located = resolveCommune(s.commune) ?? resolveCommune(s.postcode);
+  const place = located ? [...wordsOfCommune(located)] : tok(s.commune);
+  if (s.postcode) place.push(...tok(s.postcode));
+  push(FIELD_IDS.commune, place);
+  // Which communes it serves.
+  let communes: Set<string> | null = new Set();
+  const otherCommunes = new Set<string>();
+  for (const c of s.communes_served ?? []) {
+    if (c.trim() === '*') {
+      communes = null;
+      break;
+    }
+    const code = resolveCommune(c);
+    if (code) {
+      communes.add(code);
+      push(FIELD_IDS.communes_served, wordsOfCommune(code));
+    } else {
+      otherCommunes.add(normalizeText(c).trim());
+      push(FIELD_IDS.communes_served, tok(c));
+    }
+  }
+  if (communes && communes.size === 0 && otherCommunes.size === 0 && located) communes.add(located);
+  push(FIELD_IDS.description, tok(s.description));
+  push(FIELD_IDS.audience, tok(s.audience));
+  return {
+    service: s,
+    active: (s.status ?? 'active') !== 'inactive',
+    themes: themeCodes,
+    languages: new Set((s.languages ?? []).map((l) => l.trim().toLowerCase())),
+    communes,
+    otherCommunes,
+    hours: parseHours(s.hours),
+    fields,
+  };
+}
+
+export { COMMUNE_BY_CODE };
