@@ -3,6 +3,7 @@ import { APP_VERSION } from '../app/appVersion.ts';
 import type { CliCommand, CommandContext } from './command.ts';
 import { backupCommand } from './commands/backup.ts';
 import { changePassphraseCommand } from './commands/changePassphrase.ts';
+import { directoryCommand } from './commands/directory.ts';
 import { doctorCommand } from './commands/doctor.ts';
 import { initCommand } from './commands/init.ts';
 import { restoreCommand } from './commands/restore.ts';
@@ -12,7 +13,7 @@ import { EXIT_FAILED, EXIT_OK } from './exitCodes.ts';
 import { type Io, processIo, reportFailure } from './output.ts';
 
 // Subcommands, one file each. Later issues append theirs here.
-const COMMANDS: CliCommand[] = [doctorCommand, initCommand, backupCommand, restoreCommand, verifyCommand, changePassphraseCommand];
+const COMMANDS: CliCommand[] = [doctorCommand, initCommand, backupCommand, restoreCommand, verifyCommand, changePassphraseCommand, directoryCommand];
 
 export async function runCli(argv: string[], io: Io = processIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   let exitCode = EXIT_OK;
