@@ -187,7 +187,22 @@ export class StoreSession {
   }
 
   private openWith(key: Buffer): void {
-    const db = openDatabase(this.files.db, key);
+    let db: Db;
+    try {
+      db = openDatabase(this.files.db, key);
+    } catch (e) {
+      // The key came out of an authenticated wrap, so it is the right key for this key file:
+      // a database that refuses it is damaged (page 1) or belongs to another key file.
+      if (isAppError(e) && e.code === 'WrongKey') {
+        throw new AppError(
+          'CorruptStore',
+          `The key file opened, but the database ${this.files.db} does not decrypt with its key: the database is damaged or belongs to another key file. Nothing was changed. Restore the latest backup.`,
+          undefined,
+          { cause: e },
+        );
+      }
+      throw e;
+    }
     try {
       migrate(db);
       const storeId = db.prepare(`SELECT value FROM meta WHERE key = 'store_id'`).pluck().get() as string | undefined;
