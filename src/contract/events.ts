@@ -5,6 +5,8 @@ import { storeStatusSchema } from './systemContract.ts';
 export const events = {
   'store.status': storeStatusSchema,
   'app.notice': z.object({ level: z.enum(['info', 'warning', 'error']), message: z.string() }),
+  /** Directory import on a large file: rows read, checked, then written. */
+  'directory.importProgress': z.object({ phase: z.enum(['reading', 'checking', 'writing']), processed: z.number(), total: z.number() }),
 };
 
 export type Events = typeof events;

@@ -1,12 +1,14 @@
 import type { z } from 'zod';
 import { systemContract } from './systemContract.ts';
 import { storeContract } from './storeContract.ts';
+import { directoryContract } from './directoryContract.ts';
 
 // The single contract: every operation the UI may call. Each domain keeps its own map;
 // they are joined here and nowhere else.
 export const contract = {
   ...systemContract,
   ...storeContract,
+  ...directoryContract,
 };
 
 export type Contract = typeof contract;

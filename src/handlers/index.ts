@@ -1,10 +1,12 @@
 import type { Handlers } from '../router/handlers.ts';
 import { systemHandlers } from './systemHandlers.ts';
 import { storeHandlers } from './storeHandlers.ts';
+import { directoryHandlers } from './directoryHandlers.ts';
 
 // One handler map per domain, joined into the one typed `Handlers`; a missing or extra
 // operation is a type error here.
 export const handlers: Handlers = {
   ...systemHandlers,
   ...storeHandlers,
+  ...directoryHandlers,
 };

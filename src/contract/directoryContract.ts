@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import { LANGS } from '../domain/taxonomy.ts';
+import { noteTextSchema, reachabilityNoteSchema, serviceIdSchema, serviceOutputSchema } from '../directory/serviceSchema.ts';
+import { operation } from './operation.ts';
+
+// The service directory's data operations (issue 4): a service card, reachability notes,
+// import (preview, then apply) and export, and the shared theme taxonomy.
+// `directory.search` belongs to the search engine and is declared in its own contract slice.
+// No runtime import from directory/import or directory/export here (they pull exceljs and
+// node built-ins): the preload bundles this file.
+
+/** 20 MB of file → at most this many base64 characters. */
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+const MAX_IMPORT_BASE64 = Math.ceil(MAX_IMPORT_BYTES / 3) * 4;
+
+const importInput = z.strictObject({
+  fileName: z.string().trim().min(1).max(255),
+  /** The file's bytes, base64-encoded (≤ 20 MB of file). */
+  content: z
+    .string()
+    .min(1)
+    .max(MAX_IMPORT_BASE64, 'the file is larger than 20 MB')
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64 expected'),
+});
+
+const problemSchema = z.object({ row: z.number(), field: z.string(), message: z.string() });
+const entrySchema = z.object({ row: z.number(), id: z.string(), name: z.string() });
+
+export const importDiffSchema = z.object({
+  fileName: z.string(),
+  format: z.enum(['csv', 'xlsx', 'hsds']),
+  encoding: z.string().nullable(),
+  delimiter: z.string().nullable(),
+  rows: z.number(),
+  counts: z.object({ added: z.number(), changed: z.number(), unchanged: z.number(), rejected: z.number() }),
+  added: z.array(entrySchema),
+  changed: z.array(entrySchema.extend({ fields: z.array(z.string()) })),
+  unchanged: z.array(entrySchema),
+  rejected: z.array(z.object({ row: z.number(), id: z.string().nullable(), problems: z.array(problemSchema) })),
+  warnings: z.array(z.object({ field: z.string().nullable(), message: z.string() })),
+  applied: z.boolean(),
+});
+export type ImportDiffView = z.infer<typeof importDiffSchema>;
+
+const label = z.string().trim().min(1).max(120);
+export const themeViewSchema = z.object({
+  code: z.string(),
+  labels: z.object({ fr: z.string(), nl: z.string(), en: z.string() }),
+  sensitive: z.boolean(),
+  builtin: z.boolean(),
+});
+
+export const directoryContract = {
+  'directory.get': operation({
+    summary: 'One service card: the service, its reachability notes (newest first) and whether it is overdue for verification (> 12 months).',
+    access: 'unlocked',
+    input: z.strictObject({ id: serviceIdSchema }),
+    output: z.object({ service: serviceOutputSchema, notes: z.array(reachabilityNoteSchema), verificationOverdue: z.boolean() }),
+  }),
+  'directory.addNote': operation({
+    summary: 'Add a dated reachability note to a service ("no answer for 2 weeks"), signed with the responder\'s name.',
+    access: 'unlocked',
+    input: z.strictObject({ serviceId: serviceIdSchema, text: noteTextSchema }),
+    output: reachabilityNoteSchema,
+  }),
+  'directory.importPreview': operation({
+    summary: 'Read an import file (CSV, XLSX or HSDS JSON) and show the diff against the directory without writing anything.',
+    access: 'unlocked',
+    input: importInput,
+    output: importDiffSchema,
+  }),
+  'directory.importApply': operation({
+    summary: 'Apply an import file: every valid added or changed row in one transaction; rejected rows are listed.',
+    access: 'unlocked',
+    input: importInput,
+    output: importDiffSchema,
+  }),
+  'directory.export': operation({
+    summary: 'Export the directory as CSV, XLSX or HSDS JSON; `public` leaves out professional contacts.',
+    access: 'unlocked',
+    input: z.strictObject({
+      format: z.enum(['csv', 'xlsx', 'hsds']),
+      public: z.boolean().optional(),
+      delimiter: z.enum([';', ',']).optional(),
+    }),
+    output: z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string(), count: z.number() }),
+  }),
+  'taxonomy.list': operation({
+    summary: 'The shared theme taxonomy with FR/NL/EN labels: built-in themes then supervisor additions.',
+    access: 'unlocked',
+    input: z.strictObject({}),
+    output: z.object({ themes: z.array(themeViewSchema) }),
+  }),
+  'taxonomy.add': operation({
+    summary: 'Add a theme to the shared taxonomy (supervisors).',
+    access: ['supervisor'],
+    input: z.strictObject({
+      code: z.string().trim().regex(/^[a-z][a-z0-9_]{1,39}$/, 'lower-case letters, digits and _, starting with a letter (2–40 characters)'),
+      labels: z.strictObject(Object.fromEntries(LANGS.map((l) => [l, label])) as Record<'fr' | 'nl' | 'en', typeof label>),
+    }),
+    output: themeViewSchema,
+  }),
+};

@@ -1,0 +1,66 @@
+import type { directoryContract } from '../contract/directoryContract.ts';
+import { directoryRepository, type ThemeView } from '../directory/directoryRepository.ts';
+import { exportDirectory } from '../directory/export/exportDirectory.ts';
+import { applyImport, parseImport, previewImport } from '../directory/import/importFile.ts';
+import type { ImportProgress } from '../directory/import/types.ts';
+import { verificationOverdue } from '../directory/serviceSchema.ts';
+import { AppError } from '../errors.ts';
+import type { HandlerMap } from '../router/handlers.ts';
+import type { Services } from '../router/services.ts';
+
+function themeView(t: ThemeView) {
+  return { code: t.code, labels: t.labels, sensitive: t.sensitive ?? false, builtin: t.builtin };
+}
+
+/** Notes are signed with the signed-in profile; profiles arrive with the access issue. */
+function responderName(s: Services): string {
+  return (s.session.profileId ?? 'Responder').slice(0, 100);
+}
+
+async function readImport(input: { fileName: string; content: string }, s: Services) {
+  const bytes = Buffer.from(input.content, 'base64');
+  const repo = directoryRepository(s.store.database());
+  let last = 0;
+  const onProgress = (p: ImportProgress) => {
+    const now = Date.now();
+    if (p.processed !== p.total && now - last < 200) return;
+    last = now;
+    s.emit('directory.importProgress', p);
+  };
+  return { parsed: await parseImport(bytes, input.fileName, repo.listThemes(), onProgress), onProgress };
+}
+
+export const directoryHandlers: HandlerMap<typeof directoryContract> = {
+  'directory.get': ({ id }, s) => {
+    const repo = directoryRepository(s.store.database());
+    const service = repo.getService(id);
+    if (!service) throw new AppError('NotFound', `No service with id ${JSON.stringify(id)}.`);
+    return { service, notes: repo.listNotes(id), verificationOverdue: verificationOverdue(service, s.clock.now()) };
+  },
+  'directory.addNote': ({ serviceId, text }, s) => {
+    const note = directoryRepository(s.store.database()).addNote(serviceId, text, responderName(s), s.clock.now());
+    s.log.info('directory.note_added', { chars: text.length });
+    return note;
+  },
+  'directory.importPreview': async (input, s) => {
+    const { parsed } = await readImport(input, s);
+    return previewImport(s.store.database(), parsed);
+  },
+  'directory.importApply': async (input, s) => {
+    const { parsed, onProgress } = await readImport(input, s);
+    const diff = applyImport(s.store.database(), parsed, s.clock.now(), onProgress);
+    s.log.info('directory.imported', { format: diff.format, ...diff.counts });
+    return diff;
+  },
+  'directory.export': async (input, s) => {
+    const file = await exportDirectory(s.store.database(), { format: input.format, public: input.public ?? false, ...(input.delimiter ? { delimiter: input.delimiter } : {}) }, s.clock.now());
+    s.log.info('directory.exported', { format: input.format, public: input.public ?? false, count: file.count });
+    return { fileName: file.fileName, mimeType: file.mimeType, base64: file.bytes.toString('base64'), count: file.count };
+  },
+  'taxonomy.list': (_input, s) => ({ themes: directoryRepository(s.store.database()).listThemes().map(themeView) }),
+  'taxonomy.add': ({ code, labels }, s) => {
+    const added = directoryRepository(s.store.database()).addTheme({ code, labels }, s.session.profileId, s.clock.now());
+    s.log.info('taxonomy.added', { code });
+    return themeView(added);
+  },
+};
