@@ -4,6 +4,7 @@ import type { ShellKind } from './tests/harness/fixture.ts';
 // The same journeys run in two shells: the Chromium harness (always) and Electron (where its
 // binary is installed). Timings are never asserted here; speed lives in `npm run bench`.
 export default defineConfig<object, { shell: ShellKind }>({
+  tsconfig: './tests/tsconfig.playwright.json',
   testDir: './tests/journeys',
   outputDir: './.tmp/test-results',
   fullyParallel: false,

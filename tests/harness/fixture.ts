@@ -23,9 +23,9 @@ export const test = base.extend<{ app: RelaisApp; appOptions: HarnessOptions }, 
   appOptions: [{}, { option: true }],
   harnessBrowser: [
     async ({}, use) => {
-      let browser: Promise<Browser> | null = null;
-      await use(() => (browser ??= chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_ARGS, headless: true })));
-      if (browser) await (await browser).close();
+      const launched: { browser: Promise<Browser> | null } = { browser: null };
+      await use(() => (launched.browser ??= chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_ARGS, headless: true })));
+      if (launched.browser) await (await launched.browser).close();
     },
     { scope: 'worker' },
   ],

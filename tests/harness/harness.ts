@@ -5,6 +5,7 @@ import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { createAppCore, type AppCore } from '../../src/app/appCore.ts';
 import type { EventName } from '../../src/contract/index.ts';
 import type { Clock } from '../../src/platform/clock.ts';
+import type { ScryptParams } from '../../src/store/keyring.ts';
 import { CSP } from '../../main/csp.ts';
 import { resolveRendererFile } from '../../main/rendererFiles.ts';
 import { TEST_PASSPHRASE, TEST_SCRYPT, tempDir } from '../unit/helpers/tempStore.ts';
@@ -21,6 +22,8 @@ export interface HarnessOptions {
   lang?: 'fr' | 'nl' | 'en';
   /** Runs on the open core before the page loads (seed data through the real router). */
   seed?: (core: AppCore) => Promise<void>;
+  /** Key-derivation cost for a store the harness creates; tests use a cheap one. */
+  scrypt?: ScryptParams;
 }
 
 export interface HarnessApp {
@@ -59,12 +62,12 @@ export async function openHarnessApp(browser: Browser, opts: HarnessOptions = {}
   const dataDir = opts.dataDir ?? tempDir('relais-harness-');
   const mode = opts.store ?? 'open';
   if (mode !== 'new' && !fs.existsSync(path.join(dataDir, 'keyring.json'))) {
-    const setup = createAppCore({ dataDir, shell: 'harness', scrypt: TEST_SCRYPT });
+    const setup = createAppCore({ dataDir, shell: 'harness', scrypt: opts.scrypt ?? TEST_SCRYPT });
     const r = await setup.router.dispatch('store.init', { passphrase: TEST_PASSPHRASE });
     if (!r.ok) throw new Error(`harness store.init failed: ${r.error.message}`);
     setup.shutdown();
   }
-  const core = createAppCore({ dataDir, shell: 'harness', scrypt: TEST_SCRYPT, validateOutput: true, ...(opts.clock ? { clock: opts.clock } : {}) });
+  const core = createAppCore({ dataDir, shell: 'harness', scrypt: opts.scrypt ?? TEST_SCRYPT, validateOutput: true, ...(opts.clock ? { clock: opts.clock } : {}) });
   await core.start();
   if (mode === 'open') {
     const r = await core.router.dispatch('store.unlock', { passphrase: TEST_PASSPHRASE });

@@ -1,0 +1,57 @@
+import path from 'node:path';
+import { app, BrowserWindow, dialog } from 'electron';
+import { createAppCore, type AppCore } from '../src/app/appCore.ts';
+import { createLogger } from '../src/log/logger.ts';
+import { rotatingFileSink } from '../src/log/rotatingFileSink.ts';
+import { defaultDataDir } from '../src/platform/defaultDataDir.ts';
+import { registerIpc } from './ipc.ts';
+import { registerSchemePrivileges, rendererDir, serveRenderer } from './protocol.ts';
+import { safeStorageKeystore } from './safeStorageKeystore.ts';
+import { createTray } from './tray.ts';
+import { createMainWindow, denyAllPermissions, hardenWebContents, preloadPath } from './window.ts';
+
+// Thin by design: every decision lives in src/ (createAppCore); this file only wires Electron.
+app.enableSandbox();
+registerSchemePrivileges();
+
+if (!app.requestSingleInstanceLock()) {
+  // A second instance would open the same store twice; hand over to the first and leave.
+  dialog.showErrorBox('Relais', 'Relais is already open on this PC. / Relais est déjà ouvert sur ce poste.');
+  app.exit(0);
+}
+
+const dataDir = defaultDataDir();
+const log = createLogger(rotatingFileSink(path.join(dataDir, 'logs')));
+let core: AppCore | null = null;
+let mainWindow: BrowserWindow | null = null;
+
+app.on('web-contents-created', (_e, contents) => hardenWebContents(contents));
+app.on('second-instance', () => {
+  if (mainWindow) {
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  }
+});
+
+app.whenReady().then(async () => {
+  denyAllPermissions();
+  serveRenderer(rendererDir());
+  core = createAppCore({ dataDir, shell: 'electron', log, osKeystore: safeStorageKeystore });
+  registerIpc(core, () => BrowserWindow.getAllWindows());
+  await core.start();
+  mainWindow = createMainWindow(preloadPath());
+  mainWindow.on('closed', () => (mainWindow = null));
+  if (!process.env.RELAIS_E2E) createTray(() => mainWindow, () => app.quit());
+  log.info('app.started', { version: app.getVersion() });
+});
+
+app.on('window-all-closed', () => app.quit());
+
+app.on('will-quit', () => {
+  // Checkpoint (TRUNCATE), optimize and close: the next start opens a tidy single file.
+  try {
+    core?.shutdown();
+  } catch (e) {
+    log.error('store.close_failed', { error: (e as Error).message });
+  }
+});
