@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createAppCore } from '../../src/app/appCore.ts';
+import { contract, OPERATION_NAMES } from '../../src/contract/index.ts';
 import { AppError } from '../../src/errors.ts';
 import { handlers } from '../../src/handlers/index.ts';
 import { createRouter } from '../../src/router/router.ts';
@@ -50,9 +51,15 @@ test('a handler that throws comes back as a typed Internal error and the router 
   core.shutdown();
 });
 
-test('operations needing the store answer StoreLocked while it is locked', async () => {
-  const dir = tempDir();
-  const core = createAppCore({ dataDir: dir, shell: 'cli', scrypt: TEST_SCRYPT });
+test('every operation needing the store answers StoreLocked while it is locked, before parsing input', async () => {
+  const core = createAppCore({ dataDir: tempDir(), shell: 'cli', scrypt: TEST_SCRYPT });
   const status = await core.router.dispatch('store.status', {});
   assert.ok(status.ok && (status.value as { state: string }).state === 'uninitialised');
+  const guarded = OPERATION_NAMES.filter((n) => contract[n].access !== 'open');
+  assert.ok(guarded.length > 0);
+  for (const name of guarded) {
+    const r = await core.router.dispatch(name, { anything: 'x'.repeat(10) });
+    assert.equal(!r.ok && r.error.code, 'StoreLocked', name);
+  }
+  assert.equal(core.services.store.isInitialised(), false, 'nothing written');
 });
