@@ -7,7 +7,7 @@ import type { RawTable } from './types.ts';
 
 // Flat CSV: decode, pick the delimiter that makes the header line name the most known
 // columns (`;` from Belgian Excel, `,`, or tab from "Unicode text"), then parse strictly:
-// an unclosed or misplaced closing quote rejects the whole file. Row numbers are records
+// an unclosed quote, text after a closing quote or a stray quote rejects the whole file. Row numbers are records
 // counted as a spreadsheet shows them (header = row 1, blank lines count).
 const DELIMITERS = [';', ',', '\t'] as const;
 
@@ -35,9 +35,9 @@ export function readCsv(bytes: Uint8Array, fileName: string): RawTable {
     records = parse(text, {
       delimiter,
       relax_column_count: true,
-      // A quote inside an unquoted cell (Maison "Soleil") is kept as text; only quoting that
-      // breaks the record structure (unclosed, or text after a closing quote) is refused.
-      relax_quotes: true,
+      // Strict quoting: an irregular quote means the cells cannot be trusted to be where they
+      // seem (a stray quote can swallow rows), so the whole file is refused with its line.
+      relax_quotes: false,
       skip_empty_lines: false,
       bom: true,
       max_record_size: 1_000_000,
@@ -50,7 +50,9 @@ export function readCsv(bytes: Uint8Array, fileName: string): RawTable {
         ? 'a quoted cell is never closed'
         : err.code === 'CSV_INVALID_CLOSING_QUOTE'
           ? 'text follows a closing quote'
-          : err.code === 'CSV_MAX_RECORD_SIZE'
+          : err.code === 'CSV_INVALID_OPENING_QUOTE'
+            ? 'a quote appears inside a cell that does not start with one (write "" for a literal quote, or quote the whole cell)'
+            : err.code === 'CSV_MAX_RECORD_SIZE'
             ? 'a row is far too long (probably broken quoting)'
             : `it cannot be read as CSV (${err.code ?? 'parse error'})`;
     throw new AppError('FileRejected', `${fileName} has broken quoting: ${what}${where}. Nothing was imported.`);
