@@ -22,6 +22,8 @@ export interface QueryWord {
   regionQuality: number;
   maxEdits: number;
   prefix: boolean;
+  /** Other spellings to look up for this word, e.g. it glued to its neighbour ("samu social" → "samusocial"). */
+  alternatives: { word: string; maxEdits: number; factor: number }[];
 }
 
 export interface Candidate {
@@ -143,10 +145,19 @@ export function buildCandidateIndex(docs: readonly PreparedDoc[], synonyms: Syno
         }
       };
       const expansions = new Map<number, number>();
-      expandWord(vocab, qw.word, { maxEdits: qw.maxEdits, prefix: qw.prefix, maxTerms: 400 }, (t, q) => {
-        const prev = expansions.get(t);
-        if (prev === undefined || prev < q) expansions.set(t, q);
-      });
+      const collect = (word: string, maxEdits: number, prefix: boolean, factor: number): void =>
+        expandWord(vocab, word, { maxEdits, prefix, maxTerms: 400 }, (t, q) => {
+          const prev = expansions.get(t);
+          if (prev === undefined || prev < q * factor) expansions.set(t, q * factor);
+        });
+      collect(qw.word, qw.maxEdits, qw.prefix, 1);
+      for (const alt of qw.alternatives) collect(alt.word, alt.maxEdits, qw.prefix, alt.factor);
+      if (expansions.size === 0 && qw.word.length >= 6 && !/\d/.test(qw.word)) {
+        // Nothing close: try shorter stems ("suicidaires" → "suicid…"), a poor man's stemmer.
+        for (let cut = qw.word.length - 1; cut >= Math.max(5, Math.ceil(qw.word.length * 0.5)) && expansions.size === 0; cut--) {
+          collect(qw.word.slice(0, cut), 0, true, 0.7);
+        }
+      }
       for (const [t, q] of expansions) {
         visitPostings(post.offsets, post.data, t, q);
         matchedTerms.add(vocab[t] as string);

@@ -60,6 +60,14 @@ function wordsOfCommune(code: string): string[] {
   return w;
 }
 
+/** Names also answer their words glued in pairs ("Samu social" ← "samusocial"). */
+function glued(words: string[]): string[] {
+  if (words.length < 2) return words;
+  const out = words.slice();
+  for (let i = 0; i + 1 < words.length; i++) out.push((words[i] as string) + (words[i + 1] as string));
+  return out;
+}
+
 export function prepareDoc(s: SearchableService, themes: ThemeWords, cache: Map<string, string[]>): PreparedDoc {
   const tok = (text: string | null | undefined): string[] => {
     if (!text) return [];
@@ -75,8 +83,8 @@ export function prepareDoc(s: SearchableService, themes: ThemeWords, cache: Map<
   const push = (id: number, words: string[]): void => {
     if (words.length) fields.push([id, words]);
   };
-  push(FIELD_IDS.name, tok(s.name));
-  push(FIELD_IDS.alternate_name, tok(s.alternate_name));
+  push(FIELD_IDS.name, glued(tok(s.name)));
+  push(FIELD_IDS.alternate_name, glued(tok(s.alternate_name)));
   push(FIELD_IDS.organization, tok(s.organization));
   for (const k of s.keywords ?? []) push(FIELD_IDS.keywords, tok(k));
   const themeCodes = new Set<string>();

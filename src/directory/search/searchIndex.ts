@@ -113,7 +113,18 @@ export function createSearchIndex(services: readonly SearchableService[], opts: 
         regionQuality: 0,
         maxEdits: allowedEdits(w.word),
         prefix: w.word.length >= 2 || /\d/.test(w.word),
+        alternatives: [] as QueryWord['alternatives'],
       }));
+    // Words typed apart that the directory writes together ("samu social" → "samusocial").
+    for (let i = 0; i + 1 < words.length; i++) {
+      const a = words[i] as QueryWord;
+      const b = words[i + 1] as QueryWord;
+      if (!a.required || !b.required || /\d/.test(a.word + b.word)) continue;
+      const glued = a.word + b.word;
+      const alt = { word: glued, maxEdits: allowedEdits(glued) > 0 ? 1 : 0, factor: 0.95 };
+      a.alternatives.push(alt);
+      b.alternatives.push(alt);
+    }
     const seq = words.map((w) => w.word);
     for (const span of synonyms.inQuery(seq)) {
       for (let i = span.start; i <= span.end; i++) (words[i] as QueryWord).groups.push({ group: span.group, quality: span.quality });

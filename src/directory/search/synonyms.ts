@@ -31,5 +31,8 @@ export const DEFAULT_SYNONYMS: readonly SynonymGroup[] = [
   ['personnes agees', 'seniors', 'ouderen', 'senioren', 'elderly', 'pensionnes', 'troisieme age'],
   ['handicap', 'disability', 'beperking', 'invalidite', 'phare', 'vaph'],
   ['emploi', 'werk', 'job', 'travail', 'employment', 'actiris', 'recherche d emploi'],
+  ['sans mutuelle', 'sans couverture', 'zonder ziekenfonds', 'uninsured', 'sans assurance'],
+  ['st', 'saint', 'sint'],
+  ['ste', 'sainte'],
   ['amu', 'aide medicale urgente', 'dringende medische hulp', 'dmh'],
 ];
