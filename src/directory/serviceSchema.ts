@@ -51,7 +51,8 @@ function text(max: number) {
     .string()
     .max(max, `at most ${max} characters`)
     .refine((s) => !CONTROL.test(s), 'contains control characters')
-    .transform((s) => s.trim());
+    // Line breaks are stored as \n whatever the source (XLSX normalises them; CSV keeps them).
+    .transform((s) => s.replace(/\r\n?/g, '\n').trim());
 }
 
 /** Optional text: empty or blank becomes null. */
