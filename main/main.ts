@@ -36,7 +36,7 @@ app.on('second-instance', () => {
 app.whenReady().then(async () => {
   denyAllPermissions();
   serveRenderer(rendererDir());
-  core = createAppCore({ dataDir, shell: 'electron', log, osKeystore: safeStorageKeystore });
+  core = createAppCore({ dataDir, shell: 'electron', log, osKeystore: safeStorageKeystore, seedDemo: true });
   registerIpc(core, () => BrowserWindow.getAllWindows());
   await core.start();
   mainWindow = createMainWindow(preloadPath());

@@ -7,6 +7,8 @@ import type { Services, Shell } from '../router/services.ts';
 import type { ScryptParams } from '../store/keyring.ts';
 import type { OsKeystore } from '../store/osKeystore.ts';
 import { StoreSession } from '../store/storeSession.ts';
+import type { Db } from '../store/openDatabase.ts';
+import { seedDemoDirectory } from '../directory/demo/seedDemoDirectory.ts';
 import { APP_VERSION } from './appVersion.ts';
 
 export interface AppCoreOptions {
@@ -17,6 +19,8 @@ export interface AppCoreOptions {
   osKeystore?: OsKeystore | null;
   scrypt?: ScryptParams;
   validateOutput?: boolean;
+  /** Seed the bundled demo directory into a store this core creates (app and harness). */
+  seedDemo?: boolean;
 }
 
 export type EventListener = <N extends EventName>(name: N, payload: EventPayload<N>) => void;
@@ -34,11 +38,17 @@ export interface AppCore {
 // session, one router over the one handler map, one event bus. Shells only add transport.
 export function createAppCore(opts: AppCoreOptions): AppCore {
   const listeners = new Set<EventListener>();
-  const store = new StoreSession({ dataDir: opts.dataDir, osKeystore: opts.osKeystore ?? null, ...(opts.scrypt ? { scrypt: opts.scrypt } : {}) });
+  const clock = opts.clock ?? systemClock;
+  const store = new StoreSession({
+    dataDir: opts.dataDir,
+    osKeystore: opts.osKeystore ?? null,
+    ...(opts.scrypt ? { scrypt: opts.scrypt } : {}),
+    ...(opts.seedDemo ? { onCreated: (db: Db) => void seedDemoDirectory(db, clock.now()) } : {}),
+  });
   const log = opts.log ?? silentLogger;
   const services: Services = {
     store,
-    clock: opts.clock ?? systemClock,
+    clock,
     log,
     emit(name, payload) {
       for (const l of listeners) {

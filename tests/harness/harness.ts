@@ -62,12 +62,12 @@ export async function openHarnessApp(browser: Browser, opts: HarnessOptions = {}
   const dataDir = opts.dataDir ?? tempDir('relais-harness-');
   const mode = opts.store ?? 'open';
   if (mode !== 'new' && !fs.existsSync(path.join(dataDir, 'keyring.json'))) {
-    const setup = createAppCore({ dataDir, shell: 'harness', scrypt: opts.scrypt ?? TEST_SCRYPT });
+    const setup = createAppCore({ dataDir, shell: 'harness', scrypt: opts.scrypt ?? TEST_SCRYPT, seedDemo: true });
     const r = await setup.router.dispatch('store.init', { passphrase: TEST_PASSPHRASE });
     if (!r.ok) throw new Error(`harness store.init failed: ${r.error.message}`);
     setup.shutdown();
   }
-  const core = createAppCore({ dataDir, shell: 'harness', scrypt: opts.scrypt ?? TEST_SCRYPT, validateOutput: true, ...(opts.clock ? { clock: opts.clock } : {}) });
+  const core = createAppCore({ dataDir, shell: 'harness', scrypt: opts.scrypt ?? TEST_SCRYPT, seedDemo: true, validateOutput: true, ...(opts.clock ? { clock: opts.clock } : {}) });
   await core.start();
   if (mode === 'open') {
     const r = await core.router.dispatch('store.unlock', { passphrase: TEST_PASSPHRASE });
