@@ -157,6 +157,7 @@ test('HSDS export shape: organization, phones, schedules, languages, service are
   const store = await storeWith(AWKWARD);
   const file = await exportDirectory(store.database(), { format: 'hsds' }, new Date());
   const json = JSON.parse(file.bytes.toString('utf8')) as Array<Record<string, unknown>>;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- walking a JSON document
   const a = json.find((s) => s.id === 'a-1') as Record<string, any>;
   assert.equal(a.organization.name, '@Org; "quoted", comma');
   assert.equal(a.phones[0].number, '+32 2 000 00 30');
