@@ -5,6 +5,7 @@ import type { StoreStatusView } from '../../src/contract/systemContract.ts';
 import type { ErrorPayload } from '../../src/errors.ts';
 import { invoke } from '../bridge.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
+import { RecoveryPanel } from './RecoveryPanel.tsx';
 
 export function UnlockScreen({ status, onDone }: { status: StoreStatusView; onDone: (s: StoreStatusView) => void }) {
   const { t } = useTranslation();
@@ -36,6 +37,10 @@ export function UnlockScreen({ status, onDone }: { status: StoreStatusView; onDo
           {formState.isSubmitting ? t('unlock.working') : t('unlock.submit')}
         </button>
       </form>
+      <details className="recovery-door">
+        <summary>{t('recovery.title')}</summary>
+        <RecoveryPanel onDone={onDone} />
+      </details>
     </main>
   );
 }
