@@ -4,6 +4,7 @@ import { createAppCore, type AppCore } from '../src/app/appCore.ts';
 import { createLogger } from '../src/log/logger.ts';
 import { rotatingFileSink } from '../src/log/rotatingFileSink.ts';
 import { defaultDataDir } from '../src/platform/defaultDataDir.ts';
+import { BackupScheduler } from '../src/store/backupSchedule.ts';
 import { registerIpc } from './ipc.ts';
 import { registerSchemePrivileges, rendererDir, serveRenderer } from './protocol.ts';
 import { safeStorageKeystore } from './safeStorageKeystore.ts';
@@ -23,6 +24,7 @@ if (!app.requestSingleInstanceLock()) {
 const dataDir = defaultDataDir();
 const log = createLogger(rotatingFileSink(path.join(dataDir, 'logs')));
 let core: AppCore | null = null;
+let backups: BackupScheduler | null = null;
 let mainWindow: BrowserWindow | null = null;
 
 app.on('web-contents-created', (_e, contents) => hardenWebContents(contents));
@@ -38,7 +40,19 @@ app.whenReady().then(async () => {
   serveRenderer(rendererDir());
   core = createAppCore({ dataDir, shell: 'electron', log, osKeystore: safeStorageKeystore, seedDemo: true });
   registerIpc(core, () => BrowserWindow.getAllWindows());
+  // Daily rotating backups: checked hourly, and as soon as the store is unlocked.
+  backups = new BackupScheduler({ store: core.services.store, clock: core.services.clock, log });
+  core.onEvent((name, payload) => {
+    if (name === 'store.status' && (payload as { state: string }).state === 'open') {
+      try {
+        backups?.runDailyIfDue();
+      } catch {
+        // Logged by the scheduler; retried at the next hourly check.
+      }
+    }
+  });
   await core.start();
+  backups.start();
   mainWindow = createMainWindow(preloadPath());
   mainWindow.on('closed', () => (mainWindow = null));
   if (!process.env.RELAIS_E2E) createTray(() => mainWindow, () => app.quit());
@@ -49,6 +63,12 @@ app.on('window-all-closed', () => app.quit());
 
 app.on('will-quit', () => {
   // Checkpoint (TRUNCATE), optimize and close: the next start opens a tidy single file.
+  try {
+    backups?.stop();
+    backups?.onQuit();
+  } catch (e) {
+    log.error('backup.quit_failed', { error: (e as Error).message });
+  }
   try {
     core?.shutdown();
   } catch (e) {
