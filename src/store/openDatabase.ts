@@ -16,6 +16,10 @@ export function openDatabase(file: string, key: Buffer | null, opts: { create?: 
   }
   let db: Db | undefined;
   try {
+    if (opts.create && !fs.existsSync(file)) {
+      // Owner-only from the first byte: the file is encrypted, but its size and times are not.
+      fs.closeSync(fs.openSync(file, 'wx', 0o600));
+    }
     db = new Database(file, { fileMustExist: !opts.create, readonly: opts.readonly ?? false });
     if (key) {
       db.pragma(`cipher='sqlcipher'`);
