@@ -248,3 +248,16 @@ test('large file: progress is reported and 5,000 rows import in one go', async (
   assert.ok(ms < 10_000, `5,000 rows took ${ms.toFixed(0)} ms`);
   store.close();
 });
+
+test('a file with fewer columns updates only those: other stored fields (e.g. professional_contact) are kept', async () => {
+  const store = await seeded();
+  const diff = await importPath(store, writeTemp('partial.csv', 'id;name;phone\r\nseed-only;Renamed;02 000 00 99\r\nnew-one;New\r\n'));
+  assert.deepEqual(diff.changed.map((c) => [c.id, c.fields]), [['seed-only', ['name', 'phone']]]);
+  const s = directoryRepository(store.database()).getService('seed-only');
+  assert.deepEqual([s?.name, s?.phone, s?.professional_contact, s?.themes], ['Renamed', '02 000 00 99', 'pro line', ['food']]);
+  assert.equal(directoryRepository(store.database()).getService('new-one')?.status, 'active');
+  // An empty cell in a present column does clear the field.
+  await importPath(store, writeTemp('clear.csv', 'id;name;phone\r\nseed-only;Renamed;\r\n'));
+  assert.equal(directoryRepository(store.database()).getService('seed-only')?.phone, null);
+  store.close();
+});

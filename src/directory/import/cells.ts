@@ -19,7 +19,9 @@ export function isBlankRow(cells: readonly string[]): boolean {
 
 export function recordFromCells(row: number, cells: readonly string[], header: HeaderMap): RawRecord {
   const record: RawRecord = { row, values: {}, problems: [] };
-  cells.forEach((raw, index) => {
+  // A short row (trailing cells left out) has empty values for the missing header columns.
+  const padded = cells.length >= header.columns.length ? cells : [...cells, ...new Array<string>(header.columns.length - cells.length).fill('')];
+  padded.forEach((raw, index) => {
     const field = index < header.columns.length ? header.columns[index] : null;
     if (index >= header.columns.length) {
       if (raw.trim() !== '') {

@@ -6,12 +6,13 @@ import { detectFormat } from './detectFormat.ts';
 import { readCsv } from './readCsv.ts';
 import { readHsds } from './readHsds.ts';
 import { readXlsx } from './readXlsx.ts';
-import type { ImportDiff, ParsedImport, ProgressCallback, RawTable } from './types.ts';
+import type { ImportDiff, ParsedImport, ProgressCallback, RawTable, ValidRow } from './types.ts';
 import { validateRecords } from './validateRecords.ts';
 
 // The import pipeline: read (file-level faults throw FileRejected before anything else),
 // check each row, compare with the store, and — when applying — write every valid added or
-// changed row in one transaction. Services absent from the file are left as they are.
+// changed row in one transaction. Services absent from the file are left as they are, and so
+// are the fields of a known service that the file has no column (or HSDS key) for.
 
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
@@ -56,9 +57,11 @@ export function diffImport(parsed: ParsedImport, current: ReadonlyMap<string, Se
     warnings: parsed.warnings,
     applied: false,
   };
-  for (const { row, service } of parsed.valid) {
+  for (const valid of parsed.valid) {
+    const { row } = valid;
+    const before = current.get(valid.service.id);
+    const service = merged(valid, before);
     const entry = { row, id: service.id, name: service.name };
-    const before = current.get(service.id);
     if (!before) diff.added.push(entry);
     else {
       const fields = changedFields(before, service);
@@ -72,6 +75,14 @@ export function diffImport(parsed: ParsedImport, current: ReadonlyMap<string, Se
   return diff;
 }
 
+/** A row over its stored service: the file's fields win, fields the file lacks are kept. */
+export function merged(valid: ValidRow, before: Service | undefined): Service {
+  if (!before) return valid.service;
+  const out: Record<string, unknown> = { ...before };
+  for (const f of valid.fields) out[f] = valid.service[f];
+  return out as unknown as Service;
+}
+
 export function previewImport(db: Db, parsed: ParsedImport): ImportDiff {
   return diffImport(parsed, directoryRepository(db).servicesById());
 }
@@ -80,9 +91,10 @@ export function previewImport(db: Db, parsed: ParsedImport): ImportDiff {
 export function applyImport(db: Db, parsed: ParsedImport, now: Date, onProgress?: ProgressCallback): ImportDiff {
   const repo = directoryRepository(db);
   return db.transaction(() => {
-    const diff = diffImport(parsed, repo.servicesById());
+    const current = repo.servicesById();
+    const diff = diffImport(parsed, current);
     const write = new Set([...diff.added, ...diff.changed].map((e) => e.id));
-    const services = parsed.valid.filter((v) => write.has(v.service.id)).map((v) => v.service);
+    const services = parsed.valid.filter((v) => write.has(v.service.id)).map((v) => merged(v, current.get(v.service.id)));
     repo.upsertServices(services, now, (processed, total) => onProgress?.({ phase: 'writing', processed, total }));
     diff.applied = true;
     return diff;

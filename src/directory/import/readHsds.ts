@@ -106,6 +106,32 @@ export function hsdsToValues(service: Obj, themeCodes: ReadonlySet<string>, row:
     last_verified: str(service.assured_date)?.trim().slice(0, 10) ?? null,
     status: status === null || status === '' ? null : status === 'active' ? 'active' : ['inactive', 'defunct', 'temporarily closed'].includes(status) ? 'inactive' : status,
   };
+  // Keys the service does not carry leave the stored value alone (see ValidRow.fields).
+  const has = (o: Obj, ...keys: string[]) => keys.some((k) => k in o);
+  const present: Record<ServiceField, boolean> = {
+    id: true,
+    name: true,
+    alternate_name: has(service, 'alternate_name'),
+    organization: has(service, 'organization', 'organization_name'),
+    description: has(service, 'description'),
+    themes: has(service, 'attributes'),
+    keywords: has(ext, 'keywords') || has(service, 'keywords'),
+    communes_served: has(service, 'service_areas'),
+    address: has(service, 'locations', 'service_at_locations'),
+    postcode: has(service, 'locations', 'service_at_locations'),
+    commune: has(service, 'locations', 'service_at_locations'),
+    phone: has(service, 'phones'),
+    email: has(service, 'email'),
+    website: has(service, 'url', 'website'),
+    hours: has(service, 'schedules'),
+    languages: has(service, 'languages'),
+    audience: has(ext, 'audience'),
+    access_conditions: has(service, 'eligibility_description'),
+    professional_contact: has(ext, 'professional_contact'),
+    last_verified: has(service, 'assured_date'),
+    status: has(service, 'status'),
+  };
+  for (const f of SERVICE_FIELDS) if (!present[f]) delete values[f];
   for (const f of SERVICE_FIELDS) {
     const v = values[f];
     const longest = Array.isArray(v) ? Math.max(0, ...v.map((s: string) => s.length)) : typeof v === 'string' ? v.length : 0;

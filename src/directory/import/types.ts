@@ -40,6 +40,10 @@ export interface RawTable {
 export interface ValidRow {
   row: number;
   service: Service;
+  /** Fields the file carries for this row (its columns / HSDS keys). For a service already in
+   *  the store, the other fields keep their stored values: a file without, say, the
+   *  professional_contact column (a public export) never wipes it. */
+  fields: ServiceField[];
 }
 
 /** A file read and checked, not yet compared with the store. */

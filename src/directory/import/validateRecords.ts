@@ -1,5 +1,5 @@
 import type { ThemeView } from '../directoryRepository.ts';
-import { makeServiceSchema, SERVICE_FIELDS, type Service } from '../serviceSchema.ts';
+import { makeServiceSchema, SERVICE_FIELDS, type Service, type ServiceField } from '../serviceSchema.ts';
 import type { ProgressCallback, RawRecord, RejectedRow, RowProblem, ValidRow } from './types.ts';
 
 // Raw records → canonical services or rejected rows. Every problem names its row and field;
@@ -33,7 +33,12 @@ export async function validateRecords(
   for (const record of records) {
     const problems: RowProblem[] = [...record.problems];
     const input: Record<string, unknown> = {};
-    for (const f of SERVICE_FIELDS) if (record.values[f] !== undefined) input[f] = record.values[f];
+    const fields: ServiceField[] = [];
+    for (const f of SERVICE_FIELDS) {
+      if (!(f in record.values)) continue;
+      fields.push(f);
+      if (record.values[f] !== undefined) input[f] = record.values[f];
+    }
     if (Array.isArray(input.themes)) input.themes = (input.themes as unknown[]).map((t) => (typeof t === 'string' ? resolveTheme(t) : t));
     input.id ??= '';
     input.name ??= '';
@@ -52,7 +57,7 @@ export async function validateRecords(
       else firstRowOf.set(rawId, record.row);
     }
     if (problems.length > 0 || !parsed.success) rejected.push({ row: record.row, id: rawId === '' ? null : rawId.slice(0, 100), problems });
-    else valid.push({ row: record.row, service: parsed.data as Service });
+    else valid.push({ row: record.row, service: parsed.data as Service, fields });
     processed++;
     if (processed % 1000 === 0) {
       onProgress?.({ phase: 'checking', processed, total: records.length });
