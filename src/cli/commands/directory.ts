@@ -4,7 +4,7 @@ import { Command, Option } from 'commander';
 import { AppError } from '../../errors.ts';
 import { exportDirectory, EXPORT_FORMATS, type ExportFormat } from '../../directory/export/exportDirectory.ts';
 import type { CsvDelimiter } from '../../directory/export/toCsv.ts';
-import { importDirectoryFile } from '../../directory/import/importFile.ts';
+import { importDirectoryFile, MAX_CLI_IMPORT_BYTES } from '../../directory/import/importFile.ts';
 import type { ImportDiff, ImportProgress } from '../../directory/import/types.ts';
 import { writeFileAtomic } from '../../store/atomicWrite.ts';
 import type { CliCommand, CommandContext } from '../command.ts';
@@ -48,6 +48,7 @@ export function registerDirectoryImport(dir: Command, ctx: CommandContext): void
           dryRun: opts.dryRun ?? false,
           now: new Date(),
           onProgress: progressPrinter(ctx),
+          maxBytes: MAX_CLI_IMPORT_BYTES,
         });
         emit(ctx.io, g.json ?? false, { ok: diff.counts.rejected === 0, dryRun: opts.dryRun ?? false, ...diff }, () => humanDiff(diff, opts.dryRun ?? false));
         ctx.setExit(diff.counts.rejected > 0 ? EXIT_PARTIAL : EXIT_OK);

@@ -39,5 +39,7 @@ export function serviceToHsds(s: Service, opts: FlatOptions, themeLabels: Readon
 }
 
 export function servicesToHsds(services: readonly Service[], opts: FlatOptions, themeLabels?: ReadonlyMap<string, string>): Buffer {
-  return Buffer.from(`${JSON.stringify(services.map((s) => serviceToHsds(s, opts, themeLabels)), null, 2)}\n`, 'utf8');
+  // One service per line: diff-friendly and about half the size of indented JSON.
+  const lines = services.map((s) => JSON.stringify(serviceToHsds(s, opts, themeLabels)));
+  return Buffer.from(lines.length ? `[\n${lines.join(',\n')}\n]\n` : '[]\n', 'utf8');
 }

@@ -14,11 +14,19 @@ import { validateRecords } from './validateRecords.ts';
 // changed row in one transaction. Services absent from the file are left as they are, and so
 // are the fields of a known service that the file has no column (or HSDS key) for.
 
+/** The app's limit (the file crosses IPC as base64); the CLI reads files from disk up to MAX_CLI_IMPORT_BYTES. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+export const MAX_CLI_IMPORT_BYTES = 256 * 1024 * 1024;
 
-export async function parseImport(bytes: Uint8Array, fileName: string, themes: readonly ThemeView[], onProgress?: ProgressCallback): Promise<ParsedImport> {
-  if (bytes.length > MAX_IMPORT_BYTES) {
-    throw new AppError('FileRejected', `${fileName} is too large (${(bytes.length / 1048576).toFixed(1)} MB, at most ${MAX_IMPORT_BYTES / 1048576} MB): nothing was imported.`);
+export async function parseImport(
+  bytes: Uint8Array,
+  fileName: string,
+  themes: readonly ThemeView[],
+  onProgress?: ProgressCallback,
+  maxBytes: number = MAX_IMPORT_BYTES,
+): Promise<ParsedImport> {
+  if (bytes.length > maxBytes) {
+    throw new AppError('FileRejected', `${fileName} is too large (${(bytes.length / 1048576).toFixed(1)} MB, at most ${maxBytes / 1048576} MB): nothing was imported.`);
   }
   const format = detectFormat(bytes, fileName);
   onProgress?.({ phase: 'reading', processed: 0, total: bytes.length });
@@ -106,8 +114,8 @@ export async function importDirectoryFile(
   db: Db,
   bytes: Uint8Array,
   fileName: string,
-  opts: { dryRun: boolean; now: Date; onProgress?: ProgressCallback },
+  opts: { dryRun: boolean; now: Date; onProgress?: ProgressCallback; maxBytes?: number },
 ): Promise<ImportDiff> {
-  const parsed = await parseImport(bytes, fileName, directoryRepository(db).listThemes(), opts.onProgress);
+  const parsed = await parseImport(bytes, fileName, directoryRepository(db).listThemes(), opts.onProgress, opts.maxBytes);
   return opts.dryRun ? previewImport(db, parsed) : applyImport(db, parsed, opts.now, opts.onProgress);
 }
