@@ -2,6 +2,7 @@ import type { Handlers } from '../router/handlers.ts';
 import { systemHandlers } from './systemHandlers.ts';
 import { storeHandlers } from './storeHandlers.ts';
 import { directoryHandlers } from './directoryHandlers.ts';
+import { callsHandlers } from './callsHandlers.ts';
 
 // One handler map per domain, joined into the one typed `Handlers`; a missing or extra
 // operation is a type error here.
@@ -9,4 +10,5 @@ export const handlers: Handlers = {
   ...systemHandlers,
   ...storeHandlers,
   ...directoryHandlers,
+  ...callsHandlers,
 };

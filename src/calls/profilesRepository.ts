@@ -1,0 +1,81 @@
+import crypto from 'node:crypto';
+import { AppError } from '../errors.ts';
+import type { Db } from '../store/openDatabase.ts';
+
+// Responder profiles: the only SQL on `profiles`.
+
+export interface Profile {
+  id: string;
+  displayName: string;
+  centre: string;
+  role: 'responder' | 'supervisor';
+  hasPin: boolean;
+  createdAt: string;
+  lastSignedInAt: string | null;
+}
+
+interface ProfileRow {
+  id: string;
+  display_name: string;
+  centre: string;
+  role: 'responder' | 'supervisor';
+  pin_hash: string | null;
+  created_at: string;
+  last_signed_in_at: string | null;
+}
+
+function fromRow(r: ProfileRow): Profile {
+  return {
+    id: r.id,
+    displayName: r.display_name,
+    centre: r.centre,
+    role: r.role,
+    hasPin: r.pin_hash !== null,
+    createdAt: r.created_at,
+    lastSignedInAt: r.last_signed_in_at,
+  };
+}
+
+/** Collapses runs of spaces: "Marie  D." and "Marie D." are the same responder. */
+function clean(s: string): string {
+  return s.trim().replace(/\s+/g, ' ');
+}
+
+export interface ProfilesRepository {
+  list(): Profile[];
+  get(id: string): Profile | null;
+  create(input: { displayName: string; centre: string }, now: Date): Profile;
+  markSignedIn(id: string, now: Date): Profile;
+}
+
+export function profilesRepository(db: Db): ProfilesRepository {
+  const COLS = 'id, display_name, centre, role, pin_hash, created_at, last_signed_in_at';
+  const selectAll = db.prepare(`SELECT ${COLS} FROM profiles WHERE active = 1 ORDER BY last_signed_in_at IS NULL, last_signed_in_at DESC, display_name COLLATE NOCASE`);
+  const selectOne = db.prepare(`SELECT ${COLS} FROM profiles WHERE id = ?`);
+  const repo: ProfilesRepository = {
+    list() {
+      return (selectAll.all() as ProfileRow[]).map(fromRow);
+    },
+    get(id) {
+      const row = selectOne.get(id) as ProfileRow | undefined;
+      return row ? fromRow(row) : null;
+    },
+    create(input, now) {
+      const displayName = clean(input.displayName);
+      const centre = clean(input.centre);
+      const existing = db.prepare('SELECT id FROM profiles WHERE display_name = ? COLLATE NOCASE AND centre = ? COLLATE NOCASE').pluck().get(displayName, centre);
+      if (existing) {
+        throw new AppError('Conflict', `A profile "${displayName}" (${centre}) already exists: pick it in the list.`, [{ path: 'displayName', message: 'already exists for this centre' }]);
+      }
+      const id = crypto.randomUUID();
+      db.prepare(`INSERT INTO profiles (id, display_name, centre, role, created_at) VALUES (?, ?, ?, 'responder', ?)`).run(id, displayName, centre, now.toISOString());
+      return repo.get(id) as Profile;
+    },
+    markSignedIn(id, now) {
+      const r = db.prepare('UPDATE profiles SET last_signed_in_at = ? WHERE id = ? AND active = 1').run(now.toISOString(), id);
+      if (r.changes === 0) throw new AppError('NotFound', 'No such responder profile.');
+      return repo.get(id) as Profile;
+    },
+  };
+  return repo;
+}

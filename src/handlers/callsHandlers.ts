@@ -1,0 +1,221 @@
+import { brusselsDayStart, brusselsNextDayStart } from '../calls/brusselsTime.ts';
+import { type CallRow, callsRepository } from '../calls/callsRepository.ts';
+import { callSummary, callView, canReopen, timerOf } from '../calls/callViews.ts';
+import { findIdentifyingData } from '../calls/identifyingData.ts';
+import { type Profile, profilesRepository } from '../calls/profilesRepository.ts';
+import { computeTimer } from '../calls/timer.ts';
+import type { callsContract, CallStatus } from '../contract/callsContract.ts';
+import { type CallRecordDraft, isRecordComplete } from '../contract/callSchemas.ts';
+import { directoryRepository } from '../directory/directoryRepository.ts';
+import { AppError, type ErrorIssue } from '../errors.ts';
+import type { HandlerMap } from '../router/handlers.ts';
+import type { Services } from '../router/services.ts';
+
+// Profiles, the shift and the calls. Logs carry operation names and counts only, never
+// note text, names or pseudonyms.
+
+function signedIn(s: Services): Profile {
+  const id = s.session.profileId;
+  const profile = id ? profilesRepository(s.store.database()).get(id) : null;
+  if (!profile) throw new AppError('Forbidden', 'Sign in with your responder profile first.');
+  return profile;
+}
+
+function repoOf(s: Services) {
+  return callsRepository(s.store.database());
+}
+
+function findCall(s: Services, callId: string): CallRow {
+  const row = repoOf(s).get(callId);
+  if (!row) throw new AppError('NotFound', 'No such call.');
+  return row;
+}
+
+/** A call the signed-in profile may change: its own, and not closed. */
+function ownCall(s: Services, callId: string, want?: CallStatus): CallRow {
+  const me = signedIn(s);
+  const row = findCall(s, callId);
+  if (row.profile_id !== me.id) throw new AppError('Forbidden', `This call belongs to ${row.responder_name}: only its responder may change it.`);
+  if (row.status === 'closed' && want !== 'closed') throw new AppError('Conflict', 'This call is closed: reopen it (current shift only) to change it.');
+  if (want === 'active' && row.status !== 'active') throw new AppError('Conflict', 'This call has already ended.');
+  return row;
+}
+
+function changed(s: Services, callId: string, status: CallStatus): void {
+  s.emit('calls.changed', { callId, status });
+}
+
+function checkThemes(s: Services, record: CallRecordDraft): void {
+  const known = directoryRepository(s.store.database()).themeCodes();
+  const issues: ErrorIssue[] = (record.themes ?? []).flatMap((code, i) => (known.has(code) ? [] : [{ path: `record.themes.${i}`, message: `unknown theme ${code}` }]));
+  if (issues.length) throw new AppError('InvalidInput', 'Unknown theme in the call record.', issues);
+}
+
+/** Identifying data left in the call's free text, as issues a person can act on. */
+function identifyingIssues(s: Services, callId: string): ErrorIssue[] {
+  const repo = repoOf(s);
+  const record = repo.record(callId);
+  const issues: ErrorIssue[] = [];
+  for (const n of repo.notes(callId)) for (const f of findIdentifyingData(n.text)) issues.push({ path: `notes.${n.seq}`, message: f.kind });
+  for (const [field, text] of [['pseudonym', record.pseudonym], ['unmetNeed', record.unmetNeed], ['languageOther', record.languageOther], ['heardFromOther', record.heardFromOther]] as const) {
+    if (text) for (const f of findIdentifyingData(text)) issues.push({ path: `record.${field}`, message: f.kind });
+  }
+  return issues;
+}
+
+export const callsHandlers: HandlerMap<typeof callsContract> = {
+  'profiles.list': (_input, s) => ({ profiles: profilesRepository(s.store.database()).list() }),
+  'profiles.create': (input, s) => {
+    const profile = profilesRepository(s.store.database()).create(input, s.clock.now());
+    s.log.info('profiles.created', {});
+    return profile;
+  },
+  'profiles.signIn': ({ profileId }, s) => {
+    const current = s.session.profileId;
+    if (current && current !== profileId && repoOf(s).activeOf(current)) {
+      throw new AppError('Conflict', 'A call is in progress on this PC: end it before another responder signs in.');
+    }
+    const profile = profilesRepository(s.store.database()).markSignedIn(profileId, s.clock.now());
+    s.session.profileId = profile.id;
+    s.session.role = profile.role;
+    s.log.info('profiles.signed_in', { role: profile.role });
+    return profile;
+  },
+  'profiles.signOut': (_input, s) => {
+    const current = s.session.profileId;
+    if (current && repoOf(s).activeOf(current)) throw new AppError('Conflict', 'A call is in progress: end it before signing out.');
+    s.session.profileId = null;
+    s.session.role = null;
+    s.log.info('profiles.signed_out', {});
+    return { signedOut: true as const };
+  },
+  'profiles.current': (_input, s) => {
+    const id = s.session.profileId;
+    return { profile: id ? profilesRepository(s.store.database()).get(id) : null };
+  },
+
+  'calls.start': (_input, s) => {
+    const me = signedIn(s);
+    const repo = repoOf(s);
+    const now = s.clock.now();
+    if (repo.activeOf(me.id)) throw new AppError('Conflict', 'A call is already in progress: end it before starting another.');
+    const id = repo.start(me.id, now);
+    s.log.info('calls.started', {});
+    changed(s, id, 'active');
+    return callView(repo, findCall(s, id), me.id, now);
+  },
+  'calls.current': (_input, s) => {
+    const me = signedIn(s);
+    const repo = repoOf(s);
+    const row = repo.activeOf(me.id);
+    return { call: row ? { id: row.id, timer: timerOf(repo, row, s.clock.now()), lastActivityAt: row.last_activity_at } : null };
+  },
+  'calls.get': ({ callId }, s) => {
+    const me = signedIn(s);
+    return callView(repoOf(s), findCall(s, callId), me.id, s.clock.now());
+  },
+  'calls.pause': ({ callId }, s) => {
+    const row = ownCall(s, callId, 'active');
+    const repo = repoOf(s);
+    const now = s.clock.now();
+    repo.pause(callId, now);
+    return timerOf(repo, row, now);
+  },
+  'calls.resume': ({ callId }, s) => {
+    const row = ownCall(s, callId, 'active');
+    const repo = repoOf(s);
+    const now = s.clock.now();
+    repo.resume(callId, now);
+    return timerOf(repo, row, now);
+  },
+  'calls.end': ({ callId, at }, s) => {
+    const me = signedIn(s);
+    const row = ownCall(s, callId, 'active');
+    const repo = repoOf(s);
+    const now = s.clock.now();
+    // A call interrupted by a crash may end when its last entry was written, not hours later.
+    const endAt = at === 'lastActivity' ? new Date(Math.min(now.getTime(), Math.max(new Date(row.last_activity_at).getTime(), new Date(row.started_at).getTime()))) : now;
+    const timer = computeTimer({ startedAt: row.started_at, endedAt: null, holds: repo.holds(callId) }, endAt);
+    repo.end(callId, endAt, timer.elapsedMs, now);
+    s.log.info('calls.ended', { at });
+    changed(s, callId, 'ended');
+    return callView(repo, findCall(s, callId), me.id, now);
+  },
+  'calls.addNote': ({ callId, text }, s) => {
+    const row = ownCall(s, callId);
+    const repo = repoOf(s);
+    const now = s.clock.now();
+    return repo.addNote(callId, text, timerOf(repo, row, now).elapsedMs, now);
+  },
+  'calls.updateNote': ({ callId, noteId, text }, s) => {
+    ownCall(s, callId);
+    return repoOf(s).updateNote(callId, noteId, text, s.clock.now());
+  },
+  'calls.deleteNote': ({ callId, noteId }, s) => {
+    ownCall(s, callId);
+    repoOf(s).deleteNote(callId, noteId, s.clock.now());
+    return { deleted: true as const };
+  },
+  'calls.saveRecord': ({ callId, record }, s) => {
+    ownCall(s, callId);
+    checkThemes(s, record);
+    const now = s.clock.now();
+    repoOf(s).saveRecord(callId, record, now);
+    return { savedAt: now.toISOString(), complete: isRecordComplete({ themes: record.themes ?? [], interventions: record.interventions ?? [] }) };
+  },
+  'calls.close': ({ callId, record, keepFlagged }, s) => {
+    const me = signedIn(s);
+    const row = ownCall(s, callId);
+    const repo = repoOf(s);
+    const now = s.clock.now();
+    if (row.status === 'active') throw new AppError('Conflict', 'End the call before closing its record.');
+    // The record is saved first: a refused close never loses what was typed.
+    if (record) {
+      checkThemes(s, record);
+      repo.saveRecord(callId, record, now);
+    }
+    const stored = repo.record(callId);
+    const missing: ErrorIssue[] = [];
+    if (!stored.themes.length) missing.push({ path: 'record.themes', message: 'choose at least one theme' });
+    if (!stored.interventions.length) missing.push({ path: 'record.interventions', message: 'choose at least one intervention' });
+    if (missing.length) throw new AppError('InvalidInput', 'A call record needs at least one theme and one intervention to be closed.', missing);
+    if (!keepFlagged) {
+      const flagged = identifyingIssues(s, callId);
+      if (flagged.length) {
+        throw new AppError('Conflict', `The call's text still holds ${flagged.length} passage(s) that look identifying: redact them, or confirm they identify nobody.`, flagged);
+      }
+    }
+    repo.close(callId, now);
+    s.log.info('calls.closed', { keepFlagged });
+    changed(s, callId, 'closed');
+    return callView(repo, findCall(s, callId), me.id, now);
+  },
+  'calls.reopen': ({ callId }, s) => {
+    const me = signedIn(s);
+    const row = ownCall(s, callId, 'closed');
+    const repo = repoOf(s);
+    const now = s.clock.now();
+    if (row.status !== 'closed') throw new AppError('Conflict', 'This call is not closed.');
+    if (!canReopen(row, me.id, now)) throw new AppError('Forbidden', 'Only calls of the current shift (today) can be reopened.');
+    repo.reopen(callId, now);
+    s.log.info('calls.reopened', {});
+    changed(s, callId, 'ended');
+    return callView(repo, findCall(s, callId), me.id, now);
+  },
+  'calls.list': (input, s) => {
+    const me = signedIn(s);
+    const now = s.clock.now();
+    const { rows, total } = repoOf(s).list({
+      fromIso: input.from ? brusselsDayStart(input.from).toISOString() : undefined,
+      toIso: input.to ? brusselsNextDayStart(input.to).toISOString() : undefined,
+      theme: input.theme,
+      profileId: input.profileId,
+      commune: input.commune,
+      q: input.q || undefined,
+      toFinishOf: input.view === 'toFinish' ? me.id : undefined,
+      limit: input.limit,
+      offset: input.offset,
+    });
+    return { calls: rows.map((r) => callSummary(r, me.id, now)), total };
+  },
+};
