@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog } from 'electron';
 import { createAppCore, type AppCore } from '../src/app/appCore.ts';
+import { configBackupPolicy, loadMachineConfig, resolveDataDir } from '../src/config/machineConfig.ts';
 import { createLogger } from '../src/log/logger.ts';
 import { rotatingFileSink } from '../src/log/rotatingFileSink.ts';
-import { defaultDataDir } from '../src/platform/defaultDataDir.ts';
 import { BackupScheduler } from '../src/store/backupSchedule.ts';
 import { registerIpc } from './ipc.ts';
 import { registerSchemePrivileges, rendererDir, serveRenderer } from './protocol.ts';
@@ -21,7 +21,9 @@ if (!app.requestSingleInstanceLock()) {
   app.exit(0);
 }
 
-const dataDir = defaultDataDir();
+// Machine-wide config.json (IT): read once; an invalid file means safe mode, shown by the UI (config.get).
+const config = loadMachineConfig();
+const dataDir = resolveDataDir(config);
 const log = createLogger(rotatingFileSink(path.join(dataDir, 'logs')));
 let core: AppCore | null = null;
 let backups: BackupScheduler | null = null;
@@ -38,10 +40,11 @@ app.on('second-instance', () => {
 app.whenReady().then(async () => {
   denyAllPermissions();
   serveRenderer(rendererDir());
-  core = createAppCore({ dataDir, shell: 'electron', log, osKeystore: safeStorageKeystore, seedDemo: true });
+  if (config.safeMode) log.warn('config.invalid', { path: config.path, keys: config.problem?.issues.map((i) => i.path).join(', ') ?? null });
+  core = createAppCore({ dataDir, shell: 'electron', log, osKeystore: safeStorageKeystore, seedDemo: true, config });
   registerIpc(core, () => BrowserWindow.getAllWindows());
   // Daily rotating backups: checked hourly, and as soon as the store is unlocked.
-  backups = new BackupScheduler({ store: core.services.store, clock: core.services.clock, log });
+  backups = new BackupScheduler({ store: core.services.store, clock: core.services.clock, log, policy: configBackupPolicy(config) });
   core.onEvent((name, payload) => {
     if (name === 'store.status' && (payload as { state: string }).state === 'open') {
       try {

@@ -5,6 +5,8 @@ import { type Clock, systemClock } from '../platform/clock.ts';
 import { createRouter, type Router } from '../router/router.ts';
 import type { Services, Shell } from '../router/services.ts';
 import type { ScryptParams } from '../store/keyring.ts';
+import type { ConfigState } from '../config/configSchema.ts';
+import { noConfigState } from '../config/machineConfig.ts';
 import type { OsKeystore } from '../store/osKeystore.ts';
 import { StoreSession } from '../store/storeSession.ts';
 import type { Db } from '../store/openDatabase.ts';
@@ -21,6 +23,8 @@ export interface AppCoreOptions {
   validateOutput?: boolean;
   /** Seed the bundled demo directory into a store this core creates (app and harness). */
   seedDemo?: boolean;
+  /** The machine configuration main read at start (loadMachineConfig); defaults when absent. */
+  config?: ConfigState;
 }
 
 export type EventListener = <N extends EventName>(name: N, payload: EventPayload<N>) => void;
@@ -61,6 +65,7 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
     },
     app: { version: APP_VERSION, shell: opts.shell, runtime: `node ${process.versions.node}${process.versions.electron ? `, electron ${process.versions.electron}` : ''}` },
     session: { profileId: null, role: null },
+    config: opts.config ?? noConfigState(),
   };
   const router = createRouter(handlers, services, { validateOutput: opts.validateOutput ?? false });
   return {

@@ -1,4 +1,5 @@
-import { defaultDataDir } from '../platform/defaultDataDir.ts';
+import type { ConfigState } from '../config/configSchema.ts';
+import { loadMachineConfig, resolveDataDir } from '../config/machineConfig.ts';
 import type { Io } from './output.ts';
 
 export interface GlobalOptions {
@@ -9,9 +10,14 @@ export interface GlobalOptions {
 export interface CliContext {
   io: Io;
   env: NodeJS.ProcessEnv;
+  /** --data-dir, else RELAIS_DATA_DIR, else the machine config's dataDir, else the per-user folder. */
   dataDir(opts: GlobalOptions): string;
+  /** The machine configuration (RELAIS_CONFIG or the platform's location), read once. */
+  config(): ConfigState;
 }
 
 export function createCliContext(io: Io, env: NodeJS.ProcessEnv): CliContext {
-  return { io, env, dataDir: (opts) => opts.dataDir ?? defaultDataDir(env) };
+  let config: ConfigState | null = null;
+  const getConfig = () => (config ??= loadMachineConfig({ env }));
+  return { io, env, config: getConfig, dataDir: (opts) => opts.dataDir ?? resolveDataDir(getConfig(), env) };
 }

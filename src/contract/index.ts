@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { systemContract } from './systemContract.ts';
 import { storeContract } from './storeContract.ts';
 import { directoryContract } from './directoryContract.ts';
+import { configContract } from './configContract.ts';
 import { callsContract } from './callsContract.ts';
 
 // The single contract: every operation the UI may call. Each domain keeps its own map;
@@ -10,6 +11,7 @@ export const contract = {
   ...systemContract,
   ...storeContract,
   ...directoryContract,
+  ...configContract,
   ...callsContract,
 };
 

@@ -2,6 +2,7 @@ import type { Handlers } from '../router/handlers.ts';
 import { systemHandlers } from './systemHandlers.ts';
 import { storeHandlers } from './storeHandlers.ts';
 import { directoryHandlers } from './directoryHandlers.ts';
+import { configHandlers } from './configHandlers.ts';
 import { callsHandlers } from './callsHandlers.ts';
 
 // One handler map per domain, joined into the one typed `Handlers`; a missing or extra
@@ -10,5 +11,6 @@ export const handlers: Handlers = {
   ...systemHandlers,
   ...storeHandlers,
   ...directoryHandlers,
+  ...configHandlers,
   ...callsHandlers,
 };

@@ -4,15 +4,17 @@ import type { HandlerMap } from '../router/handlers.ts';
 import type { Services } from '../router/services.ts';
 import { restoreBackup, verifyBackupFile } from '../store/backup.ts';
 import { BackupScheduler, listBackups, policyFromStore } from '../store/backupSchedule.ts';
+import { configBackupPolicy } from '../config/machineConfig.ts';
 
 function scheduler(s: Services): BackupScheduler {
-  return new BackupScheduler({ store: s.store, clock: s.clock, log: s.log });
+  // The machine config (IT) sets the backup folder and retention over the store's own settings.
+  return new BackupScheduler({ store: s.store, clock: s.clock, log: s.log, policy: configBackupPolicy(s.config) });
 }
 
 export const storeHandlers: HandlerMap<typeof storeContract> = {
   'store.backupNow': (_input, s) => scheduler(s).backupNow('manual'),
   'store.listBackups': (_input, s) => {
-    const policy = policyFromStore(s.store);
+    const policy = { ...policyFromStore(s.store), ...configBackupPolicy(s.config) };
     return { folder: policy.folder, keep: policy.keep, backups: listBackups(policy.folder) };
   },
   'store.verifyBackup': ({ file, passphrase }, s) => {

@@ -1,4 +1,5 @@
 import type { EventName, EventPayload, Role } from '../contract/index.ts';
+import type { ConfigState } from '../config/configSchema.ts';
 import type { Logger } from '../log/logger.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { StoreSession } from '../store/storeSession.ts';
@@ -14,4 +15,6 @@ export interface Services {
   app: { version: string; shell: Shell; runtime: string };
   /** The signed-in profile; profiles arrive with the call console and access issues. */
   session: { profileId: string | null; role: Role | null };
+  /** The machine configuration read at start (defaults when none; safe mode when invalid). */
+  config: ConfigState;
 }

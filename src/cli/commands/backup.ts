@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { systemClock } from '../../platform/clock.ts';
 import { createBackup, verifyBackupFile } from '../../store/backup.ts';
 import { backupFileName, policyFromStore } from '../../store/backupSchedule.ts';
+import { configBackupPolicy } from '../../config/machineConfig.ts';
 import type { CliCommand } from '../command.ts';
 import { EXIT_OK } from '../exitCodes.ts';
 import { openStoreForCli } from '../openForCli.ts';
@@ -23,7 +24,7 @@ export const backupCommand: CliCommand = (program: Command, ctx) => {
       let info;
       try {
         const now = systemClock.now();
-        const out = opts.out ? path.resolve(opts.out) : path.join(policyFromStore(session).folder, backupFileName(now, 'manual'));
+        const out = opts.out ? path.resolve(opts.out) : path.join(configBackupPolicy(ctx.config()).folder ?? policyFromStore(session).folder, backupFileName(now, 'manual'));
         info = createBackup(session.database(), session.files, out, { reason: 'manual', now });
       } finally {
         session.close();

@@ -78,12 +78,15 @@ export function buildCandidateIndex(docs: readonly PreparedDoc[], synonyms: Syno
   const pairs = new PairBuffer();
   const groupPairs = new PairBuffer();
   const regionDocsList: number[] = [];
-  const seen = new Map<number, number>();
+  // Per term: the last document that used it and, for that document, its best field.
+  let lastDoc = new Int32Array(1 << 14).fill(-1);
+  let bestField = new Uint8Array(1 << 14);
+  const docTerms: number[] = [];
   const seenGroups = new Map<number, number>();
   for (let d = 0; d < n; d++) {
     const doc = docs[d] as PreparedDoc;
     if (doc.communes === null) regionDocsList.push(d);
-    seen.clear();
+    docTerms.length = 0;
     seenGroups.clear();
     for (const [field, words] of doc.fields) {
       const w = FIELD_WEIGHTS[field] as number;
@@ -93,23 +96,34 @@ export function buildCandidateIndex(docs: readonly PreparedDoc[], synonyms: Syno
           id = terms.length;
           terms.push(word);
           termId.set(word, id);
+          if (id >= lastDoc.length) {
+            const grownLast = new Int32Array(lastDoc.length * 2).fill(-1);
+            grownLast.set(lastDoc);
+            lastDoc = grownLast;
+            const grownField = new Uint8Array(bestField.length * 2);
+            grownField.set(bestField);
+            bestField = grownField;
+          }
         }
-        const prev = seen.get(id);
-        if (prev === undefined || (FIELD_WEIGHTS[prev] as number) < w) seen.set(id, field);
+        if (lastDoc[id] !== d) {
+          lastDoc[id] = d;
+          bestField[id] = field;
+          docTerms.push(id);
+        } else if ((FIELD_WEIGHTS[bestField[id] as number] as number) < w) bestField[id] = field;
       }
       synonyms.inDocument(words, (g) => {
         const prev = seenGroups.get(g);
         if (prev === undefined || (FIELD_WEIGHTS[prev] as number) < w) seenGroups.set(g, field);
       });
     }
-    for (const [id, field] of seen) pairs.push(id, (d << FIELD_BITS) | field);
+    doc.fields = [];
+    for (const id of docTerms) pairs.push(id, (d << FIELD_BITS) | (bestField[id] as number));
     for (const [g, field] of seenGroups) groupPairs.push(g, (d << FIELD_BITS) | field);
   }
   // Sorted vocabulary (for prefix and typo walks), postings renumbered to match.
-  const order = terms.map((_, i) => i).sort((a, b) => ((terms[a] as string) < (terms[b] as string) ? -1 : 1));
-  const vocab = order.map((i) => terms[i] as string);
+  const vocab = terms.slice().sort();
   const remap = new Int32Array(terms.length);
-  order.forEach((oldId, newId) => (remap[oldId] = newId));
+  vocab.forEach((word, newId) => (remap[termId.get(word) as number] = newId));
   const post = csr(pairs.buf, pairs.n, vocab.length, remap);
   const groupPost = csr(groupPairs.buf, groupPairs.n, synonyms.groupCount, null);
   const regionDocs = Int32Array.from(regionDocsList);

@@ -75,11 +75,16 @@ export function normalizeWithMap(input: string): MappedText {
 }
 
 const ASCII_FAST = /^[a-z0-9 ]*$/;
+const MARKS = /\p{M}+/gu;
+const EXTRA = /[œæßøđðłþıŀĸ]/g;
+const INNER_DOT = /(?<=[a-z])\.(?=[a-z])/g;
+const OTHER = /[^a-z0-9]/g;
 
-/** Folded text: only [a-z0-9] and spaces remain. */
+/** Folded text: only [a-z0-9] and spaces remain (same result as normalizeWithMap, without the map). */
 export function normalizeText(input: string): string {
   if (ASCII_FAST.test(input)) return input;
-  const lower = input.toLowerCase();
-  if (ASCII_FAST.test(lower)) return lower;
-  return normalizeWithMap(input).text;
+  let s = input.toLowerCase();
+  if (ASCII_FAST.test(s)) return s;
+  s = s.normalize('NFKD').toLowerCase().replace(MARKS, '').replace(EXTRA, (c) => EXTRA_FOLDS[c] ?? ' ');
+  return s.replace(INNER_DOT, '').replace(OTHER, ' ');
 }

@@ -27,7 +27,21 @@ export interface PreparedDoc {
   /** Folded commune names we could not resolve to one of the 19 (kept for the filter). */
   otherCommunes: ReadonlySet<string>;
   hours: WeeklyHours | null;
+  /** Weighted words, only until the index has taken them (then emptied to save memory). */
   fields: [fieldId: number, words: string[]][];
+}
+
+// Many services share the same theme, language and commune sets: keep one copy of each.
+const interned = new Map<string, ReadonlySet<string>>();
+function intern(values: Iterable<string>): ReadonlySet<string> {
+  const list = [...new Set(values)].sort();
+  const key = list.join('|');
+  let set = interned.get(key);
+  if (!set) {
+    set = new Set(list);
+    if (interned.size < 50_000) interned.set(key, set);
+  }
+  return set;
 }
 
 export interface ThemeWords {
@@ -68,16 +82,34 @@ function glued(words: string[]): string[] {
   return out;
 }
 
+const SENTENCE_END = /(?<=[.!?;:])\s+/;
+const hoursCache = new Map<string, WeeklyHours | null>();
+function parseHoursCached(text: string | null | undefined): WeeklyHours | null {
+  if (!text) return null;
+  let h = hoursCache.get(text);
+  if (h === undefined) {
+    h = parseHours(text);
+    if (hoursCache.size < 10_000) hoursCache.set(text, h);
+  }
+  return h;
+}
+
 export function prepareDoc(s: SearchableService, themes: ThemeWords, cache: Map<string, string[]>): PreparedDoc {
-  const tok = (text: string | null | undefined): string[] => {
-    if (!text) return [];
-    if (text.length > 80) return tokenize(text);
+  const cached = (text: string): string[] => {
     let t = cache.get(text);
     if (!t) {
       t = tokenize(text);
-      if (cache.size < 200_000) cache.set(text, t);
+      if (cache.size < 200_000 && text.length <= 400) cache.set(text, t);
     }
     return t;
+  };
+  const tok = (text: string | null | undefined): string[] => {
+    if (!text) return [];
+    if (text.length <= 120) return cached(text);
+    // Long texts repeat boilerplate sentences from service to service: cache per sentence.
+    const out: string[] = [];
+    for (const sentence of text.split(SENTENCE_END)) for (const w of cached(sentence)) out.push(w);
+    return out;
   };
   const fields: [number, string[]][] = [];
   const push = (id: number, words: string[]): void => {
@@ -120,11 +152,11 @@ export function prepareDoc(s: SearchableService, themes: ThemeWords, cache: Map<
   return {
     service: s,
     active: (s.status ?? 'active') !== 'inactive',
-    themes: themeCodes,
-    languages: new Set((s.languages ?? []).map((l) => l.trim().toLowerCase())),
-    communes,
-    otherCommunes,
-    hours: parseHours(s.hours),
+    themes: intern(themeCodes),
+    languages: intern((s.languages ?? []).map((l) => l.trim().toLowerCase())),
+    communes: communes && intern(communes),
+    otherCommunes: intern(otherCommunes),
+    hours: parseHoursCached(s.hours),
     fields,
   };
 }

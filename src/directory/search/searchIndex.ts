@@ -52,7 +52,7 @@ export function createSearchIndex(services: readonly SearchableService[], opts: 
 
   let main: CandidateIndex;
   let delta: CandidateIndex;
-  let deltaDocs: PreparedDoc[] = [];
+  let deltaServices: SearchableService[] = [];
   const where = new Map<string, Located>();
 
   function rebuild(all: readonly SearchableService[]): void {
@@ -61,14 +61,14 @@ export function createSearchIndex(services: readonly SearchableService[], opts: 
     for (const s of all) unique.set(s.id, s);
     main = buildCandidateIndex([...unique.values()].map(prepare), synonyms);
     main.docs.forEach((d, slot) => where.set(d.service.id, { part: main, slot }));
-    deltaDocs = [];
+    deltaServices = [];
     delta = buildCandidateIndex([], synonyms);
     tokenCache.clear();
   }
 
   function rebuildDelta(): void {
-    delta = buildCandidateIndex(deltaDocs, synonyms);
-    deltaDocs.forEach((d, slot) => where.set(d.service.id, { part: delta, slot }));
+    delta = buildCandidateIndex(deltaServices.map(prepare), synonyms);
+    delta.docs.forEach((d, slot) => where.set(d.service.id, { part: delta, slot }));
   }
 
   function alive(): SearchableService[] {
@@ -203,9 +203,9 @@ export function createSearchIndex(services: readonly SearchableService[], opts: 
     update(service) {
       const at = where.get(service.id);
       if (at && at.part === main) main.dead[at.slot] = 1;
-      deltaDocs = deltaDocs.filter((d) => d.service.id !== service.id);
-      deltaDocs.push(prepare(service));
-      if (deltaDocs.length > Math.max(256, main.docs.length / 20)) rebuild(alive().filter((s) => s.id !== service.id).concat(service));
+      deltaServices = deltaServices.filter((s) => s.id !== service.id);
+      deltaServices.push(service);
+      if (deltaServices.length > Math.max(256, main.docs.length / 20)) rebuild(alive().filter((s) => s.id !== service.id).concat(service));
       else rebuildDelta();
     },
     remove(id) {
@@ -214,7 +214,7 @@ export function createSearchIndex(services: readonly SearchableService[], opts: 
       where.delete(id);
       if (at.part === main) main.dead[at.slot] = 1;
       else {
-        deltaDocs = deltaDocs.filter((d) => d.service.id !== id);
+        deltaServices = deltaServices.filter((s) => s.id !== id);
         rebuildDelta();
       }
     },
