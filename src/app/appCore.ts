@@ -12,6 +12,7 @@ import { StoreSession } from '../store/storeSession.ts';
 import type { Db } from '../store/openDatabase.ts';
 import { seedDemoDirectory } from '../directory/demo/seedDemoDirectory.ts';
 import { APP_VERSION } from './appVersion.ts';
+import { createPeriodicJobs, type PeriodicJobs, type PeriodicTickReport } from './periodicJobs.ts';
 
 export interface AppCoreOptions {
   dataDir: string;
@@ -35,6 +36,13 @@ export interface AppCore {
   /** Opens the store with the OS keystore when possible; otherwise leaves it locked. */
   start(): Promise<void>;
   onEvent(listener: EventListener): () => void;
+  /**
+   * Runs what is due at the clock's now (callback reminders, the retention purge). Shells call
+   * it every few seconds; it also runs as soon as the store opens. Not an operation: the
+   * renderer cannot call it, and the harness drives it after moving a ManualClock.
+   */
+  tick(): PeriodicTickReport;
+  jobs: PeriodicJobs;
   shutdown(): void;
 }
 
@@ -68,6 +76,12 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
     config: opts.config ?? noConfigState(),
   };
   const router = createRouter(handlers, services, { validateOutput: opts.validateOutput ?? false });
+  const jobs = createPeriodicJobs(services);
+  // The store just opened (start, unlock, first run, restore): reminders missed while the app
+  // was closed are announced now, not at the next ticker beat.
+  listeners.add((name, payload) => {
+    if (name === 'store.status' && (payload as EventPayload<'store.status'>).state === 'open') jobs.tick();
+  });
   return {
     router,
     services,
@@ -79,6 +93,8 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    tick: () => jobs.tick(),
+    jobs,
     shutdown() {
       store.close();
     },

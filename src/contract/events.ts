@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { storeStatusSchema } from './systemContract.ts';
+import { CALL_LANGUAGES } from './callSchemas.ts';
 
 // Push events main sends to the renderer. Later issues add theirs here (e.g. `callbacks.due`).
 export const events = {
@@ -9,6 +10,15 @@ export const events = {
   'directory.importProgress': z.object({ phase: z.enum(['reading', 'checking', 'writing']), processed: z.number(), total: z.number() }),
   /** A call started, ended, was closed or reopened (history and the shift bar refresh). */
   'calls.changed': z.object({ callId: z.string(), status: z.enum(['active', 'ended', 'closed']) }),
+  /** Callback reminders that fell due (one event per engine tick); `missed` ones fell due while the app was closed or asleep. No number, no reason. */
+  'callbacks.due': z.object({
+    at: z.string(),
+    count: z.number(),
+    missed: z.number(),
+    callbacks: z.array(z.object({ id: z.string(), dueAt: z.string(), windowEnd: z.string().nullable(), language: z.enum(CALL_LANGUAGES), assigneeProfileId: z.string().nullable(), missed: z.boolean() })),
+  }),
+  /** The in-app badge: callbacks due now (overdue included) and overdue; sent when it changes. */
+  'callbacks.badge': z.object({ due: z.number(), overdue: z.number() }),
 };
 
 export type Events = typeof events;

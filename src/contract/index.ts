@@ -4,6 +4,7 @@ import { storeContract } from './storeContract.ts';
 import { directoryContract } from './directoryContract.ts';
 import { configContract } from './configContract.ts';
 import { callsContract } from './callsContract.ts';
+import { callbacksContract } from './callbacksContract.ts';
 
 // The single contract: every operation the UI may call. Each domain keeps its own map;
 // they are joined here and nowhere else.
@@ -13,6 +14,7 @@ export const contract = {
   ...directoryContract,
   ...configContract,
   ...callsContract,
+  ...callbacksContract,
 };
 
 export type Contract = typeof contract;

@@ -4,6 +4,7 @@ import { storeHandlers } from './storeHandlers.ts';
 import { directoryHandlers } from './directoryHandlers.ts';
 import { configHandlers } from './configHandlers.ts';
 import { callsHandlers } from './callsHandlers.ts';
+import { callbacksHandlers } from './callbacksHandlers.ts';
 
 // One handler map per domain, joined into the one typed `Handlers`; a missing or extra
 // operation is a type error here.
@@ -13,4 +14,5 @@ export const handlers: Handlers = {
   ...directoryHandlers,
   ...configHandlers,
   ...callsHandlers,
+  ...callbacksHandlers,
 };

@@ -1,0 +1,131 @@
+import crypto from 'node:crypto';
+import { AppError } from '../errors.ts';
+import { withSecureDelete } from '../retention/secureDelete.ts';
+import type { Db } from '../store/openDatabase.ts';
+import type { CallLink } from './callLink.ts';
+import { nextAttemptAt, type ResolvedWindow } from './callbackSchedule.ts';
+import type { CallbackSettings } from './callbackSettings.ts';
+import { type AttemptResult, type CallbackRow, callbacksRepository } from './callbacksRepository.ts';
+
+// The callback rules, each change in one transaction:
+// - a callback hangs on a call and exists only with the caller's oral consent;
+// - "reached" completes it; "no answer" and "voicemail" are failed attempts that reschedule
+//   the next one `noAnswerDelayMinutes` later, until `maxFailedAttempts` closes it as
+//   unreachable; "wrong number" closes it as unreachable at once (there is nobody to retry);
+// - closing records the outcome on the call record;
+// - withdrawing consent deletes the number at once and closes a pending callback.
+
+export interface ActionContext {
+  db: Db;
+  now: Date;
+  /** The signed-in responder profile, if any. */
+  profileId: string | null;
+  link: CallLink;
+  settings: CallbackSettings;
+}
+
+export interface ScheduleInput {
+  callId: string;
+  phoneE164: string;
+  window: ResolvedWindow;
+  language: string;
+  reason: string;
+  assignTo: 'me' | 'team';
+}
+
+function requireProfile(ctx: ActionContext, what: string): string {
+  if (!ctx.profileId) throw new AppError('Forbidden', `Sign in with your responder profile to ${what}.`);
+  return ctx.profileId;
+}
+
+function pendingOrThrow(row: CallbackRow | null, id: string): CallbackRow {
+  if (!row) throw new AppError('NotFound', `No callback with id ${JSON.stringify(id)}.`);
+  if (row.status !== 'pending') throw new AppError('Conflict', `This callback is already closed (${row.status}).`);
+  return row;
+}
+
+export function scheduleCallback(ctx: ActionContext, input: ScheduleInput): CallbackRow {
+  if (!ctx.link.callExists(input.callId)) throw new AppError('NotFound', 'No call with this id: a callback is scheduled from a call.', [{ path: 'callId', message: 'unknown call' }]);
+  const assignee = input.assignTo === 'me' ? requireProfile(ctx, 'take a callback yourself') : null;
+  const iso = ctx.now.toISOString();
+  return callbacksRepository(ctx.db).insert({
+    id: crypto.randomUUID(),
+    callId: input.callId,
+    phoneE164: input.phoneE164,
+    consentAt: iso,
+    language: input.language,
+    reason: input.reason,
+    windowStart: input.window.start.toISOString(),
+    windowEnd: input.window.end?.toISOString() ?? null,
+    dueAt: input.window.start.toISOString(),
+    assigneeProfileId: assignee,
+    createdByProfileId: ctx.profileId,
+    createdAt: iso,
+  });
+}
+
+export interface AttemptOutcome {
+  callback: CallbackRow;
+  /** What the attempt led to. */
+  outcome: 'done' | 'rescheduled' | 'unreachable';
+}
+
+export function logAttempt(ctx: ActionContext, id: string, result: AttemptResult): AttemptOutcome {
+  return ctx.db.transaction((): AttemptOutcome => {
+    const repo = callbacksRepository(ctx.db);
+    const row = pendingOrThrow(repo.get(id), id);
+    const iso = ctx.now.toISOString();
+    repo.addAttempt(id, result, iso, ctx.profileId);
+    if (result === 'reached') {
+      repo.close(id, 'done', row.failedAttempts, iso);
+      ctx.link.setCallbackOutcome(row.callId, 'reached', ctx.now);
+      return { callback: repo.get(id) as CallbackRow, outcome: 'done' };
+    }
+    const failed = row.failedAttempts + 1;
+    if (result === 'wrong_number' || failed >= ctx.settings.maxFailedAttempts) {
+      repo.close(id, 'unreachable', failed, iso);
+      ctx.link.setCallbackOutcome(row.callId, 'unreachable', ctx.now);
+      return { callback: repo.get(id) as CallbackRow, outcome: 'unreachable' };
+    }
+    repo.setDue(id, nextAttemptAt(ctx.now, ctx.settings.noAnswerDelayMinutes).toISOString(), failed, iso);
+    return { callback: repo.get(id) as CallbackRow, outcome: 'rescheduled' };
+  })();
+}
+
+/** Moves the reminder to `until` (later than now); it will be announced again then. */
+export function snoozeCallback(ctx: ActionContext, id: string, until: Date): CallbackRow {
+  if (until.getTime() <= ctx.now.getTime()) throw new AppError('InvalidInput', 'A callback can only be put off to a later time.', [{ path: 'until', message: 'must be in the future' }]);
+  return ctx.db.transaction(() => {
+    const repo = callbacksRepository(ctx.db);
+    const row = pendingOrThrow(repo.get(id), id);
+    repo.setDue(id, until.toISOString(), row.failedAttempts, ctx.now.toISOString());
+    return repo.get(id) as CallbackRow;
+  })();
+}
+
+/** Handover: take a callback yourself, or give it back to the shift team. */
+export function assignCallback(ctx: ActionContext, id: string, to: 'me' | 'team'): CallbackRow {
+  const assignee = to === 'me' ? requireProfile(ctx, 'take a callback yourself') : null;
+  return ctx.db.transaction(() => {
+    const repo = callbacksRepository(ctx.db);
+    pendingOrThrow(repo.get(id), id);
+    repo.assign(id, assignee, ctx.now.toISOString());
+    return repo.get(id) as CallbackRow;
+  })();
+}
+
+/** The caller withdrew consent: the number goes at once; a pending callback is closed. */
+export function withdrawConsent(ctx: ActionContext, id: string): CallbackRow {
+  return withSecureDelete(ctx.db, () => ctx.db.transaction(() => {
+    const repo = callbacksRepository(ctx.db);
+    const row = repo.get(id);
+    if (!row) throw new AppError('NotFound', `No callback with id ${JSON.stringify(id)}.`);
+    const iso = ctx.now.toISOString();
+    if (row.status === 'pending') {
+      repo.close(id, 'withdrawn', row.failedAttempts, iso);
+      ctx.link.setCallbackOutcome(row.callId, 'withdrawn', ctx.now);
+    }
+    repo.deleteNumber(id, 'consent_withdrawn', iso);
+    return repo.get(id) as CallbackRow;
+  })());
+}

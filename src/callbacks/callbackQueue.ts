@@ -1,0 +1,89 @@
+import type { CallbackView } from '../contract/callbacksContract.ts';
+import type { CallLink } from './callLink.ts';
+import { bucketOf, latenessMs, sortQueue } from './callbackSchedule.ts';
+import { type AttemptRow, type CallbackRow, callbacksRepository } from './callbacksRepository.ts';
+import type { Db } from '../store/openDatabase.ts';
+import { displayPhone } from './phoneNumber.ts';
+
+// The queue as the responders see it: due now, overdue (most late first), upcoming, done —
+// every open callback whoever holds it (handover: the next shift sees them all), with the
+// holder's name. A closed callback no longer shows its number: nobody needs to dial it.
+
+export interface QueueOptions {
+  holder: 'all' | 'mine' | 'team';
+  doneLimit: number;
+}
+
+export interface QueueView {
+  now: string;
+  counts: Record<'dueNow' | 'overdue' | 'upcoming' | 'done', number>;
+  dueNow: CallbackView[];
+  overdue: CallbackView[];
+  upcoming: CallbackView[];
+  done: CallbackView[];
+}
+
+interface ViewContext {
+  now: Date;
+  me: string | null;
+  maxFailedAttempts: number;
+  names: Map<string, string>;
+  attempts: Map<string, AttemptRow[]>;
+}
+
+function toView(c: CallbackRow, v: ViewContext): CallbackView {
+  const open = c.status === 'pending';
+  const phone = open ? c.phoneE164 : null;
+  return {
+    id: c.id,
+    callId: c.callId,
+    status: c.status,
+    bucket: bucketOf(c, v.now),
+    phone,
+    phoneDisplay: phone ? displayPhone(phone) : null,
+    hasNumber: c.phoneE164 !== null,
+    language: c.language as CallbackView['language'],
+    reason: c.reason,
+    windowStart: c.windowStart,
+    windowEnd: c.windowEnd,
+    dueAt: c.dueAt,
+    latenessMs: open ? latenessMs(c, v.now) : 0,
+    failedAttempts: c.failedAttempts,
+    maxFailedAttempts: v.maxFailedAttempts,
+    attempts: (v.attempts.get(c.id) ?? []).map((a) => ({ result: a.result, at: a.at, by: a.byProfileId ? (v.names.get(a.byProfileId) ?? null) : null })),
+    holder: c.assigneeProfileId ? { profileId: c.assigneeProfileId, name: v.names.get(c.assigneeProfileId) ?? '?' } : null,
+    mine: c.assigneeProfileId !== null && c.assigneeProfileId === v.me,
+    createdBy: c.createdByProfileId ? (v.names.get(c.createdByProfileId) ?? null) : null,
+    createdAt: c.createdAt,
+    closedAt: c.closedAt,
+    numberDeletedAt: c.numberDeletedAt,
+    numberDeletedReason: c.numberDeletedReason,
+  };
+}
+
+/** Views of the given rows: one query for their attempts, one lookup per distinct profile. */
+export function callbackViews(db: Db, link: CallLink, rows: readonly CallbackRow[], now: Date, me: string | null, maxFailedAttempts: number): CallbackView[] {
+  const attempts = callbacksRepository(db).attemptsFor(rows.map((r) => r.id));
+  const profileIds = new Set<string>();
+  for (const r of rows) {
+    if (r.assigneeProfileId) profileIds.add(r.assigneeProfileId);
+    if (r.createdByProfileId) profileIds.add(r.createdByProfileId);
+  }
+  for (const list of attempts.values()) for (const a of list) if (a.byProfileId) profileIds.add(a.byProfileId);
+  const ctx: ViewContext = { now, me, maxFailedAttempts, names: link.profileNames(profileIds), attempts };
+  return rows.map((r) => toView(r, ctx));
+}
+
+export function buildQueue(db: Db, link: CallLink, opts: QueueOptions, now: Date, me: string | null, maxFailedAttempts: number): QueueView {
+  const repo = callbacksRepository(db);
+  const keep = (r: CallbackRow) => opts.holder === 'all' || (opts.holder === 'team' ? r.assigneeProfileId === null : r.assigneeProfileId !== null && r.assigneeProfileId === me);
+  const open = repo.listOpen().filter(keep);
+  const closed = opts.doneLimit > 0 ? repo.listClosed(opts.doneLimit).filter(keep) : [];
+  const views = callbackViews(db, link, [...open, ...closed], now, me, maxFailedAttempts);
+  const sorted = sortQueue(views, now);
+  return {
+    now: now.toISOString(),
+    counts: { dueNow: sorted.dueNow.length, overdue: sorted.overdue.length, upcoming: sorted.upcoming.length, done: sorted.done.length },
+    ...sorted,
+  };
+}

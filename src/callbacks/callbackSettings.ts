@@ -1,0 +1,64 @@
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+
+// The three numbers a centre may tune, kept in the store's `settings` table (migration 001)
+// under `callbacks.*` keys; a missing or unreadable value falls back to its default.
+
+export interface CallbackSettings {
+  /** "No answer" or "voicemail" reschedules the next attempt this many minutes later. */
+  noAnswerDelayMinutes: number;
+  /** After this many failed attempts the callback is closed as unreachable. */
+  maxFailedAttempts: number;
+  /** The number is deleted this many days after the callback is completed or closed. */
+  numberRetentionDays: number;
+}
+
+export const DEFAULT_CALLBACK_SETTINGS: Readonly<CallbackSettings> = Object.freeze({
+  noAnswerDelayMinutes: 60,
+  maxFailedAttempts: 3,
+  numberRetentionDays: 30,
+});
+
+/** Inclusive bounds, shared by the contract and the CLI. */
+export const CALLBACK_SETTING_BOUNDS: Readonly<Record<keyof CallbackSettings, readonly [number, number]>> = Object.freeze({
+  noAnswerDelayMinutes: [5, 7 * 24 * 60] as const,
+  maxFailedAttempts: [1, 10] as const,
+  numberRetentionDays: [0, 365] as const,
+});
+
+const KEYS: Record<keyof CallbackSettings, string> = {
+  noAnswerDelayMinutes: 'callbacks.noAnswerDelayMinutes',
+  maxFailedAttempts: 'callbacks.maxFailedAttempts',
+  numberRetentionDays: 'callbacks.numberRetentionDays',
+};
+
+function inBounds(name: keyof CallbackSettings, value: number): boolean {
+  const [min, max] = CALLBACK_SETTING_BOUNDS[name];
+  return Number.isInteger(value) && value >= min && value <= max;
+}
+
+export function readCallbackSettings(db: Database): CallbackSettings {
+  const rows = db.prepare(`SELECT key, value FROM settings WHERE key LIKE 'callbacks.%'`).all() as Array<{ key: string; value: string }>;
+  const stored = new Map(rows.map((r) => [r.key, r.value]));
+  const out = { ...DEFAULT_CALLBACK_SETTINGS };
+  for (const name of Object.keys(KEYS) as Array<keyof CallbackSettings>) {
+    const raw = stored.get(KEYS[name]);
+    const n = raw === undefined ? Number.NaN : Number(raw);
+    if (inBounds(name, n)) out[name] = n;
+  }
+  return out;
+}
+
+export function writeCallbackSettings(db: Database, change: Partial<CallbackSettings>, now: Date): CallbackSettings {
+  const upsert = db.prepare(
+    `INSERT INTO settings(key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+  );
+  db.transaction(() => {
+    for (const name of Object.keys(KEYS) as Array<keyof CallbackSettings>) {
+      const v = change[name];
+      if (v === undefined) continue;
+      if (!inBounds(name, v)) throw new RangeError(`${name} out of bounds`);
+      upsert.run(KEYS[name], String(v), now.toISOString());
+    }
+  })();
+  return readCallbackSettings(db);
+}

@@ -1,0 +1,171 @@
+import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
+
+// SQL for the callbacks tables (migration 004), nothing else: rules live in callbackActions.ts.
+
+export const CALLBACK_STATUSES = ['pending', 'done', 'unreachable', 'withdrawn'] as const;
+export type CallbackStatus = (typeof CALLBACK_STATUSES)[number];
+export const ATTEMPT_RESULTS = ['reached', 'no_answer', 'voicemail', 'wrong_number'] as const;
+export type AttemptResult = (typeof ATTEMPT_RESULTS)[number];
+export type NumberDeletedReason = 'retention' | 'consent_withdrawn';
+
+export interface CallbackRow {
+  id: string;
+  callId: string;
+  phoneE164: string | null;
+  consentAt: string;
+  language: string;
+  reason: string;
+  windowStart: string;
+  windowEnd: string | null;
+  dueAt: string;
+  notifiedDueAt: string | null;
+  assigneeProfileId: string | null;
+  createdByProfileId: string | null;
+  status: CallbackStatus;
+  failedAttempts: number;
+  createdAt: string;
+  updatedAt: string;
+  closedAt: string | null;
+  numberDeletedAt: string | null;
+  numberDeletedReason: NumberDeletedReason | null;
+}
+
+export interface AttemptRow {
+  id: number;
+  callbackId: string;
+  result: AttemptResult;
+  at: string;
+  byProfileId: string | null;
+}
+
+const COLUMNS = `id, call_id AS callId, phone_e164 AS phoneE164, consent_at AS consentAt, language, reason,
+  window_start AS windowStart, window_end AS windowEnd, due_at AS dueAt, notified_due_at AS notifiedDueAt,
+  assignee_profile_id AS assigneeProfileId, created_by_profile_id AS createdByProfileId, status,
+  failed_attempts AS failedAttempts, created_at AS createdAt, updated_at AS updatedAt, closed_at AS closedAt,
+  number_deleted_at AS numberDeletedAt, number_deleted_reason AS numberDeletedReason`;
+
+export type NewCallback = Pick<
+  CallbackRow,
+  'id' | 'callId' | 'phoneE164' | 'consentAt' | 'language' | 'reason' | 'windowStart' | 'windowEnd' | 'dueAt' | 'assigneeProfileId' | 'createdByProfileId' | 'createdAt'
+>;
+
+// Prepared statements are cached per database handle: the reminder engine ticks every few
+// seconds for a whole shift and must not allocate new statements each time.
+const cache = new WeakMap<Database, Map<string, Statement>>();
+function stmt(db: Database, sql: string): Statement {
+  let m = cache.get(db);
+  if (!m) cache.set(db, (m = new Map()));
+  let s = m.get(sql);
+  if (!s) m.set(sql, (s = db.prepare(sql)));
+  return s;
+}
+
+export function callbacksRepository(db: Database) {
+  return {
+    insert(c: NewCallback): CallbackRow {
+      stmt(
+        db,
+        `INSERT INTO callbacks (id, call_id, phone_e164, consent_at, language, reason, window_start, window_end, due_at,
+           assignee_profile_id, created_by_profile_id, created_at, updated_at)
+         VALUES (@id, @callId, @phoneE164, @consentAt, @language, @reason, @windowStart, @windowEnd, @dueAt,
+           @assigneeProfileId, @createdByProfileId, @createdAt, @createdAt)`,
+      ).run(c);
+      return this.get(c.id) as CallbackRow;
+    },
+
+    get(id: string): CallbackRow | null {
+      return (stmt(db, `SELECT ${COLUMNS} FROM callbacks WHERE id = ?`).get(id) as CallbackRow | undefined) ?? null;
+    },
+
+    /** Every callback not yet closed, soonest first. */
+    listOpen(): CallbackRow[] {
+      return stmt(db, `SELECT ${COLUMNS} FROM callbacks WHERE status = 'pending' ORDER BY due_at, id`).all() as CallbackRow[];
+    },
+
+    /** The most recently closed callbacks. */
+    listClosed(limit: number): CallbackRow[] {
+      return stmt(db, `SELECT ${COLUMNS} FROM callbacks WHERE status <> 'pending' ORDER BY closed_at DESC, id LIMIT ?`).all(limit) as CallbackRow[];
+    },
+
+    listForCall(callId: string): CallbackRow[] {
+      return stmt(db, `SELECT ${COLUMNS} FROM callbacks WHERE call_id = ? ORDER BY created_at, id`).all(callId) as CallbackRow[];
+    },
+
+    /** Attempts of the given callbacks, oldest first, grouped by callback. */
+    attemptsFor(ids: readonly string[]): Map<string, AttemptRow[]> {
+      const out = new Map<string, AttemptRow[]>();
+      if (ids.length === 0) return out;
+      const rows = stmt(
+        db,
+        `SELECT id, callback_id AS callbackId, result, at, by_profile_id AS byProfileId FROM callback_attempts
+         WHERE callback_id IN (SELECT value FROM json_each(?)) ORDER BY at, id`,
+      ).all(JSON.stringify(ids)) as AttemptRow[];
+      for (const r of rows) {
+        const list = out.get(r.callbackId);
+        if (list) list.push(r);
+        else out.set(r.callbackId, [r]);
+      }
+      return out;
+    },
+
+    addAttempt(callbackId: string, result: AttemptResult, at: string, byProfileId: string | null): void {
+      stmt(db, `INSERT INTO callback_attempts (callback_id, result, at, by_profile_id) VALUES (?, ?, ?, ?)`).run(callbackId, result, at, byProfileId);
+    },
+
+    /** A new due time (snooze, reschedule): it will be announced again. */
+    setDue(id: string, dueAt: string, failedAttempts: number, now: string): void {
+      stmt(db, `UPDATE callbacks SET due_at = ?, failed_attempts = ?, notified_due_at = NULL, updated_at = ? WHERE id = ? AND status = 'pending'`).run(dueAt, failedAttempts, now, id);
+    },
+
+    close(id: string, status: Exclude<CallbackStatus, 'pending'>, failedAttempts: number, now: string): void {
+      stmt(db, `UPDATE callbacks SET status = ?, failed_attempts = ?, closed_at = ?, updated_at = ? WHERE id = ? AND status = 'pending'`).run(status, failedAttempts, now, now, id);
+    },
+
+    assign(id: string, profileId: string | null, now: string): void {
+      stmt(db, `UPDATE callbacks SET assignee_profile_id = ?, updated_at = ? WHERE id = ?`).run(profileId, now, id);
+    },
+
+    /** Deletes the number of one callback (consent withdrawn); the row keeps when and why. */
+    deleteNumber(id: string, reason: NumberDeletedReason, now: string): number {
+      return stmt(db, `UPDATE callbacks SET phone_e164 = NULL, number_deleted_at = ?, number_deleted_reason = ?, updated_at = ? WHERE id = ? AND phone_e164 IS NOT NULL`).run(now, reason, now, id).changes;
+    },
+
+    /** Pending callbacks due at `now` whose current due time has not been announced yet. */
+    dueUnannounced(now: string): CallbackRow[] {
+      return stmt(
+        db,
+        `SELECT ${COLUMNS} FROM callbacks WHERE status = 'pending' AND due_at <= ? AND (notified_due_at IS NULL OR notified_due_at <> due_at) ORDER BY due_at, id`,
+      ).all(now) as CallbackRow[];
+    },
+
+    markAnnounced(ids: readonly string[]): void {
+      if (ids.length === 0) return;
+      stmt(db, `UPDATE callbacks SET notified_due_at = due_at WHERE id IN (SELECT value FROM json_each(?)) AND status = 'pending'`).run(JSON.stringify(ids));
+    },
+
+    /** How many pending callbacks are due at `now` (due now and overdue together). */
+    countDue(now: string): number {
+      return stmt(db, `SELECT count(*) FROM callbacks WHERE status = 'pending' AND due_at <= ?`).pluck().get(now) as number;
+    },
+
+    /** Closed callbacks still holding a number, closed at or before `cutoff`. */
+    closedWithNumberBefore(cutoff: string): Array<{ id: string; closedAt: string; status: CallbackStatus }> {
+      return stmt(db, `SELECT id, closed_at AS closedAt, status FROM callbacks WHERE status <> 'pending' AND phone_e164 IS NOT NULL AND closed_at <= ? ORDER BY closed_at, id`).all(cutoff) as Array<{
+        id: string;
+        closedAt: string;
+        status: CallbackStatus;
+      }>;
+    },
+
+    /** Deletes the numbers of closed callbacks closed at or before `cutoff`; returns how many. */
+    deleteNumbersClosedBefore(cutoff: string, now: string): number {
+      return stmt(
+        db,
+        `UPDATE callbacks SET phone_e164 = NULL, number_deleted_at = ?, number_deleted_reason = 'retention', updated_at = ?
+         WHERE status <> 'pending' AND phone_e164 IS NOT NULL AND closed_at <= ?`,
+      ).run(now, now, cutoff).changes;
+    },
+  };
+}
+
+export type CallbacksRepository = ReturnType<typeof callbacksRepository>;

@@ -1,0 +1,192 @@
+import { z } from 'zod';
+import { MAX_PHONE_INPUT, normalisePhone } from '../callbacks/phoneNumber.ts';
+import { isLocalDate, LOCAL_TIME } from '../callbacks/callbackSchedule.ts';
+import { CALLBACK_SETTING_BOUNDS } from '../callbacks/callbackSettings.ts';
+import { hasIdentifyingData } from '../domain/identifyingData.ts';
+import { CALL_LANGUAGES, callIdSchema } from './callSchemas.ts';
+import { operation } from './operation.ts';
+
+// Callbacks (issue 6): a callback is scheduled from a call, with the caller's oral consent;
+// the number is normalised to E.164 here, at the boundary, so every handler sees `+32…`.
+// The queue, attempts, snooze and handover need a signed-in profile (attempts are signed);
+// the badge count is open to any unlocked session. No runtime import from store/ here (the
+// preload bundles this file): the helpers above are pure.
+
+const SIGNED_IN = ['responder', 'supervisor'] as const;
+
+export const CALLBACK_STATUSES = ['pending', 'done', 'unreachable', 'withdrawn'] as const;
+export const ATTEMPT_RESULTS = ['reached', 'no_answer', 'voicemail', 'wrong_number'] as const;
+export const QUEUE_BUCKETS = ['dueNow', 'overdue', 'upcoming', 'done'] as const;
+export const REASON_MAX_CHARS = 200;
+export const SNOOZE_MAX_MINUTES = 7 * 24 * 60;
+
+export const callbackIdSchema = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'a callback id');
+export const localDateSchema = z.string().refine(isLocalDate, 'a date YYYY-MM-DD');
+export const localTimeSchema = z.string().regex(LOCAL_TIME, 'a time HH:MM');
+
+/** What the responder types → E.164. The renderer safeParses it for its live preview. */
+export const callbackPhoneSchema = z
+  .string()
+  .max(MAX_PHONE_INPUT, `at most ${MAX_PHONE_INPUT} characters`)
+  .transform((raw, ctx) => {
+    const r = normalisePhone(raw);
+    if (r.ok) return r.e164;
+    ctx.issues.push({ code: 'custom', message: r.message, input: raw });
+    return z.NEVER;
+  });
+
+/** A short reason, never identifying data (the number has its own field; names have none). */
+export const callbackReasonSchema = z
+  .string()
+  .trim()
+  .min(1, 'say in a few words why to call back')
+  .max(REASON_MAX_CHARS, `at most ${REASON_MAX_CHARS} characters`)
+  .regex(/^[^\u0000-\u001F\u007F]*$/, 'one line, no control characters')
+  .refine((s) => !hasIdentifyingData(s), 'identifying data (a phone number, e-mail, national number, IBAN or address) has no place in the reason');
+
+export const localWindowSchema = z.strictObject({
+  date: localDateSchema,
+  from: localTimeSchema,
+  to: localTimeSchema.optional(),
+});
+
+const adjustment = z.enum(['none', 'skipped', 'repeated']);
+
+export const attemptViewSchema = z.object({
+  result: z.enum(ATTEMPT_RESULTS),
+  at: z.string(),
+  by: z.string().nullable(),
+});
+
+export const callbackViewSchema = z.object({
+  id: z.string(),
+  callId: z.string(),
+  status: z.enum(CALLBACK_STATUSES),
+  bucket: z.enum(QUEUE_BUCKETS),
+  /** E.164; null once the callback is closed (not needed any more) or the number deleted. */
+  phone: z.string().nullable(),
+  /** How the responder dials it: `0470 12 34 56`, `+33 6 12 34 56 78`. */
+  phoneDisplay: z.string().nullable(),
+  hasNumber: z.boolean(),
+  language: z.enum(CALL_LANGUAGES),
+  reason: z.string(),
+  windowStart: z.string(),
+  windowEnd: z.string().nullable(),
+  dueAt: z.string(),
+  /** How late a pending callback is at `now` (0 when not due yet). */
+  latenessMs: z.number(),
+  failedAttempts: z.number(),
+  maxFailedAttempts: z.number(),
+  attempts: z.array(attemptViewSchema),
+  /** Who holds it: a responder, or null for the shift team. */
+  holder: z.object({ profileId: z.string(), name: z.string() }).nullable(),
+  mine: z.boolean(),
+  createdBy: z.string().nullable(),
+  createdAt: z.string(),
+  closedAt: z.string().nullable(),
+  numberDeletedAt: z.string().nullable(),
+  numberDeletedReason: z.enum(['retention', 'consent_withdrawn']).nullable(),
+});
+export type CallbackView = z.infer<typeof callbackViewSchema>;
+
+export const badgeSchema = z.object({ due: z.number(), overdue: z.number() });
+
+const settingsSchema = z.object({ noAnswerDelayMinutes: z.number(), maxFailedAttempts: z.number(), numberRetentionDays: z.number() });
+const bounded = (name: keyof typeof CALLBACK_SETTING_BOUNDS) => z.number().int().min(CALLBACK_SETTING_BOUNDS[name][0]).max(CALLBACK_SETTING_BOUNDS[name][1]);
+
+const byId = z.strictObject({ id: callbackIdSchema });
+
+export const callbacksContract = {
+  'callbacks.schedule': operation({
+    summary: 'Schedule a callback from a call: oral consent ticked, number (normalised to E.164), preferred window (Brussels time), language, short reason, held by me or the shift team.',
+    access: SIGNED_IN,
+    input: z.strictObject({
+      callId: callIdSchema,
+      consent: z.literal(true, 'the caller must have agreed, orally, to be called back'),
+      phone: callbackPhoneSchema,
+      window: localWindowSchema,
+      language: z.enum(CALL_LANGUAGES),
+      reason: callbackReasonSchema,
+      assignTo: z.enum(['me', 'team']),
+    }),
+    output: z.object({
+      callback: callbackViewSchema,
+      /** Set when a time fell in a daylight-saving change: `skipped` (moved later by the gap) or `repeated` (the earlier one taken). */
+      adjustments: z.object({ from: adjustment, to: adjustment.nullable() }),
+    }),
+  }),
+  'callbacks.queue': operation({
+    summary: 'The callback queue at main\'s clock: due now, overdue (most late first), upcoming, and recently done; who holds what.',
+    access: SIGNED_IN,
+    input: z.strictObject({
+      holder: z.enum(['all', 'mine', 'team']).default('all'),
+      doneLimit: z.number().int().min(0).max(200).default(20),
+    }),
+    output: z.object({
+      now: z.string(),
+      counts: z.object({ dueNow: z.number(), overdue: z.number(), upcoming: z.number(), done: z.number() }),
+      dueNow: z.array(callbackViewSchema),
+      overdue: z.array(callbackViewSchema),
+      upcoming: z.array(callbackViewSchema),
+      done: z.array(callbackViewSchema),
+    }),
+  }),
+  'callbacks.forCall': operation({
+    summary: 'The callbacks scheduled from one call (for the call console).',
+    access: SIGNED_IN,
+    input: z.strictObject({ callId: callIdSchema }),
+    output: z.object({ callbacks: z.array(callbackViewSchema) }),
+  }),
+  'callbacks.logAttempt': operation({
+    summary: 'Log an attempt: reached completes; no answer / voicemail reschedule after the configured delay until N failures close it as unreachable; wrong number closes it as unreachable.',
+    access: SIGNED_IN,
+    input: z.strictObject({ id: callbackIdSchema, result: z.enum(ATTEMPT_RESULTS) }),
+    output: z.object({ callback: callbackViewSchema, outcome: z.enum(['done', 'rescheduled', 'unreachable']) }),
+  }),
+  'callbacks.snooze': operation({
+    summary: 'Put a reminder off by some minutes, or to a Brussels date and time; it is announced again then.',
+    access: SIGNED_IN,
+    input: z
+      .strictObject({
+        id: callbackIdSchema,
+        minutes: z.number().int().min(1).max(SNOOZE_MAX_MINUTES).optional(),
+        until: z.strictObject({ date: localDateSchema, time: localTimeSchema }).optional(),
+      })
+      .refine((v) => (v.minutes === undefined) !== (v.until === undefined), 'give either minutes or until'),
+    output: z.object({ callback: callbackViewSchema, adjustment }),
+  }),
+  'callbacks.assign': operation({
+    summary: 'Handover: take a callback yourself, or give it back to the shift team.',
+    access: SIGNED_IN,
+    input: z.strictObject({ id: callbackIdSchema, to: z.enum(['me', 'team']) }),
+    output: callbackViewSchema,
+  }),
+  'callbacks.withdrawConsent': operation({
+    summary: 'The caller withdrew consent: the number is deleted at once and a pending callback is closed.',
+    access: SIGNED_IN,
+    input: byId,
+    output: callbackViewSchema,
+  }),
+  'callbacks.badge': operation({
+    summary: 'How many callbacks are due now (overdue included), for the in-app badge.',
+    access: 'unlocked',
+    input: z.strictObject({}),
+    output: badgeSchema,
+  }),
+  'callbacks.settings': operation({
+    summary: 'The no-answer delay, the failed attempts before closing, and how many days a closed callback keeps its number.',
+    access: 'unlocked',
+    input: z.strictObject({}),
+    output: settingsSchema,
+  }),
+  'callbacks.updateSettings': operation({
+    summary: 'Change the callback settings (supervisors).',
+    access: ['supervisor'],
+    input: z.strictObject({
+      noAnswerDelayMinutes: bounded('noAnswerDelayMinutes').optional(),
+      maxFailedAttempts: bounded('maxFailedAttempts').optional(),
+      numberRetentionDays: bounded('numberRetentionDays').optional(),
+    }),
+    output: settingsSchema,
+  }),
+};

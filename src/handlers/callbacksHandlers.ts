@@ -1,0 +1,89 @@
+import { type ActionContext, assignCallback, logAttempt, scheduleCallback, snoozeCallback, withdrawConsent } from '../callbacks/callbackActions.ts';
+import { badgeCounts, publishBadge } from '../callbacks/callbackBadge.ts';
+import { callLink } from '../callbacks/callLink.ts';
+import { buildQueue, callbackViews } from '../callbacks/callbackQueue.ts';
+import { MINUTE, resolveWindow, type WindowProblem, zonedToInstant } from '../callbacks/callbackSchedule.ts';
+import { readCallbackSettings, writeCallbackSettings } from '../callbacks/callbackSettings.ts';
+import { type CallbackRow, callbacksRepository } from '../callbacks/callbacksRepository.ts';
+import type { CallbackView, callbacksContract } from '../contract/callbacksContract.ts';
+import { AppError } from '../errors.ts';
+import type { HandlerMap } from '../router/handlers.ts';
+import type { Services } from '../router/services.ts';
+
+// Callbacks. Logs carry operation names, outcomes and counts: never a number or a reason.
+
+function context(s: Services): ActionContext {
+  const db = s.store.database();
+  return { db, now: s.clock.now(), profileId: s.session.profileId, link: callLink(db), settings: readCallbackSettings(db) };
+}
+
+function view(ctx: ActionContext, row: CallbackRow): CallbackView {
+  return callbackViews(ctx.db, ctx.link, [row], ctx.now, ctx.profileId, ctx.settings.maxFailedAttempts)[0] as CallbackView;
+}
+
+const WINDOW_MESSAGES: Record<WindowProblem, string> = {
+  'end-before-start': 'the end of the window must be after its start',
+  'in-the-past': 'this time has already passed',
+  'too-far': 'a callback is planned at most 90 days ahead',
+};
+
+export const callbacksHandlers: HandlerMap<typeof callbacksContract> = {
+  'callbacks.schedule': (input, s) => {
+    const ctx = context(s);
+    const resolved = resolveWindow(input.window, ctx.now);
+    if (!resolved.ok) {
+      const path = resolved.problem === 'end-before-start' ? 'window.to' : 'window.from';
+      throw new AppError('InvalidInput', `Invalid window: ${WINDOW_MESSAGES[resolved.problem]}.`, [{ path, message: WINDOW_MESSAGES[resolved.problem] }]);
+    }
+    const row = scheduleCallback(ctx, { callId: input.callId, phoneE164: input.phone, window: resolved.window, language: input.language, reason: input.reason, assignTo: input.assignTo });
+    s.log.info('callbacks.scheduled', { assignedTo: input.assignTo, belgian: input.phone.startsWith('+32') });
+    publishBadge(s);
+    return { callback: view(ctx, row), adjustments: resolved.window.adjustments };
+  },
+  'callbacks.queue': (input, s) => {
+    const ctx = context(s);
+    return buildQueue(ctx.db, ctx.link, input, ctx.now, ctx.profileId, ctx.settings.maxFailedAttempts);
+  },
+  'callbacks.forCall': ({ callId }, s) => {
+    const ctx = context(s);
+    if (!ctx.link.callExists(callId)) throw new AppError('NotFound', 'No such call.');
+    const rows = callbacksRepository(ctx.db).listForCall(callId);
+    return { callbacks: callbackViews(ctx.db, ctx.link, rows, ctx.now, ctx.profileId, ctx.settings.maxFailedAttempts) };
+  },
+  'callbacks.logAttempt': ({ id, result }, s) => {
+    const ctx = context(s);
+    const r = logAttempt(ctx, id, result);
+    s.log.info('callbacks.attempt', { result, outcome: r.outcome, failed: r.callback.failedAttempts });
+    publishBadge(s);
+    return { callback: view(ctx, r.callback), outcome: r.outcome };
+  },
+  'callbacks.snooze': (input, s) => {
+    const ctx = context(s);
+    const target = input.minutes !== undefined ? { at: new Date(ctx.now.getTime() + input.minutes * MINUTE), adjustment: 'none' as const } : zonedToInstant(input.until!.date, input.until!.time);
+    const row = snoozeCallback(ctx, input.id, target.at);
+    s.log.info('callbacks.snoozed', { minutes: Math.round((target.at.getTime() - ctx.now.getTime()) / MINUTE) });
+    publishBadge(s);
+    return { callback: view(ctx, row), adjustment: target.adjustment };
+  },
+  'callbacks.assign': ({ id, to }, s) => {
+    const ctx = context(s);
+    const row = assignCallback(ctx, id, to);
+    s.log.info('callbacks.assigned', { to });
+    return view(ctx, row);
+  },
+  'callbacks.withdrawConsent': ({ id }, s) => {
+    const ctx = context(s);
+    const row = withdrawConsent(ctx, id);
+    s.log.info('callbacks.consent_withdrawn', { numberDeleted: true });
+    publishBadge(s);
+    return view(ctx, row);
+  },
+  'callbacks.badge': (_input, s) => badgeCounts(s.store.database(), s.clock.now()),
+  'callbacks.settings': (_input, s) => readCallbackSettings(s.store.database()),
+  'callbacks.updateSettings': (input, s) => {
+    const settings = writeCallbackSettings(s.store.database(), input, s.clock.now());
+    s.log.info('callbacks.settings_changed', { ...settings });
+    return settings;
+  },
+};
+

@@ -1,0 +1,64 @@
+import type { Logger } from '../log/logger.ts';
+import type { Db } from '../store/openDatabase.ts';
+import { callbackNumbersPurge } from '../callbacks/callbackPurge.ts';
+import { withSecureDelete } from './secureDelete.ts';
+
+// Data minimisation: personal data that has outlived its purpose is deleted by a list of purge
+// steps, each owning one kind of data and its own retention rule. The callbacks issue brings
+// the first step (callback phone numbers); the access & retention issue adds its own (notes…)
+// to PURGE_STEPS. The app runs the steps hourly (src/app/periodicJobs.ts); IT runs them with
+// `relais-admin purge [--dry-run]`. Reports and logs carry step names and counts only.
+
+export interface PurgeContext {
+  db: Db;
+  now: Date;
+}
+
+export interface PurgeStepReport {
+  step: string;
+  description: string;
+  /** How many items were (or, in a dry run, would be) purged. */
+  count: number;
+  /** The oldest item concerned (its closing time), for IT's eyes; never its content. */
+  oldest: string | null;
+  /** The retention rule applied, in words ("30 days after closing"). */
+  rule: string;
+}
+
+export interface PurgeStep {
+  name: string;
+  description: string;
+  /** What `apply` would purge now, changing nothing. */
+  plan(ctx: PurgeContext): PurgeStepReport;
+  /** Purges and reports; runs inside a transaction opened by runPurge. */
+  apply(ctx: PurgeContext): PurgeStepReport;
+}
+
+export const PURGE_STEPS: readonly PurgeStep[] = [callbackNumbersPurge];
+
+export interface PurgeReport {
+  at: string;
+  dryRun: boolean;
+  steps: PurgeStepReport[];
+  total: number;
+}
+
+/**
+ * Runs every purge step (each in its own transaction) or, with `dryRun`, plans them. Freed
+ * space is zeroed (`secure_delete`) and the WAL checkpointed, so a deleted number does not
+ * linger in free pages or old WAL frames of the live store.
+ */
+export function runPurge(db: Db, now: Date, opts: { dryRun?: boolean; log?: Logger; steps?: readonly PurgeStep[] } = {}): PurgeReport {
+  const dryRun = opts.dryRun ?? false;
+  const ctx: PurgeContext = { db, now };
+  const steps: PurgeStepReport[] = [];
+  for (const step of opts.steps ?? PURGE_STEPS) {
+    const report = dryRun ? step.plan(ctx) : withSecureDelete(db, () => db.transaction(() => step.apply(ctx))());
+    steps.push(report);
+    // Step name and count only: never what was deleted. Quiet when there was nothing to do.
+    if (report.count > 0) opts.log?.info('purge.step', { step: step.name, count: report.count, dryRun });
+  }
+  const total = steps.reduce((n, s) => n + s.count, 0);
+  if (!dryRun && total > 0) db.pragma('wal_checkpoint(TRUNCATE)');
+  return { at: now.toISOString(), dryRun, steps, total };
+}
