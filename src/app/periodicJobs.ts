@@ -30,7 +30,7 @@ export function createPeriodicJobs(s: Services): PeriodicJobs {
     // Clock moved back (a corrected PC clock): start the hour again rather than wait for it.
     if (lastPurgeAt !== null && now.getTime() >= lastPurgeAt && now.getTime() - lastPurgeAt < PURGE_EVERY_MS) return null;
     lastPurgeAt = now.getTime();
-    return runPurge(s.store.database(), now, { log: s.log });
+    return runPurge(s.store.database(), now, { log: s.log, policy: s.config.values.purge });
   }
 
   return {

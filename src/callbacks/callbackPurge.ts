@@ -10,7 +10,7 @@ import { callbacksRepository } from './callbacksRepository.ts';
 // would also catch any closed row still holding one.
 
 function cutoffOf(ctx: PurgeContext): { cutoff: string; days: number } {
-  const days = readCallbackSettings(ctx.db).numberRetentionDays;
+  const days = readCallbackSettings(ctx.db, ctx.policy.callbackNumberRetentionDays).numberRetentionDays;
   return { cutoff: new Date(ctx.now.getTime() - days * DAY).toISOString(), days };
 }
 

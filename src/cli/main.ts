@@ -2,10 +2,13 @@ import { Command, CommanderError } from 'commander';
 import { APP_VERSION } from '../app/appVersion.ts';
 import type { CliCommand, CommandContext } from './command.ts';
 import { backupCommand } from './commands/backup.ts';
+import { callbacksCommand } from './commands/callbacks.ts';
 import { changePassphraseCommand } from './commands/changePassphrase.ts';
 import { directoryCommand } from './commands/directory.ts';
 import { doctorCommand } from './commands/doctor.ts';
+import { feedCommand } from './commands/feed.ts';
 import { initCommand } from './commands/init.ts';
+import { purgeCommand } from './commands/purge.ts';
 import { restoreCommand } from './commands/restore.ts';
 import { verifyCommand } from './commands/verify.ts';
 import { createCliContext } from './context.ts';
@@ -13,7 +16,7 @@ import { EXIT_FAILED, EXIT_OK } from './exitCodes.ts';
 import { type Io, processIo, reportFailure } from './output.ts';
 
 // Subcommands, one file each. Later issues append theirs here.
-const COMMANDS: CliCommand[] = [doctorCommand, initCommand, backupCommand, restoreCommand, verifyCommand, changePassphraseCommand, directoryCommand];
+const COMMANDS: CliCommand[] = [doctorCommand, initCommand, backupCommand, restoreCommand, verifyCommand, changePassphraseCommand, directoryCommand, callbacksCommand, purgeCommand];
 
 export async function runCli(argv: string[], io: Io = processIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   let exitCode = EXIT_OK;

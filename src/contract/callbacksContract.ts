@@ -91,7 +91,13 @@ export type CallbackView = z.infer<typeof callbackViewSchema>;
 
 export const badgeSchema = z.object({ due: z.number(), overdue: z.number() });
 
-const settingsSchema = z.object({ noAnswerDelayMinutes: z.number(), maxFailedAttempts: z.number(), numberRetentionDays: z.number() });
+const settingsSchema = z.object({
+  noAnswerDelayMinutes: z.number(),
+  maxFailedAttempts: z.number(),
+  numberRetentionDays: z.number(),
+  /** The ceiling from the machine configuration (IT): the app may only shorten the retention. */
+  numberRetentionMaxDays: z.number(),
+});
 const bounded = (name: keyof typeof CALLBACK_SETTING_BOUNDS) => z.number().int().min(CALLBACK_SETTING_BOUNDS[name][0]).max(CALLBACK_SETTING_BOUNDS[name][1]);
 
 const byId = z.strictObject({ id: callbackIdSchema });

@@ -14,7 +14,12 @@ import type { Services } from '../router/services.ts';
 
 function context(s: Services): ActionContext {
   const db = s.store.database();
-  return { db, now: s.clock.now(), profileId: s.session.profileId, link: callLink(db), settings: readCallbackSettings(db) };
+  return { db, now: s.clock.now(), profileId: s.session.profileId, link: callLink(db), settings: readCallbackSettings(db, retentionMax(s)) };
+}
+
+/** The machine configuration's ceiling for keeping a closed callback's number. */
+function retentionMax(s: Services): number {
+  return s.config.values.purge.callbackNumberRetentionDays;
 }
 
 function view(ctx: ActionContext, row: CallbackRow): CallbackView {
@@ -79,9 +84,13 @@ export const callbacksHandlers: HandlerMap<typeof callbacksContract> = {
     return view(ctx, row);
   },
   'callbacks.badge': (_input, s) => badgeCounts(s.store.database(), s.clock.now()),
-  'callbacks.settings': (_input, s) => readCallbackSettings(s.store.database()),
+  'callbacks.settings': (_input, s) => readCallbackSettings(s.store.database(), retentionMax(s)),
   'callbacks.updateSettings': (input, s) => {
-    const settings = writeCallbackSettings(s.store.database(), input, s.clock.now());
+    const max = retentionMax(s);
+    if (input.numberRetentionDays !== undefined && input.numberRetentionDays > max) {
+      throw new AppError('InvalidInput', `The machine configuration keeps numbers at most ${max} days; a supervisor may only shorten it.`, [{ path: 'numberRetentionDays', message: `at most ${max}` }]);
+    }
+    const settings = writeCallbackSettings(s.store.database(), input, s.clock.now(), max);
     s.log.info('callbacks.settings_changed', { ...settings });
     return settings;
   },

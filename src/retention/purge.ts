@@ -2,6 +2,7 @@ import type { Logger } from '../log/logger.ts';
 import type { Db } from '../store/openDatabase.ts';
 import { callbackNumbersPurge } from '../callbacks/callbackPurge.ts';
 import { withSecureDelete } from './secureDelete.ts';
+import { defaultConfigValues } from '../config/configSchema.ts';
 
 // Data minimisation: personal data that has outlived its purpose is deleted by a list of purge
 // steps, each owning one kind of data and its own retention rule. The callbacks issue brings
@@ -9,9 +10,16 @@ import { withSecureDelete } from './secureDelete.ts';
 // to PURGE_STEPS. The app runs the steps hourly (src/app/periodicJobs.ts); IT runs them with
 // `relais-admin purge [--dry-run]`. Reports and logs carry step names and counts only.
 
+/** The retention ceilings of the machine configuration (`purge.*` in config.json). */
+export interface RetentionPolicy {
+  callbackNumberRetentionDays: number;
+  notesRetentionMonths: number;
+}
+
 export interface PurgeContext {
   db: Db;
   now: Date;
+  policy: RetentionPolicy;
 }
 
 export interface PurgeStepReport {
@@ -48,9 +56,9 @@ export interface PurgeReport {
  * space is zeroed (`secure_delete`) and the WAL checkpointed, so a deleted number does not
  * linger in free pages or old WAL frames of the live store.
  */
-export function runPurge(db: Db, now: Date, opts: { dryRun?: boolean; log?: Logger; steps?: readonly PurgeStep[] } = {}): PurgeReport {
+export function runPurge(db: Db, now: Date, opts: { dryRun?: boolean; log?: Logger; steps?: readonly PurgeStep[]; policy?: RetentionPolicy } = {}): PurgeReport {
   const dryRun = opts.dryRun ?? false;
-  const ctx: PurgeContext = { db, now };
+  const ctx: PurgeContext = { db, now, policy: opts.policy ?? defaultConfigValues().purge };
   const steps: PurgeStepReport[] = [];
   for (const step of opts.steps ?? PURGE_STEPS) {
     const report = dryRun ? step.plan(ctx) : withSecureDelete(db, () => db.transaction(() => step.apply(ctx))());

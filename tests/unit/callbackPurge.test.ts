@@ -4,7 +4,8 @@ import type { AppCore } from '../../src/app/appCore.ts';
 import { DAY, MINUTE } from '../../src/callbacks/callbackSchedule.ts';
 import { PURGE_STEPS, runPurge } from '../../src/retention/purge.ts';
 import type { Db } from '../../src/store/openDatabase.ts';
-import { baseSchedule, newCallbacksWorld, op, type CallbacksWorld } from './helpers/callbacksSetup.ts';
+import { noConfigState } from '../../src/config/machineConfig.ts';
+import { baseSchedule, fails, newCallbacksWorld, op, type CallbacksWorld } from './helpers/callbacksSetup.ts';
 
 // Data minimisation: a closed callback's number is deleted N days after closing (default 30),
 // and nothing else in the store changes — every other table, every other row, every other
@@ -149,6 +150,23 @@ test('a dry run reports what would go and changes nothing; the retention is a se
   const done = runPurge(db, w.clock.now());
   assert.equal(done.total, 3);
   assert.equal(runPurge(db, w.clock.now()).total, 0, 'idempotent');
+  core.shutdown();
+});
+
+test('the machine configuration caps the retention: a supervisor may shorten it, never lengthen it', async () => {
+  const base = noConfigState();
+  const config = { ...base, values: { ...base.values, purge: { callbackNumberRetentionDays: 10, notesRetentionMonths: 24 } } };
+  const w = await newCallbacksWorld(MON_10H, { config });
+  const ids = await populate(w);
+  const { core } = w;
+  assert.equal((await op(core, 'callbacks.settings', {})).numberRetentionDays, 10);
+  core.services.session.role = 'supervisor';
+  assert.equal((await fails(core, 'callbacks.updateSettings', { numberRetentionDays: 20 })).issues?.[0]?.path, 'numberRetentionDays');
+  assert.deepEqual(await op(core, 'callbacks.updateSettings', { numberRetentionDays: 5 }), { noAnswerDelayMinutes: 60, maxFailedAttempts: 3, numberRetentionDays: 5, numberRetentionMaxDays: 10 });
+  // Day 6: the two callbacks closed on day 0 lose their number through the ticker.
+  w.clock.set(new Date(Date.parse(MON_10H) + 5 * DAY + MINUTE));
+  assert.equal(core.tick().purge?.total, 2);
+  for (const id of ids.old) assert.equal(core.services.store.database().prepare('SELECT phone_e164 FROM callbacks WHERE id = ?').pluck().get(id), null);
   core.shutdown();
 });
 

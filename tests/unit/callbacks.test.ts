@@ -134,7 +134,7 @@ test('no answer reschedules after the configured delay; three failures close it 
   // The delay is a setting (supervisors only).
   assert.equal((await fails(w.core, 'callbacks.updateSettings', { noAnswerDelayMinutes: 30 })).code, 'Forbidden');
   w.core.services.session.role = 'supervisor';
-  assert.deepEqual(await op(w.core, 'callbacks.updateSettings', { noAnswerDelayMinutes: 30 }), { noAnswerDelayMinutes: 30, maxFailedAttempts: 3, numberRetentionDays: 30 });
+  assert.deepEqual(await op(w.core, 'callbacks.updateSettings', { noAnswerDelayMinutes: 30 }), { noAnswerDelayMinutes: 30, maxFailedAttempts: 3, numberRetentionDays: 30, numberRetentionMaxDays: 30 });
   assert.equal((await fails(w.core, 'callbacks.updateSettings', { maxFailedAttempts: 0 })).code, 'InvalidInput');
   w.core.services.session.role = 'responder';
 

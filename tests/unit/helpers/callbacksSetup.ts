@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import type { AppCore } from '../../../src/app/appCore.ts';
+import type { ConfigState } from '../../../src/config/configSchema.ts';
 import { createAppCore } from '../../../src/app/appCore.ts';
 import type { InputOf, OperationName, OutputOf } from '../../../src/contract/index.ts';
 import type { ErrorPayload } from '../../../src/errors.ts';
@@ -39,15 +40,15 @@ export async function signInAs(core: AppCore, displayName: string, centre = 'CAS
   return p.id;
 }
 
-export async function newCallbacksWorld(start: string, opts: { dataDir?: string; seedDemo?: boolean } = {}): Promise<CallbacksWorld> {
+export async function newCallbacksWorld(start: string, opts: { dataDir?: string; seedDemo?: boolean; config?: ConfigState } = {}): Promise<CallbacksWorld> {
   const clock = new ManualClock(start);
   const logs: string[] = [];
   const log = createLogger((l) => logs.push(l), () => clock.now());
   let core: AppCore;
   if (opts.dataDir) {
-    core = createAppCore({ dataDir: opts.dataDir, shell: 'cli', scrypt: TEST_SCRYPT, validateOutput: true, clock, log });
+    core = createAppCore({ dataDir: opts.dataDir, shell: 'cli', scrypt: TEST_SCRYPT, validateOutput: true, clock, log, ...(opts.config ? { config: opts.config } : {}) });
   } else {
-    core = await newOpenCore({ clock, log, ...(opts.seedDemo ? { seedDemo: true } : {}) });
+    core = await newOpenCore({ clock, log, ...(opts.seedDemo ? { seedDemo: true } : {}), ...(opts.config ? { config: opts.config } : {}) });
   }
   const events: CallbacksWorld['events'] = [];
   core.onEvent((name, payload) => events.push({ name, payload }));
