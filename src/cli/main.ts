@@ -6,7 +6,6 @@ import { callbacksCommand } from './commands/callbacks.ts';
 import { changePassphraseCommand } from './commands/changePassphrase.ts';
 import { directoryCommand } from './commands/directory.ts';
 import { doctorCommand } from './commands/doctor.ts';
-import { feedCommand } from './commands/feed.ts';
 import { initCommand } from './commands/init.ts';
 import { purgeCommand } from './commands/purge.ts';
 import { restoreCommand } from './commands/restore.ts';
