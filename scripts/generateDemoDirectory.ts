@@ -95,10 +95,8 @@ const HOURS_FREE = ['Sur rendez-vous', 'Permanences variables, appeler avant de 
 const EXTRA_LANGS = ['ar', 'en', 'es', 'tr', 'ro', 'pt', 'ru', 'pl', 'bg', 'ber', 'uk', 'ps', 'fa', 'it'];
 
 const services: DemoService[] = [];
-let verifiedCounter = 0;
 
 function lastVerified(): string {
-  verifiedCounter++;
   // Spread over 2023-01 … 2025-06; about a third is more than a year old.
   const month = Math.floor(rand() * 30);
   const y = 2023 + Math.floor(month / 12);

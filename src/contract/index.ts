@@ -2,9 +2,9 @@ import type { z } from 'zod';
 import { systemContract } from './systemContract.ts';
 import { storeContract } from './storeContract.ts';
 import { directoryContract } from './directoryContract.ts';
+import { directorySearchContract } from './directorySearchContract.ts';
 import { configContract } from './configContract.ts';
 import { callsContract } from './callsContract.ts';
-import { callbacksContract } from './callbacksContract.ts';
 
 // The single contract: every operation the UI may call. Each domain keeps its own map;
 // they are joined here and nowhere else.
@@ -12,9 +12,9 @@ export const contract = {
   ...systemContract,
   ...storeContract,
   ...directoryContract,
+  ...directorySearchContract,
   ...configContract,
   ...callsContract,
-  ...callbacksContract,
 };
 
 export type Contract = typeof contract;

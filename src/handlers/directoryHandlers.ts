@@ -3,6 +3,7 @@ import { directoryRepository, type ThemeView } from '../directory/directoryRepos
 import { exportDirectory } from '../directory/export/exportDirectory.ts';
 import { applyImport, parseImport, previewImport } from '../directory/import/importFile.ts';
 import type { ImportProgress } from '../directory/import/types.ts';
+import { invalidateDirectorySearch } from '../directory/search/storeSearch.ts';
 import { verificationOverdue } from '../directory/serviceSchema.ts';
 import { AppError } from '../errors.ts';
 import type { HandlerMap } from '../router/handlers.ts';
@@ -49,6 +50,7 @@ export const directoryHandlers: HandlerMap<typeof directoryContract> = {
   'directory.importApply': async (input, s) => {
     const { parsed, onProgress } = await readImport(input, s);
     const diff = applyImport(s.store.database(), parsed, s.clock.now(), onProgress);
+    if (diff.applied) invalidateDirectorySearch(s.store.database());
     s.log.info('directory.imported', { format: diff.format, ...diff.counts });
     return diff;
   },

@@ -2,9 +2,9 @@ import type { Handlers } from '../router/handlers.ts';
 import { systemHandlers } from './systemHandlers.ts';
 import { storeHandlers } from './storeHandlers.ts';
 import { directoryHandlers } from './directoryHandlers.ts';
+import { directorySearchHandlers } from './directorySearchHandlers.ts';
 import { configHandlers } from './configHandlers.ts';
 import { callsHandlers } from './callsHandlers.ts';
-import { callbacksHandlers } from './callbacksHandlers.ts';
 
 // One handler map per domain, joined into the one typed `Handlers`; a missing or extra
 // operation is a type error here.
@@ -12,7 +12,7 @@ export const handlers: Handlers = {
   ...systemHandlers,
   ...storeHandlers,
   ...directoryHandlers,
+  ...directorySearchHandlers,
   ...configHandlers,
   ...callsHandlers,
-  ...callbacksHandlers,
 };

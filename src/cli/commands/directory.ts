@@ -11,18 +11,20 @@ import type { CliCommand, CommandContext } from '../command.ts';
 import { EXIT_OK, EXIT_PARTIAL } from '../exitCodes.ts';
 import { openStoreForCli } from '../openForCli.ts';
 import { emit } from '../output.ts';
+import { registerDirectorySearch } from './directorySearch.ts';
+import { registerDirectoryPublish } from './feed.ts';
 
 /** A `directory` subcommand defined in another file (e.g. the search engine's `search`). */
 export type DirectorySubcommand = (dir: Command, ctx: CommandContext) => void;
 
 // ▼▼ OTHER `directory` SUBCOMMANDS — add yours here (import it above), e.g. registerDirectorySearch ▼▼
-const OTHER_SUBCOMMANDS: DirectorySubcommand[] = [];
+const OTHER_SUBCOMMANDS: DirectorySubcommand[] = [registerDirectorySearch, registerDirectoryPublish];
 // ▲▲ ▲▲
 
 export const directoryCommand: CliCommand = (program, ctx) => {
   const dir = program
     .command('directory')
-    .description('The service directory: import and export (CSV, XLSX, HSDS 3.0 JSON).');
+    .description('The service directory: import and export (CSV, XLSX, HSDS 3.0 JSON), search.');
   registerDirectoryImport(dir, ctx);
   registerDirectoryExport(dir, ctx);
   for (const register of OTHER_SUBCOMMANDS) register(dir, ctx);

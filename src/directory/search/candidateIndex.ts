@@ -44,14 +44,16 @@ function csr(pairs: Int32Array, count: number, keys: number, remap: Int32Array |
   const offsets = new Int32Array(keys + 1);
   for (let i = 0; i < count; i++) {
     const key = remap ? (remap[pairs[2 * i] as number] as number) : (pairs[2 * i] as number);
-    offsets[key + 1]++;
+    offsets[key + 1] = (offsets[key + 1] as number) + 1;
   }
-  for (let i = 0; i < keys; i++) (offsets[i + 1] as number) += offsets[i] as number;
+  for (let i = 0; i < keys; i++) offsets[i + 1] = (offsets[i + 1] as number) + (offsets[i] as number);
   const fill = offsets.slice(0, keys);
   const data = new Int32Array(count);
   for (let i = 0; i < count; i++) {
     const key = remap ? (remap[pairs[2 * i] as number] as number) : (pairs[2 * i] as number);
-    data[fill[key]++] = pairs[2 * i + 1] as number;
+    const at = fill[key] as number;
+    fill[key] = at + 1;
+    data[at] = pairs[2 * i + 1] as number;
   }
   return { offsets, data };
 }
@@ -196,8 +198,8 @@ export function buildCandidateIndex(docs: readonly PreparedDoc[], synonyms: Syno
           cov[d] = 0;
           touched[touchedN++] = d;
         }
-        acc[d] += (best[d] as number) * qw.weight;
-        if (qw.required) cov[d] += 1;
+        acc[d] = (acc[d] as number) + (best[d] as number) * qw.weight;
+        if (qw.required) cov[d] = (cov[d] as number) + 1;
       }
     }
     // Keep the k best by (coverage, score) with a small min-heap.

@@ -26,6 +26,8 @@ export interface SearchIndex {
   search(query: string, filters?: SearchFilters): SearchResult[];
   update(service: SearchableService): void;
   remove(id: string): void;
+  /** The indexed service with this id, if any. */
+  get(id: string): SearchableService | undefined;
   size(): number;
 }
 
@@ -217,6 +219,10 @@ export function createSearchIndex(services: readonly SearchableService[], opts: 
         deltaServices = deltaServices.filter((s) => s.id !== id);
         rebuildDelta();
       }
+    },
+    get(id) {
+      const at = where.get(id);
+      return at && !at.part.dead[at.slot] ? at.part.docs[at.slot]?.service : undefined;
     },
     size() {
       let n = 0;

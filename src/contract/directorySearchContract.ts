@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { operation } from './operation.ts';
+
+// The directory search (issue 4), its own contract slice. Bundled by the preload: zod only.
+
+const SEARCH_FIELDS = ['name', 'alternate_name', 'organization', 'keywords', 'themes', 'commune', 'postcode', 'communes_served', 'description', 'audience'] as const;
+
+export const MAX_SEARCH_LIMIT = 100;
+
+export const directorySearchInput = z.strictObject({
+  query: z.string().max(200),
+  /** Commune served: FR or NL name, code or postcode; services serving the whole region always match. */
+  commune: z.string().trim().max(100).optional(),
+  /** Theme code or label (fr/nl/en). */
+  theme: z.string().trim().max(100).optional(),
+  /** ISO 639-1 code. */
+  language: z.string().trim().toLowerCase().regex(/^[a-z]{2}$/, 'ISO 639-1 code expected').optional(),
+  /** Only services open now according to their structured hours (Brussels time). */
+  openNow: z.boolean().optional(),
+  includeInactive: z.boolean().optional(),
+  limit: z.number().int().min(1).max(MAX_SEARCH_LIMIT).optional(),
+});
+
+export const searchMatchSchema = z.object({
+  field: z.enum(SEARCH_FIELDS),
+  index: z.number().int().optional(),
+  /** Inclusive [start, end] character ranges in the field's text, for highlighting. */
+  indices: z.array(z.tuple([z.number().int(), z.number().int()])),
+});
+
+export const searchResultSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** 0 = best, 1 = worst (lower is better, like fuse.js). */
+  score: z.number(),
+  matches: z.array(searchMatchSchema),
+  alternate_name: z.string().nullable(),
+  organization: z.string().nullable(),
+  commune: z.string().nullable(),
+  themes: z.array(z.string()),
+  status: z.enum(['active', 'inactive']),
+});
+export type SearchResultView = z.infer<typeof searchResultSchema>;
+
+export const directorySearchContract = {
+  'directory.search': operation({
+    summary: 'Search the service directory as you type: accents, typos, prefixes, FR/NL names, synonyms; filters by commune, theme, language, open now.',
+    access: 'unlocked',
+    input: directorySearchInput,
+    output: z.object({ results: z.array(searchResultSchema) }),
+  }),
+};
