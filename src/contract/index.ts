@@ -5,6 +5,7 @@ import { directoryContract } from './directoryContract.ts';
 import { directorySearchContract } from './directorySearchContract.ts';
 import { configContract } from './configContract.ts';
 import { callsContract } from './callsContract.ts';
+import { callbacksContract } from './callbacksContract.ts';
 
 // The single contract: every operation the UI may call. Each domain keeps its own map;
 // they are joined here and nowhere else.
@@ -15,6 +16,7 @@ export const contract = {
   ...directorySearchContract,
   ...configContract,
   ...callsContract,
+  ...callbacksContract,
 };
 
 export type Contract = typeof contract;

@@ -5,6 +5,7 @@ import { directoryHandlers } from './directoryHandlers.ts';
 import { directorySearchHandlers } from './directorySearchHandlers.ts';
 import { configHandlers } from './configHandlers.ts';
 import { callsHandlers } from './callsHandlers.ts';
+import { callbacksHandlers } from './callbacksHandlers.ts';
 
 // One handler map per domain, joined into the one typed `Handlers`; a missing or extra
 // operation is a type error here.
@@ -15,4 +16,5 @@ export const handlers: Handlers = {
   ...directorySearchHandlers,
   ...configHandlers,
   ...callsHandlers,
+  ...callbacksHandlers,
 };
