@@ -2,6 +2,7 @@ import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HelpOverlay } from './components/HelpOverlay.tsx';
 import { LanguageSwitch } from './components/LanguageSwitch.tsx';
+import { NavigationContext, type Navigation } from './navigation.ts';
 import { SCREENS } from './screens/registry.ts';
 import { type Shortcut, useShortcuts } from './shortcuts.ts';
 
@@ -9,16 +10,20 @@ export function Shell() {
   const { t } = useTranslation();
   const [screenId, setScreenId] = useState<string>(SCREENS[0]?.id ?? 'home');
   const [helpOpen, setHelpOpen] = useState(false);
+  const [pendingFocus, setPendingFocus] = useState<Navigation['pendingFocus']>(null);
   const mainRef = useRef<HTMLElement>(null);
-  const go = (id: string) => {
+  const go = (id: string, focus?: string) => {
     setScreenId(id);
-    // Move focus to the new screen so keyboard and screen-reader users land in it.
-    requestAnimationFrame(() => mainRef.current?.focus());
+    if (focus) setPendingFocus((p) => ({ target: focus, seq: (p?.seq ?? 0) + 1 }));
+    // Otherwise move focus to the new screen so keyboard and screen-reader users land in it.
+    else requestAnimationFrame(() => mainRef.current?.focus());
   };
+  const navigation = useMemo<Navigation>(() => ({ go, pendingFocus }), [pendingFocus]);
   const shortcuts: Shortcut[] = useMemo(
     () => [
       { keys: 'F1', labelKey: 'help.keys.help', run: () => setHelpOpen((o) => !o) },
       ...SCREENS.map((s) => ({ keys: s.shortcut, labelKey: s.labelKey, run: () => go(s.id) })),
+      ...SCREENS.flatMap((s) => (s.globalShortcuts ?? []).map((g) => ({ keys: g.keys, labelKey: g.labelKey, run: () => go(s.id, g.focus) }))),
     ],
     [],
   );
@@ -26,6 +31,7 @@ export function Shell() {
   const current = SCREENS.find((s) => s.id === screenId) ?? SCREENS[0];
   const Current = current?.component;
   return (
+    <NavigationContext.Provider value={navigation}>
     <div className="shell">
       <header className="topbar">
         <div className="brand-block">
@@ -56,5 +62,6 @@ export function Shell() {
       </main>
       {helpOpen && <HelpOverlay shortcuts={shortcuts} onClose={() => setHelpOpen(false)} />}
     </div>
+    </NavigationContext.Provider>
   );
 }

@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import { AboutScreen } from './AboutScreen.tsx';
 import { HomeScreen } from './HomeScreen.tsx';
+import { DirectoryScreen } from './directory/DirectoryScreen.tsx';
 
 // Every main screen, in navigation order. Each issue adds its screen here (one line), with a
 // shortcut the help overlay lists and a stable id used by tests and screenshots.
@@ -9,9 +10,18 @@ export interface ScreenDef {
   labelKey: string;
   shortcut: string;
   component: ComponentType;
+  /** Shortcuts that work from anywhere and land in this screen, focusing `focus` (see navigation.ts). */
+  globalShortcuts?: ReadonlyArray<{ keys: string; labelKey: string; focus: string }>;
 }
 
 export const SCREENS: readonly ScreenDef[] = [
   { id: 'home', labelKey: 'nav.home', shortcut: 'Alt+1', component: HomeScreen },
+  {
+    id: 'directory',
+    labelKey: 'nav.directory',
+    shortcut: 'Alt+5',
+    component: DirectoryScreen,
+    globalShortcuts: [{ keys: 'Ctrl+K', labelKey: 'help.keys.directorySearch', focus: 'directory.search' }],
+  },
   { id: 'about', labelKey: 'nav.about', shortcut: 'Alt+9', component: AboutScreen },
 ];

@@ -1,0 +1,210 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { COMMUNES } from '../../../src/domain/communes.ts';
+import type { OutputOf } from '../../../src/contract/index.ts';
+import type { ErrorPayload } from '../../../src/errors.ts';
+import { invoke } from '../../bridge.ts';
+import { ErrorMessage } from '../../components/ErrorMessage.tsx';
+import { Highlight } from '../../components/Highlight.tsx';
+import type { UiLang } from '../../i18n/i18n.ts';
+import { useFocusRequest } from '../../navigation.ts';
+import { ImportExportPanel } from './ImportExportPanel.tsx';
+import { ServiceCard } from './ServiceCard.tsx';
+import { useThemes } from './useThemes.ts';
+
+type Results = OutputOf<'directory.search'>['results'];
+interface Filters {
+  commune: string;
+  theme: string;
+  language: string;
+  openNow: boolean;
+  includeInactive: boolean;
+}
+const NO_FILTERS: Filters = { commune: '', theme: '', language: '', openNow: false, includeInactive: false };
+const LANGUAGE_FILTERS = ['fr', 'nl', 'en', 'ar', 'es', 'pt', 'tr', 'ro', 'pl', 'ru', 'uk', 'de', 'it'];
+
+export function DirectoryScreen() {
+  const { t, i18n } = useTranslation('directory');
+  const lang = i18n.language as UiLang;
+  const themes = useThemes();
+  const [query, setQuery] = useState('');
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const [results, setResults] = useState<Results>([]);
+  const [active, setActive] = useState(0);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [error, setError] = useState<ErrorPayload | null>(null);
+  const [tab, setTab] = useState<'search' | 'import'>('search');
+  const searchRef = useRef<HTMLInputElement>(null);
+  const seq = useRef(0);
+  const answeredQuery = useRef<string | null>(null);
+  // Enter typed before the answer to the latest keystroke arrived opens the first result then.
+  const openWhenAnswered = useRef(false);
+  const listId = useId();
+
+  useFocusRequest('directory.search', () => {
+    setTab('search');
+    requestAnimationFrame(() => {
+      searchRef.current?.focus();
+      searchRef.current?.select();
+    });
+  });
+
+  useEffect(() => {
+    if (tab !== 'search') return;
+    // Search as you type; answers that arrive out of order are dropped.
+    const mine = ++seq.current;
+    void invoke('directory.search', {
+      query,
+      limit: 30,
+      ...(filters.commune ? { commune: filters.commune } : {}),
+      ...(filters.theme ? { theme: filters.theme } : {}),
+      ...(filters.language ? { language: filters.language } : {}),
+      ...(filters.openNow ? { openNow: true } : {}),
+      ...(filters.includeInactive ? { includeInactive: true } : {}),
+    }).then((r) => {
+      if (mine !== seq.current) return;
+      answeredQuery.current = query;
+      if (r.ok) {
+        setResults(r.value.results);
+        setActive(0);
+        setError(null);
+        if (openWhenAnswered.current && r.value.results[0]) setSelected(r.value.results[0].id);
+      } else setError(r.error);
+      openWhenAnswered.current = false;
+    });
+  }, [query, filters, tab]);
+
+  const open = (i: number) => {
+    const r = results[i];
+    if (r) setSelected(r.id);
+  };
+
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      setActive((a) => Math.min(a + 1, results.length - 1));
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      setActive((a) => Math.max(a - 1, 0));
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      // Compare with the box's live value: React may not have re-run the search yet.
+      if (answeredQuery.current !== (e.target as HTMLInputElement).value) openWhenAnswered.current = true;
+      else open(active);
+    } else if (e.key === 'Escape') {
+      setQuery('');
+    }
+  };
+
+  const chips: Array<{ key: keyof Filters; label: string }> = [];
+  if (filters.commune) chips.push({ key: 'commune', label: `${t('filters.commune')}: ${COMMUNES.find((c) => c.code === filters.commune)?.[lang === 'nl' ? 'nl' : 'fr'] ?? filters.commune}` });
+  if (filters.theme) chips.push({ key: 'theme', label: `${t('filters.theme')}: ${themes.get(filters.theme)?.labels[lang] ?? filters.theme}` });
+  if (filters.language) chips.push({ key: 'language', label: `${t('filters.language')}: ${filters.language.toUpperCase()}` });
+  if (filters.openNow) chips.push({ key: 'openNow', label: t('filters.openNow') });
+  if (filters.includeInactive) chips.push({ key: 'includeInactive', label: t('filters.includeInactive') });
+  const clear = (key: keyof Filters) => setFilters((f) => ({ ...f, [key]: NO_FILTERS[key] }));
+
+  return (
+    <section aria-labelledby="directory-title" className="directory">
+      <header className="screen-header">
+        <h1 id="directory-title">{t('title')}</h1>
+        <div role="tablist" aria-label={t('title')} className="tabs">
+          <button type="button" role="tab" aria-selected={tab === 'search'} onClick={() => setTab('search')}>{t('tabs.search')}</button>
+          <button type="button" role="tab" aria-selected={tab === 'import'} onClick={() => setTab('import')}>{t('tabs.import')}</button>
+        </div>
+      </header>
+      {tab === 'import' ? (
+        <ImportExportPanel />
+      ) : (
+        <div className="directory-panes">
+          <div className="directory-search">
+            <label className="field">
+              <span>
+                {t('search.label')} <kbd>Ctrl+K</kbd>
+              </span>
+              <input
+                ref={searchRef}
+                type="search"
+                role="combobox"
+                aria-expanded={results.length > 0}
+                aria-controls={listId}
+                aria-activedescendant={results[active] ? `${listId}-${active}` : undefined}
+                aria-autocomplete="list"
+                value={query}
+                placeholder={t('search.placeholder')}
+                onChange={(e) => setQuery(e.target.value)}
+                onKeyDown={onKeyDown}
+                autoFocus
+                maxLength={200}
+              />
+            </label>
+            <div className="filters">
+              <select aria-label={t('filters.commune')} value={filters.commune} onChange={(e) => setFilters((f) => ({ ...f, commune: e.target.value }))}>
+                <option value="">{t('filters.anyCommune')}</option>
+                {COMMUNES.map((c) => (
+                  <option key={c.code} value={c.code}>{lang === 'nl' ? c.nl : c.fr}</option>
+                ))}
+              </select>
+              <select aria-label={t('filters.theme')} value={filters.theme} onChange={(e) => setFilters((f) => ({ ...f, theme: e.target.value }))}>
+                <option value="">{t('filters.anyTheme')}</option>
+                {[...themes.values()].map((th) => (
+                  <option key={th.code} value={th.code}>{th.labels[lang]}</option>
+                ))}
+              </select>
+              <select aria-label={t('filters.language')} value={filters.language} onChange={(e) => setFilters((f) => ({ ...f, language: e.target.value }))}>
+                <option value="">{t('filters.anyLanguage')}</option>
+                {LANGUAGE_FILTERS.map((l) => (
+                  <option key={l} value={l}>{l.toUpperCase()}</option>
+                ))}
+              </select>
+              <label className="check">
+                <input type="checkbox" checked={filters.openNow} onChange={(e) => setFilters((f) => ({ ...f, openNow: e.target.checked }))} />
+                <span>{t('filters.openNow')}</span>
+              </label>
+              <label className="check">
+                <input type="checkbox" checked={filters.includeInactive} onChange={(e) => setFilters((f) => ({ ...f, includeInactive: e.target.checked }))} />
+                <span>{t('filters.includeInactive')}</span>
+              </label>
+            </div>
+            {chips.length > 0 && (
+              <ul className="chips" aria-label={t('filters.active')}>
+                {chips.map((c) => (
+                  <li key={c.key}>
+                    <button type="button" className="chip" onClick={() => clear(c.key)} aria-label={t('filters.remove', { filter: c.label })}>
+                      {c.label} <span aria-hidden="true">×</span>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            )}
+            <ErrorMessage error={error} />
+            <p className="muted results-count" aria-live="polite">{t('search.count', { count: results.length })}</p>
+            <ul id={listId} role="listbox" aria-label={t('search.results')} className="results">
+              {results.map((r, i) => {
+                const nameRanges = r.matches.find((m) => m.field === 'name')?.indices;
+                return (
+                  <li
+                    key={r.id}
+                    id={`${listId}-${i}`}
+                    role="option"
+                    aria-selected={i === active}
+                    className={r.id === selected ? 'open' : undefined}
+                    onMouseDown={(e) => e.preventDefault()}
+                    onClick={() => {
+                      setActive(i);
+                      open(i);
+                    }}
+                  >
+                    <span className="result-name"><Highlight text={r.name} ranges={nameRanges} /></span>
+                    {r.commune && <span className="muted"> — {r.commune}</span>}
+                  </li>
+                );
+              })}
+            </ul>
+          </div>
+          <div className="directory-card">{selected ? <ServiceCard id={selected} /> : <p className="muted empty-card">{t('search.pick')}</p>}</div>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,154 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { EventPayload, InputOf } from '../../../src/contract/index.ts';
+import type { ImportDiffView } from '../../../src/contract/directoryContract.ts';
+import type { ErrorPayload } from '../../../src/errors.ts';
+import { invoke, onEvent } from '../../bridge.ts';
+import { ErrorMessage } from '../../components/ErrorMessage.tsx';
+
+type Format = InputOf<'directory.export'>['format'];
+
+function toBase64(buffer: ArrayBuffer): string {
+  const bytes = new Uint8Array(buffer);
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+function download(fileName: string, mimeType: string, base64: string): void {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: mimeType }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+// Import shows the same diff as `relais-admin directory import --dry-run` and applies only when
+// the supervisor confirms; a file-level fault changes nothing.
+export function ImportExportPanel() {
+  const { t } = useTranslation('directory');
+  const [file, setFile] = useState<{ fileName: string; content: string } | null>(null);
+  const [diff, setDiff] = useState<ImportDiffView | null>(null);
+  const [busy, setBusy] = useState<'preview' | 'apply' | 'export' | null>(null);
+  const [progress, setProgress] = useState<EventPayload<'directory.importProgress'> | null>(null);
+  const [error, setError] = useState<ErrorPayload | null>(null);
+  const [exportPublic, setExportPublic] = useState(false);
+  const applyRef = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => onEvent('directory.importProgress', setProgress), []);
+
+  const choose = async (f: File | undefined) => {
+    setDiff(null);
+    setError(null);
+    if (!f) return;
+    const input = { fileName: f.name, content: toBase64(await f.arrayBuffer()) };
+    setFile(input);
+    setBusy('preview');
+    setProgress(null);
+    const r = await invoke('directory.importPreview', input);
+    setBusy(null);
+    if (r.ok) {
+      setDiff(r.value);
+      requestAnimationFrame(() => applyRef.current?.focus());
+    } else setError(r.error);
+  };
+
+  const apply = async () => {
+    if (!file) return;
+    setBusy('apply');
+    setProgress(null);
+    const r = await invoke('directory.importApply', file);
+    setBusy(null);
+    if (r.ok) setDiff(r.value);
+    else setError(r.error);
+  };
+
+  const exportAs = async (format: Format, delimiter?: ';' | ',') => {
+    setBusy('export');
+    setError(null);
+    const r = await invoke('directory.export', { format, public: exportPublic, ...(delimiter ? { delimiter } : {}) });
+    setBusy(null);
+    if (r.ok) download(r.value.fileName, r.value.mimeType, r.value.base64);
+    else setError(r.error);
+  };
+
+  const writable = diff ? diff.counts.added + diff.counts.changed : 0;
+  return (
+    <div className="import-export">
+      <section aria-labelledby="import-title" className="panel">
+        <h2 id="import-title">{t('import.title')}</h2>
+        <p className="hint">{t('import.intro')}</p>
+        <label className="field">
+          <span>{t('import.file')}</span>
+          <input type="file" accept=".csv,.txt,.xlsx,.json" onChange={(e) => void choose(e.target.files?.[0])} />
+        </label>
+        {busy && busy !== 'export' && (
+          <div role="status" className="progress">
+            {t(busy === 'preview' ? 'import.checking' : 'import.applying')}
+            {progress && progress.total > 0 && (
+              <progress max={progress.total} value={progress.processed} aria-label={t('import.progress', { done: progress.processed, total: progress.total })} />
+            )}
+          </div>
+        )}
+        <ErrorMessage error={error} />
+        {diff && (
+          <div className="diff" data-testid="import-diff">
+            <p>
+              <strong>{diff.fileName}</strong> — {t('import.summary', { rows: diff.rows, format: diff.format.toUpperCase(), encoding: diff.encoding ?? '—', delimiter: diff.delimiter ?? '—' })}
+            </p>
+            <ul className="counts">
+              <li className="badge ok">{t('import.added', { count: diff.counts.added })}</li>
+              <li className="badge">{t('import.changed', { count: diff.counts.changed })}</li>
+              <li className="badge">{t('import.unchanged', { count: diff.counts.unchanged })}</li>
+              <li className={diff.counts.rejected ? 'badge danger' : 'badge'}>{t('import.rejected', { count: diff.counts.rejected })}</li>
+            </ul>
+            {diff.warnings.length > 0 && (
+              <ul className="warnings">
+                {diff.warnings.map((w, i) => (
+                  <li key={i}>{w.field ? `${w.field}: ` : ''}{w.message}</li>
+                ))}
+              </ul>
+            )}
+            {diff.rejected.length > 0 && (
+              <table className="table">
+                <caption>{t('import.rejectedRows')}</caption>
+                <thead>
+                  <tr><th>{t('import.row')}</th><th>{t('import.id')}</th><th>{t('import.field')}</th><th>{t('import.problem')}</th></tr>
+                </thead>
+                <tbody>
+                  {diff.rejected.slice(0, 200).flatMap((r) =>
+                    r.problems.map((p, j) => (
+                      <tr key={`${r.row}-${j}`}><td>{p.row}</td><td>{r.id ?? '—'}</td><td>{p.field}</td><td>{p.message}</td></tr>
+                    )),
+                  )}
+                </tbody>
+              </table>
+            )}
+            {diff.applied ? (
+              <p className="badge ok" role="status">{t('import.done', { count: writable })}</p>
+            ) : (
+              <button ref={applyRef} type="button" className="primary" disabled={busy !== null || writable === 0} onClick={() => void apply()}>
+                {t('import.apply', { count: writable })}
+              </button>
+            )}
+          </div>
+        )}
+      </section>
+      <section aria-labelledby="export-title" className="panel">
+        <h2 id="export-title">{t('export.title')}</h2>
+        <label className="check">
+          <input type="checkbox" checked={exportPublic} onChange={(e) => setExportPublic(e.target.checked)} />
+          <span>{t('export.public')}</span>
+        </label>
+        <div className="button-row">
+          <button type="button" disabled={busy !== null} onClick={() => void exportAs('csv', ';')}>{t('export.csvExcel')}</button>
+          <button type="button" disabled={busy !== null} onClick={() => void exportAs('csv', ',')}>{t('export.csvComma')}</button>
+          <button type="button" disabled={busy !== null} onClick={() => void exportAs('xlsx')}>{t('export.xlsx')}</button>
+          <button type="button" disabled={busy !== null} onClick={() => void exportAs('hsds')}>{t('export.hsds')}</button>
+        </div>
+      </section>
+    </div>
+  );
+}

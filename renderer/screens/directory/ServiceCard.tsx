@@ -1,0 +1,185 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OutputOf } from '../../../src/contract/index.ts';
+import type { ErrorPayload } from '../../../src/errors.ts';
+import { invoke } from '../../bridge.ts';
+import { copyText } from '../../clipboard.ts';
+import { ErrorMessage } from '../../components/ErrorMessage.tsx';
+import { formatDateTime, type UiLang } from '../../i18n/i18n.ts';
+import { useThemes } from './useThemes.ts';
+
+type Card = OutputOf<'directory.get'>;
+
+export interface ServiceCardProps {
+  id: string;
+  /** Offered when a call is in progress: adds this service to the call's referrals. */
+  onRefer?: ((id: string, name: string) => void) | undefined;
+}
+
+export function ServiceCard({ id, onRefer }: ServiceCardProps) {
+  const { t, i18n } = useTranslation('directory');
+  const lang = i18n.language as UiLang;
+  const themes = useThemes();
+  const [card, setCard] = useState<Card | null>(null);
+  const [error, setError] = useState<ErrorPayload | null>(null);
+  const [copied, setCopied] = useState<string | null>(null);
+  const [note, setNote] = useState('');
+  const [noteError, setNoteError] = useState<ErrorPayload | null>(null);
+
+  const load = useCallback(() => {
+    void invoke('directory.get', { id }).then((r) => {
+      if (r.ok) {
+        setCard(r.value);
+        setError(null);
+      } else setError(r.error);
+    });
+  }, [id]);
+  useEffect(load, [load]);
+
+  const copy = async (what: string, text: string) => {
+    if (await copyText(text)) {
+      setCopied(what);
+      setTimeout(() => setCopied((c) => (c === what ? null : c)), 2000);
+    }
+  };
+
+  const addNote = async (e: React.FormEvent) => {
+    e.preventDefault();
+    const text = note.trim();
+    if (!text) return;
+    const r = await invoke('directory.addNote', { serviceId: id, text });
+    if (r.ok) {
+      setNote('');
+      setNoteError(null);
+      load();
+    } else setNoteError(r.error);
+  };
+
+  if (error) return <ErrorMessage error={error} />;
+  if (!card) return <p className="muted" aria-busy="true">{t('loading')}</p>;
+  const s = card.service;
+  const themeLabel = (code: string) => themes.get(code)?.labels[lang] ?? code;
+  return (
+    <article className="service-card" aria-labelledby="service-card-title" data-testid="service-card">
+      <header>
+        <h2 id="service-card-title">{s.name}</h2>
+        {s.alternate_name && <p className="muted">{s.alternate_name}</p>}
+        {s.organization && <p className="muted">{s.organization}</p>}
+        <div className="chips">
+          {s.status === 'inactive' && <span className="badge danger">{t('card.inactive')}</span>}
+          {card.verificationOverdue ? (
+            <span className="badge warn">{s.last_verified ? t('card.verifiedLongAgo', { date: s.last_verified }) : t('card.neverVerified')}</span>
+          ) : (
+            <span className="badge ok">{t('card.verified', { date: s.last_verified })}</span>
+          )}
+        </div>
+      </header>
+      {onRefer && (
+        <button type="button" className="primary refer" onClick={() => onRefer(s.id, s.name)} aria-keyshortcuts="Alt+R">
+          {t('card.refer')} <kbd>Alt+R</kbd>
+        </button>
+      )}
+      {s.description && <p>{s.description}</p>}
+      <dl className="facts compact">
+        {s.phone && (
+          <>
+            <dt>{t('card.phone')}</dt>
+            <dd>
+              <span className="mono">{s.phone}</span>{' '}
+              <button type="button" className="small" onClick={() => void copy('phone', s.phone ?? '')} aria-label={t('card.copyPhone')}>
+                {copied === 'phone' ? t('card.copied') : t('card.copy')}
+              </button>
+            </dd>
+          </>
+        )}
+        {s.email && (
+          <>
+            <dt>{t('card.email')}</dt>
+            <dd>
+              <span className="mono">{s.email}</span>{' '}
+              <button type="button" className="small" onClick={() => void copy('email', s.email ?? '')} aria-label={t('card.copyEmail')}>
+                {copied === 'email' ? t('card.copied') : t('card.copy')}
+              </button>
+            </dd>
+          </>
+        )}
+        {(s.address || s.commune) && (
+          <>
+            <dt>{t('card.address')}</dt>
+            <dd>{[s.address, [s.postcode, s.commune].filter(Boolean).join(' ')].filter(Boolean).join(', ')}</dd>
+          </>
+        )}
+        {s.hours && (
+          <>
+            <dt>{t('card.hours')}</dt>
+            <dd>{s.hours}</dd>
+          </>
+        )}
+        {s.themes.length > 0 && (
+          <>
+            <dt>{t('card.themes')}</dt>
+            <dd>{s.themes.map(themeLabel).join(' · ')}</dd>
+          </>
+        )}
+        {s.communes_served.length > 0 && (
+          <>
+            <dt>{t('card.communesServed')}</dt>
+            <dd>{s.communes_served.includes('*') ? t('card.wholeRegion') : s.communes_served.join(', ')}</dd>
+          </>
+        )}
+        {s.languages.length > 0 && (
+          <>
+            <dt>{t('card.languages')}</dt>
+            <dd>{s.languages.map((l) => l.toUpperCase()).join(', ')}</dd>
+          </>
+        )}
+        {s.audience && (
+          <>
+            <dt>{t('card.audience')}</dt>
+            <dd>{s.audience}</dd>
+          </>
+        )}
+        {s.access_conditions && (
+          <>
+            <dt>{t('card.access')}</dt>
+            <dd>{s.access_conditions}</dd>
+          </>
+        )}
+        {s.website && (
+          <>
+            <dt>{t('card.website')}</dt>
+            <dd className="mono">{s.website}</dd>
+          </>
+        )}
+      </dl>
+      {s.professional_contact && (
+        <aside className="pro-line" aria-label={t('card.proLine')}>
+          <strong>{t('card.proLine')}</strong>
+          <span className="mono">{s.professional_contact}</span>
+          <button type="button" className="small" onClick={() => void copy('pro', s.professional_contact ?? '')} aria-label={t('card.copyProLine')}>
+            {copied === 'pro' ? t('card.copied') : t('card.copy')}
+          </button>
+          <p className="hint">{t('card.proLineWarning')}</p>
+        </aside>
+      )}
+      <section aria-labelledby="notes-title" className="reach-notes">
+        <h3 id="notes-title">{t('card.notes')}</h3>
+        {card.notes.length === 0 && <p className="muted">{t('card.noNotes')}</p>}
+        <ul>
+          {card.notes.map((n) => (
+            <li key={n.id}>
+              <span className="muted">{formatDateTime(n.created_at, lang, { dateStyle: 'medium' })} — {n.responder}</span>
+              <p>{n.text}</p>
+            </li>
+          ))}
+        </ul>
+        <form onSubmit={addNote} className="inline-form">
+          <label className="visually-hidden" htmlFor="reach-note">{t('card.addNoteLabel')}</label>
+          <input id="reach-note" value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} placeholder={t('card.addNotePlaceholder')} />
+          <button type="submit" disabled={!note.trim()}>{t('card.addNote')}</button>
+        </form>
+        <ErrorMessage error={noteError} />
+      </section>
+    </article>
+  );
+}

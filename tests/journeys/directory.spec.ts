@@ -1,0 +1,68 @@
+import { expect, ready, test } from '../harness/fixture.ts';
+
+test('Ctrl+K from anywhere focuses the directory search; results are keyboard-navigable and open a card', async ({ app }) => {
+  await ready(app);
+  const { page } = app;
+  await page.keyboard.press('Alt+9');
+  await page.keyboard.press('Control+K');
+  const box = page.getByRole('combobox', { name: /Rechercher un service/ });
+  await expect(box).toBeFocused();
+  await box.pressSequentially('cpas schaerbeek');
+  const options = page.getByRole('listbox', { name: 'Résultats' }).getByRole('option');
+  await expect(options.first()).toContainText(/Schaerbeek|Schaarbeek/);
+  await expect(options.first().locator('mark').first()).toBeVisible();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Enter');
+  const card = page.getByTestId('service-card');
+  await expect(card.getByRole('heading', { level: 2 })).toContainText(/Schaerbeek|Schaarbeek/);
+  await expect(box).toBeFocused();
+});
+
+test('a typo without accents still finds the service, and filters show as removable chips', async ({ app }) => {
+  await ready(app);
+  const { page } = app;
+  await page.keyboard.press('Control+K');
+  const box = page.getByRole('combobox', { name: /Rechercher un service/ });
+  await box.fill('samusocial');
+  await expect(page.getByRole('listbox', { name: 'Résultats' }).getByRole('option').first()).toContainText(/Samu/i);
+  await box.fill('epicerie sociale');
+  await expect(page.getByRole('listbox', { name: 'Résultats' }).getByRole('option').first()).toBeVisible();
+  await page.getByLabel('Commune desservie').selectOption('molenbeek-saint-jean');
+  const chip = page.getByRole('button', { name: /Retirer le filtre Commune desservie/ });
+  await expect(chip).toBeVisible();
+  await chip.click();
+  await expect(chip).toBeHidden();
+});
+
+test('a reachability note added on a card is shown dated and signed', async ({ app }) => {
+  await ready(app);
+  const { page } = app;
+  await page.keyboard.press('Control+K');
+  await page.getByRole('combobox', { name: /Rechercher un service/ }).fill('cpas anderlecht');
+  await page.keyboard.press('Enter');
+  const card = page.getByTestId('service-card');
+  await expect(card).toBeVisible();
+  await card.getByLabel("Ajouter une note d'accessibilité").fill('pas de réponse depuis 2 semaines');
+  await card.getByRole('button', { name: 'Ajouter la note' }).click();
+  await expect(card.getByText('pas de réponse depuis 2 semaines')).toBeVisible();
+});
+
+test('import shows the diff with rejected rows by number and applies only on confirmation', async ({ app }) => {
+  await ready(app);
+  const { page } = app;
+  await page.keyboard.press('Control+K');
+  await page.getByRole('tab', { name: 'Importer / exporter' }).click();
+  const csv = 'id;name;commune;postcode;email;themes\nnew-1;Épicerie test;Ixelles;1050;ok@example.be;food\nbad-2;Sans email valide;Ixelles;1050;pas-un-email;food\n';
+  await page.getByLabel('Fichier à importer').setInputFiles({ name: 'repertoire.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+  const diff = page.getByTestId('import-diff');
+  await expect(diff).toContainText('1 ajouté');
+  await expect(diff).toContainText('1 refusé');
+  await expect(diff.getByRole('row', { name: /3.*email/ })).toBeVisible();
+  const before = await page.evaluate(async () => (await window.relais!.invoke('directory.get', { id: 'new-1' })).ok);
+  expect(before).toBe(false);
+  await diff.getByRole('button', { name: 'Appliquer 1 changement' }).click();
+  await expect(diff).toContainText('1 service enregistré.');
+  const after = await page.evaluate(async () => (await window.relais!.invoke('directory.get', { id: 'new-1' })).ok);
+  expect(after).toBe(true);
+});
