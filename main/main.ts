@@ -2,6 +2,7 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog } from 'electron';
 import { createAppCore, type AppCore } from '../src/app/appCore.ts';
 import { configBackupPolicy, loadMachineConfig, resolveDataDir } from '../src/config/machineConfig.ts';
+import { FeedPoller } from '../src/feed/feedPoller.ts';
 import { createLogger } from '../src/log/logger.ts';
 import { rotatingFileSink } from '../src/log/rotatingFileSink.ts';
 import { BackupScheduler } from '../src/store/backupSchedule.ts';
@@ -27,6 +28,7 @@ const dataDir = resolveDataDir(config);
 const log = createLogger(rotatingFileSink(path.join(dataDir, 'logs')));
 let core: AppCore | null = null;
 let backups: BackupScheduler | null = null;
+let feed: FeedPoller | null = null;
 let mainWindow: BrowserWindow | null = null;
 
 app.on('web-contents-created', (_e, contents) => hardenWebContents(contents));
@@ -47,6 +49,7 @@ app.whenReady().then(async () => {
   backups = new BackupScheduler({ store: core.services.store, clock: core.services.clock, log, policy: configBackupPolicy(config) });
   core.onEvent((name, payload) => {
     if (name === 'store.status' && (payload as { state: string }).state === 'open') {
+      void feed?.tick();
       try {
         backups?.runDailyIfDue();
       } catch {
@@ -56,6 +59,9 @@ app.whenReady().then(async () => {
   });
   await core.start();
   backups.start();
+  // The published directory (config feed.location): checked at start and hourly, never while locked.
+  feed = new FeedPoller({ services: core.services });
+  feed.start();
   mainWindow = createMainWindow(preloadPath());
   mainWindow.on('closed', () => (mainWindow = null));
   if (!process.env.RELAIS_E2E) createTray(() => mainWindow, () => app.quit());
@@ -67,6 +73,7 @@ app.on('window-all-closed', () => app.quit());
 app.on('will-quit', () => {
   // Checkpoint (TRUNCATE), optimize and close: the next start opens a tidy single file.
   try {
+    feed?.stop();
     backups?.stop();
     backups?.onQuit();
   } catch (e) {

@@ -6,6 +6,7 @@ import { callbacksCommand } from './commands/callbacks.ts';
 import { changePassphraseCommand } from './commands/changePassphrase.ts';
 import { directoryCommand } from './commands/directory.ts';
 import { doctorCommand } from './commands/doctor.ts';
+import { feedCommand } from './commands/feed.ts';
 import { initCommand } from './commands/init.ts';
 import { purgeCommand } from './commands/purge.ts';
 import { restoreCommand } from './commands/restore.ts';
@@ -15,7 +16,7 @@ import { EXIT_FAILED, EXIT_OK } from './exitCodes.ts';
 import { type Io, processIo, reportFailure } from './output.ts';
 
 // Subcommands, one file each. Later issues append theirs here.
-const COMMANDS: CliCommand[] = [doctorCommand, initCommand, backupCommand, restoreCommand, verifyCommand, changePassphraseCommand, directoryCommand, callbacksCommand, purgeCommand];
+const COMMANDS: CliCommand[] = [doctorCommand, initCommand, backupCommand, restoreCommand, verifyCommand, changePassphraseCommand, directoryCommand, callbacksCommand, purgeCommand, feedCommand];
 
 export async function runCli(argv: string[], io: Io = processIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   let exitCode = EXIT_OK;

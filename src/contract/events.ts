@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { storeStatusSchema } from './systemContract.ts';
+import { feedReportSchema } from './feedContract.ts';
 import { CALL_LANGUAGES } from './callSchemas.ts';
 
 // Push events main sends to the renderer. Later issues add theirs here (e.g. `callbacks.due`).
@@ -8,6 +9,8 @@ export const events = {
   'app.notice': z.object({ level: z.enum(['info', 'warning', 'error']), message: z.string() }),
   /** Directory import on a large file: rows read, checked, then written. */
   'directory.importProgress': z.object({ phase: z.enum(['reading', 'checking', 'writing']), processed: z.number(), total: z.number() }),
+  /** The published directory was checked (at start, hourly, or on request) or applied: "directory update available: +12 / ~30 / −2". */
+  'feed.status': feedReportSchema,
   /** A call started, ended, was closed or reopened (history and the shift bar refresh). */
   'calls.changed': z.object({ callId: z.string(), status: z.enum(['active', 'ended', 'closed']) }),
   /** Callback reminders that fell due (one event per engine tick); `missed` ones fell due while the app was closed or asleep. No number, no reason. */

@@ -4,6 +4,7 @@ import { storeContract } from './storeContract.ts';
 import { directoryContract } from './directoryContract.ts';
 import { directorySearchContract } from './directorySearchContract.ts';
 import { configContract } from './configContract.ts';
+import { feedContract } from './feedContract.ts';
 import { callsContract } from './callsContract.ts';
 import { callbacksContract } from './callbacksContract.ts';
 
@@ -15,6 +16,7 @@ export const contract = {
   ...directoryContract,
   ...directorySearchContract,
   ...configContract,
+  ...feedContract,
   ...callsContract,
   ...callbacksContract,
 };

@@ -4,6 +4,7 @@ import { storeHandlers } from './storeHandlers.ts';
 import { directoryHandlers } from './directoryHandlers.ts';
 import { directorySearchHandlers } from './directorySearchHandlers.ts';
 import { configHandlers } from './configHandlers.ts';
+import { feedHandlers } from './feedHandlers.ts';
 import { callsHandlers } from './callsHandlers.ts';
 import { callbacksHandlers } from './callbacksHandlers.ts';
 
@@ -15,6 +16,7 @@ export const handlers: Handlers = {
   ...directoryHandlers,
   ...directorySearchHandlers,
   ...configHandlers,
+  ...feedHandlers,
   ...callsHandlers,
   ...callbacksHandlers,
 };

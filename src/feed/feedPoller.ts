@@ -1,0 +1,107 @@
+import type { ConfigState } from '../config/configSchema.ts';
+import type { Services } from '../router/services.ts';
+import { applyFeed, checkFeed, type FeedReport, type FeedSettings } from './feedService.ts';
+
+// Polls the published directory at start and then hourly, by the injected clock: a timer wakes
+// every minute and checks only when an hour of *clock* time has passed since the last completed
+// check (so tests move a ManualClock and call tick()). While the store is locked nothing is
+// read; the first wake after unlocking checks. With feed.autoApply a newer valid bundle is
+// applied at once; otherwise the renderer gets `feed.status` and offers to apply.
+
+export const FEED_POLL_EVERY_MS = 60 * 60 * 1000;
+export const FEED_WAKE_EVERY_MS = 60 * 1000;
+
+/** What the feed operations and the poller use from the machine config. */
+export function feedSettingsOf(config: ConfigState): FeedSettings & { autoApply: boolean } {
+  if (config.safeMode) {
+    return { location: null, publicKey: null, autoApply: false, unavailableReason: 'The directory feed is off: the configuration file is invalid (safe mode). IT must correct config.json.' };
+  }
+  const feed = config.values.feed;
+  if (!feed) return { location: null, publicKey: null, autoApply: false, unavailableReason: 'No directory feed is configured on this PC (feed.location in config.json).' };
+  return { location: feed.location, publicKey: feed.publicKey, autoApply: feed.autoApply };
+}
+
+export interface Timers {
+  setInterval(fn: () => void, ms: number): unknown;
+  clearInterval(handle: unknown): void;
+}
+
+const realTimers: Timers = {
+  setInterval: (fn, ms) => {
+    const t = setInterval(fn, ms);
+    t.unref?.();
+    return t;
+  },
+  clearInterval: (h) => clearInterval(h as ReturnType<typeof setInterval>),
+};
+
+export interface FeedPollerOptions {
+  services: Services;
+  everyMs?: number;
+  wakeEveryMs?: number;
+  timers?: Timers;
+  /** Passed to the reader (tests shorten the network timeout). */
+  timeoutMs?: number;
+}
+
+export class FeedPoller {
+  private readonly opts: FeedPollerOptions;
+  private lastCheckAt: number | null = null;
+  private running: Promise<FeedReport | null> | null = null;
+  private handle: unknown = null;
+
+  constructor(opts: FeedPollerOptions) {
+    this.opts = opts;
+  }
+
+  /** Due at the first opportunity, then `everyMs` of clock time after the last completed check. */
+  isDue(): boolean {
+    const now = this.opts.services.clock.now().getTime();
+    if (this.lastCheckAt === null || now < this.lastCheckAt) return true;
+    return now - this.lastCheckAt >= (this.opts.everyMs ?? FEED_POLL_EVERY_MS);
+  }
+
+  /** Checks (and with autoApply, applies) when due; null when nothing ran. Never rejects. */
+  tick(): Promise<FeedReport | null> {
+    if (this.running) return this.running;
+    const s = this.opts.services;
+    const settings = feedSettingsOf(s.config);
+    if (!settings.location || !s.store.isOpen() || !this.isDue()) return Promise.resolve(null);
+    this.running = this.run(settings).finally(() => (this.running = null));
+    return this.running;
+  }
+
+  private async run(settings: ReturnType<typeof feedSettingsOf>): Promise<FeedReport | null> {
+    const s = this.opts.services;
+    const runOpts = { now: s.clock.now(), log: s.log, dataDir: s.store.files.dataDir, ...(this.opts.timeoutMs ? { timeoutMs: this.opts.timeoutMs } : {}) };
+    try {
+      let report = await checkFeed(s.store.database(), settings, runOpts);
+      if (report.state === 'update-available' && settings.autoApply && report.available && s.store.isOpen()) {
+        try {
+          report = await applyFeed(s.store.database(), settings, { ...runOpts, expectedVersion: report.available.version });
+        } catch {
+          // Refusal already logged and recorded by applyFeed; the check's report stands.
+        }
+      }
+      this.lastCheckAt = runOpts.now.getTime();
+      s.emit('feed.status', report);
+      return report;
+    } catch (e) {
+      // The store was locked mid-way or closed: try again at the next wake.
+      s.log.warn('feed.poll_failed', { error: (e as Error).name });
+      return null;
+    }
+  }
+
+  start(): void {
+    this.stop();
+    void this.tick();
+    const timers = this.opts.timers ?? realTimers;
+    this.handle = timers.setInterval(() => void this.tick(), this.opts.wakeEveryMs ?? FEED_WAKE_EVERY_MS);
+  }
+
+  stop(): void {
+    if (this.handle !== null) (this.opts.timers ?? realTimers).clearInterval(this.handle);
+    this.handle = null;
+  }
+}

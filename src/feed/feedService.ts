@@ -1,0 +1,249 @@
+import type crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError, isAppError } from '../errors.ts';
+import { directoryRepository } from '../directory/directoryRepository.ts';
+import { applyImport, parseImport, previewImport } from '../directory/import/importFile.ts';
+import type { ImportDiff, ParsedImport, ValidRow } from '../directory/import/types.ts';
+import type { Logger } from '../log/logger.ts';
+import { writeFileAtomic } from '../store/atomicWrite.ts';
+import type { Db } from '../store/openDatabase.ts';
+import { type BundleInfo, parsePublicKey, type VerifiedBundle, verifyBundle } from './bundle.ts';
+import { readBundleBytes, type ReadBundleOptions } from './source.ts';
+
+// Workstation side of the published directory: read the bundle, verify it, compare its version
+// with the one applied here, compute the diff with the directory import's dry run, and apply it
+// through that same import in one transaction together with the new version number.
+//
+// Services the bundle no longer lists are *deactivated* (status inactive), never deleted: their
+// reachability notes stay, and a later bundle that lists them again reactivates them.
+
+/** Settings keys (table `settings`) recording what was applied; they travel with backups. */
+export const SETTING_VERSION = 'feed.version';
+export const SETTING_SHA256 = 'feed.sha256';
+export const SETTING_APPLIED_AT = 'feed.appliedAt';
+export const SETTING_PUBLISHED_AT = 'feed.publishedAt';
+/** A plain file in the data folder with the last check's outcome (no content), for `doctor`. */
+export const FEED_STATUS_FILE = 'feed-status.json';
+
+export type FeedState = 'not-configured' | 'unavailable' | 'refused' | 'up-to-date' | 'update-available' | 'applied';
+
+export interface FeedCounts {
+  added: number;
+  changed: number;
+  removed: number;
+  unchanged: number;
+  rejected: number;
+}
+
+export interface FeedReport {
+  state: FeedState;
+  location: string | null;
+  checkedAt: string;
+  appliedVersion: number | null;
+  available: BundleInfo | null;
+  counts: FeedCounts | null;
+  /** One line for people: "directory update available: +12 / ~30 / −2". */
+  summary: string;
+  problem: string | null;
+}
+
+export interface FeedSettings {
+  location: string | null;
+  publicKey: string | null;
+  /** Why there is no location (safe mode, not configured). */
+  unavailableReason?: string;
+}
+
+export interface FeedRunOptions extends ReadBundleOptions {
+  now: Date;
+  log?: Logger;
+  /** The data folder, to record the outcome in feed-status.json for doctor. */
+  dataDir?: string;
+}
+
+export interface AppliedVersion {
+  version: number;
+  sha256: string | null;
+  appliedAt: string | null;
+  publishedAt: string | null;
+}
+
+export function appliedVersion(db: Db): AppliedVersion | null {
+  const get = db.prepare('SELECT value FROM settings WHERE key = ?').pluck();
+  const v = Number(get.get(SETTING_VERSION));
+  if (!Number.isSafeInteger(v) || v < 1) return null;
+  return { version: v, sha256: (get.get(SETTING_SHA256) as string | undefined) ?? null, appliedAt: (get.get(SETTING_APPLIED_AT) as string | undefined) ?? null, publishedAt: (get.get(SETTING_PUBLISHED_AT) as string | undefined) ?? null };
+}
+
+export function formatSummary(c: FeedCounts): string {
+  return `+${c.added} / ~${c.changed} / −${c.removed}`;
+}
+
+interface Prepared {
+  bundle: VerifiedBundle;
+  applied: AppliedVersion | null;
+  parsed: ParsedImport | null;
+  removedIds: Set<string>;
+  upToDate: boolean;
+}
+
+/** Read + verify + version check + parse. Throws AppError (NotFound: unreachable; FileRejected: bad bundle). */
+async function prepare(db: Db, settings: FeedSettings, opts: FeedRunOptions): Promise<Prepared> {
+  if (!settings.location) throw new AppError('NotFound', settings.unavailableReason ?? 'No directory feed is configured on this PC (feed.location in config.json).');
+  let key: crypto.KeyObject | null = null;
+  if (settings.publicKey) {
+    try {
+      key = parsePublicKey(settings.publicKey);
+    } catch {
+      throw new AppError('InvalidInput', 'feed.publicKey in config.json is not a readable Ed25519 public key; nothing was read.');
+    }
+  }
+  const { bytes, source } = await readBundleBytes(settings.location, opts);
+  const bundle = verifyBundle(bytes, source, key);
+  const applied = appliedVersion(db);
+  const v = bundle.info.version;
+  if (applied && v < applied.version) {
+    throw new AppError('FileRejected', `Directory bundle refused: version ${v} is older than version ${applied.version} already applied on this PC (a replayed or stale bundle). The current directory was kept.`);
+  }
+  if (applied && v === applied.version) {
+    if (applied.sha256 && applied.sha256 !== bundle.info.sha256) {
+      throw new AppError('FileRejected', `Directory bundle refused: it says version ${v}, which is applied here already, but its data differ. The coordination must publish changes under a new version. The current directory was kept.`);
+    }
+    return { bundle, applied, parsed: null, removedIds: new Set(), upToDate: true };
+  }
+  const repo = directoryRepository(db);
+  const parsed = await parseImport(bundle.data, bundle.info.fileName, repo.listThemes()).catch((e: unknown) => {
+    if (isAppError(e) && e.code === 'FileRejected') throw new AppError('FileRejected', `Directory bundle refused: ${e.message.replace(/: nothing was imported\.?$/, '')}. The current directory was kept.`);
+    throw e;
+  });
+  if (parsed.format !== bundle.info.format) {
+    throw new AppError('FileRejected', `Directory bundle refused: it declares ${bundle.info.format.toUpperCase()} data but carries ${parsed.format.toUpperCase()} (wrong format). The current directory was kept.`);
+  }
+  // Services the bundle no longer lists are deactivated, through the same import.
+  const listed = new Set<string>([...parsed.valid.map((v) => v.service.id), ...parsed.rejected.map((r) => r.id).filter((id): id is string => id !== null)]);
+  const removedIds = new Set<string>();
+  const deactivations: ValidRow[] = [];
+  if (!parsed.rejected.some((r) => r.id === null)) {
+    for (const s of repo.listServices()) {
+      if (s.status === 'active' && !listed.has(s.id)) {
+        removedIds.add(s.id);
+        deactivations.push({ row: 0, service: { ...s, status: 'inactive' }, fields: ['status'] });
+      }
+    }
+  }
+  return { bundle, applied, parsed: { ...parsed, valid: [...parsed.valid, ...deactivations] }, removedIds, upToDate: false };
+}
+
+function countsOf(diff: ImportDiff, removedIds: ReadonlySet<string>): FeedCounts {
+  return {
+    added: diff.counts.added,
+    changed: diff.changed.filter((c) => !removedIds.has(c.id)).length,
+    removed: diff.changed.filter((c) => removedIds.has(c.id)).length,
+    unchanged: diff.counts.unchanged,
+    rejected: diff.counts.rejected,
+  };
+}
+
+function failure(e: unknown, settings: FeedSettings, db: Db, now: Date): FeedReport {
+  const err = isAppError(e) ? e : new AppError('Internal', `The directory feed check failed unexpectedly: ${(e as Error).message}`);
+  const state: FeedState = !settings.location ? 'not-configured' : err.code === 'FileRejected' ? 'refused' : 'unavailable';
+  return { state, location: settings.location, checkedAt: now.toISOString(), appliedVersion: appliedVersion(db)?.version ?? null, available: null, counts: null, summary: err.message, problem: err.message };
+}
+
+/** Is there a newer valid bundle, and what would it change? Never throws and never writes the store. */
+export async function checkFeed(db: Db, settings: FeedSettings, opts: FeedRunOptions): Promise<FeedReport> {
+  let report: FeedReport;
+  try {
+    const p = await prepare(db, settings, opts);
+    const base = { location: settings.location, checkedAt: opts.now.toISOString(), appliedVersion: p.applied?.version ?? null, available: p.bundle.info, problem: null };
+    if (p.upToDate || !p.parsed) {
+      report = { ...base, state: 'up-to-date', counts: null, summary: `directory up to date (version ${p.bundle.info.version})` };
+    } else {
+      const counts = countsOf(previewImport(db, p.parsed), p.removedIds);
+      report = { ...base, state: 'update-available', counts, summary: `directory update available: ${formatSummary(counts)} (version ${p.bundle.info.version}${counts.rejected ? `, ${counts.rejected} rows rejected` : ''})` };
+    }
+  } catch (e) {
+    report = failure(e, settings, db, opts.now);
+  }
+  opts.log?.info('feed.checked', { state: report.state, version: report.available?.version ?? null, ...(report.counts ?? {}) });
+  recordStatus(opts.dataDir, report);
+  return report;
+}
+
+/**
+ * Verifies the bundle again (never trusting an earlier check) and applies it: the import's
+ * valid rows, the deactivations and the new version, all in one transaction, or nothing.
+ * `expectedVersion` guards against applying something other than what a person previewed.
+ * Throws AppError on refusal (FileRejected), unreachable source (NotFound) or version mismatch (Conflict).
+ */
+export async function applyFeed(db: Db, settings: FeedSettings, opts: FeedRunOptions & { expectedVersion?: number }): Promise<FeedReport> {
+  let p: Prepared;
+  try {
+    p = await prepare(db, settings, opts);
+    if (opts.expectedVersion !== undefined && p.bundle.info.version !== opts.expectedVersion) {
+      throw new AppError('Conflict', `The published directory is now version ${p.bundle.info.version}, not the version ${opts.expectedVersion} that was previewed: check again before applying. Nothing was changed.`);
+    }
+  } catch (e) {
+    const r = failure(e, settings, db, opts.now);
+    opts.log?.warn('feed.refused', { state: r.state, code: isAppError(e) ? e.code : 'Internal' });
+    recordStatus(opts.dataDir, r);
+    throw e;
+  }
+  const base = { location: settings.location, checkedAt: opts.now.toISOString(), available: p.bundle.info, problem: null };
+  if (p.upToDate || !p.parsed) {
+    const r: FeedReport = { ...base, state: 'up-to-date', appliedVersion: p.bundle.info.version, counts: null, summary: `directory up to date (version ${p.bundle.info.version})` };
+    recordStatus(opts.dataDir, r);
+    return r;
+  }
+  const parsed = p.parsed;
+  const info = p.bundle.info;
+  const set = db.prepare('INSERT INTO settings(key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at');
+  const at = opts.now.toISOString();
+  const diff = db.transaction(() => {
+    const d = applyImport(db, parsed, opts.now);
+    set.run(SETTING_VERSION, String(info.version), at);
+    set.run(SETTING_SHA256, info.sha256, at);
+    set.run(SETTING_APPLIED_AT, at, at);
+    set.run(SETTING_PUBLISHED_AT, info.publishedAt, at);
+    return d;
+  })();
+  const counts = countsOf(diff, p.removedIds);
+  const report: FeedReport = {
+    ...base,
+    state: 'applied',
+    appliedVersion: info.version,
+    counts,
+    summary: `directory updated to version ${info.version}: ${formatSummary(counts)}${counts.rejected ? ` (${counts.rejected} rows rejected)` : ''}`,
+  };
+  opts.log?.info('feed.applied', { version: info.version, signature: info.signature, ...counts });
+  recordStatus(opts.dataDir, report);
+  return report;
+}
+
+export interface FeedStatusFile {
+  location: string | null;
+  checkedAt: string;
+  state: FeedState;
+  appliedVersion: number | null;
+  availableVersion: number | null;
+  summary: string;
+}
+
+function recordStatus(dataDir: string | undefined, r: FeedReport): void {
+  if (!dataDir) return;
+  const status: FeedStatusFile = { location: r.location, checkedAt: r.checkedAt, state: r.state, appliedVersion: r.appliedVersion, availableVersion: r.available?.version ?? null, summary: r.summary };
+  try {
+    writeFileAtomic(path.join(dataDir, FEED_STATUS_FILE), `${JSON.stringify(status, null, 2)}\n`, 0o600);
+  } catch {
+    // Informational only (doctor): a read-only folder must not fail the check.
+  }
+}
+
+export function readFeedStatus(dataDir: string): FeedStatusFile | null {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(dataDir, FEED_STATUS_FILE), 'utf8')) as FeedStatusFile;
+  } catch {
+    return null;
+  }
+}

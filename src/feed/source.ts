@@ -1,0 +1,119 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../errors.ts';
+import { DEFAULT_BUNDLE_NAME, MAX_BUNDLE_BYTES } from './bundle.ts';
+
+// Where workstations read the bundle: a shared folder (the bundle is DEFAULT_BUNDLE_NAME in
+// it), the bundle file itself, or an https:// address. Plain http is accepted for the loopback
+// address only (tests, a local proxy). An unreachable source is `NotFound` — "try again
+// later" — never confused with a bad bundle (`FileRejected`).
+
+export const FEED_TIMEOUT_MS = 30_000;
+
+export type FeedLocation = { kind: 'path'; path: string } | { kind: 'url'; url: URL };
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+export function parseFeedLocation(location: string): FeedLocation {
+  const text = location.trim();
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) {
+    let url: URL;
+    try {
+      url = new URL(text);
+    } catch {
+      throw new AppError('InvalidInput', `The feed location ${JSON.stringify(text.slice(0, 200))} is not a valid address.`);
+    }
+    const loopbackHttp = url.protocol === 'http:' && LOOPBACK.has(url.hostname);
+    if (url.protocol !== 'https:' && !loopbackHttp) {
+      throw new AppError('InvalidInput', `The feed location must be an https:// address or a folder path, not ${url.protocol}//…`);
+    }
+    if (url.username || url.password) throw new AppError('InvalidInput', 'The feed address may not carry a user name or password.');
+    if (url.pathname.endsWith('/')) url.pathname += DEFAULT_BUNDLE_NAME;
+    return { kind: 'url', url };
+  }
+  if (!path.isAbsolute(text) && !/^[A-Za-z]:[\\/]|^\\\\/.test(text)) {
+    throw new AppError('InvalidInput', `The feed location ${JSON.stringify(text.slice(0, 200))} must be an absolute folder path or an https:// address.`);
+  }
+  return { kind: 'path', path: text };
+}
+
+export function describeLocation(loc: FeedLocation): string {
+  return loc.kind === 'url' ? loc.url.href : loc.path;
+}
+
+export interface ReadBundleOptions {
+  timeoutMs?: number;
+  maxBytes?: number;
+}
+
+/** The bytes of the bundle and where exactly they came from. */
+export async function readBundleBytes(location: string, opts: ReadBundleOptions = {}): Promise<{ bytes: Buffer; source: string }> {
+  const loc = parseFeedLocation(location);
+  const maxBytes = opts.maxBytes ?? MAX_BUNDLE_BYTES;
+  return loc.kind === 'url' ? fetchBundle(loc.url, opts.timeoutMs ?? FEED_TIMEOUT_MS, maxBytes) : readBundleFile(loc.path, maxBytes);
+}
+
+function readBundleFile(location: string, maxBytes: number): { bytes: Buffer; source: string } {
+  let file = location;
+  try {
+    if (fs.statSync(location).isDirectory()) file = path.join(location, DEFAULT_BUNDLE_NAME);
+    const stat = fs.statSync(file);
+    if (!stat.isFile()) throw new AppError('FileRejected', `Directory bundle refused: ${file} is not a file. The current directory was kept.`);
+    if (stat.size > maxBytes) throw new AppError('FileRejected', `Directory bundle refused: ${file} is larger than ${Math.round(maxBytes / 1048576)} MB. The current directory was kept.`);
+    return { bytes: fs.readFileSync(file), source: file };
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    const code = (e as NodeJS.ErrnoException).code ?? 'error';
+    const hint = code === 'ENOENT' ? ' (not published yet, or the shared folder is not reachable from this PC)' : code === 'EACCES' || code === 'EPERM' ? ' (no permission to read it)' : '';
+    throw new AppError('NotFound', `The directory feed ${file} cannot be read: ${code}${hint}.`);
+  }
+}
+
+async function fetchBundle(url: URL, timeoutMs: number, maxBytes: number): Promise<{ bytes: Buffer; source: string }> {
+  const signal = AbortSignal.timeout(timeoutMs);
+  let res: Response;
+  let at = url;
+  // Redirects are followed by hand so that every hop is checked: never down to plain http.
+  for (let hop = 0; ; hop++) {
+    try {
+      res = await fetch(at, { signal, redirect: 'manual', headers: { accept: 'application/json' }, cache: 'no-store' });
+    } catch (e) {
+      const err = e as Error & { cause?: { code?: string } };
+      const why = err.name === 'TimeoutError' ? `no answer within ${timeoutMs / 1000} s` : (err.cause?.code ?? err.message);
+      throw new AppError('NotFound', `The directory feed ${url.href} cannot be reached: ${why}.`);
+    }
+    const next = res.status >= 300 && res.status < 400 ? res.headers.get('location') : null;
+    if (!next) break;
+    await res.body?.cancel();
+    const target = new URL(next, at);
+    if (target.protocol !== 'https:' && !(target.protocol === 'http:' && LOOPBACK.has(target.hostname))) {
+      throw new AppError('FileRejected', `Directory bundle refused: ${url.href} redirects to a non-https address (${target.protocol}//${target.host}). The current directory was kept.`);
+    }
+    if (hop >= 5) throw new AppError('NotFound', `The directory feed ${url.href} redirects too many times.`);
+    at = target;
+  }
+  if (!res.ok) {
+    await res.body?.cancel();
+    throw new AppError('NotFound', `The directory feed ${url.href} answered HTTP ${res.status}${res.status === 404 ? ' (not published yet?)' : ''}.`);
+  }
+  const declared = Number(res.headers.get('content-length') ?? '0');
+  if (declared > maxBytes) {
+    await res.body?.cancel();
+    throw new AppError('FileRejected', `Directory bundle refused: ${url.href} is larger than ${Math.round(maxBytes / 1048576)} MB. The current directory was kept.`);
+  }
+  const chunks: Buffer[] = [];
+  let total = 0;
+  try {
+    for await (const chunk of res.body ?? []) {
+      total += chunk.length;
+      if (total > maxBytes) {
+        throw new AppError('FileRejected', `Directory bundle refused: ${url.href} is larger than ${Math.round(maxBytes / 1048576)} MB. The current directory was kept.`);
+      }
+      chunks.push(Buffer.from(chunk));
+    }
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    throw new AppError('NotFound', `The directory feed ${url.href} could not be downloaded completely: ${(e as Error).message}.`);
+  }
+  return { bytes: Buffer.concat(chunks), source: at.href };
+}
