@@ -13,12 +13,13 @@ export async function copyText(text: string): Promise<boolean> {
     document.body.appendChild(area);
     const active = document.activeElement as HTMLElement | null;
     area.select();
-    let ok = false;
-    try {
-      ok = document.execCommand('copy');
-    } catch {
-      ok = false;
-    }
+    const ok = (() => {
+      try {
+        return document.execCommand('copy');
+      } catch {
+        return false;
+      }
+    })();
     area.remove();
     active?.focus();
     return ok;
