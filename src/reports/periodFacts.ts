@@ -1,0 +1,158 @@
+// The facts of one period: every count a report is built from, unsuppressed, in a form that
+// adds up. Two centres' facts for the same period merge by summing them key by key, which is
+// why time is kept as calls per UTC hour (Brussels days, weeks, months and the weekday × hour
+// grid all derive from it exactly: Brussels changes its offset on a whole UTC hour) and call
+// lengths as a histogram in seconds (medians and quartiles of a union need the distribution).
+//
+// Category keys are the stored codes; `_none` is "not recorded" (e.g. a call without theme).
+
+export const NONE = '_none';
+
+export type Counts = Record<string, number>;
+/** Counts split in two: [with, without] (interpreter used, service contacted on the caller's behalf). */
+export type PairCounts = Record<string, [number, number]>;
+
+export interface PeriodFacts {
+  /** First and last Brussels day of the period, inclusive (YYYY-MM-DD). */
+  from: string;
+  to: string;
+  /** Calls ended or closed that started in the period (calls in progress are not counted). */
+  calls: number;
+  /** Requests: one per theme of a call; a call without theme counts one request "not recorded". */
+  requests: number;
+  /** Calls and requests per UTC hour `YYYY-MM-DDTHH`. */
+  hourlyCalls: Counts;
+  hourlyRequests: Counts;
+  /** Calls per theme (= requests per theme). */
+  themes: Counts;
+  /** Calls per theme whose need was not (fully) met. */
+  unmetByTheme: Counts;
+  /** Requests per commune and theme: commune → theme → count. */
+  communeTheme: Record<string, Counts>;
+  /** Calls per intervention mode (several per call); `_none`: calls without any. */
+  interventions: Counts;
+  /** Referrals per kind of service: [contacted on the caller's behalf, contact given only]. */
+  referralKinds: PairCounts;
+  referralOutcomes: Counts;
+  communes: Counts;
+  callerTypes: Counts;
+  callerHistory: Counts;
+  heardFrom: Counts;
+  resolution: Counts;
+  /** Calls per language: [with interpreter, without]. */
+  languages: PairCounts;
+  /** Calls per talk time in whole seconds; `_none` when the length is unknown. */
+  durations: Counts;
+  /** Callbacks of the period's calls by status. */
+  callbacks: Counts;
+  callsWithCallback: number;
+}
+
+export function emptyFacts(from: string, to: string): PeriodFacts {
+  return {
+    from,
+    to,
+    calls: 0,
+    requests: 0,
+    hourlyCalls: {},
+    hourlyRequests: {},
+    themes: {},
+    unmetByTheme: {},
+    communeTheme: {},
+    interventions: {},
+    referralKinds: {},
+    referralOutcomes: {},
+    communes: {},
+    callerTypes: {},
+    callerHistory: {},
+    heardFrom: {},
+    resolution: {},
+    languages: {},
+    durations: {},
+    callbacks: {},
+    callsWithCallback: 0,
+  };
+}
+
+export function bump(counts: Counts, key: string, by = 1): void {
+  counts[key] = (counts[key] ?? 0) + by;
+}
+
+export function bumpPair(counts: PairCounts, key: string, first: boolean, by = 1): void {
+  const pair = counts[key] ?? (counts[key] = [0, 0]);
+  pair[first ? 0 : 1] += by;
+}
+
+function addCounts(into: Counts, from: Counts): void {
+  for (const [k, v] of Object.entries(from)) bump(into, k, v);
+}
+
+function addPairs(into: PairCounts, from: PairCounts): void {
+  for (const [k, [a, b]] of Object.entries(from)) {
+    bumpPair(into, k, true, a);
+    bumpPair(into, k, false, b);
+  }
+}
+
+const COUNT_FIELDS = [
+  'hourlyCalls',
+  'hourlyRequests',
+  'themes',
+  'unmetByTheme',
+  'interventions',
+  'referralOutcomes',
+  'communes',
+  'callerTypes',
+  'callerHistory',
+  'heardFrom',
+  'resolution',
+  'durations',
+  'callbacks',
+] as const satisfies ReadonlyArray<keyof PeriodFacts>;
+const PAIR_FIELDS = ['referralKinds', 'languages'] as const satisfies ReadonlyArray<keyof PeriodFacts>;
+
+/** Sum of facts over the same period (a regional merge). */
+export function addFacts(into: PeriodFacts, from: PeriodFacts): PeriodFacts {
+  into.calls += from.calls;
+  into.requests += from.requests;
+  into.callsWithCallback += from.callsWithCallback;
+  for (const f of COUNT_FIELDS) addCounts(into[f], from[f]);
+  for (const f of PAIR_FIELDS) addPairs(into[f], from[f]);
+  for (const [commune, themes] of Object.entries(from.communeTheme)) addCounts((into.communeTheme[commune] ??= {}), themes);
+  return into;
+}
+
+/** Renames theme codes (a taxonomy mapping); codes mapped onto the same target add up. */
+export function mapThemes(facts: PeriodFacts, mapping: Readonly<Record<string, string>>): PeriodFacts {
+  const rename = (counts: Counts): Counts => {
+    const out: Counts = {};
+    for (const [k, v] of Object.entries(counts)) bump(out, mapping[k] ?? k, v);
+    return out;
+  };
+  const communeTheme: Record<string, Counts> = {};
+  for (const [c, themes] of Object.entries(facts.communeTheme)) communeTheme[c] = rename(themes);
+  return { ...facts, themes: rename(facts.themes), unmetByTheme: rename(facts.unmetByTheme), communeTheme };
+}
+
+/** Keys in a canonical order, zero entries dropped: two facts compare equal with deepEqual. */
+export function canonicalFacts(f: PeriodFacts): PeriodFacts {
+  const clean = (c: Counts): Counts => Object.fromEntries(Object.entries(c).filter(([, v]) => v !== 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const cleanPairs = (c: PairCounts): PairCounts =>
+    Object.fromEntries(Object.entries(c).filter(([, [a, b]]) => a !== 0 || b !== 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) as PairCounts;
+  const out = { ...f } as PeriodFacts;
+  for (const k of COUNT_FIELDS) out[k] = clean(f[k]);
+  for (const k of PAIR_FIELDS) out[k] = cleanPairs(f[k]);
+  out.communeTheme = Object.fromEntries(
+    Object.entries(f.communeTheme)
+      .map(([c, t]) => [c, clean(t)] as const)
+      .filter(([, t]) => Object.keys(t).length > 0)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+  );
+  return out;
+}
+
+export function sumCounts(c: Counts): number {
+  let s = 0;
+  for (const v of Object.values(c)) s += v;
+  return s;
+}
