@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import { AboutScreen } from './AboutScreen.tsx';
 import { HomeScreen } from './HomeScreen.tsx';
 import { DirectoryScreen } from './directory/DirectoryScreen.tsx';
+import { CONSOLE_SHORTCUTS, ConsoleScreen, HISTORY_SHORTCUTS, HistoryScreen } from './calls/index.ts';
 
 // Every main screen, in navigation order. Each issue adds its screen here (one line), with a
 // shortcut the help overlay lists and a stable id used by tests and screenshots.
@@ -16,6 +17,8 @@ export interface ScreenDef {
 
 export const SCREENS: readonly ScreenDef[] = [
   { id: 'home', labelKey: 'nav.home', shortcut: 'Alt+1', component: HomeScreen },
+  { id: 'console', labelKey: 'calls:nav.console', shortcut: 'Alt+2', component: ConsoleScreen, globalShortcuts: CONSOLE_SHORTCUTS },
+  { id: 'history', labelKey: 'calls:nav.history', shortcut: 'Alt+3', component: HistoryScreen, globalShortcuts: HISTORY_SHORTCUTS },
   {
     id: 'directory',
     labelKey: 'nav.directory',

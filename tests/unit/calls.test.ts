@@ -341,3 +341,15 @@ test('the calls.changed event is emitted on start, end and close', async () => {
   ]);
   core.shutdown();
 });
+
+test('call time display: mm:ss, hh:mm:ss past an hour', async () => {
+  const { formatCallTime } = await import('../../src/domain/duration.ts');
+  assert.equal(formatCallTime(0), '00:00');
+  assert.equal(formatCallTime(252_000), '04:12');
+  assert.equal(formatCallTime(252_999), '04:12');
+  assert.equal(formatCallTime(3_599_000), '59:59');
+  assert.equal(formatCallTime(3_600_000), '01:00:00');
+  assert.equal(formatCallTime(2 * 3_600_000 + 3 * 60_000 + 4_000), '02:03:04');
+  assert.equal(formatCallTime(-5), '00:00');
+  assert.equal(formatCallTime(null), '00:00');
+});

@@ -1,0 +1,40 @@
+import { type RefObject, useCallback, useEffect, useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { findIdentifyingData, type IdentifyingFinding, redactIdentifyingData } from '../../../src/domain/identifyingData.ts';
+
+// The anonymity guard on a text field: findings recomputed as the text changes, one-click
+// redaction of one finding or all, and Alt+X (a global shortcut) on the focused field.
+
+export const REDACT_EVENT = 'relais:redact';
+
+export function useGuard(text: string, setText: (next: string) => void) {
+  const { t } = useTranslation('calls');
+  const findings = useMemo(() => findIdentifyingData(text), [text]);
+  const textRef = useRef(text);
+  textRef.current = text;
+  const replacement = useCallback((kind: IdentifyingFinding['kind']) => t(`guard.redacted.${kind}`), [t]);
+  const redact = useCallback((f: IdentifyingFinding) => setText(redactIdentifyingData(textRef.current, replacement, [f])), [setText, replacement]);
+  const redactAll = useCallback(() => {
+    const next = redactIdentifyingData(textRef.current, replacement);
+    if (next !== textRef.current) setText(next);
+  }, [setText, replacement]);
+  return { findings, redact, redactAll };
+}
+
+/** Lets the global Alt+X reach the focused field: the console dispatches REDACT_EVENT on it. */
+export function useRedactShortcut(ref: RefObject<HTMLElement | null>, redactAll: () => void): void {
+  const fn = useRef(redactAll);
+  fn.current = redactAll;
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const on = () => fn.current();
+    el.addEventListener(REDACT_EVENT, on);
+    return () => el.removeEventListener(REDACT_EVENT, on);
+  }, [ref]);
+}
+
+/** Called by the console for Alt+X: redacts in whatever guarded field has focus. */
+export function redactFocusedField(): void {
+  document.activeElement?.dispatchEvent(new Event(REDACT_EVENT));
+}
