@@ -64,7 +64,7 @@ test('a whole call: F2 from anywhere, timed notes with the anonymity guard, them
   await expect(page.getByText('Numéro de téléphone')).toBeVisible();
   await page.getByRole('button', { name: 'Masquer', exact: true }).click();
   await expect(composer).toHaveValue('Elle voulait laisser son gsm [téléphone masqué]');
-  await composer.focus();
+  await expect(composer, 'the keyboard goes back to the text after a redaction').toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('note-entry')).toHaveCount(2);
 
@@ -121,6 +121,24 @@ test('a whole call: F2 from anywhere, timed notes with the anonymity guard, them
   await expect(page.getByTestId('history-row')).toContainText('colis alimentaire');
   await page.keyboard.type('xyz');
   await expect(page.getByTestId('history-row')).toHaveCount(0);
+});
+
+test('F2 before anyone is on shift: pick the profile, the call starts right away', async ({ app }) => {
+  await ready(app);
+  const { page } = app;
+  await page.keyboard.press('F2');
+  await expect(page.getByRole('heading', { name: 'Qui est de permanence ?' })).toBeVisible();
+  await page.getByLabel('Nom affiché').fill('Tom');
+  await page.getByLabel('Centre partenaire').fill('CAW Brussel');
+  await page.getByRole('button', { name: 'Créer et commencer la permanence' }).click();
+  await expect(page.getByTestId('call-timer')).toBeVisible();
+  await expect(page.getByTestId('note-composer')).toBeFocused();
+  // Alt+X redacts what the guard flagged in the focused field.
+  await page.keyboard.type('écrire à tom.dupont@example.be ou rue Haute 12');
+  await expect(page.getByText('2 données identifiantes possibles')).toBeVisible();
+  await page.keyboard.press('Alt+X');
+  await expect(page.getByTestId('note-composer')).toHaveValue('écrire à [e-mail masqué] ou [adresse masquée]');
+  await expect(page.getByTestId('note-composer')).toBeFocused();
 });
 
 test('crash and restart mid-call: the call reopens with its notes and its timer state', async ({ shell, harnessBrowser }) => {

@@ -57,7 +57,7 @@ const NoteEntry = memo(function NoteEntry({ note, callId, editable, tracker, onE
     setTextState(next);
     saver.current?.schedule(next);
   }, []);
-  const { findings, redact, redactAll } = useGuard(text, setText);
+  const { findings, redact, redactAll } = useGuard(text, setText, ref);
   useRedactShortcut(ref, redactAll);
   const label = t('notes.entryLabel', { offset: formatCallTime(note.offsetMs), time: formatDateTime(note.wallAt, i18n.language as UiLang, { timeStyle: 'short' }) });
   return (
@@ -154,7 +154,7 @@ export const NotesPanel = forwardRef<NotesPanelHandle, { callId: string; initial
     setTextState(next);
     draft.current?.saver.schedule(next);
   }, []);
-  const { findings, redact, redactAll } = useGuard(text, setText);
+  const { findings, redact, redactAll } = useGuard(text, setText, composerRef);
   useRedactShortcut(composerRef, redactAll);
 
   const file = async () => {

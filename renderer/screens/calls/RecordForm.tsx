@@ -71,7 +71,7 @@ function GuardedText({ control, name, label, hint, max, multiline = false }: {
   const { field } = useController({ control, name });
   const value = (field.value as string | null | undefined) ?? '';
   const ref = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
-  const { findings, redact, redactAll } = useGuard(value, field.onChange);
+  const { findings, redact, redactAll } = useGuard(value, field.onChange, ref);
   useRedactShortcut(ref, redactAll);
   const hintId = useId();
   const common = {

@@ -7,17 +7,28 @@ import { findIdentifyingData, type IdentifyingFinding, redactIdentifyingData } f
 
 export const REDACT_EVENT = 'relais:redact';
 
-export function useGuard(text: string, setText: (next: string) => void) {
+/** `field`: where the keyboard goes back after a redaction (the flag's button disappears). */
+export function useGuard(text: string, setText: (next: string) => void, field?: RefObject<HTMLElement | null>) {
   const { t } = useTranslation('calls');
   const findings = useMemo(() => findIdentifyingData(text), [text]);
   const textRef = useRef(text);
   textRef.current = text;
   const replacement = useCallback((kind: IdentifyingFinding['kind']) => t(`guard.redacted.${kind}`), [t]);
-  const redact = useCallback((f: IdentifyingFinding) => setText(redactIdentifyingData(textRef.current, replacement, [f])), [setText, replacement]);
+  const refocus = useCallback(() => {
+    if (field?.current && document.activeElement !== field.current) requestAnimationFrame(() => field.current?.focus());
+  }, [field]);
+  const redact = useCallback(
+    (f: IdentifyingFinding) => {
+      setText(redactIdentifyingData(textRef.current, replacement, [f]));
+      refocus();
+    },
+    [setText, replacement, refocus],
+  );
   const redactAll = useCallback(() => {
     const next = redactIdentifyingData(textRef.current, replacement);
     if (next !== textRef.current) setText(next);
-  }, [setText, replacement]);
+    refocus();
+  }, [setText, replacement, refocus]);
   return { findings, redact, redactAll };
 }
 
