@@ -433,7 +433,7 @@ for (const [id, name, code, desc, themes, kw, nl] of [
   add({
     id, name, commune: C(code), communes_served: ['*'], description: desc, themes: [...themes], keywords: [...kw], dutch: nl,
     hours: id.startsWith('samusocial') || id === 'hiver-86' ? '24/7' : id === 'pierre-d-angle' || id === 'nachtopvang-brussel' ? '20:00-08:00' : undefined,
-    audience: themes.includes('shelter') ? 'Personnes sans abri ou mal logées' : null,
+    audience: (themes as readonly string[]).includes('shelter') ? 'Personnes sans abri ou mal logées' : null,
     professional_contact: id === 'samusocial' ? spoc() : null,
     languages: ['fr', 'nl', 'en'],
   });
