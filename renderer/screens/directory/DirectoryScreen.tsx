@@ -30,6 +30,7 @@ export function DirectoryScreen() {
   const [query, setQuery] = useState('');
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [results, setResults] = useState<Results>([]);
+  const [resultsFor, setResultsFor] = useState<string | null>(null);
   const [active, setActive] = useState(0);
   const [selected, setSelected] = useState<string | null>(null);
   const [error, setError] = useState<ErrorPayload | null>(null);
@@ -66,6 +67,7 @@ export function DirectoryScreen() {
       answeredQuery.current = query;
       if (r.ok) {
         setResults(r.value.results);
+        setResultsFor(query);
         setActive(0);
         setError(null);
         if (openWhenAnswered.current && r.value.results[0]) setSelected(r.value.results[0].id);
@@ -179,7 +181,7 @@ export function DirectoryScreen() {
             )}
             <ErrorMessage error={error} />
             <p className="muted results-count" aria-live="polite">{t('search.count', { count: results.length })}</p>
-            <ul id={listId} role="listbox" aria-label={t('search.results')} className="results">
+            <ul id={listId} role="listbox" aria-label={t('search.results')} className="results" data-query={resultsFor ?? undefined}>
               {results.map((r, i) => {
                 const nameRanges = r.matches.find((m) => m.field === 'name')?.indices;
                 return (
