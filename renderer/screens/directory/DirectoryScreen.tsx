@@ -31,6 +31,8 @@ export function DirectoryScreen() {
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [results, setResults] = useState<Results>([]);
   const [resultsFor, setResultsFor] = useState<string | null>(null);
+  // The latest answer, readable by a key handler before React re-renders with it.
+  const latest = useRef<Results>([]);
   const [active, setActive] = useState(0);
   const [selected, setSelected] = useState<string | null>(null);
   const [error, setError] = useState<ErrorPayload | null>(null);
@@ -66,6 +68,7 @@ export function DirectoryScreen() {
       if (mine !== seq.current) return;
       answeredQuery.current = query;
       if (r.ok) {
+        latest.current = r.value.results;
         setResults(r.value.results);
         setResultsFor(query);
         setActive(0);
@@ -77,14 +80,14 @@ export function DirectoryScreen() {
   }, [query, filters, tab]);
 
   const open = (i: number) => {
-    const r = results[i];
+    const r = latest.current[i];
     if (r) setSelected(r.id);
   };
 
   const onKeyDown = (e: React.KeyboardEvent) => {
     if (e.key === 'ArrowDown') {
       e.preventDefault();
-      setActive((a) => Math.min(a + 1, results.length - 1));
+      setActive((a) => Math.min(a + 1, latest.current.length - 1));
     } else if (e.key === 'ArrowUp') {
       e.preventDefault();
       setActive((a) => Math.max(a - 1, 0));
