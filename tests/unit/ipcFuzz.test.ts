@@ -1,0 +1,83 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { contract, OPERATION_NAMES, ROLES_FOR_FUZZ } from './helpers/fuzzTargets.ts';
+import { ERROR_CODES } from '../../src/errors.ts';
+import { newOpenCore } from './helpers/tempStore.ts';
+
+// Random and adversarial payloads at every operation, as every role: the answer is always a
+// typed error or a valid result (the core validates outputs here), the router never throws,
+// nothing is written on refusal, and no prototype is polluted.
+function prng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) | 0;
+    let t = Math.imul(s ^ (s >>> 15), s | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function deep(depth: number): unknown {
+  let v: unknown = 'leaf';
+  for (let i = 0; i < depth; i++) v = i % 2 ? [v] : { a: v };
+  return v;
+}
+
+const HUGE = 'x'.repeat(1_000_000);
+
+function describe(v: unknown): string {
+  try {
+    return JSON.stringify(v)?.slice(0, 200) ?? String(v);
+  } catch {
+    return `${typeof v} (unprintable: too deep)`;
+  }
+}
+
+function adversarial(rand: () => number): unknown[] {
+  const polluted = JSON.parse('{"__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}}}');
+  const scalars = [null, undefined, 0, -1, 1e308, Number.NaN, true, '', ' ', HUGE, '\u0000', '💥'.repeat(1000), '=cmd|/c calc', '../../etc/passwd', 'C:\\Windows\\system32'];
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
+  const obj = () => {
+    const o: Record<string, unknown> = {};
+    const keys = ['id', 'query', 'text', 'passphrase', 'file', 'format', 'callId', 'serviceId', 'from', 'to', 'limit', 'name', 'value', 'phone', 'themes'];
+    for (let i = 0; i < 1 + Math.floor(rand() * 4); i++) o[pick(keys)] = pick([...scalars, [pick(scalars)], { nested: pick(scalars) }]);
+    return o;
+  };
+  return [undefined, null, 42, 'string', HUGE, [], [1, 2, 3], polluted, deep(5000), obj(), obj(), obj(), { ...obj(), extra_unknown_key: 1 }];
+}
+
+test('every operation answers random and adversarial payloads, as every role, with a typed error or a valid result', async () => {
+  const core = await newOpenCore({ seedDemo: true });
+  const db = core.services.store.database();
+  const rand = prng(20261127);
+  const codes = new Set<string>(ERROR_CODES);
+  let calls = 0;
+  for (const role of ROLES_FOR_FUZZ) {
+    for (const name of OPERATION_NAMES) {
+      if (name === 'store.restoreBackup' || name === 'store.changePassphrase') continue; // state-changing by design; covered by their own tests
+      for (const payload of adversarial(rand)) {
+        core.services.session.role = role;
+        const before = db.prepare('SELECT total_changes()').pluck().get();
+        let r: Awaited<ReturnType<typeof core.router.dispatch>>;
+        try {
+          r = await core.router.dispatch(name, payload);
+        } catch (e) {
+          assert.fail(`${name} threw across the boundary for role ${role}: ${(e as Error).message}`);
+        }
+        calls++;
+        assert.ok(r && typeof r === 'object' && typeof r.ok === 'boolean', `${name}: not a Result`);
+        if (!r.ok) {
+          assert.ok(codes.has(r.error.code), `${name}: unknown error code ${r.error.code}`);
+          assert.equal(typeof r.error.message, 'string');
+          assert.ok(r.error.message.length < 5000, `${name}: error message echoes the payload`);
+          if (r.error.code === 'Internal') assert.fail(`${name} as ${role} crashed on ${describe(payload)}: ${r.error.message}`);
+          assert.equal(db.prepare('SELECT total_changes()').pluck().get(), before, `${name}: wrote on refusal`);
+        }
+      }
+    }
+  }
+  assert.equal(({} as Record<string, unknown>).polluted, undefined, 'Object.prototype polluted');
+  assert.ok(calls > OPERATION_NAMES.length * 10);
+  assert.ok(contract);
+  core.shutdown();
+});
