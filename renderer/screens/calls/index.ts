@@ -2,6 +2,7 @@
 // Every console action has a key, and the F1 help overlay lists them from here.
 export { ConsoleScreen } from './ConsoleScreen.tsx';
 export { HistoryScreen } from './HistoryScreen.tsx';
+export { ActiveCallBadge } from './ActiveCallBadge.tsx';
 
 export const CONSOLE_SHORTCUTS = [
   { keys: 'F2', labelKey: 'calls:keys.start', focus: 'calls.start' },

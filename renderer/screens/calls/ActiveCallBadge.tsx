@@ -1,0 +1,21 @@
+import { useTranslation } from 'react-i18next';
+import { formatCallTime } from '../../../src/domain/duration.ts';
+import { useShift } from './shift.ts';
+
+/**
+ * The running call's timer beside "Call console" in the navigation: it stays in view on every
+ * screen (directory, callbacks…) while the call goes on. The digits are decorative for screen
+ * readers (the console has the real timer); a short hidden text says a call is in progress.
+ */
+export function ActiveCallBadge() {
+  const { t } = useTranslation('calls');
+  const { active } = useShift();
+  if (!active) return null;
+  const paused = !active.timer.running;
+  return (
+    <span className={`nav-call${paused ? ' paused' : ''}`} data-testid="active-call-badge">
+      <span aria-hidden="true">{formatCallTime(active.timer.elapsedMs)}</span>
+      <span className="visually-hidden">{paused ? t('badge.onHold') : t('badge.inProgress')}</span>
+    </span>
+  );
+}
