@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { CallStatus, NoteView } from '../contract/callsContract.ts';
-import { type CallRecordDraft, type Intervention, MAX_NOTES_PER_CALL, type StoredRecord } from '../contract/callSchemas.ts';
+import { type CallRecordDraft, type Intervention, MAX_NOTES_PER_CALL, MAX_REFERRALS, type StoredRecord } from '../contract/callSchemas.ts';
 import { AppError } from '../errors.ts';
 import type { Db } from '../store/openDatabase.ts';
 import type { Hold } from './timer.ts';
@@ -155,6 +155,8 @@ export interface CallsRepository {
   deleteNote(callId: string, noteId: number, now: Date): void;
   record(callId: string): StoredRecord;
   saveRecord(callId: string, record: CallRecordDraft, now: Date): void;
+  /** Appends a referral unless the service is already referred; returns whether it was added and the count. */
+  addReferral(callId: string, serviceId: string, serviceName: string, now: Date): { added: boolean; count: number };
   close(callId: string, now: Date): void;
   reopen(callId: string, now: Date): void;
   list(f: ListFilters): { rows: SummaryRow[]; total: number };
@@ -272,6 +274,14 @@ export function callsRepository(db: Db): CallsRepository {
       for (const mode of rec.interventions ?? []) st.insertIntervention.run(callId, mode);
       st.clearReferrals.run(callId);
       (rec.referrals ?? []).forEach((r, i) => st.insertReferral.run(callId, i, r.serviceId, r.serviceName, r.contacted ? 1 : 0, r.outcome ?? null));
+    }),
+    addReferral: db.transaction((callId: string, serviceId: string, serviceName: string, now: Date) => {
+      const existing = st.referrals.all(callId) as Array<{ serviceId: string }>;
+      if (existing.some((r) => r.serviceId === serviceId)) return { added: false, count: existing.length };
+      if (existing.length >= MAX_REFERRALS) throw new AppError('Conflict', `A call holds at most ${MAX_REFERRALS} referrals.`);
+      st.insertReferral.run(callId, existing.length, serviceId, serviceName, 0, null);
+      touch(callId, now);
+      return { added: true, count: existing.length + 1 };
     }),
     close(callId, now) {
       const iso = now.toISOString();

@@ -10,6 +10,7 @@ import {
   INTERVENTIONS,
   NOTE_MAX_CHARS,
   profileIdSchema,
+  referralSchema,
   storedRecordSchema,
   themeCodeSchema,
 } from './callSchemas.ts';
@@ -204,6 +205,12 @@ export const callsContract = {
     access: CALL_ACCESS,
     input: z.strictObject({ callId: callIdSchema, record: callRecordDraftSchema }),
     output: z.object({ savedAt: z.string(), complete: z.boolean() }),
+  }),
+  'calls.addReferral': operation({
+    summary: 'Add a directory service to a call\'s referrals (from the directory screen during a call); a service already there is left as is.',
+    access: CALL_ACCESS,
+    input: z.strictObject({ callId: callIdSchema, serviceId: referralSchema.shape.serviceId, serviceName: referralSchema.shape.serviceName }),
+    output: z.object({ added: z.boolean(), count: z.number() }),
   }),
   'calls.close': operation({
     summary: 'Close an ended call\'s record: themes and intervention required; refused while notes hold identifying data unless keepFlagged.',

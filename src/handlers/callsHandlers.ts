@@ -163,6 +163,12 @@ export const callsHandlers: HandlerMap<typeof callsContract> = {
     repoOf(s).saveRecord(callId, record, now);
     return { savedAt: now.toISOString(), complete: isRecordComplete({ themes: record.themes ?? [], interventions: record.interventions ?? [] }) };
   },
+  'calls.addReferral': ({ callId, serviceId, serviceName }, s) => {
+    ownCall(s, callId);
+    const r = repoOf(s).addReferral(callId, serviceId, serviceName, s.clock.now());
+    if (r.added) s.log.info('calls.referral_added', { count: r.count });
+    return r;
+  },
   'calls.close': ({ callId, record, keepFlagged }, s) => {
     const me = signedIn(s);
     const row = ownCall(s, callId);

@@ -227,6 +227,23 @@ test('the record: draft autosave, closing needs themes and interventions, unknow
   core.shutdown();
 });
 
+test('a referral added from the directory screen joins the record once', async () => {
+  const { core } = await setup();
+  const call = await op(core, 'calls.start', {});
+  await op(core, 'calls.saveRecord', { callId: call.id, record: { referrals: [{ serviceId: 'a', serviceName: 'A', contacted: true, outcome: 'will_help' }] } });
+  assert.deepEqual(await op(core, 'calls.addReferral', { callId: call.id, serviceId: 'b', serviceName: 'Service B' }), { added: true, count: 2 });
+  assert.deepEqual(await op(core, 'calls.addReferral', { callId: call.id, serviceId: 'b', serviceName: 'Service B' }), { added: false, count: 2 });
+  const view = await op(core, 'calls.get', { callId: call.id });
+  assert.deepEqual(view.record.referrals, [
+    { serviceId: 'a', serviceName: 'A', contacted: true, outcome: 'will_help' },
+    { serviceId: 'b', serviceName: 'Service B', contacted: false, outcome: null },
+  ]);
+  await op(core, 'calls.end', { callId: call.id });
+  await op(core, 'calls.close', { callId: call.id, record: { themes: ['food'], interventions: ['orientation'], referrals: view.record.referrals } });
+  assert.equal((await fails(core, 'calls.addReferral', { callId: call.id, serviceId: 'c', serviceName: 'C' })).code, 'Conflict');
+  core.shutdown();
+});
+
 test('closing is refused while the text holds identifying data, unless confirmed', async () => {
   const { core } = await setup();
   const call = await op(core, 'calls.start', {});

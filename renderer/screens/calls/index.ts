@@ -3,6 +3,7 @@
 export { ConsoleScreen } from './ConsoleScreen.tsx';
 export { HistoryScreen } from './HistoryScreen.tsx';
 export { ActiveCallBadge } from './ActiveCallBadge.tsx';
+export { useReferToActiveCall } from './referToCall.ts';
 
 export const CONSOLE_SHORTCUTS = [
   { keys: 'F2', labelKey: 'calls:keys.start', focus: 'calls.start' },
