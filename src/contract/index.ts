@@ -7,6 +7,7 @@ import { configContract } from './configContract.ts';
 import { feedContract } from './feedContract.ts';
 import { callsContract } from './callsContract.ts';
 import { callbacksContract } from './callbacksContract.ts';
+import { reportsContract } from './reportsContract.ts';
 
 // The single contract: every operation the UI may call. Each domain keeps its own map;
 // they are joined here and nowhere else.
@@ -19,6 +20,7 @@ export const contract = {
   ...feedContract,
   ...callsContract,
   ...callbacksContract,
+  ...reportsContract,
 };
 
 export type Contract = typeof contract;

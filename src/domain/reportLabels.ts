@@ -12,6 +12,16 @@ const L = (fr: string, nl: string, en: string): Label => ({ fr, nl, en });
 
 export const NONE_LABEL = L('Non renseigné', 'Niet ingevuld', 'Not recorded');
 export const TOTAL_LABEL = L('Total', 'Totaal', 'Total');
+export const CATEGORY_LABEL = L('Catégorie', 'Categorie', 'Category');
+export const PREVIOUS_PERIOD_LABEL = L('Période précédente', 'Vorige periode', 'Previous period');
+export const CENTRES_LABEL = L('Centres', 'Centra', 'Centres');
+export const GENERATED_LABEL = L('Produit le', 'Gemaakt op', 'Produced on');
+export const PAGE_LABEL = L('Page', 'Pagina', 'Page');
+export const HIDDEN_LEGEND = L(
+  '<5, <10 : effectif trop petit pour être publié (de 1 à 4, de 1 à 9) ; s : masqué (pour protéger une autre case) ; – : sans objet.',
+  '<5, <10: aantal te klein om te publiceren (1 tot 4, 1 tot 9); s: verborgen (om een andere cel te beschermen); –: niet van toepassing.',
+  '<5, <10: count too small to publish (1 to 4, 1 to 9); s: hidden (to protect another cell); –: not applicable.',
+);
 
 export const WEEKDAYS: readonly Label[] = [
   L('lundi', 'maandag', 'Monday'),
@@ -263,17 +273,17 @@ export function methodNote(f: MethodFacts, lang: Lang): string[] {
   const publicRules: Record<Lang, string[]> = {
     fr: [
       `Contrôle de divulgation (version publique) : pour qu'aucune personne ne puisse être reconnue, tout effectif de 1 à ${f.threshold - 1} est remplacé par « <${f.threshold} ». Les tableaux qui croisent deux caractéristiques des appelant·es (commune × thématique, langue × interprète) et les thématiques sensibles (${sens}) suivent un seuil de ${f.crossThreshold} : les effectifs de 1 à ${f.crossThreshold - 1} y sont remplacés par « <${f.crossThreshold} ». Un zéro reste 0.`,
-      `Suppression secondaire : d'autres cases, marquées « ${CELL_MARKS.secondary} », sont masquées pour qu'aucune case cachée ne puisse être recalculée à partir des totaux de ligne ou de colonne ; le logiciel vérifie qu'aucune case masquée n'est déductible des valeurs publiées. Les pourcentages et évolutions calculés sur une case masquée sont masqués aussi.`,
+      `Suppression secondaire : d'autres cases, marquées « ${CELL_MARKS.secondary} », sont masquées pour qu'aucune case cachée ne puisse être recalculée à partir des totaux de ligne ou de colonne ; « ${CELL_MARKS.secondary} » ne dit rien de la valeur (un petit effectif dont la fourchette trahirait la ligne est aussi noté « ${CELL_MARKS.secondary} »). Le logiciel vérifie qu'aucune case masquée n'est déductible des valeurs publiées, des totaux et de ces marques. Les pourcentages et évolutions calculés sur une case masquée sont masqués aussi.`,
       `Les volumes ne sont publiés qu'à une seule échelle de temps (par ${g}) pour la même raison. La répartition par jour de la semaine et par heure, les notes de passation et les extraits non approuvés ne sont jamais publiés. Les extraits cités ont été anonymisés, vérifiés par le détecteur de données identifiantes et approuvés par un·e superviseur·e.`,
     ],
     nl: [
       `Geheimhoudingscontrole (publieke versie): opdat niemand herkend kan worden, wordt elk aantal van 1 tot ${f.threshold - 1} vervangen door "<${f.threshold}". Tabellen die twee kenmerken van oproepers kruisen (gemeente × thema, taal × tolk) en gevoelige thema's (${sens}) volgen een drempel van ${f.crossThreshold}: aantallen van 1 tot ${f.crossThreshold - 1} worden er "<${f.crossThreshold}". Een nul blijft 0.`,
-      `Secundaire onderdrukking: andere cellen, gemarkeerd met "${CELL_MARKS.secondary}", worden verborgen zodat geen enkele verborgen cel uit de rij- of kolomtotalen herberekend kan worden; de software controleert dat geen verborgen cel afleidbaar is uit de gepubliceerde waarden. Percentages en evoluties van een verborgen cel worden ook verborgen.`,
+      `Secundaire onderdrukking: andere cellen, gemarkeerd met "${CELL_MARKS.secondary}", worden verborgen zodat geen enkele verborgen cel uit de rij- of kolomtotalen herberekend kan worden; "${CELL_MARKS.secondary}" zegt niets over de waarde (een klein aantal waarvan de vork de rij zou verraden, krijgt ook "${CELL_MARKS.secondary}"). De software controleert dat geen verborgen cel afleidbaar is uit de gepubliceerde waarden, de totalen en deze markeringen. Percentages en evoluties van een verborgen cel worden ook verborgen.`,
       `Om dezelfde reden worden aantallen slechts op één tijdschaal gepubliceerd (per ${g}). De verdeling per weekdag en uur, overdrachtsnota's en niet-goedgekeurde fragmenten worden nooit gepubliceerd. Geciteerde fragmenten zijn geanonimiseerd, nagekeken door de detector van identificerende gegevens en goedgekeurd door een supervisor.`,
     ],
     en: [
       `Disclosure control (public version): so that nobody can be recognised, every count from 1 to ${f.threshold - 1} is shown as "<${f.threshold}". Tables crossing two characteristics of callers (commune × theme, language × interpreter) and sensitive themes (${sens}) use a threshold of ${f.crossThreshold}: counts from 1 to ${f.crossThreshold - 1} are shown as "<${f.crossThreshold}". Zero stays 0.`,
-      `Secondary suppression: further cells, marked "${CELL_MARKS.secondary}", are hidden so that no hidden cell can be recomputed from the row or column totals; the software checks that no hidden cell can be deduced from the published values. Percentages and changes computed from a hidden cell are hidden too.`,
+      `Secondary suppression: further cells, marked "${CELL_MARKS.secondary}", are hidden so that no hidden cell can be recomputed from the row or column totals; "${CELL_MARKS.secondary}" says nothing of the value (a small count whose range would give its row away is marked "${CELL_MARKS.secondary}" too). The software checks that no hidden cell can be deduced from the published values, the totals and these marks. Percentages and changes computed from a hidden cell are hidden too.`,
       `For the same reason volumes are published at one time scale only (per ${g}). The weekday × hour grid, handover notes and unapproved excerpts are never published. Quoted excerpts were anonymised, checked by the identifying-data detector and approved by a supervisor.`,
     ],
   };

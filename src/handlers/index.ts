@@ -7,6 +7,7 @@ import { configHandlers } from './configHandlers.ts';
 import { feedHandlers } from './feedHandlers.ts';
 import { callsHandlers } from './callsHandlers.ts';
 import { callbacksHandlers } from './callbacksHandlers.ts';
+import { reportsHandlers } from './reportsHandlers.ts';
 
 // One handler map per domain, joined into the one typed `Handlers`; a missing or extra
 // operation is a type error here.
@@ -19,4 +20,5 @@ export const handlers: Handlers = {
   ...feedHandlers,
   ...callsHandlers,
   ...callbacksHandlers,
+  ...reportsHandlers,
 };

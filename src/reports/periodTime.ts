@@ -123,3 +123,10 @@ export function publicGranularity(from: string, to: string): Granularity {
   const n = periodDays(from, to);
   return n <= 31 ? 'day' : n <= 183 ? 'week' : 'month';
 }
+
+const dayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** The Brussels calendar day of an instant. */
+export function dayOf(instant: Date): string {
+  return dayFormat.format(instant);
+}

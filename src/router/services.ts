@@ -17,4 +17,10 @@ export interface Services {
   session: { profileId: string | null; role: Role | null };
   /** The machine configuration read at start (defaults when none; safe mode when invalid). */
   config: ConfigState;
+  /**
+   * Prints the window's current page to an A4 PDF (Electron's printToPDF in the app, the
+   * harness's Chromium in journeys); absent in the CLI and unit tests. Reports use it so the
+   * PDF is the very report page on screen.
+   */
+  printPage?: (() => Promise<Buffer>) | null;
 }

@@ -1,0 +1,64 @@
+import { CELL_MARKS } from './reportLabels.ts';
+import type { Lang } from './taxonomy.ts';
+
+// How a report cell reads, the same on screen, in the PDF and in the CSV: hidden cells as
+// `<5`, `<10`, `s` or `–`; percentages, changes and ratios with the language's decimal mark.
+// (Kept free of the contract: it takes the cell's fields, not its schema.)
+
+export interface CellLike {
+  v: number | null;
+  h?: 'below' | 'secondary' | 'derived' | 'na' | undefined;
+  t?: number | undefined;
+}
+
+export type CellFormat = 'count' | 'percent' | 'ratio' | 'change' | 'seconds';
+
+const LOCALES: Record<Lang, string> = { fr: 'fr-BE', nl: 'nl-BE', en: 'en-GB' };
+
+export function hiddenMark(c: CellLike): string | null {
+  if (c.v !== null) return null;
+  if (c.h === 'below') return CELL_MARKS.below(c.t ?? 5);
+  if (c.h === 'secondary') return CELL_MARKS.secondary;
+  return CELL_MARKS.na;
+}
+
+/** Minutes and seconds: 606 → "10 min 06". */
+export function formatSeconds(s: number): string {
+  const m = Math.floor(s / 60);
+  const r = Math.round(s - m * 60);
+  return `${m} min ${String(r).padStart(2, '0')}`;
+}
+
+/** The text of a cell for people (screen, PDF). */
+export function formatCell(c: CellLike, format: CellFormat, lang: Lang): string {
+  const mark = hiddenMark(c);
+  if (mark !== null) return mark;
+  const v = c.v as number;
+  const nf = (opts: Intl.NumberFormatOptions) => new Intl.NumberFormat(LOCALES[lang], opts).format(v);
+  switch (format) {
+    case 'count':
+      return nf({ maximumFractionDigits: 0 });
+    case 'percent':
+      return nf({ style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
+    case 'change':
+      return nf({ style: 'percent', maximumFractionDigits: 0, signDisplay: 'exceptZero' });
+    case 'ratio':
+      return nf({ minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    case 'seconds':
+      return formatSeconds(v);
+  }
+}
+
+/**
+ * The text of a cell for a spreadsheet-bound CSV: plain numbers (percentages in percent
+ * units), the decimal mark of the file (`,` for Belgian Excel), never a thousands separator.
+ */
+export function csvCell(c: CellLike, format: CellFormat, decimalComma: boolean): string {
+  const mark = hiddenMark(c);
+  if (mark !== null) return mark;
+  const v = c.v as number;
+  const digits = format === 'count' || format === 'seconds' ? 0 : format === 'ratio' ? 2 : 1;
+  const scaled = format === 'percent' || format === 'change' ? v * 100 : v;
+  const text = (Math.round(scaled * 10 ** digits) / 10 ** digits).toFixed(digits);
+  return decimalComma ? text.replace('.', ',') : text;
+}

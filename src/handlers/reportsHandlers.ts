@@ -1,0 +1,82 @@
+import type { reportsContract } from '../contract/reportsContract.ts';
+import { findIdentifyingData, redactIdentifyingData } from '../domain/identifyingData.ts';
+import { AppError } from '../errors.ts';
+import { exportReport } from '../reports/exportReport.ts';
+import { dayOf } from '../reports/periodTime.ts';
+import { handoverRepository, quotesRepository } from '../reports/quotesRepository.ts';
+import { reportBundleFromStore } from '../reports/reportService.ts';
+import { shiftSummary } from '../reports/shiftSummary.ts';
+import type { HandlerMap } from '../router/handlers.ts';
+import type { Services } from '../router/services.ts';
+
+// Reports: the shift summary, the period report and its exports, excerpts and handover notes.
+// Access (who may do what) is declared in the contract and checked by the router; logs carry
+// operation names, formats and counts, never note text.
+
+function generator(s: Services): string {
+  return `Relais ${s.app.version}`;
+}
+
+function me(s: Services): string {
+  const id = s.session.profileId;
+  if (!id) throw new AppError('Forbidden', 'Sign in with your profile first.');
+  return id;
+}
+
+async function exportFlavour(input: { from: string; to: string; format: 'csv' | 'xlsx' | 'pdf' | 'json'; delimiter: ';' | ','; lang: 'fr' | 'nl' | 'en' }, s: Services, flavour: 'internal' | 'public') {
+  const bundle = reportBundleFromStore(s.store.database(), { from: input.from, to: input.to, flavour, now: s.clock.now(), generator: generator(s) });
+  const file = await exportReport(bundle, { format: input.format, delimiter: input.delimiter, lang: input.lang, printPage: s.printPage ?? undefined });
+  s.log.info('reports.exported', { flavour, format: input.format, bytes: file.bytes.length, calls: bundle.report.headline.calls.v ?? -1 });
+  return { fileName: file.fileName, mimeType: file.mimeType, base64: file.bytes.toString('base64'), bytes: file.bytes.length, flavour };
+}
+
+export const reportsHandlers: HandlerMap<typeof reportsContract> = {
+  'reports.shiftSummary': (input, s) => {
+    const now = s.clock.now();
+    return shiftSummary(s.store.database(), { day: input.day ?? dayOf(now), scope: input.scope, profileId: me(s), now });
+  },
+  'reports.period': (input, s) => {
+    const bundle = reportBundleFromStore(s.store.database(), { from: input.from, to: input.to, flavour: input.flavour, now: s.clock.now(), generator: generator(s) });
+    return bundle.report;
+  },
+  'reports.export': (input, s) => exportFlavour(input, s, 'internal'),
+  'reports.exportPublic': (input, s) => exportFlavour(input, s, 'public'),
+  'reports.quotes.list': (input, s) => {
+    const db = s.store.database();
+    const repo = quotesRepository(db);
+    const approved = repo.approved(input.from, input.to);
+    const candidates = repo.candidates(input.from, input.to, input.limit).map((c) => {
+      const original = c.notes ?? '';
+      const findings = findIdentifyingData(original);
+      return {
+        callId: c.callId,
+        day: dayOf(new Date(c.startedAt)),
+        themes: c.themes ? c.themes.split(',') : [],
+        original,
+        suggested: redactIdentifyingData(original, (kind) => `[${kind}]`, findings),
+        findings: findings.map((f) => ({ kind: f.kind, start: f.start, end: f.end })),
+        approved: approved.filter((q) => q.callId === c.callId).map((q) => ({ id: q.id, theme: q.theme, text: q.text, approvedBy: q.approvedBy, approvedAt: q.approvedAt })),
+      };
+    });
+    return { candidates };
+  },
+  'reports.quotes.approve': (input, s) => {
+    const db = s.store.database();
+    const repo = quotesRepository(db);
+    repo.checkQuotable(input.callId, input.theme);
+    const id = repo.approve({ callId: input.callId, theme: input.theme, text: input.text, by: me(s), at: s.clock.now().toISOString() });
+    s.log.info('reports.quote_approved', {});
+    return { id };
+  },
+  'reports.quotes.revoke': (input, s) => {
+    quotesRepository(s.store.database()).revoke(input.id);
+    s.log.info('reports.quote_revoked', {});
+    return { revoked: true as const };
+  },
+  'reports.handover.add': (input, s) => {
+    const now = s.clock.now();
+    const id = handoverRepository(s.store.database()).add({ day: dayOf(now), text: input.text, author: me(s), at: now.toISOString() });
+    s.log.info('reports.handover_added', {});
+    return { id };
+  },
+};
