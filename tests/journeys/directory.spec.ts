@@ -66,3 +66,31 @@ test('import shows the diff with rejected rows by number and applies only on con
   const after = await page.evaluate(async () => (await window.relais!.invoke('directory.get', { id: 'new-1' })).ok);
   expect(after).toBe(true);
 });
+
+test('during a call, a service found with Ctrl+K is referred to the call with Alt+R', async ({ app }) => {
+  test.skip(app.shell !== 'harness', 'checks the call through the harness core');
+  await ready(app);
+  const { page } = app;
+  await page.keyboard.press('Alt+2');
+  await page.getByLabel('Nom affiché').fill('Samir');
+  await page.getByLabel('Centre partenaire').fill('CAW Brussel');
+  await page.getByRole('button', { name: 'Créer et commencer la permanence' }).click();
+  await page.keyboard.press('F2');
+  await expect(page.getByTestId('call-timer')).toBeVisible();
+
+  await page.keyboard.press('Control+K');
+  await page.getByRole('combobox', { name: /Rechercher un service/ }).fill('cpas ixelles');
+  await page.keyboard.press('Enter');
+  const card = page.getByTestId('service-card');
+  await expect(card.getByRole('heading', { level: 2 })).toContainText(/Ixelles|Elsene/);
+  await page.keyboard.press('Alt+R');
+  await expect(card.getByRole('status')).toHaveText("Ajouté aux orientations de l'appel en cours.");
+  await card.getByRole('button', { name: /Orienter l'appelant·e vers ce service/ }).click();
+  await expect(card.getByRole('status')).toHaveText('Déjà dans les orientations de cet appel.');
+
+  const current = await app.core!.router.dispatch('calls.current', {});
+  const callId = current.ok ? (current.value as { call: { id: string } }).call.id : '';
+  const detail = await app.core!.router.dispatch('calls.get', { callId });
+  expect(detail.ok).toBe(true);
+  expect(JSON.stringify(detail.ok && detail.value)).toMatch(/Ixelles|Elsene/);
+});

@@ -9,6 +9,7 @@ import { Highlight } from '../../components/Highlight.tsx';
 import type { UiLang } from '../../i18n/i18n.ts';
 import { useFocusRequest } from '../../navigation.ts';
 import { ImportExportPanel } from './ImportExportPanel.tsx';
+import { useReferToActiveCall } from '../calls/index.ts';
 import { ServiceCard } from './ServiceCard.tsx';
 import { useThemes } from './useThemes.ts';
 
@@ -27,6 +28,7 @@ export function DirectoryScreen() {
   const { t, i18n } = useTranslation('directory');
   const lang = i18n.language as UiLang;
   const themes = useThemes();
+  const referToCall = useReferToActiveCall();
   const [query, setQuery] = useState('');
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [results, setResults] = useState<Results>([]);
@@ -207,7 +209,7 @@ export function DirectoryScreen() {
               })}
             </ul>
           </div>
-          <div className="directory-card">{selected ? <ServiceCard id={selected} /> : <p className="muted empty-card">{t('search.pick')}</p>}</div>
+          <div className="directory-card">{selected ? <ServiceCard id={selected} onRefer={referToCall} /> : <p className="muted empty-card">{t('search.pick')}</p>}</div>
         </div>
       )}
     </section>

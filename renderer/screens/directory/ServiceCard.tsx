@@ -2,7 +2,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../../src/contract/index.ts';
 import type { ErrorPayload } from '../../../src/errors.ts';
-import { invoke } from '../../bridge.ts';
+import { invoke, OperationError } from '../../bridge.ts';
+import { matches } from '../../shortcuts.ts';
 import { copyText } from '../../clipboard.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { formatDateTime, type UiLang } from '../../i18n/i18n.ts';
@@ -13,7 +14,7 @@ type Card = OutputOf<'directory.get'>;
 export interface ServiceCardProps {
   id: string;
   /** Offered when a call is in progress: adds this service to the call's referrals. */
-  onRefer?: ((id: string, name: string) => void) | undefined;
+  onRefer?: ((id: string, name: string) => Promise<boolean>) | undefined;
 }
 
 export function ServiceCard({ id, onRefer }: ServiceCardProps) {
@@ -25,6 +26,36 @@ export function ServiceCard({ id, onRefer }: ServiceCardProps) {
   const [copied, setCopied] = useState<string | null>(null);
   const [note, setNote] = useState('');
   const [noteError, setNoteError] = useState<ErrorPayload | null>(null);
+  const [referred, setReferred] = useState<'added' | 'already' | null>(null);
+  const [referError, setReferError] = useState<ErrorPayload | null>(null);
+  useEffect(() => {
+    setReferred(null);
+    setReferError(null);
+  }, [id]);
+
+  const refer = useCallback(
+    async (serviceId: string, name: string) => {
+      if (!onRefer) return;
+      try {
+        setReferred((await onRefer(serviceId, name)) ? 'added' : 'already');
+        setReferError(null);
+      } catch (e) {
+        setReferError(e instanceof OperationError ? e.payload : { code: 'Internal', message: String(e) });
+      }
+    },
+    [onRefer],
+  );
+  useEffect(() => {
+    if (!onRefer || !card) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (matches(e, 'Alt+R')) {
+        e.preventDefault();
+        void refer(card.service.id, card.service.name);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onRefer, card, refer]);
 
   const load = useCallback(() => {
     void invoke('directory.get', { id }).then((r) => {
@@ -75,9 +106,13 @@ export function ServiceCard({ id, onRefer }: ServiceCardProps) {
         </div>
       </header>
       {onRefer && (
-        <button type="button" className="primary refer" onClick={() => onRefer(s.id, s.name)} aria-keyshortcuts="Alt+R">
-          {t('card.refer')} <kbd>Alt+R</kbd>
-        </button>
+        <div className="refer-row">
+          <button type="button" className="primary refer" onClick={() => void refer(s.id, s.name)} aria-keyshortcuts="Alt+R">
+            {t('card.refer')} <kbd>Alt+R</kbd>
+          </button>
+          <span role="status" className="muted">{referred ? t(referred === 'added' ? 'card.referred' : 'card.alreadyReferred') : ''}</span>
+          <ErrorMessage error={referError} />
+        </div>
       )}
       {s.description && <p>{s.description}</p>}
       <dl className="facts compact">
