@@ -5,18 +5,21 @@ import { backupCommand } from './commands/backup.ts';
 import { callbacksCommand } from './commands/callbacks.ts';
 import { changePassphraseCommand } from './commands/changePassphrase.ts';
 import { directoryCommand } from './commands/directory.ts';
+import { demoCommand } from './commands/demo.ts';
 import { doctorCommand } from './commands/doctor.ts';
 import { feedCommand } from './commands/feed.ts';
 import { initCommand } from './commands/init.ts';
 import { purgeCommand } from './commands/purge.ts';
+import { reportCommand } from './commands/report.ts';
 import { restoreCommand } from './commands/restore.ts';
+import { supervisorCommand } from './commands/supervisor.ts';
 import { verifyCommand } from './commands/verify.ts';
 import { createCliContext } from './context.ts';
 import { EXIT_FAILED, EXIT_OK } from './exitCodes.ts';
 import { type Io, processIo, reportFailure } from './output.ts';
 
 // Subcommands, one file each. Later issues append theirs here.
-const COMMANDS: CliCommand[] = [doctorCommand, initCommand, backupCommand, restoreCommand, verifyCommand, changePassphraseCommand, directoryCommand, callbacksCommand, purgeCommand, feedCommand];
+const COMMANDS: CliCommand[] = [doctorCommand, initCommand, backupCommand, restoreCommand, verifyCommand, changePassphraseCommand, directoryCommand, callbacksCommand, purgeCommand, feedCommand, reportCommand, demoCommand, supervisorCommand];
 
 export async function runCli(argv: string[], io: Io = processIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   let exitCode = EXIT_OK;

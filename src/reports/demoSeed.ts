@@ -21,6 +21,8 @@ export interface SeedOptions {
   days: number;
   now: Date;
   seed?: number;
+  /** Every demo responder belongs to this centre (one centre's store); default: four centres. */
+  centre?: string;
   onProgress?: (written: number, total: number) => void;
 }
 
@@ -33,10 +35,11 @@ export interface SeedResult {
 }
 
 /** The demo responders (and one supervisor), created once and found again on a second run. */
-export function ensureDemoProfiles(db: Db, now: Date): string[] {
+export function ensureDemoProfiles(db: Db, now: Date, centre?: string): string[] {
   const profiles = profilesRepository(db);
   const existing = profiles.list();
-  return DEMO_RESPONDERS.map((r) => {
+  return DEMO_RESPONDERS.map((demo) => {
+    const r = centre ? { ...demo, centre } : demo;
     const found = existing.find((p) => p.displayName === r.displayName && p.centre === r.centre);
     const id = found?.id ?? profiles.create({ displayName: r.displayName, centre: r.centre }, now).id;
     if (r.role === 'supervisor') setProfileRole(db, id, 'supervisor');
@@ -55,7 +58,7 @@ export function plannedDemoCalls(opts: Pick<SeedOptions, 'calls' | 'days' | 'now
 export function seedDemoCalls(db: Db, opts: SeedOptions): SeedResult {
   const today = dayOf(opts.now);
   const calls = plannedDemoCalls(opts);
-  const profileIds = ensureDemoProfiles(db, opts.now);
+  const profileIds = ensureDemoProfiles(db, opts.now, opts.centre);
   const repo = callsRepository(db);
   const callbacks = callbacksRepository(db);
   const link = callLink(db);

@@ -1,0 +1,38 @@
+import type { Command } from 'commander';
+import { findProfile, setProfileRole } from '../../reports/supervisorRole.ts';
+import type { CliCommand } from '../command.ts';
+import { EXIT_OK } from '../exitCodes.ts';
+import { openStoreForCli } from '../openForCli.ts';
+import { emit } from '../output.ts';
+
+// relais-admin supervisor grant|revoke NAME [--centre C]: who may export public reports and
+// approve excerpts, until the access issue brings profile management in the app. Needs the
+// recovery passphrase (IT).
+
+export const supervisorCommand: CliCommand = (program, ctx) => {
+  const sup = program.command('supervisor').description('Give or take back the supervisor role of a profile (public reports, excerpt approval).');
+  for (const [name, role, verb] of [
+    ['grant', 'supervisor', 'is now a supervisor'],
+    ['revoke', 'responder', 'is now a responder'],
+  ] as const) {
+    sup
+      .command(name)
+      .description(`${name === 'grant' ? 'Make' : 'Turn back'} a profile ${name === 'grant' ? 'a supervisor' : 'into a responder'}. Exit codes: 0 done, 1 failed.`)
+      .argument('<name>', 'the profile\'s display name')
+      .option('--centre <centre>', 'its centre, when several profiles share the name')
+      .action(async (displayName: string, opts: { centre?: string }, cmd: Command) => {
+        const g = cmd.optsWithGlobals();
+        const session = await openStoreForCli(ctx.dataDir(g), ctx.env);
+        try {
+          const db = session.database();
+          const p = findProfile(db, displayName, opts.centre);
+          setProfileRole(db, p.id, role);
+          emit(ctx.io, g.json ?? false, { ok: true, profileId: p.id, displayName: p.displayName, centre: p.centre, role }, () => `${p.displayName} (${p.centre}) ${verb}.`);
+          ctx.setExit(EXIT_OK);
+        } finally {
+          session.close();
+        }
+      });
+  }
+  for (const sub of sup.commands) sub.exitOverride();
+};
