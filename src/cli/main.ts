@@ -27,7 +27,7 @@ export async function runCli(argv: string[], io: Io = processIo, env: NodeJS.Pro
   const program = new Command('relais-admin')
     .description('Relais administration: store, directory, callbacks and reports, for IT staff and supervisors.\nExit codes: 0 success, 1 failure (nothing changed), 2 partial success.')
     .version(APP_VERSION, '-V, --version')
-    .option('--data-dir <dir>', 'data folder (default: the app\'s per-user folder, or RELAIS_DATA_DIR)')
+    .option('--data-dir <dir>', 'data folder (default: RELAIS_DATA_DIR, else dataDir in config.json, else the app\'s per-user folder)')
     .option('--json', 'print JSON for scripts instead of text')
     .showHelpAfterError()
     .exitOverride()
