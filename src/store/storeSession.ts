@@ -43,6 +43,8 @@ export class StoreSession {
   private db: Db | null = null;
   private keyring: Keyring | null = null;
   private problem: ErrorPayload | null = null;
+  /** The OS wrap exists for this backend but did not open the store (e.g. a Windows profile reset). */
+  private osWrapStale = false;
   private keystoreBackend: string | null = null;
   private keystoreNote: string | null = null;
   private readonly opts: StoreSessionOptions;
@@ -127,8 +129,21 @@ export class StoreSession {
           `The OS keystore changed (was ${os.backend}, now ${this.keystoreBackend ?? 'none'}). Relais did not re-key anything: enter the recovery passphrase to open the store.`,
         );
       }
-      const key = await this.opts.osKeystore.unwrap(Buffer.from(os.blob, 'base64'));
-      this.openWith(key);
+      let key: Buffer;
+      try {
+        key = await this.opts.osKeystore.unwrap(Buffer.from(os.blob, 'base64'));
+      } catch (e) {
+        this.osWrapStale = true;
+        throw e;
+      }
+      try {
+        this.openWith(key);
+      } catch (e) {
+        if (isAppError(e) && (e.code === 'WrongKey' || e.code === 'CorruptStore')) this.osWrapStale = true;
+        throw e;
+      } finally {
+        key.fill(0);
+      }
     } catch (e) {
       this.problem = (isAppError(e) ? e : new AppError('WrongKey', 'The OS keystore could not unwrap the store key; enter the recovery passphrase.')).toPayload();
     }
@@ -145,9 +160,12 @@ export class StoreSession {
         this.openWith(key);
         // An explicit passphrase unlock is the moment to (re)wrap for the current OS keystore.
         await this.probeKeystore();
-        if (this.keystoreUsable() && keyring.wraps.os?.backend !== this.keystoreBackend) {
+        // A stale wrap (same backend, but the OS key changed) is replaced too, or the next
+        // start would ask for the passphrase again.
+        if (this.keystoreUsable() && (keyring.wraps.os?.backend !== this.keystoreBackend || this.osWrapStale)) {
           await this.addOsWrap(keyring, key);
           writeKeyring(this.files.keyring, keyring);
+          this.osWrapStale = false;
         }
       } finally {
         key.fill(0);
