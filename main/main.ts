@@ -7,6 +7,7 @@ import { createLogger } from '../src/log/logger.ts';
 import { rotatingFileSink } from '../src/log/rotatingFileSink.ts';
 import { BackupScheduler } from '../src/store/backupSchedule.ts';
 import { registerIpc } from './ipc.ts';
+import { startCallbackReminders } from './notifications.ts';
 import { registerSchemePrivileges, rendererDir, serveRenderer } from './protocol.ts';
 import { safeStorageKeystore } from './safeStorageKeystore.ts';
 import { createTray } from './tray.ts';
@@ -30,6 +31,7 @@ let core: AppCore | null = null;
 let backups: BackupScheduler | null = null;
 let feed: FeedPoller | null = null;
 let mainWindow: BrowserWindow | null = null;
+let stopReminders: (() => void) | null = null;
 
 app.on('web-contents-created', (_e, contents) => hardenWebContents(contents));
 app.on('second-instance', () => {
@@ -57,6 +59,11 @@ app.whenReady().then(async () => {
       }
     }
   });
+  // Callback reminders: the 15 s ticker and OS notifications, subscribed before the store opens so
+  // reminders missed while the app was closed are notified at once. Windows shows notifications
+  // only for an app with a user model id (the installer's appId).
+  if (process.platform === 'win32') app.setAppUserModelId('be.allo-aide-sociale.relais');
+  stopReminders = startCallbackReminders(core, () => mainWindow, config.values.defaultLanguage);
   await core.start();
   backups.start();
   // The published directory (config feed.location): checked at start and hourly, never while locked.
@@ -79,6 +86,7 @@ app.on('will-quit', () => {
   } catch (e) {
     log.error('backup.quit_failed', { error: (e as Error).message });
   }
+  stopReminders?.();
   try {
     core?.shutdown();
   } catch (e) {

@@ -51,6 +51,7 @@ export function Shell() {
             <li key={s.id}>
               <button type="button" data-screen={s.id} aria-current={s.id === current?.id ? 'page' : undefined} aria-keyshortcuts={s.shortcut} onClick={() => go(s.id)}>
                 <span>{t(s.labelKey)}</span>
+                {s.badge && <s.badge />}
                 <kbd>{s.shortcut}</kbd>
               </button>
             </li>

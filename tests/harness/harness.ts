@@ -24,6 +24,12 @@ export interface HarnessOptions {
   seed?: (core: AppCore) => Promise<void>;
   /** Key-derivation cost for a store the harness creates; tests use a cheap one. */
   scrypt?: ScryptParams;
+  /**
+   * The harness's twin of main's ticker: calls core.tick() (callback reminders, purge) this
+   * often. Default: every second with the real clock; never with a given clock — tests that
+   * move a ManualClock call `core.tick()` themselves, so what happens when is theirs to say.
+   */
+  tickEveryMs?: number | null;
 }
 
 export interface HarnessApp {
@@ -68,6 +74,14 @@ export async function openHarnessApp(browser: Browser, opts: HarnessOptions = {}
     setup.shutdown();
   }
   const core = createAppCore({ dataDir, shell: 'harness', scrypt: opts.scrypt ?? TEST_SCRYPT, seedDemo: true, validateOutput: true, ...(opts.clock ? { clock: opts.clock } : {}) });
+  // Listen from the start: what the core announces as the store opens (reminders missed while
+  // the app was closed) is part of what journeys observe; the page gets it once it is there.
+  const events: HarnessApp['events'] = [];
+  let page: Page | null = null;
+  const off = core.onEvent((name, payload) => {
+    events.push({ name, payload });
+    void page?.evaluate(([n, p]) => (window as unknown as { __relaisEmit?: (n: string, p: unknown) => void }).__relaisEmit?.(n, p), [name, payload] as const).catch(() => {});
+  });
   await core.start();
   if (mode === 'open') {
     const r = await core.router.dispatch('store.unlock', { passphrase: TEST_PASSPHRASE });
@@ -93,13 +107,10 @@ export async function openHarnessApp(browser: Browser, opts: HarnessOptions = {}
   });
   await context.addInitScript(BRIDGE_SCRIPT);
   if (opts.lang) await context.addInitScript(`try { localStorage.setItem('relais.lang', ${JSON.stringify(opts.lang)}); } catch {}`);
-  const page = await context.newPage();
-  const events: HarnessApp['events'] = [];
-  const off = core.onEvent((name, payload) => {
-    events.push({ name, payload });
-    void page.evaluate(([n, p]) => (window as unknown as { __relaisEmit?: (n: string, p: unknown) => void }).__relaisEmit?.(n, p), [name, payload] as const).catch(() => {});
-  });
+  page = await context.newPage();
   await page.goto(`${HARNESS_ORIGIN}/index.html`);
+  const tickEvery = opts.tickEveryMs === undefined ? (opts.clock ? null : 1000) : opts.tickEveryMs;
+  const ticker = tickEvery ? setInterval(() => core.tick(), tickEvery) : null;
   return {
     page,
     context,
@@ -108,6 +119,7 @@ export async function openHarnessApp(browser: Browser, opts: HarnessOptions = {}
     events,
     passphrase: TEST_PASSPHRASE,
     async close() {
+      if (ticker) clearInterval(ticker);
       off();
       await context.close();
       core.shutdown();

@@ -1,0 +1,200 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CallbackView } from '../../../src/contract/callbacksContract.ts';
+import type { ErrorPayload } from '../../../src/errors.ts';
+import { call, OperationError } from '../../bridge.ts';
+import { formatDateTime, type UiLang } from '../../i18n/i18n.ts';
+import { addDays, brusselsDate, formatWindow } from './format.ts';
+
+// One callback, opened from the queue with Enter: log an attempt, put it off, take it over or
+// give it back, or record that the caller withdrew consent. A modal <dialog>: opened only by
+// the responder, Escape closes it and focus goes back to the row.
+
+type Result = 'reached' | 'no_answer' | 'voicemail' | 'wrong_number';
+const RESULTS: readonly Result[] = ['reached', 'no_answer', 'voicemail', 'wrong_number'];
+const SNOOZES = ['15', '30', '60', '120', 'tomorrow'] as const;
+
+export interface DialogOutcome {
+  callback: CallbackView;
+  message: string;
+}
+
+export function CallbackDialog({ c, now, lang, onClose, onChanged }: { c: CallbackView; now: string; lang: UiLang; onClose(): void; onChanged(o: DialogOutcome): void }) {
+  const { t } = useTranslation('callbacks');
+  const ref = useRef<HTMLDialogElement>(null);
+  const [error, setError] = useState<ErrorPayload | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [snooze, setSnooze] = useState<(typeof SNOOZES)[number]>('15');
+  const [confirmWithdraw, setConfirmWithdraw] = useState(false);
+  const open = c.status === 'pending';
+
+  useEffect(() => {
+    const d = ref.current;
+    if (d && !d.open) d.showModal();
+    // showModal() focuses the first focusable element; the first action is the intended start.
+    d?.querySelector<HTMLElement>('[data-initial-focus]')?.focus();
+  }, []);
+
+  async function run(action: () => Promise<DialogOutcome>) {
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      onChanged(await action());
+    } catch (e) {
+      setError(e instanceof OperationError ? e.payload : { code: 'Internal', message: String(e) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const attempt = (result: Result) =>
+    run(async () => {
+      const r = await call('callbacks.logAttempt', { id: c.id, result });
+      const msg =
+        r.outcome === 'rescheduled'
+          ? t('outcome.rescheduled', { time: formatDateTime(r.callback.dueAt, lang, { weekday: 'short', hour: '2-digit', minute: '2-digit' }), failed: r.callback.failedAttempts, max: r.callback.maxFailedAttempts })
+          : t(`outcome.${r.outcome}`);
+      return { callback: r.callback, message: msg };
+    });
+
+  const putOff = () =>
+    run(async () => {
+      const input = snooze === 'tomorrow' ? { id: c.id, until: { date: addDays(brusselsDate(now), 1), time: '10:00' } } : { id: c.id, minutes: Number(snooze) };
+      const r = await call('callbacks.snooze', input);
+      return { callback: r.callback, message: t('outcome.snoozed', { time: formatDateTime(r.callback.dueAt, lang, { weekday: 'short', hour: '2-digit', minute: '2-digit' }) }) };
+    });
+
+  const assign = (to: 'me' | 'team') =>
+    run(async () => {
+      const v = await call('callbacks.assign', { id: c.id, to });
+      return { callback: v, message: t(to === 'me' ? 'outcome.taken' : 'outcome.released') };
+    });
+
+  const withdraw = () =>
+    run(async () => {
+      const v = await call('callbacks.withdrawConsent', { id: c.id });
+      return { callback: v, message: t('outcome.withdrawn') };
+    });
+
+  const titleId = `cb-dialog-title-${c.id}`;
+  return (
+    <dialog ref={ref} className="cb-dialog" aria-labelledby={titleId} onClose={onClose} onCancel={onClose} data-callback-id={c.id}>
+      <h2 id={titleId}>{open ? t('dialog.title', { number: c.phoneDisplay }) : t('dialog.titleClosed')}</h2>
+      <dl className="facts compact">
+        <dt>{t('dialog.reason')}</dt>
+        <dd>{c.reason}</dd>
+        <dt>{t('dialog.window')}</dt>
+        <dd>{formatWindow(c.windowStart, c.windowEnd, lang)}</dd>
+        {c.dueAt !== c.windowStart && (
+          <>
+            <dt>{t('dialog.nextTry')}</dt>
+            <dd>{formatDateTime(c.dueAt, lang, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })}</dd>
+          </>
+        )}
+        <dt>{t('dialog.language')}</dt>
+        <dd>{t(`lang.${c.language}`)}</dd>
+        <dt>{t('dialog.holder')}</dt>
+        <dd>{c.holder ? c.holder.name : t('row.team')}</dd>
+        <dt>{t('dialog.attempts')}</dt>
+        <dd>
+          {c.attempts.length === 0 ? (
+            t('dialog.noAttempt')
+          ) : (
+            <ol className="cb-attempts">
+              {c.attempts.map((a, i) => (
+                <li key={i}>
+                  {formatDateTime(a.at, lang, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })} — {t(`result.${a.result}`)}
+                  {a.by ? ` (${a.by})` : ''}
+                </li>
+              ))}
+            </ol>
+          )}
+        </dd>
+        {!open && (
+          <>
+            <dt>{t('dialog.status')}</dt>
+            <dd>{t(`status.${c.status}`)}</dd>
+            <dt>{t('dialog.number')}</dt>
+            <dd>{c.hasNumber ? t('row.numberKept') : t('row.numberDeleted')}</dd>
+          </>
+        )}
+      </dl>
+      {error && (
+        <p className="error" role="alert">
+          {error.message}
+        </p>
+      )}
+      {open && (
+        <>
+          <fieldset className="cb-actions">
+            <legend>{t('dialog.logAttempt')}</legend>
+            <div className="button-row">
+              {RESULTS.map((r, i) => (
+                <button key={r} type="button" className={r === 'reached' ? 'primary' : undefined} disabled={busy} onClick={() => void attempt(r)} data-initial-focus={i === 0 ? true : undefined}>
+                  {t(`result.${r}`)}
+                </button>
+              ))}
+            </div>
+          </fieldset>
+          <fieldset className="cb-actions">
+            <legend>{t('dialog.putOff')}</legend>
+            <div className="button-row">
+              <label className="visually-hidden" htmlFor={`cb-snooze-${c.id}`}>
+                {t('dialog.putOffFor')}
+              </label>
+              <select id={`cb-snooze-${c.id}`} value={snooze} onChange={(e) => setSnooze(e.target.value as (typeof SNOOZES)[number])}>
+                {SNOOZES.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`snooze.${s}`)}
+                  </option>
+                ))}
+              </select>
+              <button type="button" disabled={busy} onClick={() => void putOff()}>
+                {t('dialog.putOffButton')}
+              </button>
+            </div>
+          </fieldset>
+          <div className="button-row cb-secondary">
+            {c.mine ? (
+              <button type="button" disabled={busy} onClick={() => void assign('team')}>
+                {t('dialog.release')}
+              </button>
+            ) : (
+              <button type="button" disabled={busy} onClick={() => void assign('me')}>
+                {t('dialog.take')}
+              </button>
+            )}
+            {confirmWithdraw ? (
+              <button type="button" className="danger" disabled={busy} onClick={() => void withdraw()} autoFocus>
+                {t('dialog.withdrawConfirm')}
+              </button>
+            ) : (
+              <button type="button" className="ghost" disabled={busy} onClick={() => setConfirmWithdraw(true)}>
+                {t('dialog.withdraw')}
+              </button>
+            )}
+          </div>
+        </>
+      )}
+      {!open && c.hasNumber && (
+        <div className="button-row cb-secondary">
+          {confirmWithdraw ? (
+            <button type="button" className="danger" disabled={busy} onClick={() => void withdraw()} autoFocus>
+              {t('dialog.withdrawConfirm')}
+            </button>
+          ) : (
+            <button type="button" className="ghost" disabled={busy} onClick={() => setConfirmWithdraw(true)}>
+              {t('dialog.withdraw')}
+            </button>
+          )}
+        </div>
+      )}
+      <div className="button-row cb-close">
+        <button type="button" onClick={onClose} data-initial-focus={!open ? true : undefined}>
+          {t('dialog.close')}
+        </button>
+      </div>
+    </dialog>
+  );
+}

@@ -1,0 +1,48 @@
+import { useEffect, useState } from 'react';
+import { createPortal } from 'react-dom';
+import { useTranslation } from 'react-i18next';
+import type { EventPayload } from '../../../src/contract/index.ts';
+import { invoke, onEvent } from '../../bridge.ts';
+
+// The in-app badge next to "Rappels" in the navigation: how many callbacks are due (overdue
+// included). It never moves focus: a reminder falling due while a responder writes a note
+// changes this number and a polite live region, nothing else — the OS notification comes from
+// main. Screen readers hear the announcement when the responder pauses.
+
+type Badge = EventPayload<'callbacks.badge'>;
+
+export function CallbacksBadge() {
+  const { t } = useTranslation('callbacks');
+  const [badge, setBadge] = useState<Badge>({ due: 0, overdue: 0 });
+  const [announce, setAnnounce] = useState('');
+  useEffect(() => {
+    let live = true;
+    void invoke('callbacks.badge', {}).then((r) => {
+      if (live && r.ok) setBadge(r.value);
+    });
+    const offBadge = onEvent('callbacks.badge', (b) => setBadge(b));
+    const offDue = onEvent('callbacks.due', (d) => setAnnounce(d.missed > 0 ? t('badge.announceMissed', { count: d.count, missed: d.missed }) : t('badge.announce', { count: d.count })));
+    return () => {
+      live = false;
+      offBadge();
+      offDue();
+    };
+  }, [t]);
+  return (
+    <>
+      {badge.due > 0 && (
+        <span className={`nav-count${badge.overdue > 0 ? ' overdue' : ''}`} data-testid="callbacks-badge" data-count={badge.due} data-overdue={badge.overdue} title={t('badge.title', { count: badge.due, overdue: badge.overdue })}>
+          <span aria-hidden="true">{badge.due}</span>
+          <span className="visually-hidden">{t('badge.title', { count: badge.due, overdue: badge.overdue })}</span>
+        </span>
+      )}
+      {/* Outside the navigation button (its name must stay "Rappels"): a polite live region in <body>. */}
+      {createPortal(
+        <div className="visually-hidden" role="status" aria-live="polite" data-testid="callbacks-announce">
+          {announce}
+        </div>,
+        document.body,
+      )}
+    </>
+  );
+}

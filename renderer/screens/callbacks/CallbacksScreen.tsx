@@ -1,0 +1,172 @@
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CallbackView } from '../../../src/contract/callbacksContract.ts';
+import type { OutputOf } from '../../../src/contract/index.ts';
+import type { ErrorPayload } from '../../../src/errors.ts';
+import { invoke, onEvent } from '../../bridge.ts';
+import { formatDateTime, type UiLang } from '../../i18n/i18n.ts';
+import { useFocusRequest } from '../../navigation.ts';
+import { CallbackDialog, type DialogOutcome } from './CallbackDialog.tsx';
+import { brusselsTime } from './format.ts';
+import { type Bucket, QueueSection } from './QueueSection.tsx';
+import { ScheduleForm } from './ScheduleForm.tsx';
+import './callbacks.css';
+
+// The callback queue: due now, overdue (most late first), upcoming, done — every open
+// callback of the line, whoever holds it, so the next shift sees what the last one left.
+// It follows main's clock: the reminder engine's events (`callbacks.due`, `callbacks.badge`)
+// refresh it, and a slow refresh keeps the "late by" texts current. Keyboard: Alt+4 here,
+// Alt+P "new callback" from anywhere, Tab through the rows, Enter opens one.
+
+type Queue = OutputOf<'callbacks.queue'>;
+type Holder = 'all' | 'mine' | 'team';
+const BUCKETS: readonly Bucket[] = ['dueNow', 'overdue', 'upcoming', 'done'];
+const REFRESH_MS = 60_000;
+
+export function CallbacksScreen() {
+  const { t, i18n } = useTranslation('callbacks');
+  const lang = i18n.language as UiLang;
+  const [queue, setQueue] = useState<Queue | null>(null);
+  const [error, setError] = useState<ErrorPayload | null>(null);
+  const [holder, setHolder] = useState<Holder>('all');
+  const [formOpen, setFormOpen] = useState(false);
+  const [openId, setOpenId] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const rootRef = useRef<HTMLElement>(null);
+  const newRef = useRef<HTMLButtonElement>(null);
+  /** The row whose button had focus before a refresh: it may have moved to another list. */
+  const keepFocus = useRef<string | null>(null);
+  const seq = useRef(0);
+  /** Focus this callback's row once the queue has reloaded after an action on it. */
+  const focusAfterChange = useRef<string | null>(null);
+
+  const load = useCallback(async (h: Holder) => {
+    const mine = ++seq.current;
+    const active = document.activeElement;
+    const row = active instanceof HTMLElement && rootRef.current?.contains(active) ? active.closest<HTMLElement>('[data-callback-id]') : null;
+    keepFocus.current = row?.dataset.callbackId ?? null;
+    const r = await invoke('callbacks.queue', { holder: h, doneLimit: 20 });
+    if (mine !== seq.current) return;
+    if (r.ok) {
+      setQueue(r.value);
+      setError(null);
+    } else setError(r.error);
+  }, []);
+
+  useEffect(() => {
+    void load(holder);
+    const refresh = () => void load(holder);
+    const offDue = onEvent('callbacks.due', refresh);
+    const offBadge = onEvent('callbacks.badge', refresh);
+    const offStore = onEvent('store.status', refresh);
+    const timer = setInterval(refresh, REFRESH_MS);
+    return () => {
+      offDue();
+      offBadge();
+      offStore();
+      clearInterval(timer);
+    };
+  }, [holder, load]);
+
+  // A refresh re-renders rows, and a row may move (upcoming → due now): put focus back on it,
+  // but only if focus was in a row and got lost — never take it from anywhere else.
+  useLayoutEffect(() => {
+    const after = focusAfterChange.current;
+    if (after) {
+      // The responder just acted on this callback (dialog closed): land back on its row,
+      // wherever the change moved it, or on "New callback" if it left the list.
+      const target = rootRef.current?.querySelector<HTMLElement>(`li[data-callback-id="${after}"] button`) ?? newRef.current;
+      if (target && queue) {
+        focusAfterChange.current = null;
+        target.focus();
+        return;
+      }
+    }
+    const id = keepFocus.current;
+    keepFocus.current = null;
+    if (!id || (document.activeElement && document.activeElement !== document.body)) return;
+    rootRef.current?.querySelector<HTMLElement>(`li[data-callback-id="${id}"] button`)?.focus();
+  }, [queue]);
+
+  const openForm = useCallback(() => {
+    setMessage(null);
+    setFormOpen(true);
+  }, []);
+  useFocusRequest('callbacks.new', openForm);
+
+  const onOpen = useCallback((id: string) => setOpenId(id), []);
+
+  const closeDialog = () => {
+    const id = openId;
+    setOpenId(null);
+    requestAnimationFrame(() => rootRef.current?.querySelector<HTMLElement>(`li[data-callback-id="${id}"] button`)?.focus());
+  };
+
+  const onChanged = (o: DialogOutcome) => {
+    setMessage(o.message);
+    setOpenId(null);
+    focusAfterChange.current = o.callback.id;
+    void load(holder);
+  };
+
+  const onScheduled = (r: OutputOf<'callbacks.schedule'>) => {
+    setFormOpen(false);
+    const when = formatDateTime(r.callback.dueAt, lang, { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' });
+    const dst = r.adjustments.from === 'skipped' ? t('dst.skipped', { time: brusselsTime(r.callback.dueAt) }) : r.adjustments.from === 'repeated' ? t('dst.repeated', { time: brusselsTime(r.callback.dueAt) }) : '';
+    setMessage(`${t('scheduled', { when })}${dst ? ` ${dst}` : ''}`);
+    void load(holder).then(() => requestAnimationFrame(() => newRef.current?.focus()));
+  };
+
+  const all: CallbackView[] = queue ? [...queue.dueNow, ...queue.overdue, ...queue.upcoming, ...queue.done] : [];
+  const opened = openId ? all.find((c) => c.id === openId) : undefined;
+  const notSignedIn = error?.code === 'Forbidden';
+
+  return (
+    <section className="callbacks" aria-labelledby="callbacks-title" ref={rootRef}>
+      <header className="cb-header">
+        <h1 id="callbacks-title">{t('title')}</h1>
+        {queue && (
+          <p className="cb-summary" data-testid="callbacks-summary">
+            {t('summary', { dueNow: queue.counts.dueNow, overdue: queue.counts.overdue, upcoming: queue.counts.upcoming })}
+          </p>
+        )}
+        {!notSignedIn && (
+          <button type="button" ref={newRef} className="primary" onClick={openForm} aria-keyshortcuts="Alt+P" disabled={formOpen}>
+            {t('new')} <kbd>Alt+P</kbd>
+          </button>
+        )}
+      </header>
+      {notSignedIn ? (
+        <p className="notice">{t('signIn')}</p>
+      ) : error ? (
+        <p className="error" role="alert">
+          {error.message}
+        </p>
+      ) : null}
+      {message && (
+        <p className="notice" role="status">
+          {message}
+        </p>
+      )}
+      {formOpen && queue && <ScheduleForm now={queue.now} presetCallId={null} onScheduled={onScheduled} onCancel={() => { setFormOpen(false); requestAnimationFrame(() => newRef.current?.focus()); }} />}
+      {queue && (
+        <>
+          <fieldset className="cb-filter">
+            <legend>{t('filter.label')}</legend>
+            {(['all', 'mine', 'team'] as const).map((h) => (
+              <label key={h} className="check">
+                <input type="radio" name="cb-holder" checked={holder === h} onChange={() => setHolder(h)} />
+                <span>{t(`filter.${h}`)}</span>
+              </label>
+            ))}
+            <span className="hint cb-now">{t('now', { time: formatDateTime(queue.now, lang, { weekday: 'long', hour: '2-digit', minute: '2-digit' }) })}</span>
+          </fieldset>
+          {BUCKETS.map((b) => (
+            <QueueSection key={b} bucket={b} items={queue[b]} lang={lang} onOpen={onOpen} />
+          ))}
+        </>
+      )}
+      {opened && queue && <CallbackDialog key={opened.id} c={opened} now={queue.now} lang={lang} onClose={closeDialog} onChanged={onChanged} />}
+    </section>
+  );
+}

@@ -1,0 +1,105 @@
+import { memo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CallbackView } from '../../../src/contract/callbacksContract.ts';
+import type { UiLang } from '../../i18n/i18n.ts';
+import { formatWindow, latenessParts } from './format.ts';
+
+// One list of the queue (due now, overdue, upcoming, done). Long lists render PAGE rows at a
+// time with "show more" / "show all": with a thousand upcoming callbacks the screen stays
+// quick, and every row rendered is a real, focusable element (no virtual scrolling to trip up
+// keyboard or screen-reader users). Rows are memoised on what they show.
+
+export const PAGE = 50;
+
+export type Bucket = 'dueNow' | 'overdue' | 'upcoming' | 'done';
+
+export function useLateness(): (ms: number) => string {
+  const { t } = useTranslation('callbacks');
+  return (ms) => {
+    const p = latenessParts(ms);
+    return t(`late.${p.unit}`, { d: p.d, h: p.h, m: p.m });
+  };
+}
+
+interface RowProps {
+  c: CallbackView;
+  bucket: Bucket;
+  lang: UiLang;
+  /** Lateness in whole minutes: the row re-renders when it changes, not on every refresh. */
+  lateMinutes: number;
+  onOpen(id: string): void;
+}
+
+const Row = memo(
+  function Row({ c, bucket, lang, onOpen }: RowProps) {
+    const { t } = useTranslation('callbacks');
+    const late = useLateness();
+    const open = c.status === 'pending';
+    return (
+      <li className={`cb-row ${bucket}`} data-callback-id={c.id} data-bucket={bucket}>
+        <span className="cb-when">{formatWindow(c.dueAt === c.windowStart ? c.windowStart : c.dueAt, c.dueAt === c.windowStart ? c.windowEnd : null, lang)}</span>
+        <span className="cb-state">
+          {bucket === 'overdue' && <span className="badge danger">{t('row.late', { late: late(c.latenessMs) })}</span>}
+          {bucket === 'dueNow' && <span className="badge warn">{t('row.dueNow')}</span>}
+          {bucket === 'done' && <span className="badge ok">{t(`status.${c.status}`)}</span>}
+        </span>
+        <span className="cb-lang" title={t('row.language')}>
+          {t(`lang.${c.language}`)}
+        </span>
+        <span className="cb-reason">{c.reason}</span>
+        <span className="cb-holder">{c.holder ? c.holder.name : t('row.team')}</span>
+        <span className="cb-tries" title={t('row.tries')}>
+          {t('row.triesValue', { failed: c.failedAttempts, max: c.maxFailedAttempts })}
+        </span>
+        <span className="cb-number mono">{open ? c.phoneDisplay : c.hasNumber ? t('row.numberKept') : t('row.numberDeleted')}</span>
+        <button type="button" className="small cb-open" onClick={() => onOpen(c.id)} aria-label={t('row.openLabel', { reason: c.reason })}>
+          {open ? t('row.handle') : t('row.details')}
+        </button>
+      </li>
+    );
+  },
+  (a, b) =>
+    a.c.id === b.c.id &&
+    a.c.dueAt === b.c.dueAt &&
+    a.c.status === b.c.status &&
+    a.c.failedAttempts === b.c.failedAttempts &&
+    a.c.holder?.profileId === b.c.holder?.profileId &&
+    a.c.hasNumber === b.c.hasNumber &&
+    a.bucket === b.bucket &&
+    a.lang === b.lang &&
+    a.lateMinutes === b.lateMinutes &&
+    a.onOpen === b.onOpen,
+);
+
+export function QueueSection({ bucket, items, lang, onOpen }: { bucket: Bucket; items: readonly CallbackView[]; lang: UiLang; onOpen(id: string): void }) {
+  const { t } = useTranslation('callbacks');
+  const [shown, setShown] = useState(PAGE);
+  const visible = items.length > shown ? items.slice(0, shown) : items;
+  const titleId = `cb-section-${bucket}`;
+  return (
+    <section className={`cb-section ${bucket}`} aria-labelledby={titleId} data-testid={`section-${bucket}`}>
+      <h2 id={titleId}>
+        {t(`sections.${bucket}`)} <span className="cb-count">({items.length})</span>
+      </h2>
+      {items.length === 0 ? (
+        <p className="hint">{t(`empty.${bucket}`)}</p>
+      ) : (
+        <ul className="cb-list" data-rendered={visible.length}>
+          {visible.map((c) => (
+            <Row key={c.id} c={c} bucket={bucket} lang={lang} lateMinutes={Math.floor(c.latenessMs / 60_000)} onOpen={onOpen} />
+          ))}
+        </ul>
+      )}
+      {items.length > shown && (
+        <div className="button-row cb-more">
+          <button type="button" className="small" onClick={() => setShown((n) => n + PAGE)}>
+            {t('more', { count: Math.min(PAGE, items.length - shown) })}
+          </button>
+          <button type="button" className="small ghost" onClick={() => setShown(items.length)}>
+            {t('all', { count: items.length })}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}
