@@ -7,6 +7,7 @@ import { createLogger } from '../src/log/logger.ts';
 import { rotatingFileSink } from '../src/log/rotatingFileSink.ts';
 import { BackupScheduler } from '../src/store/backupSchedule.ts';
 import { registerIpc } from './ipc.ts';
+import { installReportPrinter } from './reportPrinter.ts';
 import { startCallbackReminders } from './notifications.ts';
 import { registerSchemePrivileges, rendererDir, serveRenderer } from './protocol.ts';
 import { safeStorageKeystore } from './safeStorageKeystore.ts';
@@ -47,6 +48,7 @@ app.whenReady().then(async () => {
   if (config.safeMode) log.warn('config.invalid', { path: config.path, keys: config.problem?.issues.map((i) => i.path).join(', ') ?? null });
   core = createAppCore({ dataDir, shell: 'electron', log, osKeystore: safeStorageKeystore, seedDemo: true, config });
   registerIpc(core, () => BrowserWindow.getAllWindows());
+  installReportPrinter(core, () => mainWindow);
   // Daily rotating backups: checked hourly, and as soon as the store is unlocked.
   backups = new BackupScheduler({ store: core.services.store, clock: core.services.clock, log, policy: configBackupPolicy(config) });
   core.onEvent((name, payload) => {

@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import { AboutScreen } from './AboutScreen.tsx';
 import { HomeScreen } from './HomeScreen.tsx';
+import { ReportsScreen } from './reports/index.ts';
 import { DirectoryScreen } from './directory/DirectoryScreen.tsx';
 import { CONSOLE_SHORTCUTS, ConsoleScreen, HISTORY_SHORTCUTS, HistoryScreen } from './calls/index.ts';
 import { CALLBACKS_SHORTCUTS, CallbacksBadge, CallbacksScreen } from './callbacks/index.ts';
@@ -30,5 +31,6 @@ export const SCREENS: readonly ScreenDef[] = [
     component: DirectoryScreen,
     globalShortcuts: [{ keys: 'Ctrl+K', labelKey: 'help.keys.directorySearch', focus: 'directory.search' }],
   },
+  { id: 'reports', labelKey: 'reports:nav.title', shortcut: 'Alt+6', component: ReportsScreen },
   { id: 'about', labelKey: 'nav.about', shortcut: 'Alt+9', component: AboutScreen },
 ];

@@ -1,5 +1,7 @@
 import type { ReportFormat } from '../contract/reportsContract.ts';
+import { INTERNAL_MARK, PAGE_LABEL } from '../domain/reportLabels.ts';
 import type { Lang } from '../domain/taxonomy.ts';
+import type { PagePrintOptions } from './printTemplates.ts';
 import { reportToCsv } from './reportCsv.ts';
 import { reportToJson } from './reportJson.ts';
 import { reportToPdf } from './reportPdf.ts';
@@ -14,7 +16,7 @@ export interface ExportOptions {
   delimiter: ';' | ',';
   lang: Lang;
   /** Prints the report page on screen to an A4 PDF (main provides it in the app). */
-  printPage?: (() => Promise<Buffer>) | undefined;
+  printPage?: ((opts: PagePrintOptions) => Promise<Buffer>) | undefined;
 }
 
 export interface ExportedReport {
@@ -46,7 +48,13 @@ export async function exportReport(bundle: ReportBundle, opts: ExportOptions): P
       bytes = await reportToXlsx(r, { lang: opts.lang });
       break;
     case 'pdf':
-      bytes = opts.printPage ? await opts.printPage() : await reportToPdf(r, { lang: opts.lang });
+      bytes = opts.printPage
+        ? await opts.printPage({
+            header: r.flavour === 'internal' ? INTERNAL_MARK[opts.lang].toUpperCase() : '',
+            footer: `${r.title[opts.lang]} ${r.period.from} – ${r.period.to}`,
+            pageWord: PAGE_LABEL[opts.lang],
+          })
+        : await reportToPdf(r, { lang: opts.lang });
       break;
     case 'json':
       bytes = reportToJson(bundle);

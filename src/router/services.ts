@@ -2,6 +2,7 @@ import type { EventName, EventPayload, Role } from '../contract/index.ts';
 import type { ConfigState } from '../config/configSchema.ts';
 import type { Logger } from '../log/logger.ts';
 import type { Clock } from '../platform/clock.ts';
+import type { PagePrintOptions } from '../reports/printTemplates.ts';
 import type { StoreSession } from '../store/storeSession.ts';
 
 export type Shell = 'electron' | 'harness' | 'cli';
@@ -22,5 +23,5 @@ export interface Services {
    * harness's Chromium in journeys); absent in the CLI and unit tests. Reports use it so the
    * PDF is the very report page on screen.
    */
-  printPage?: (() => Promise<Buffer>) | null;
+  printPage?: ((opts: PagePrintOptions) => Promise<Buffer>) | null;
 }

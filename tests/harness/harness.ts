@@ -9,6 +9,7 @@ import type { ScryptParams } from '../../src/store/keyring.ts';
 import { CSP } from '../../main/csp.ts';
 import { resolveRendererFile } from '../../main/rendererFiles.ts';
 import { TEST_PASSPHRASE, TEST_SCRYPT, tempDir } from '../unit/helpers/tempStore.ts';
+import { installHarnessPrinter } from './printer.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const RENDERER_DIR = path.resolve(here, '..', '..', 'build', 'renderer');
@@ -108,6 +109,8 @@ export async function openHarnessApp(browser: Browser, opts: HarnessOptions = {}
   await context.addInitScript(BRIDGE_SCRIPT);
   if (opts.lang) await context.addInitScript(`try { localStorage.setItem('relais.lang', ${JSON.stringify(opts.lang)}); } catch {}`);
   page = await context.newPage();
+  // Reports print their page to PDF through this Chromium, as main does with printToPDF.
+  installHarnessPrinter(core, page);
   await page.goto(`${HARNESS_ORIGIN}/index.html`);
   const tickEvery = opts.tickEveryMs === undefined ? (opts.clock ? null : 1000) : opts.tickEveryMs;
   const ticker = tickEvery ? setInterval(() => core.tick(), tickEvery) : null;

@@ -1,0 +1,120 @@
+import { useTranslation } from 'react-i18next';
+import type { Report } from '../../../src/contract/reportSchemas.ts';
+import { formatCell, formatSeconds, hiddenMark } from '../../../src/domain/reportFormat.ts';
+import { CENTRES_LABEL, GENERATED_LABEL, HIDDEN_LEGEND, INTERNAL_MARK, LINE_NAME, METHOD_TITLE, PREVIOUS_PERIOD_LABEL, PUBLIC_MARK, SECTION_LABELS } from '../../../src/domain/reportLabels.ts';
+import type { Lang } from '../../../src/domain/taxonomy.ts';
+import { ReportChart } from './ReportChart.tsx';
+import { ReportTableView } from './ReportTableView.tsx';
+
+// The period report page: headline figures, then each section with its charts and, beside
+// them, the tables; the excerpts and the method note. The same component is what the PDF
+// prints (`print`): with a cover and the method note first, one section per page, and
+// "usage interne" on every page of an internal report.
+
+function Headline({ report, lang }: { report: Report; lang: Lang }) {
+  const { t } = useTranslation('reports');
+  const h = report.headline;
+  const iqr = h.q1Seconds.v === null || h.q3Seconds.v === null ? (hiddenMark(h.q1Seconds) ?? '–') : `${formatSeconds(h.q1Seconds.v)} – ${formatSeconds(h.q3Seconds.v)}`;
+  const items: Array<[string, string, string]> = [
+    ['calls', t('headline.calls'), formatCell(h.calls, 'count', lang)],
+    ['requests', t('headline.requests'), formatCell(h.requests, 'count', lang)],
+    ['perCall', t('headline.perCall'), formatCell(h.perCall, 'ratio', lang)],
+    ['change', t('headline.change'), formatCell(h.callsChange, 'change', lang)],
+    ['median', t('headline.median'), h.medianSeconds.v === null ? (hiddenMark(h.medianSeconds) ?? '–') : formatSeconds(h.medianSeconds.v)],
+    ['iqr', t('headline.iqr'), iqr],
+    ['callbacks', t('headline.callbacks'), formatCell(h.callsWithCallback, 'count', lang)],
+  ];
+  return (
+    <dl className="report-headline">
+      {items.map(([key, label, value]) => (
+        <div key={key} data-figure={key}>
+          <dt>{label}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export function ReportDocumentView({ report, lang, print = false }: { report: Report; lang: Lang; print?: boolean }) {
+  const { t } = useTranslation('reports');
+  const internal = report.flavour === 'internal';
+  const sections = [...new Set(report.tables.map((x) => x.section))];
+  const method = (
+    <section className="report-method" aria-labelledby="report-method-title">
+      <h3 id="report-method-title">{METHOD_TITLE[lang]}</h3>
+      {report.method.paragraphs[lang].map((p) => (
+        <p key={p.slice(0, 40)}>{p}</p>
+      ))}
+      {!internal && <p className="muted">{HIDDEN_LEGEND[lang]}</p>}
+    </section>
+  );
+  return (
+    <article className={`report-document ${print ? 'printing' : ''} ${internal ? 'internal' : 'public'}`} data-flavour={report.flavour}>
+      {print && (
+        <header className="report-cover">
+          <p className="muted">{LINE_NAME[lang]}</p>
+          <h1>{report.title[lang]}</h1>
+          <p className="cover-period">
+            {report.period.from} – {report.period.to}
+          </p>
+          <p className="muted">
+            {PREVIOUS_PERIOD_LABEL[lang]} : {report.previous.from} – {report.previous.to}
+          </p>
+          <p className={`cover-flavour ${report.flavour}`}>{(internal ? INTERNAL_MARK : PUBLIC_MARK)[lang]}</p>
+          <Headline report={report} lang={lang} />
+          <p>
+            {CENTRES_LABEL[lang]} : {report.centres.join(', ') || '–'}
+          </p>
+          <p className="muted">
+            {GENERATED_LABEL[lang]} {report.generatedAt.slice(0, 16).replace('T', ' ')} UTC — {report.generator}
+          </p>
+        </header>
+      )}
+      {print && method}
+      {!print && (
+        <>
+          <p className={internal ? 'notice warn report-banner' : 'notice report-banner'}>{internal ? t('period.internalBanner') : t('period.publicBanner')}</p>
+          <p className="muted">{t('period.previous', { from: report.previous.from, to: report.previous.to })}</p>
+          <Headline report={report} lang={lang} />
+        </>
+      )}
+      {sections.map((s) => (
+        <section key={s} className="report-section" aria-labelledby={`report-section-${s}`}>
+          <h3 id={`report-section-${s}`}>{SECTION_LABELS[s][lang]}</h3>
+          {report.tables
+            .filter((x) => x.section === s)
+            .map((table) => (
+              <div key={table.id} className={`report-block ${table.columns.length > 8 ? 'wide' : ''}`} data-report-table={table.id}>
+                <h4>{table.title[lang]}</h4>
+                <div className="report-pair">
+                  <ReportChart table={table} lang={lang} print={print} title={t('period.chart', { title: table.title[lang] })} />
+                  <div className="report-table-wrap">
+                    <ReportTableView table={table} lang={lang} />
+                  </div>
+                </div>
+              </div>
+            ))}
+        </section>
+      ))}
+      <section className="report-section" aria-labelledby="report-quotes-title">
+        <h3 id="report-quotes-title">{SECTION_LABELS.quotes[lang]}</h3>
+        {report.quotes.length === 0 ? (
+          <p className="muted">{t('period.noQuotes')}</p>
+        ) : (
+          [...new Set(report.quotes.map((q) => q.theme))].map((theme) => (
+            <div key={theme} className="report-quotes">
+              <h4>{report.quotes.find((q) => q.theme === theme)!.themeLabel[lang]}</h4>
+              {report.quotes
+                .filter((q) => q.theme === theme)
+                .map((q) => (
+                  <blockquote key={q.text}>{q.text}</blockquote>
+                ))}
+            </div>
+          ))
+        )}
+      </section>
+      {!print && method}
+    </article>
+  );
+}

@@ -1,0 +1,2 @@
+// The reports screen as the screen registry lists it.
+export { ReportsScreen } from './ReportsScreen.tsx';

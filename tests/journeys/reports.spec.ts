@@ -1,0 +1,104 @@
+import fs from 'node:fs';
+import ExcelJS from 'exceljs';
+import type { AppCore } from '../../src/app/appCore.ts';
+import { seedDemoCalls } from '../../src/reports/demoSeed.ts';
+import { setProfileRole } from '../../src/reports/supervisorRole.ts';
+import { expect, ready, test } from '../harness/fixture.ts';
+
+// Bilans (issue 7): a supervisor opens the period report, sees the charts and the tables,
+// switches to the public version and exports it (the PDF is the report page printed by the
+// browser, as Electron's printToPDF does in the app); a responder's public export is refused
+// by main, whatever the UI shows.
+
+async function signInAs(core: AppCore, name: string, role: 'responder' | 'supervisor'): Promise<void> {
+  const db = core.services.store.database();
+  seedDemoCalls(db, { calls: 900, days: 80, now: new Date(), seed: 4 });
+  const created = await core.router.dispatch('profiles.create', { displayName: name, centre: 'CASG Nord' });
+  if (!created.ok) throw new Error(created.error.message);
+  const id = (created.value as { id: string }).id;
+  if (role === 'supervisor') setProfileRole(db, id, 'supervisor');
+  const signed = await core.router.dispatch('profiles.signIn', { profileId: id });
+  if (!signed.ok) throw new Error(signed.error.message);
+}
+
+test.describe('supervisor', () => {
+  test.use({ appOptions: { seed: (core) => signInAs(core, 'Sophie', 'supervisor') } });
+
+  test('opens the period report with charts and tables, switches to public, exports PDF and XLSX', async ({ app }) => {
+    test.skip(app.shell !== 'harness', 'seeds the store through the harness core');
+    await ready(app);
+    const { page } = app;
+    await page.keyboard.press('Alt+6');
+    await expect(page.getByRole('heading', { name: 'Bilans' })).toBeVisible();
+    await expect(page.getByText('Profil : Sophie (superviseur·e)')).toBeVisible();
+
+    // Internal first: exact counts, the weekday × hour grid, charts beside the tables.
+    await expect(page.locator('.report-banner')).toContainText('Usage interne');
+    const themes = page.locator('[data-report-table="themes"]');
+    await expect(themes.getByRole('heading', { name: 'Thématiques' })).toBeVisible();
+    await expect(themes.locator('.recharts-wrapper > svg.recharts-surface')).toBeVisible();
+    await expect(themes.locator('.recharts-bar-rectangle').first()).toBeVisible();
+    await expect(themes.getByRole('rowheader', { name: 'Aide alimentaire' })).toBeVisible();
+    await expect(page.locator('[data-report-table="heatmap"] svg')).toBeVisible();
+    await expect(page.locator('[data-figure="calls"] dd')).toHaveText(/^\d[\d\s\u202f]*$/);
+
+    // Public: small counts hidden, no heatmap.
+    await page.getByLabel('Publique (contrôle de divulgation)').check();
+    await page.getByRole('button', { name: 'Afficher', exact: true }).click();
+    await expect(page.locator('.report-banner')).toContainText('Version publique');
+    await expect(page.locator('[data-report-table="heatmap"]')).toHaveCount(0);
+    await expect(page.locator('[data-table="communeTheme"] td.hidden-cell').first()).toHaveText(/^(<10|<5|s)$/);
+    await expect(page.getByRole('heading', { name: 'Note méthodologique' })).toBeVisible();
+
+    const [pdf] = await Promise.all([page.waitForEvent('download'), page.locator('[data-export="public-pdf"]').click()]);
+    expect(pdf.suggestedFilename()).toMatch(/^bilan-\d{4}-\d\d-\d\d_\d{4}-\d\d-\d\d-public\.pdf$/);
+    const pdfBytes = fs.readFileSync(await pdf.path());
+    expect(pdfBytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const pages = pdfBytes.toString('latin1').match(/\/Type\s*\/Page\b/g)?.length ?? 0;
+    expect(pages).toBeGreaterThan(4);
+    await expect(page.getByText(/Fichier bilan-.*-public\.pdf prêt/)).toBeVisible();
+    await expect(page.locator('.print-root')).toHaveCount(0);
+
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.locator('[data-export="public-xlsx"]').click()]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(await xlsx.path());
+    expect(wb.worksheets.length).toBeGreaterThan(10);
+    expect(wb.worksheets.some((w) => /usage interne/i.test(String(w.getRow(1).getCell(1).value)))).toBe(false);
+  });
+});
+
+test.describe('responder', () => {
+  test.use({ appOptions: { seed: (core) => signInAs(core, 'Rachid', 'responder') } });
+
+  test('sees the internal report and the shift summary; a public export is refused by main', async ({ app }) => {
+    test.skip(app.shell !== 'harness', 'seeds the store through the harness core');
+    await ready(app);
+    const { page } = app;
+    await page.keyboard.press('Alt+6');
+    await expect(page.getByText('Profil : Rachid (répondant·e)')).toBeVisible();
+    await expect(page.locator('[data-report-table="themes"]')).toBeVisible();
+    // The UI says so…
+    await expect(page.locator('[data-export="public-pdf"]')).toBeDisabled();
+    await expect(page.getByText('Réservé aux superviseur·es.')).toBeVisible();
+    // …and main refuses it anyway, whoever asks.
+    const refused = await page.evaluate(() => window.relais!.invoke('reports.exportPublic', { from: '2026-01-01', to: '2026-01-31', format: 'csv' }));
+    expect(refused).toMatchObject({ ok: false, error: { code: 'Forbidden' } });
+    const quotes = await page.evaluate(() => window.relais!.invoke('reports.quotes.list', { from: '2026-01-01', to: '2026-01-31' }));
+    expect(quotes).toMatchObject({ ok: false, error: { code: 'Forbidden' } });
+
+    // The internal CSV is theirs to take to the debriefing.
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.locator('[data-export="internal-csv-semicolon"]').click()]);
+    const text = fs.readFileSync(await csv.path(), 'utf8');
+    expect(text.startsWith('\ufeff')).toBe(true);
+    expect(text.split('\r\n')[0]).toContain('Usage interne');
+
+    await page.getByRole('tab', { name: 'Synthèse de permanence' }).click();
+    await expect(page.getByText('Usage interne — synthèse pour le débriefing, jamais publiée.')).toBeVisible();
+    await page.getByLabel('Note pour l\'équipe suivante').fill('Le CPAS de Forest ne décroche plus depuis lundi.');
+    await page.getByRole('button', { name: 'Ajouter la note' }).click();
+    await expect(page.locator('[data-handover]')).toContainText('Rachid');
+    await page.getByLabel('Note pour l\'équipe suivante').fill('Rappeler au 0470 12 34 56');
+    await page.getByRole('button', { name: 'Ajouter la note' }).click();
+    await expect(page.getByRole('alert')).toBeVisible();
+  });
+});
