@@ -12,6 +12,8 @@ import { displayPhone } from './phoneNumber.ts';
 export interface QueueOptions {
   holder: 'all' | 'mine' | 'team';
   doneLimit: number;
+  /** At most this many callbacks per open list (due now, overdue, upcoming); `counts` has the totals. */
+  limit?: number;
 }
 
 export interface QueueView {
@@ -79,11 +81,20 @@ export function buildQueue(db: Db, link: CallLink, opts: QueueOptions, now: Date
   const keep = (r: CallbackRow) => opts.holder === 'all' || (opts.holder === 'team' ? r.assigneeProfileId === null : r.assigneeProfileId !== null && r.assigneeProfileId === me);
   const open = repo.listOpen().filter(keep);
   const closed = opts.doneLimit > 0 ? repo.listClosed(opts.doneLimit).filter(keep) : [];
-  const views = callbackViews(db, link, [...open, ...closed], now, me, maxFailedAttempts);
-  const sorted = sortQueue(views, now);
+  // Sort the rows, then build views (attempts, names, dialling format) only for what is shown:
+  // with a thousand upcoming callbacks the screen asks for the first fifty.
+  const sorted = sortQueue([...open, ...closed], now);
+  const limit = opts.limit ?? Number.POSITIVE_INFINITY;
+  const shown = { dueNow: sorted.dueNow.slice(0, limit), overdue: sorted.overdue.slice(0, limit), upcoming: sorted.upcoming.slice(0, limit), done: sorted.done };
+  const views = callbackViews(db, link, [...shown.dueNow, ...shown.overdue, ...shown.upcoming, ...shown.done], now, me, maxFailedAttempts);
+  let i = 0;
+  const take = (n: number) => views.slice(i, (i += n));
   return {
     now: now.toISOString(),
     counts: { dueNow: sorted.dueNow.length, overdue: sorted.overdue.length, upcoming: sorted.upcoming.length, done: sorted.done.length },
-    ...sorted,
+    dueNow: take(shown.dueNow.length),
+    overdue: take(shown.overdue.length),
+    upcoming: take(shown.upcoming.length),
+    done: take(shown.done.length),
   };
 }

@@ -122,11 +122,13 @@ export const callbacksContract = {
     }),
   }),
   'callbacks.queue': operation({
-    summary: 'The callback queue at main\'s clock: due now, overdue (most late first), upcoming, and recently done; who holds what.',
+    summary: 'The callback queue at main\'s clock: due now, overdue (most late first), upcoming (each up to `limit`, with the totals in `counts`), and recently done; who holds what.',
     access: SIGNED_IN,
     input: z.strictObject({
       holder: z.enum(['all', 'mine', 'team']).default('all'),
       doneLimit: z.number().int().min(0).max(200).default(20),
+      /** At most this many per open list (due now, overdue, upcoming); `counts` gives the totals. */
+      limit: z.number().int().min(1).max(10_000).default(50),
     }),
     output: z.object({
       now: z.string(),

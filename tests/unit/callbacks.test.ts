@@ -207,6 +207,10 @@ test('missed while closed: at the next start the reminders come out at once, fla
   assert.deepEqual(q.overdue.map((x) => x.id), [a.id, b.id], 'most late first');
   assert.deepEqual(q.upcoming.map((x) => x.id), [c.id]);
   assert.equal(q.overdue[0]?.latenessMs, 22 * HOUR);
+  // The screen asks for a page at a time: the totals stay in `counts`.
+  const page = await op(next.core, 'callbacks.queue', { limit: 1 });
+  assert.deepEqual(page.overdue.map((x) => x.id), [a.id]);
+  assert.deepEqual(page.counts, { dueNow: 0, overdue: 2, upcoming: 1, done: 0 });
   next.core.tick();
   assert.equal(eventsNamed(next, 'callbacks.due').length, 1, 'not announced twice');
   next.core.shutdown();

@@ -8,7 +8,7 @@ import { formatDateTime, type UiLang } from '../../i18n/i18n.ts';
 import { useFocusRequest } from '../../navigation.ts';
 import { CallbackDialog, type DialogOutcome } from './CallbackDialog.tsx';
 import { brusselsTime } from './format.ts';
-import { type Bucket, QueueSection } from './QueueSection.tsx';
+import { type Bucket, PAGE, QueueSection } from './QueueSection.tsx';
 import { ScheduleForm } from './ScheduleForm.tsx';
 import './callbacks.css';
 
@@ -29,6 +29,8 @@ export function CallbacksScreen() {
   const [queue, setQueue] = useState<Queue | null>(null);
   const [error, setError] = useState<ErrorPayload | null>(null);
   const [holder, setHolder] = useState<Holder>('all');
+  /** Rows per open list asked of main; "show more" raises it. */
+  const [limit, setLimit] = useState(PAGE);
   const [formOpen, setFormOpen] = useState(false);
   const [openId, setOpenId] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -40,12 +42,12 @@ export function CallbacksScreen() {
   /** Focus this callback's row once the queue has reloaded after an action on it. */
   const focusAfterChange = useRef<string | null>(null);
 
-  const load = useCallback(async (h: Holder) => {
+  const load = useCallback(async (h: Holder, n: number) => {
     const mine = ++seq.current;
     const active = document.activeElement;
     const row = active instanceof HTMLElement && rootRef.current?.contains(active) ? active.closest<HTMLElement>('[data-callback-id]') : null;
     keepFocus.current = row?.dataset.callbackId ?? null;
-    const r = await invoke('callbacks.queue', { holder: h, doneLimit: 20 });
+    const r = await invoke('callbacks.queue', { holder: h, doneLimit: 20, limit: n });
     if (mine !== seq.current) return;
     if (r.ok) {
       setQueue(r.value);
@@ -54,8 +56,8 @@ export function CallbacksScreen() {
   }, []);
 
   useEffect(() => {
-    void load(holder);
-    const refresh = () => void load(holder);
+    void load(holder, limit);
+    const refresh = () => void load(holder, limit);
     const offDue = onEvent('callbacks.due', refresh);
     const offBadge = onEvent('callbacks.badge', refresh);
     const offStore = onEvent('store.status', refresh);
@@ -66,7 +68,7 @@ export function CallbacksScreen() {
       offStore();
       clearInterval(timer);
     };
-  }, [holder, load]);
+  }, [holder, limit, load]);
 
   // A refresh re-renders rows, and a row may move (upcoming → due now): put focus back on it,
   // but only if focus was in a row and got lost — never take it from anywhere else.
@@ -106,7 +108,7 @@ export function CallbacksScreen() {
     setMessage(o.message);
     setOpenId(null);
     focusAfterChange.current = o.callback.id;
-    void load(holder);
+    void load(holder, limit);
   };
 
   const onScheduled = (r: OutputOf<'callbacks.schedule'>) => {
@@ -114,7 +116,7 @@ export function CallbacksScreen() {
     const when = formatDateTime(r.callback.dueAt, lang, { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' });
     const dst = r.adjustments.from === 'skipped' ? t('dst.skipped', { time: brusselsTime(r.callback.dueAt) }) : r.adjustments.from === 'repeated' ? t('dst.repeated', { time: brusselsTime(r.callback.dueAt) }) : '';
     setMessage(`${t('scheduled', { when })}${dst ? ` ${dst}` : ''}`);
-    void load(holder).then(() => requestAnimationFrame(() => newRef.current?.focus()));
+    void load(holder, limit).then(() => requestAnimationFrame(() => newRef.current?.focus()));
   };
 
   const all: CallbackView[] = queue ? [...queue.dueNow, ...queue.overdue, ...queue.upcoming, ...queue.done] : [];
@@ -162,7 +164,7 @@ export function CallbacksScreen() {
             <span className="hint cb-now">{t('now', { time: formatDateTime(queue.now, lang, { weekday: 'long', hour: '2-digit', minute: '2-digit' }) })}</span>
           </fieldset>
           {BUCKETS.map((b) => (
-            <QueueSection key={b} bucket={b} items={queue[b]} lang={lang} onOpen={onOpen} />
+            <QueueSection key={b} bucket={b} items={queue[b]} total={queue.counts[b]} lang={lang} onOpen={onOpen} onShow={setLimit} />
           ))}
         </>
       )}

@@ -1,13 +1,14 @@
-import { memo, useState } from 'react';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallbackView } from '../../../src/contract/callbacksContract.ts';
 import type { UiLang } from '../../i18n/i18n.ts';
 import { formatWindow, latenessParts } from './format.ts';
 
-// One list of the queue (due now, overdue, upcoming, done). Long lists render PAGE rows at a
-// time with "show more" / "show all": with a thousand upcoming callbacks the screen stays
-// quick, and every row rendered is a real, focusable element (no virtual scrolling to trip up
-// keyboard or screen-reader users). Rows are memoised on what they show.
+// One list of the queue (due now, overdue, upcoming, done). Long lists come PAGE rows at a
+// time from main (the `limit` of callbacks.queue) with "show more" / "show all": with a
+// thousand upcoming callbacks neither the bridge nor React carries rows nobody looks at, and
+// every row rendered is a real, focusable element (no virtual scrolling to trip up keyboard or
+// screen-reader users). Rows are memoised on what they show.
 
 export const PAGE = 50;
 
@@ -71,17 +72,16 @@ const Row = memo(
     a.onOpen === b.onOpen,
 );
 
-export function QueueSection({ bucket, items, lang, onOpen }: { bucket: Bucket; items: readonly CallbackView[]; lang: UiLang; onOpen(id: string): void }) {
+export function QueueSection({ bucket, items, total, lang, onOpen, onShow }: { bucket: Bucket; items: readonly CallbackView[]; total: number; lang: UiLang; onOpen(id: string): void; onShow(limit: number): void }) {
   const { t } = useTranslation('callbacks');
-  const [shown, setShown] = useState(PAGE);
-  const visible = items.length > shown ? items.slice(0, shown) : items;
+  const visible = items;
   const titleId = `cb-section-${bucket}`;
   return (
     <section className={`cb-section ${bucket}`} aria-labelledby={titleId} data-testid={`section-${bucket}`}>
       <h2 id={titleId}>
-        {t(`sections.${bucket}`)} <span className="cb-count">({items.length})</span>
+        {t(`sections.${bucket}`)} <span className="cb-count">({total})</span>
       </h2>
-      {items.length === 0 ? (
+      {total === 0 ? (
         <p className="hint">{t(`empty.${bucket}`)}</p>
       ) : (
         <ul className="cb-list" data-rendered={visible.length}>
@@ -90,13 +90,13 @@ export function QueueSection({ bucket, items, lang, onOpen }: { bucket: Bucket; 
           ))}
         </ul>
       )}
-      {items.length > shown && (
+      {total > items.length && (
         <div className="button-row cb-more">
-          <button type="button" className="small" onClick={() => setShown((n) => n + PAGE)}>
-            {t('more', { count: Math.min(PAGE, items.length - shown) })}
+          <button type="button" className="small" onClick={() => onShow(items.length + PAGE)}>
+            {t('more', { count: Math.min(PAGE, total - items.length) })}
           </button>
-          <button type="button" className="small ghost" onClick={() => setShown(items.length)}>
-            {t('all', { count: items.length })}
+          <button type="button" className="small ghost" onClick={() => onShow(total)}>
+            {t('all', { count: total })}
           </button>
         </div>
       )}
