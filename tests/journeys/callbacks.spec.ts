@@ -66,7 +66,8 @@ async function openCallback(page: Page, id: string): Promise<void> {
 
 test('schedule from a call with the keyboard; at the due time the notification event and the badge arrive and the note being written keeps focus', async ({ harnessBrowser }) => {
   const clock = new ManualClock('2026-03-16T09:00:00.000Z'); // Monday 10:00, Brussels
-  const h = await open(await harnessBrowser(), clock, { seed: async (core) => void (await shiftWithCall(core)) });
+  let callId = '';
+  const h = await open(await harnessBrowser(), clock, { seed: async (core) => void (callId = (await shiftWithCall(core)).callId as string) });
   const { page, core } = h;
 
   // From anywhere, Alt+P opens the form on the call in progress.
@@ -114,7 +115,7 @@ test('schedule from a call with the keyboard; at the due time the notification e
   core.tick();
   expect(dueEvents(h)).toHaveLength(1);
   expect(dueEvents(h)[0]).toMatchObject({ count: 1, missed: 0, callbacks: [{ dueAt: '2026-03-16T10:00:00.000Z', language: 'fr', missed: false }] });
-  expect(JSON.stringify(dueEvents(h))).not.toContain('470');
+  expect(JSON.stringify(dueEvents(h))).not.toMatch(/\+32|0470|12 34 56|CPAS/);
   await expect(page.getByTestId('callbacks-badge')).toHaveAttribute('data-count', '1');
   await expect(page.getByTestId('callbacks-announce')).toHaveText('Rappel à faire maintenant : 1');
   // Focus never moved: the next keystrokes land in the note.
@@ -127,6 +128,12 @@ test('schedule from a call with the keyboard; at the due time the notification e
   expect(dueEvents(h)).toHaveLength(1);
   await page.keyboard.press('Alt+4');
   await expect(page.getByTestId('section-dueNow').locator('li')).toHaveCount(1);
+
+  // The console's own button opens the form on the call it shows.
+  await page.keyboard.press('Alt+2');
+  await page.getByRole('button', { name: 'Programmer un rappel Alt+P' }).press('Enter');
+  await expect(form.getByLabel('Appel', { exact: true })).toBeFocused();
+  await expect(form.getByLabel('Appel', { exact: true })).toHaveValue(callId);
   await h.close();
 });
 

@@ -9,6 +9,7 @@ import { useFocusRequest } from '../../navigation.ts';
 import { CallbackDialog, type DialogOutcome } from './CallbackDialog.tsx';
 import { brusselsTime } from './format.ts';
 import { type Bucket, PAGE, QueueSection } from './QueueSection.tsx';
+import { takeCallbackRequest } from './request.ts';
 import { ScheduleForm } from './ScheduleForm.tsx';
 import './callbacks.css';
 
@@ -32,6 +33,8 @@ export function CallbacksScreen() {
   /** Rows per open list asked of main; "show more" raises it. */
   const [limit, setLimit] = useState(PAGE);
   const [formOpen, setFormOpen] = useState(false);
+  /** The call the form opens on, when the console named one. */
+  const [formCall, setFormCall] = useState<string | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const rootRef = useRef<HTMLElement>(null);
@@ -92,6 +95,7 @@ export function CallbacksScreen() {
 
   const openForm = useCallback(() => {
     setMessage(null);
+    setFormCall(takeCallbackRequest());
     setFormOpen(true);
   }, []);
   useFocusRequest('callbacks.new', openForm);
@@ -150,7 +154,7 @@ export function CallbacksScreen() {
           {message}
         </p>
       )}
-      {formOpen && queue && <ScheduleForm now={queue.now} presetCallId={null} onScheduled={onScheduled} onCancel={() => { setFormOpen(false); requestAnimationFrame(() => newRef.current?.focus()); }} />}
+      {formOpen && queue && <ScheduleForm key={formCall ?? 'latest'} now={queue.now} presetCallId={formCall} onScheduled={onScheduled} onCancel={() => { setFormOpen(false); requestAnimationFrame(() => newRef.current?.focus()); }} />}
       {queue && (
         <>
           <fieldset className="cb-filter">

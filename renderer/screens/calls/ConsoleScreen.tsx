@@ -6,6 +6,8 @@ import type { ErrorIssue, ErrorPayload } from '../../../src/errors.ts';
 import { call, invoke, OperationError } from '../../bridge.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { formatDateTime, type UiLang } from '../../i18n/i18n.ts';
+import { useNavigation } from '../../navigation.ts';
+import { scheduleCallbackFor } from '../callbacks/request.ts';
 import { SaveTracker } from './autosave.ts';
 import { CallTimer } from './CallTimer.tsx';
 import { redactFocusedField } from './guard.ts';
@@ -60,6 +62,7 @@ function Console({ startRequested, onStartHandled }: { startRequested: boolean; 
   const [focusWant, setFocusWantState] = useState<{ target: 'composer' | 'close' | 'start' | 'keep'; at: number } | null>(null);
   const setFocusWant = (want: { target: 'composer' | 'close' | 'start' | 'keep' } | null) => setFocusWantState(want && { ...want, at: performance.now() });
   const tracker = useMemo(() => new SaveTracker(), [view?.id]);
+  const navigation = useNavigation();
   const trackerRef = useRef(tracker);
   trackerRef.current = tracker;
   const notesRef = useRef<NotesPanelHandle>(null);
@@ -348,6 +351,9 @@ function Console({ startRequested, onStartHandled }: { startRequested: boolean; 
                 </button>
               </>
             )}
+            <button type="button" onClick={() => { scheduleCallbackFor(view.id); navigation.go('callbacks', 'callbacks.new'); }} aria-keyshortcuts="Alt+P">
+              {t('callbacks:fromCall')} <kbd>Alt+P</kbd>
+            </button>
             <span className="spacer" />
             <SaveIndicator tracker={tracker} />
           </div>
