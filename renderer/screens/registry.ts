@@ -3,7 +3,7 @@ import { AboutScreen } from './AboutScreen.tsx';
 import { HomeScreen } from './HomeScreen.tsx';
 import { ReportsScreen } from './reports/index.ts';
 import { DirectoryScreen } from './directory/DirectoryScreen.tsx';
-import { CONSOLE_SHORTCUTS, ConsoleScreen, HISTORY_SHORTCUTS, HistoryScreen } from './calls/index.ts';
+import { ActiveCallBadge, CONSOLE_SHORTCUTS, ConsoleScreen, HISTORY_SHORTCUTS, HistoryScreen } from './calls/index.ts';
 import { CALLBACKS_SHORTCUTS, CallbacksBadge, CallbacksScreen } from './callbacks/index.ts';
 
 // Every main screen, in navigation order. Each issue adds its screen here (one line), with a
@@ -21,7 +21,7 @@ export interface ScreenDef {
 
 export const SCREENS: readonly ScreenDef[] = [
   { id: 'home', labelKey: 'nav.home', shortcut: 'Alt+1', component: HomeScreen },
-  { id: 'console', labelKey: 'calls:nav.console', shortcut: 'Alt+2', component: ConsoleScreen, globalShortcuts: CONSOLE_SHORTCUTS },
+  { id: 'console', labelKey: 'calls:nav.console', shortcut: 'Alt+2', component: ConsoleScreen, globalShortcuts: CONSOLE_SHORTCUTS, badge: ActiveCallBadge },
   { id: 'history', labelKey: 'calls:nav.history', shortcut: 'Alt+3', component: HistoryScreen, globalShortcuts: HISTORY_SHORTCUTS },
   { id: 'callbacks', labelKey: 'callbacks:nav.title', shortcut: 'Alt+4', component: CallbacksScreen, globalShortcuts: CALLBACKS_SHORTCUTS, badge: CallbacksBadge },
   {

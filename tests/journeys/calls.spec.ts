@@ -156,12 +156,16 @@ test('crash and restart mid-call: the call reopens with its notes and its timer 
     await expect(timer1).toHaveText('00:00');
     clock.advance(4 * 60_000 + 12_000);
     await expect(timer1).toHaveText('04:12');
+    // The running call stays in view from any screen: its timer beside "Console d'appel".
+    await page1.keyboard.press('Alt+5');
+    await expect(page1.getByTestId('active-call-badge')).toHaveText(/^04:12/);
+    await page1.keyboard.press('Alt+2');
     await page1.getByTestId('note-composer').pressSequentially('Monsieur, expulsion prévue lundi');
     await page1.keyboard.press('Enter');
     await page1.getByTestId('note-composer').pressSequentially('cherche un hébergement');
     await expect(page1.getByTestId('save-indicator')).toHaveAttribute('data-state', 'saved');
     await page1.keyboard.press('F3');
-    await expect(page1.getByText('En attente')).toBeVisible();
+    await expect(page1.getByText('En attente', { exact: true })).toBeVisible();
     clock.advance(30_000);
 
     // The crash: the window and the core vanish without any shutdown (no close, no checkpoint).
@@ -177,7 +181,7 @@ test('crash and restart mid-call: the call reopens with its notes and its timer 
     await expect(page2.getByText('Appel repris après une interruption : les notes et la minuterie ont été restaurées.')).toBeVisible();
     const timer2 = page2.getByTestId('call-timer');
     await expect(timer2).toHaveText('04:12');
-    await expect(page2.getByText('En attente')).toBeVisible();
+    await expect(page2.getByText('En attente', { exact: true })).toBeVisible();
     const entries = page2.getByTestId('note-entry').getByRole('textbox');
     await expect(entries).toHaveCount(2);
     await expect(entries.nth(0)).toHaveValue('Monsieur, expulsion prévue lundi');

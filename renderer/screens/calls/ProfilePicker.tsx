@@ -29,9 +29,16 @@ export function ProfilePicker({ onSignedIn }: { onSignedIn?: () => void }) {
     void invoke('profiles.list', {}).then((r) => {
       if (!r.ok) return setError(r.error);
       setProfiles(r.value.profiles);
-      requestAnimationFrame(() => (r.value.profiles.length ? firstRef.current : nameRef.current)?.focus());
     });
   }, []);
+  // Once the list is on screen (committed), the keyboard lands on the last responder, or on
+  // the name of a new profile; after the Shell's own "focus the screen" on navigation.
+  const listShown = profiles !== null;
+  useEffect(() => {
+    if (!listShown) return;
+    const id = requestAnimationFrame(() => (firstRef.current ?? nameRef.current)?.focus());
+    return () => cancelAnimationFrame(id);
+  }, [listShown]);
 
   const signIn = async (id: string) => {
     setBusy(true);
