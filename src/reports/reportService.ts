@@ -3,7 +3,7 @@ import type { Report } from '../contract/reportSchemas.ts';
 import { SENSITIVE_THEME_CODES } from '../domain/taxonomy.ts';
 import { directoryRepository } from '../directory/directoryRepository.ts';
 import type { Db } from '../store/openDatabase.ts';
-import { collectFacts, periodCentres } from './collectFacts.ts';
+import { collectPeriods } from './collectFacts.ts';
 import type { PeriodFacts } from './periodFacts.ts';
 import { buildReport, type ReportInput } from './periodReport.ts';
 import { checkPeriod, previousPeriod } from './periodTime.ts';
@@ -50,11 +50,12 @@ export function reportInputFromStore(db: Db, opts: Pick<StoreReportOptions, 'fro
   checkPeriod(opts.from, opts.to);
   const prev = previousPeriod(opts.from, opts.to);
   const themes = storeThemes(db);
+  const { facts, centres } = collectPeriods(db, [{ from: opts.from, to: opts.to }, prev]);
   return {
-    current: collectFacts(db, opts.from, opts.to),
-    previous: collectFacts(db, prev.from, prev.to),
+    current: facts[0]!,
+    previous: facts[1]!,
     themes,
-    centres: periodCentres(db, opts.from, opts.to),
+    centres: centres[0]!,
     taxonomyVersion: taxonomyVersion(themes.map((t) => t.code)),
     generatedAt: opts.now.toISOString(),
     generator: opts.generator,

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { seedDemoDirectory } from '../../src/directory/demo/seedDemoDirectory.ts';
-import { collectFacts, periodCentres } from '../../src/reports/collectFacts.ts';
+import { collectFacts, collectPeriods, periodCentres } from '../../src/reports/collectFacts.ts';
 import { factsFromCalls, type ReportCall } from '../../src/reports/factsFromCalls.ts';
 import { canonicalFacts } from '../../src/reports/periodFacts.ts';
 import { plannedDemoCalls, seedDemoCalls } from '../../src/reports/demoSeed.ts';
@@ -40,6 +40,16 @@ test('demo seed writes realistic calls; collectFacts equals the call-by-call cou
     assert.deepEqual(sql, ref, `${from}…${to}`);
     assert.ok(sql.requests >= sql.calls, 'requests ≥ calls');
   }
+  // Two periods in one pass: the same as each on its own, centres included.
+  const both = collectPeriods(db, [
+    { from: '2026-02-01', to: '2026-02-28' },
+    { from: '2026-01-04', to: '2026-01-31' },
+  ]);
+  assert.deepEqual(canonicalFacts(both.facts[0]!), canonicalFacts(collectFacts(db, '2026-02-01', '2026-02-28')));
+  assert.deepEqual(canonicalFacts(both.facts[1]!), canonicalFacts(collectFacts(db, '2026-01-04', '2026-01-31')));
+  assert.deepEqual(both.centres[0], periodCentres(db, '2026-02-01', '2026-02-28'));
+  const plan = db.prepare(`EXPLAIN QUERY PLAN SELECT c.id, c.profile_id, substr(c.started_at, 1, 13), c.duration_ms, c.caller_type, c.language, c.interpreter, c.commune, c.caller_history, c.heard_from, c.resolution, (c.unmet_need IS NOT NULL) FROM calls c WHERE c.started_at >= ? AND c.started_at < ? AND c.status <> 'active'`).all('2026-01-01', '2026-02-01') as Array<{ detail: string }>;
+  assert.match(plan.map((p) => p.detail).join(' '), /COVERING INDEX calls_for_reports/, 'the calls are read from the covering index only');
   // Food aid in about one call in four.
   const all = collectFacts(db, '2026-01-08', '2026-03-18');
   const foodShare = (all.themes.food ?? 0) / all.calls;
