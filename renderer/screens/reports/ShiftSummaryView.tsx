@@ -118,14 +118,16 @@ export function ShiftSummaryView({ lang }: { lang: Lang }) {
             </section>
             <section className="panel">
               <h4>{t('shift.callbacks')}</h4>
-              <dl className="facts">
-                {(['scheduled', 'done', 'overdue', 'dueNow', 'pending'] as const).map((k) => (
-                  <div key={k} className="fact" data-callbacks={k}>
-                    <dt>{t(`shift.${k}`)}</dt>
-                    <dd>{summary.callbacks[k]}</dd>
-                  </div>
-                ))}
-              </dl>
+              <table className="report-table">
+                <tbody>
+                  {(['scheduled', 'done', 'overdue', 'dueNow', 'pending'] as const).map((k) => (
+                    <tr key={k} data-callbacks={k}>
+                      <th scope="row">{t(`shift.${k}`)}</th>
+                      <td>{summary.callbacks[k]}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
             </section>
           </div>
           <section className="panel">
