@@ -8,7 +8,7 @@ import { TEST_PASSPHRASE, TEST_SCRYPT, tempDir } from './helpers/tempStore.ts';
 
 // A real AES-GCM keystore standing in for DPAPI/libsecret: its secret is the "OS profile".
 // Replacing the secret is what a Windows profile reset does to DPAPI.
-function profileKeystore(backend: string, secret = crypto.randomBytes(32)): OsKeystore & { secret: Buffer } {
+function profileKeystore(backend: string, secret: Buffer = crypto.randomBytes(32)): OsKeystore & { secret: Buffer } {
   const ks = {
     secret,
     async backend() {
