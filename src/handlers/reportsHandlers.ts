@@ -2,7 +2,7 @@ import type { reportsContract } from '../contract/reportsContract.ts';
 import { findIdentifyingData, redactIdentifyingData } from '../domain/identifyingData.ts';
 import { AppError } from '../errors.ts';
 import { exportReport } from '../reports/exportReport.ts';
-import { dayOf } from '../reports/periodTime.ts';
+import { checkPeriod, dayOf } from '../reports/periodTime.ts';
 import { handoverRepository, quotesRepository } from '../reports/quotesRepository.ts';
 import { reportBundleFromStore } from '../reports/reportService.ts';
 import { shiftSummary } from '../reports/shiftSummary.ts';
@@ -33,6 +33,7 @@ async function exportFlavour(input: { from: string; to: string; format: 'csv' | 
 export const reportsHandlers: HandlerMap<typeof reportsContract> = {
   'reports.shiftSummary': (input, s) => {
     const now = s.clock.now();
+    if (input.day !== undefined) checkPeriod(input.day, input.day);
     return shiftSummary(s.store.database(), { day: input.day ?? dayOf(now), scope: input.scope, profileId: me(s), now });
   },
   'reports.period': (input, s) => {
@@ -42,6 +43,7 @@ export const reportsHandlers: HandlerMap<typeof reportsContract> = {
   'reports.export': (input, s) => exportFlavour(input, s, 'internal'),
   'reports.exportPublic': (input, s) => exportFlavour(input, s, 'public'),
   'reports.quotes.list': (input, s) => {
+    checkPeriod(input.from, input.to);
     const db = s.store.database();
     const repo = quotesRepository(db);
     const approved = repo.approved(input.from, input.to);

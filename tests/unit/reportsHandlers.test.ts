@@ -172,6 +172,8 @@ test('shift summary: calls and requests apart, callbacks, calls to finish, hando
   assert.deepEqual(today.handover.map((h) => [h.text, h.author]), [['Le CPAS de Forest ne répond plus au téléphone depuis lundi.', 'Rita']]);
   assert.ok(today.callbacks.pending >= today.callbacks.overdue + today.callbacks.dueNow);
   assert.equal(today.toFinish.length, today.calls.toFinish);
+  assert.equal((await refusal(core, 'reports.shiftSummary', { day: '2026-02-30' })).code, 'InvalidInput');
+  assert.equal((await refusal(core, 'reports.period', { from: '2026-03-10', to: '2026-03-01' })).code, 'InvalidInput');
   const mine = await op(core, 'reports.shiftSummary', { scope: 'me' });
   assert.equal(mine.calls.total, 0, 'Rita took no call');
 });
