@@ -7,6 +7,7 @@ import { invalidateDirectorySearch } from '../directory/search/storeSearch.ts';
 import { verificationOverdue } from '../directory/serviceSchema.ts';
 import { AppError } from '../errors.ts';
 import type { HandlerMap } from '../router/handlers.ts';
+import { profilesRepository } from '../calls/profilesRepository.ts';
 import type { Services } from '../router/services.ts';
 
 function themeView(t: ThemeView) {
@@ -14,8 +15,11 @@ function themeView(t: ThemeView) {
 }
 
 /** Notes are signed with the signed-in profile; profiles arrive with the access issue. */
+// Notes are signed with the responder's display name (what colleagues recognise), never an id.
 function responderName(s: Services): string {
-  return (s.session.profileId ?? 'Responder').slice(0, 100);
+  const id = s.session.profileId;
+  const profile = id ? profilesRepository(s.store.database()).get(id) : null;
+  return (profile?.displayName ?? 'Responder').slice(0, 100);
 }
 
 async function readImport(input: { fileName: string; content: string }, s: Services) {
