@@ -5,6 +5,8 @@ export const ERROR_CODES = [
   'UnknownOperation',
   'Forbidden',
   'StoreLocked',
+  'Locked',
+  'TooManyAttempts',
   'StoreMissing',
   'StoreExists',
   'WrongKey',

@@ -1,6 +1,8 @@
 import type { Logger } from '../log/logger.ts';
 import type { Db } from '../store/openDatabase.ts';
 import { callbackNumbersPurge } from '../callbacks/callbackPurge.ts';
+import { notesPurge } from '../access/notesPurge.ts';
+import { type AuditActor, writeAudit } from '../access/auditLog.ts';
 import { withSecureDelete } from './secureDelete.ts';
 import { defaultConfigValues } from '../config/configSchema.ts';
 
@@ -42,7 +44,7 @@ export interface PurgeStep {
   apply(ctx: PurgeContext): PurgeStepReport;
 }
 
-export const PURGE_STEPS: readonly PurgeStep[] = [callbackNumbersPurge];
+export const PURGE_STEPS: readonly PurgeStep[] = [callbackNumbersPurge, notesPurge];
 
 export interface PurgeReport {
   at: string;
@@ -56,7 +58,7 @@ export interface PurgeReport {
  * space is zeroed (`secure_delete`) and the WAL checkpointed, so a deleted number does not
  * linger in free pages or old WAL frames of the live store.
  */
-export function runPurge(db: Db, now: Date, opts: { dryRun?: boolean; log?: Logger; steps?: readonly PurgeStep[]; policy?: RetentionPolicy } = {}): PurgeReport {
+export function runPurge(db: Db, now: Date, opts: { dryRun?: boolean; log?: Logger; steps?: readonly PurgeStep[]; policy?: RetentionPolicy; actor?: AuditActor } = {}): PurgeReport {
   const dryRun = opts.dryRun ?? false;
   const ctx: PurgeContext = { db, now, policy: opts.policy ?? defaultConfigValues().purge };
   const steps: PurgeStepReport[] = [];
@@ -67,6 +69,13 @@ export function runPurge(db: Db, now: Date, opts: { dryRun?: boolean; log?: Logg
     if (report.count > 0) opts.log?.info('purge.step', { step: step.name, count: report.count, dryRun });
   }
   const total = steps.reduce((n, s) => n + s.count, 0);
-  if (!dryRun && total > 0) db.pragma('wal_checkpoint(TRUNCATE)');
+  if (!dryRun && total > 0) {
+    // The audit log keeps that a purge ran, by whom, and its counts per step: never what went.
+    writeAudit(db, now, opts.actor ?? { profileId: null, actor: 'system', role: null }, 'purge.apply', {
+      count: total,
+      steps: steps.filter((s) => s.count > 0).map((s) => `${s.step}:${s.count}`).join(','),
+    });
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  }
   return { at: now.toISOString(), dryRun, steps, total };
 }

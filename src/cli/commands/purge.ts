@@ -24,7 +24,7 @@ function human(r: PurgeReport): string {
 export const purgeCommand: CliCommand = (program, ctx) => {
   program
     .command('purge')
-    .description('Delete personal data past its retention now (callback numbers N days after closing; config.json purge.* sets the ceilings). The app does this hourly by itself.')
+    .description('Delete personal data past its retention now (callback numbers N days after closing, free-text notes of calls older than N months; config.json purge.* sets the ceilings). The app does this hourly by itself.')
     .option('--dry-run', 'show what would be deleted, step by step, without deleting anything')
     .action(async (opts: { dryRun?: boolean }, cmd: Command) => {
       const g = cmd.optsWithGlobals();
@@ -32,7 +32,7 @@ export const purgeCommand: CliCommand = (program, ctx) => {
       const session = await openStoreForCli(dataDir, ctx.env);
       try {
         const log = opts.dryRun ? undefined : createLogger(rotatingFileSink(path.join(dataDir, 'logs')));
-        const report = runPurge(session.database(), systemClock.now(), { dryRun: opts.dryRun ?? false, policy: ctx.config().values.purge, ...(log ? { log } : {}) });
+        const report = runPurge(session.database(), systemClock.now(), { dryRun: opts.dryRun ?? false, policy: ctx.config().values.purge, actor: { profileId: null, actor: 'relais-admin', role: null }, ...(log ? { log } : {}) });
         emit(ctx.io, g.json ?? false, { ok: true, ...report }, () => human(report));
         ctx.setExit(EXIT_OK);
       } finally {

@@ -4,7 +4,8 @@ import { migration002 } from './002_directory.ts';
 import { migration003 } from './003_calls.ts';
 import { migration004 } from './004_callbacks.ts';
 import { migration005 } from './005_reports.ts';
+import { migration006 } from './006_access.ts';
 
 // Forward-only, in order. Numbers reserved: 002 directory, 003 responders & calls,
 // 004 callbacks, 005 reports, 006 access & audit. Never edit a migration that has shipped.
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006];
