@@ -3,7 +3,7 @@ import type { Report } from '../contract/reportSchemas.ts';
 import { SENSITIVE_THEME_CODES } from '../domain/taxonomy.ts';
 import { directoryRepository } from '../directory/directoryRepository.ts';
 import type { Db } from '../store/openDatabase.ts';
-import { collectPeriods } from './collectFacts.ts';
+import { cachedPeriods } from './factsCache.ts';
 import type { PeriodFacts } from './periodFacts.ts';
 import { buildReport, type ReportInput } from './periodReport.ts';
 import { checkPeriod, previousPeriod } from './periodTime.ts';
@@ -50,7 +50,7 @@ export function reportInputFromStore(db: Db, opts: Pick<StoreReportOptions, 'fro
   checkPeriod(opts.from, opts.to);
   const prev = previousPeriod(opts.from, opts.to);
   const themes = storeThemes(db);
-  const { facts, centres } = collectPeriods(db, [{ from: opts.from, to: opts.to }, prev]);
+  const { facts, centres } = cachedPeriods(db, [{ from: opts.from, to: opts.to }, prev]);
   return {
     current: facts[0]!,
     previous: facts[1]!,

@@ -48,8 +48,12 @@ test('demo seed writes realistic calls; collectFacts equals the call-by-call cou
   assert.deepEqual(canonicalFacts(both.facts[0]!), canonicalFacts(collectFacts(db, '2026-02-01', '2026-02-28')));
   assert.deepEqual(canonicalFacts(both.facts[1]!), canonicalFacts(collectFacts(db, '2026-01-04', '2026-01-31')));
   assert.deepEqual(both.centres[0], periodCentres(db, '2026-02-01', '2026-02-28'));
-  const plan = db.prepare(`EXPLAIN QUERY PLAN SELECT c.id, c.profile_id, substr(c.started_at, 1, 13), c.duration_ms, c.caller_type, c.language, c.interpreter, c.commune, c.caller_history, c.heard_from, c.resolution, (c.unmet_need IS NOT NULL) FROM calls c WHERE c.started_at >= ? AND c.started_at < ? AND c.status <> 'active'`).all('2026-01-01', '2026-02-01') as Array<{ detail: string }>;
-  assert.match(plan.map((p) => p.detail).join(' '), /COVERING INDEX calls_for_reports/, 'the calls are read from the covering index only');
+  const explain = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all({ s: '2026-01-01', e: '2026-02-01' }) as Array<{ detail: string }>).map((p) => p.detail).join(' ');
+  const cols = 'c.id, c.profile_id, substr(c.started_at, 1, 13), c.duration_ms, c.caller_type, c.language, c.interpreter, c.commune, c.caller_history, c.heard_from, c.resolution, (c.unmet_need IS NOT NULL)';
+  const range = "c.started_at >= @s AND c.started_at < @e AND c.status <> 'active'";
+  assert.match(explain(`SELECT ${cols} FROM calls c INDEXED BY calls_for_reports WHERE ${range} ORDER BY c.id`), /SCAN c USING COVERING INDEX calls_for_reports$/, 'a long period reads the covering index once, in id order, no sort');
+  assert.match(explain('SELECT call_id, theme_code FROM call_themes ORDER BY call_id'), /COVERING INDEX/);
+  assert.match(explain(`SELECT ${cols} FROM calls c WHERE ${range}`), /SEARCH c USING INDEX calls_by_start/, 'a short period reads its calls by date');
   // Food aid in about one call in four.
   const all = collectFacts(db, '2026-01-08', '2026-03-18');
   const foodShare = (all.themes.food ?? 0) / all.calls;
