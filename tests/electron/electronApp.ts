@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { _electron as electron, type ElectronApplication, type Page } from '@playwright/test';
-import { StoreSession } from '../../src/store/storeSession.ts';
+import { createAppCore } from '../../src/app/appCore.ts';
 import { TEST_PASSPHRASE, TEST_SCRYPT, tempDir } from '../unit/helpers/tempStore.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -33,9 +33,11 @@ export async function openElectronApp(opts: { store?: 'open' | 'locked' | 'new';
   if (!exe) throw new Error(ELECTRON_SKIP_REASON);
   const dataDir = opts.dataDir ?? tempDir('relais-electron-');
   if ((opts.store ?? 'open') !== 'new' && !fs.existsSync(path.join(dataDir, 'keyring.json'))) {
-    const s = new StoreSession({ dataDir, scrypt: TEST_SCRYPT });
-    await s.init(TEST_PASSPHRASE);
-    s.close();
+    // Same starting point as the harness: a store made by the real core, demo directory included.
+    const setup = createAppCore({ dataDir, shell: 'harness', scrypt: TEST_SCRYPT, seedDemo: true });
+    const r = await setup.router.dispatch('store.init', { passphrase: TEST_PASSPHRASE });
+    setup.shutdown();
+    if (!r.ok) throw new Error(`store.init failed: ${r.error.message}`);
   }
   const app = await electron.launch({
     executablePath: exe,
