@@ -48,13 +48,16 @@ banner('lint (layering rules)');
 step('lint', run(bin('eslint'), ['.', '--max-warnings', '0']) === 0);
 
 banner('unit and integration tests (node:test)');
-const tap = path.join(tmp, 'unit.tap');
+// Per-process file names: two runs in one checkout must not read each other's reports.
+const tap = path.join(tmp, `unit-${process.pid}.tap`);
 fs.rmSync(tap, { force: true });
 const unitStatus = run(process.execPath, ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, 'tests/unit/**/*.test.ts']);
 const tapText = fs.existsSync(tap) ? fs.readFileSync(tap, 'utf8') : '';
 const count = (label: string) => Number(new RegExp(`^# ${label} (\\d+)$`, 'm').exec(tapText)?.[1] ?? 0);
 const unit = { passed: count('pass'), failed: count('fail') + count('cancelled'), skipped: count('skipped') + count('todo') };
-if (unitStatus !== 0 && unit.failed === 0) unit.failed = 1;
+// No summary at all means the runner did not finish: that is a failure, never "0 passed".
+if (!/^# tests \d+$/m.test(tapText) || (unitStatus !== 0 && unit.failed === 0)) unit.failed = Math.max(unit.failed, 1);
+fs.rmSync(tap, { force: true });
 totals.passed += unit.passed;
 totals.failed += unit.failed;
 totals.skipped += unit.skipped;
@@ -66,7 +69,7 @@ const built = run(process.execPath, ['scripts/build.ts']) === 0;
 step('build', built);
 
 function playwright(project: string, extraEnv: NodeJS.ProcessEnv = {}, wrap: string[] = []): void {
-  const report = path.join(tmp, `playwright-${project}.json`);
+  const report = path.join(tmp, `playwright-${project}-${process.pid}.json`);
   fs.rmSync(report, { force: true });
   const args = [bin('playwright'), 'test', `--project=${project}`, '--reporter=list,json'];
   const status = wrap.length ? run(wrap[0] as string, [...wrap.slice(1), ...args], { PLAYWRIGHT_JSON_OUTPUT_FILE: report, ...extraEnv }) : run(args[0] as string, args.slice(1), { PLAYWRIGHT_JSON_OUTPUT_FILE: report, ...extraEnv });
@@ -77,6 +80,7 @@ function playwright(project: string, extraEnv: NodeJS.ProcessEnv = {}, wrap: str
     // No report: the runner itself failed to start.
   }
   const failed = stats.unexpected + stats.flaky + (status !== 0 && stats.unexpected === 0 ? 1 : 0);
+  fs.rmSync(report, { force: true });
   totals.passed += stats.expected;
   totals.failed += failed;
   totals.skipped += stats.skipped;
