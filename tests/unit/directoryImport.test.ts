@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { test } from 'node:test';
 import ExcelJS from 'exceljs';
 import { directoryRepository } from '../../src/directory/directoryRepository.ts';
@@ -260,4 +261,19 @@ test('a file with fewer columns updates only those: other stored fields (e.g. pr
   await importPath(store, writeTemp('clear.csv', 'id;name;phone\r\nseed-only;Renamed;\r\n'));
   assert.equal(directoryRepository(store.database()).getService('seed-only')?.phone, null);
   store.close();
+});
+
+test('a JSON list in the flat field-name shape (the demo directory) is read field for field, nothing dropped', async () => {
+  const session = await newOpenStore();
+  const db = session.database();
+  const bytes = fs.readFileSync(new URL('../../src/directory/demo/demoDirectory.json', import.meta.url));
+  const diff = await importDirectoryFile(db, bytes, 'demoDirectory.json', { dryRun: false, now: new Date('2026-11-27T10:00:00Z') });
+  assert.equal(diff.counts.rejected, 0);
+  const demo = JSON.parse(bytes.toString('utf8')) as Array<Record<string, unknown>>;
+  const stored = directoryRepository(db).getService(String(demo[5]?.id));
+  assert.ok(stored);
+  for (const f of ['postcode', 'commune', 'phone', 'themes', 'communes_served', 'address']) {
+    assert.deepEqual((stored as unknown as Record<string, unknown>)[f], demo[5]?.[f], f);
+  }
+  session.close();
 });

@@ -1,5 +1,5 @@
 import { AppError } from '../../errors.ts';
-import { MAX_CELL_CHARS, SERVICE_FIELDS, type ServiceField } from '../serviceSchema.ts';
+import { LIST_FIELDS, LIST_SEPARATOR, MAX_CELL_CHARS, SERVICE_FIELDS, type ServiceField } from '../serviceSchema.ts';
 import { decodeText } from './decodeText.ts';
 import type { ImportWarning, RawRecord, RawTable, RowProblem } from './types.ts';
 
@@ -143,6 +143,52 @@ export function hsdsToValues(service: Obj, themeCodes: ReadonlySet<string>, row:
   return { row, values, problems };
 }
 
+// A JSON list in Relais's own flat shape (the CSV header's field names as keys, as in the
+// bundled demo directory) is read field for field instead of being mistaken for HSDS, which
+// would silently drop every flat-only field.
+const FLAT_MARKERS = ['communes_served', 'postcode', 'commune', 'address', 'phone', 'hours', 'access_conditions', 'professional_contact', 'last_verified', 'audience', 'themes'];
+const FLAT_FIELDS: ReadonlySet<string> = new Set(SERVICE_FIELDS);
+const LISTS: ReadonlySet<string> = new Set(LIST_FIELDS);
+
+function isFlatRecord(item: Obj): boolean {
+  return FLAT_MARKERS.some((k) => k in item);
+}
+
+function flatToValues(item: Obj, row: number, unknown: Set<string>): RawRecord {
+  const problems: RowProblem[] = [];
+  const values: Partial<Record<ServiceField, unknown>> = {};
+  for (const [key, raw] of Object.entries(item)) {
+    if (!FLAT_FIELDS.has(key)) {
+      unknown.add(key);
+      continue;
+    }
+    const field = key as ServiceField;
+    let v: unknown = raw;
+    if (LISTS.has(field)) {
+      if (typeof raw === 'string') v = raw === '' ? [] : raw.split(LIST_SEPARATOR).map((x) => x.trim());
+      else if (Array.isArray(raw)) v = raw.map((x) => str(x)).filter((x): x is string => x !== null);
+      else if (raw === null) v = [];
+      else {
+        problems.push({ row, field, message: 'expected a list (array or "a|b" text).' });
+        continue;
+      }
+    } else if (raw !== null && typeof raw !== 'string') {
+      v = str(raw);
+      if (v === null) {
+        problems.push({ row, field, message: 'expected text.' });
+        continue;
+      }
+    }
+    const longest = Array.isArray(v) ? Math.max(0, ...v.map((x: string) => x.length)) : typeof v === 'string' ? v.length : 0;
+    if (longest > MAX_CELL_CHARS) {
+      problems.push({ row, field, message: `value too long (${longest} characters, at most ${MAX_CELL_CHARS}).` });
+      continue;
+    }
+    values[field] = v;
+  }
+  return { row, values, problems };
+}
+
 export function readHsds(bytes: Uint8Array, fileName: string, themeCodes: ReadonlySet<string>): RawTable {
   const { text, encoding } = decodeText(bytes, fileName);
   let json: unknown;
@@ -157,11 +203,15 @@ export function readHsds(bytes: Uint8Array, fileName: string, themeCodes: Readon
   }
   if (list.length === 0) throw new AppError('FileRejected', `${fileName} holds no services: nothing was imported.`);
   const warnings: ImportWarning[] = [];
+  const unknownFlatKeys = new Set<string>();
   const records: RawRecord[] = list.map((item, i) => {
     const row = i + 1;
     if (!isObj(item)) return { row, values: {}, problems: [{ row, field: 'row', message: 'expected an HSDS service object.' }] };
-    return hsdsToValues(item, themeCodes, row, warnings);
+    return isFlatRecord(item) ? flatToValues(item, row, unknownFlatKeys) : hsdsToValues(item, themeCodes, row, warnings);
   });
+  if (unknownFlatKeys.size > 0) {
+    warnings.unshift({ field: null, message: `Unknown fields ignored: ${[...unknownFlatKeys].slice(0, 20).join(', ')}.` });
+  }
   if (!list.some((item) => isObj(item) && ('id' in item || 'name' in item))) {
     throw new AppError('FileRejected', `${fileName} does not look like HSDS services (no item has an id or name): nothing was imported.`);
   }
