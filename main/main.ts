@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { app, BrowserWindow, dialog } from 'electron';
+import { app, BrowserWindow, dialog, powerMonitor } from 'electron';
 import { createAppCore, type AppCore } from '../src/app/appCore.ts';
 import { configBackupPolicy, loadMachineConfig, resolveDataDir } from '../src/config/machineConfig.ts';
 import { FeedPoller } from '../src/feed/feedPoller.ts';
@@ -47,6 +47,10 @@ app.whenReady().then(async () => {
   serveRenderer(rendererDir());
   if (config.safeMode) log.warn('config.invalid', { path: config.path, keys: config.problem?.issues.map((i) => i.path).join(', ') ?? null });
   core = createAppCore({ dataDir, shell: 'electron', log, osKeystore: safeStorageKeystore, seedDemo: true, config });
+  // Shared PCs: the OS screen lock and suspend lock the session at once (the call goes on in main).
+  const lockNow = () => core?.lockSession('os');
+  powerMonitor.on('lock-screen', lockNow);
+  powerMonitor.on('suspend', lockNow);
   registerIpc(core, () => BrowserWindow.getAllWindows());
   installReportPrinter(core, () => mainWindow);
   // Daily rotating backups: checked hourly, and as soon as the store is unlocked.

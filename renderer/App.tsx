@@ -4,14 +4,21 @@ import { SetupScreen } from './screens/SetupScreen.tsx';
 import { UnlockScreen } from './screens/UnlockScreen.tsx';
 import { useStoreStatus } from './useStoreStatus.ts';
 import { LanguageSwitch } from './components/LanguageSwitch.tsx';
+import { LockScreen } from './screens/access/LockScreen.tsx';
+import { useAccess, useActivityHeartbeat } from './screens/access/useAccess.ts';
 
 export function App() {
   const { t } = useTranslation();
   const { status, setStatus } = useStoreStatus();
+  const storeOpen = status?.state === 'open';
+  const [access, setAccess] = useAccess(storeOpen);
+  const locked = storeOpen && access?.locked === true;
+  useActivityHeartbeat(storeOpen && !locked && access?.profile != null);
   if (!status) {
     return <div className="splash" aria-busy="true">{t('app.name')}</div>;
   }
-  if (status.state === 'open') return <Shell />;
+  // A locked session hides everything (the Shell unmounts; a call goes on in main) until the PIN.
+  if (status.state === 'open' && !locked) return <Shell />;
   return (
     <div className="gate">
       <header className="gate-header">
@@ -21,7 +28,13 @@ export function App() {
         </div>
         <LanguageSwitch />
       </header>
-      {status.state === 'uninitialised' ? <SetupScreen onDone={setStatus} /> : <UnlockScreen status={status} onDone={setStatus} />}
+      {locked && access ? (
+        <LockScreen status={access} onDone={setAccess} />
+      ) : status.state === 'uninitialised' ? (
+        <SetupScreen onDone={setStatus} />
+      ) : (
+        <UnlockScreen status={status} onDone={setStatus} />
+      )}
     </div>
   );
 }

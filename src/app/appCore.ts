@@ -12,6 +12,7 @@ import { StoreSession } from '../store/storeSession.ts';
 import type { Db } from '../store/openDatabase.ts';
 import { seedDemoDirectory } from '../directory/demo/seedDemoDirectory.ts';
 import { APP_VERSION } from './appVersion.ts';
+import { lockIfIdle, lockSession } from '../access/accessSession.ts';
 import { createPeriodicJobs, type PeriodicJobs, type PeriodicTickReport } from './periodicJobs.ts';
 
 export interface AppCoreOptions {
@@ -26,6 +27,8 @@ export interface AppCoreOptions {
   seedDemo?: boolean;
   /** The machine configuration main read at start (loadMachineConfig); defaults when absent. */
   config?: ConfigState;
+  /** Lock an idle session at tick (default true; harness journeys that jump a fake clock by days turn it off). */
+  idleLock?: boolean;
 }
 
 export type EventListener = <N extends EventName>(name: N, payload: EventPayload<N>) => void;
@@ -43,6 +46,8 @@ export interface AppCore {
    */
   tick(): PeriodicTickReport;
   jobs: PeriodicJobs;
+  /** Locks the session at once (main: OS screen lock or suspend). Not an operation. */
+  lockSession(reason: 'os' | 'manual'): void;
   shutdown(): void;
 }
 
@@ -72,7 +77,8 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
       }
     },
     app: { version: APP_VERSION, shell: opts.shell, runtime: `node ${process.versions.node}${process.versions.electron ? `, electron ${process.versions.electron}` : ''}` },
-    session: { profileId: null, role: null },
+    session: { profileId: null, role: null, locked: false, lockedAt: null, lockReason: null, lastActivityMs: null },
+    ...(opts.scrypt ? { secretScrypt: opts.scrypt } : {}),
     config: opts.config ?? noConfigState(),
   };
   const router = createRouter(handlers, services, { validateOutput: opts.validateOutput ?? false });
@@ -93,7 +99,20 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    tick: () => jobs.tick(),
+    tick: () => {
+      // The idle lock first: a reminder announced now is for a locked screen.
+      if (store.isOpen() && opts.idleLock !== false) {
+        try {
+          lockIfIdle(services);
+        } catch (e) {
+          log.error('session.idle_lock_failed', { error: (e as Error).message });
+        }
+      }
+      return jobs.tick();
+    },
+    lockSession: (reason) => {
+      if (store.isOpen()) lockSession(services, reason);
+    },
     jobs,
     shutdown() {
       store.close();

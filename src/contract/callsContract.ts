@@ -128,9 +128,9 @@ export const callsContract = {
     output: profileViewSchema,
   }),
   'profiles.signIn': operation({
-    summary: 'Start a shift as this profile: every call is attributed to it until sign-out.',
+    summary: 'Start a shift as this profile, with its PIN (or a supervisor\'s passphrase): every call is attributed to it until sign-out.',
     access: 'unlocked',
-    input: z.strictObject({ profileId: profileIdSchema }),
+    input: z.strictObject({ profileId: profileIdSchema, secret: z.string().min(1).max(256).optional() }),
     output: profileViewSchema,
   }),
   'profiles.signOut': operation({

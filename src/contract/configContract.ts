@@ -9,6 +9,7 @@ export const configContract = {
   'config.get': operation({
     summary: 'The machine configuration: the file read, the effective values and, in safe mode, what is wrong with the file.',
     access: 'open',
+    whileLocked: true,
     input: z.strictObject({}),
     output: configStateSchema,
   }),

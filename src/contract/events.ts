@@ -2,10 +2,13 @@ import { z } from 'zod';
 import { storeStatusSchema } from './systemContract.ts';
 import { feedReportSchema } from './feedContract.ts';
 import { CALL_LANGUAGES } from './callSchemas.ts';
+import { accessStatusSchema } from './accessContract.ts';
 
 // Push events main sends to the renderer. Later issues add theirs here (e.g. `callbacks.due`).
 export const events = {
   'store.status': storeStatusSchema,
+  /** Sign-in, sign-out, lock and unlock (idle, OS screen lock, by hand): the renderer gates on it. */
+  'access.changed': accessStatusSchema,
   'app.notice': z.object({ level: z.enum(['info', 'warning', 'error']), message: z.string() }),
   /** Directory import on a large file: rows read, checked, then written. */
   'directory.importProgress': z.object({ phase: z.enum(['reading', 'checking', 'writing']), processed: z.number(), total: z.number() }),

@@ -8,6 +8,7 @@ import { feedContract } from './feedContract.ts';
 import { callsContract } from './callsContract.ts';
 import { callbacksContract } from './callbacksContract.ts';
 import { reportsContract } from './reportsContract.ts';
+import { accessContract } from './accessContract.ts';
 
 // The single contract: every operation the UI may call. Each domain keeps its own map;
 // they are joined here and nowhere else.
@@ -21,6 +22,7 @@ export const contract = {
   ...callsContract,
   ...callbacksContract,
   ...reportsContract,
+  ...accessContract,
 };
 
 export type Contract = typeof contract;

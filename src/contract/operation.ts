@@ -15,6 +15,8 @@ export interface Operation<I extends z.ZodType = z.ZodType, O extends z.ZodType 
   input: I;
   output: O;
   access: Access;
+  /** Still answered while the session is locked (status, unlock); everything else is refused with `Locked`. */
+  whileLocked?: true;
   summary: string;
 }
 

@@ -24,6 +24,7 @@ export const systemContract = {
   'app.info': operation({
     summary: 'Versions, platform and data folder, for the About screen and support calls.',
     access: 'open',
+    whileLocked: true,
     input: z.strictObject({}),
     output: z.object({
       appVersion: z.string(),
@@ -36,6 +37,7 @@ export const systemContract = {
   'store.status': operation({
     summary: 'Whether a store exists and is open, and why it could not be opened automatically.',
     access: 'open',
+    whileLocked: true,
     input: z.strictObject({}),
     output: storeStatusSchema,
   }),

@@ -1,3 +1,4 @@
+import { afterSignIn, afterSignOut, signInWithSecret } from '../access/accessSession.ts';
 import { brusselsDayStart, brusselsNextDayStart } from '../calls/brusselsTime.ts';
 import { type CallRow, callsRepository } from '../calls/callsRepository.ts';
 import { callSummary, callView, canReopen, timerOf } from '../calls/callViews.ts';
@@ -70,23 +71,28 @@ export const callsHandlers: HandlerMap<typeof callsContract> = {
     s.log.info('profiles.created', {});
     return profile;
   },
-  'profiles.signIn': ({ profileId }, s) => {
+  'profiles.signIn': ({ profileId, secret }, s) => {
     const current = s.session.profileId;
     if (current && current !== profileId && repoOf(s).activeOf(current)) {
       throw new AppError('Conflict', 'A call is in progress on this PC: end it before another responder signs in.');
     }
+    // The PIN (responders) or passphrase (supervisors), with the growing delay after wrong ones (issue 8).
+    signInWithSecret(s, profileId, secret);
     const profile = profilesRepository(s.store.database()).markSignedIn(profileId, s.clock.now());
     s.session.profileId = profile.id;
     s.session.role = profile.role;
     s.log.info('profiles.signed_in', { role: profile.role });
+    afterSignIn(s);
     return profile;
   },
   'profiles.signOut': (_input, s) => {
     const current = s.session.profileId;
     if (current && repoOf(s).activeOf(current)) throw new AppError('Conflict', 'A call is in progress: end it before signing out.');
+    const who = current ? profilesRepository(s.store.database()).get(current) : null;
     s.session.profileId = null;
     s.session.role = null;
     s.log.info('profiles.signed_out', {});
+    afterSignOut(s, { profileId: current, actor: who?.displayName ?? 'unknown', role: who?.role ?? null });
     return { signedOut: true as const };
   },
   'profiles.current': (_input, s) => {

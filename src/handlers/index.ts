@@ -8,6 +8,7 @@ import { feedHandlers } from './feedHandlers.ts';
 import { callsHandlers } from './callsHandlers.ts';
 import { callbacksHandlers } from './callbacksHandlers.ts';
 import { reportsHandlers } from './reportsHandlers.ts';
+import { accessHandlers } from './accessHandlers.ts';
 
 // One handler map per domain, joined into the one typed `Handlers`; a missing or extra
 // operation is a type error here.
@@ -21,4 +22,5 @@ export const handlers: Handlers = {
   ...callsHandlers,
   ...callbacksHandlers,
   ...reportsHandlers,
+  ...accessHandlers,
 };

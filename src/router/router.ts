@@ -2,6 +2,8 @@ import { contract, isOperationName, type Result } from '../contract/index.ts';
 import { AppError, isAppError } from '../errors.ts';
 import { parseOrThrow } from '../schemas/parse.ts';
 import type { Handlers } from './handlers.ts';
+import { auditRuleOf } from '../access/auditedOperations.ts';
+import { audit } from '../access/accessSession.ts';
 import type { Services } from './services.ts';
 
 export interface Router {
@@ -30,6 +32,11 @@ export function createRouter(handlers: Handlers, services: Services, options: Ro
       const check = spec.output.safeParse(value);
       if (!check.success) throw new Error(`handler ${name} returned a value outside its contract: ${check.error.message}`);
     }
+    const rule = auditRuleOf(name);
+    if (rule) {
+      const entry = rule(parsed as never, value as never);
+      audit(services, entry.action, entry.detail);
+    }
     return value;
   }
 
@@ -51,6 +58,9 @@ export function createRouter(handlers: Handlers, services: Services, options: Ro
 }
 
 function checkAccess(access: (typeof contract)[keyof typeof contract]['access'], services: Services, name: string): void {
+  if (services.session.locked && !(contract[name as keyof typeof contract] as { whileLocked?: true }).whileLocked) {
+    throw new AppError('Locked', `The session is locked: unlock it with your PIN (${name} refused).`);
+  }
   if (access === 'open') return;
   if (!services.store.isOpen()) throw new AppError('StoreLocked', `The store is locked: ${name} needs it open.`);
   if (access === 'unlocked') return;

@@ -4,8 +4,21 @@ import type { Logger } from '../log/logger.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { PagePrintOptions } from '../reports/printTemplates.ts';
 import type { StoreSession } from '../store/storeSession.ts';
+import type { ScryptParams } from '../store/keyring.ts';
 
 export type Shell = 'electron' | 'harness' | 'cli';
+
+/** The signed-in profile and the lock (issue 8); main's memory, never the renderer's word. */
+export interface SessionState {
+  profileId: string | null;
+  role: Role | null;
+  /** Locked: everything but status and unlock is refused; a call in progress goes on in main. */
+  locked?: boolean;
+  lockedAt?: string | null;
+  lockReason?: 'idle' | 'os' | 'manual' | null;
+  /** The last user activity (clock ms), for the idle lock. */
+  lastActivityMs?: number | null;
+}
 
 /** What every handler receives: the one store, the clock, the event emitter and the session. */
 export interface Services {
@@ -15,7 +28,7 @@ export interface Services {
   emit<N extends EventName>(name: N, payload: EventPayload<N>): void;
   app: { version: string; shell: Shell; runtime: string };
   /** The signed-in profile; profiles arrive with the call console and access issues. */
-  session: { profileId: string | null; role: Role | null };
+  session: SessionState;
   /** The machine configuration read at start (defaults when none; safe mode when invalid). */
   config: ConfigState;
   /**
@@ -23,5 +36,7 @@ export interface Services {
    * harness's Chromium in journeys); absent in the CLI and unit tests. Reports use it so the
    * PDF is the very report page on screen.
    */
+  /** scrypt cost for PIN and passphrase hashes (tests record cheaper ones). */
+  secretScrypt?: ScryptParams;
   printPage?: ((opts: PagePrintOptions) => Promise<Buffer>) | null;
 }

@@ -31,6 +31,8 @@ export interface HarnessOptions {
    * move a ManualClock call `core.tick()` themselves, so what happens when is theirs to say.
    */
   tickEveryMs?: number | null;
+  /** The idle lock at tick (issue 8). Default off: journeys that jump a ManualClock by days would lock; access journeys turn it on. */
+  idleLock?: boolean;
 }
 
 export interface HarnessApp {
@@ -74,7 +76,7 @@ export async function openHarnessApp(browser: Browser, opts: HarnessOptions = {}
     if (!r.ok) throw new Error(`harness store.init failed: ${r.error.message}`);
     setup.shutdown();
   }
-  const core = createAppCore({ dataDir, shell: 'harness', scrypt: opts.scrypt ?? TEST_SCRYPT, seedDemo: true, validateOutput: true, ...(opts.clock ? { clock: opts.clock } : {}) });
+  const core = createAppCore({ dataDir, shell: 'harness', scrypt: opts.scrypt ?? TEST_SCRYPT, seedDemo: true, validateOutput: true, idleLock: opts.idleLock ?? false, ...(opts.clock ? { clock: opts.clock } : {}) });
   // Listen from the start: what the core announces as the store opens (reminders missed while
   // the app was closed) is part of what journeys observe; the page gets it once it is there.
   const events: HarnessApp['events'] = [];

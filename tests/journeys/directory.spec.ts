@@ -75,6 +75,8 @@ test('during a call, a service found with Ctrl+K is referred to the call with Al
   await page.getByLabel('Nom affiché').fill('Samir');
   await page.getByLabel('Centre partenaire').fill('CAW Brussel');
   await page.getByRole('button', { name: 'Créer et commencer la permanence' }).click();
+  // Signed in before F2 (under load the key could arrive before the shift is known).
+  await expect(page.getByText('De permanence : Samir — CAW Brussel')).toBeVisible();
   await page.keyboard.press('F2');
   await expect(page.getByTestId('call-timer')).toBeVisible();
 

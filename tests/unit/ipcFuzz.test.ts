@@ -52,11 +52,14 @@ test('every operation answers random and adversarial payloads, as every role, wi
   const rand = prng(20261127);
   const codes = new Set<string>(ERROR_CODES);
   let calls = 0;
-  for (const role of ROLES_FOR_FUZZ) {
+  // Every role, then a locked session (issue 8): refused everything but status and unlock.
+  const states = [...ROLES_FOR_FUZZ.map((role) => ({ role, locked: false })), { role: 'responder' as const, locked: true }];
+  for (const { role, locked } of states) {
     for (const name of OPERATION_NAMES) {
       if (name === 'store.restoreBackup' || name === 'store.changePassphrase') continue; // state-changing by design; covered by their own tests
       for (const payload of adversarial(rand)) {
         core.services.session.role = role;
+        core.services.session.locked = locked;
         const before = db.prepare('SELECT total_changes()').pluck().get();
         let r: Awaited<ReturnType<typeof core.router.dispatch>>;
         try {
@@ -72,10 +75,14 @@ test('every operation answers random and adversarial payloads, as every role, wi
           assert.ok(r.error.message.length < 5000, `${name}: error message echoes the payload`);
           if (r.error.code === 'Internal') assert.fail(`${name} as ${role} crashed on ${describe(payload)}: ${r.error.message}`);
           assert.equal(db.prepare('SELECT total_changes()').pluck().get(), before, `${name}: wrote on refusal`);
+          if (locked && !(contract[name] as { whileLocked?: true }).whileLocked) assert.equal(r.error.code, 'Locked', `${name} answered while locked`);
+        } else if (locked) {
+          assert.ok((contract[name] as { whileLocked?: true }).whileLocked, `${name} ran while locked`);
         }
       }
     }
   }
+  core.services.session.locked = false;
   assert.equal(({} as Record<string, unknown>).polluted, undefined, 'Object.prototype polluted');
   assert.ok(calls > OPERATION_NAMES.length * 10);
   assert.ok(contract);

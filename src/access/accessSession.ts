@@ -1,0 +1,200 @@
+import type { AccessStatus } from '../contract/accessContract.ts';
+import { AppError } from '../errors.ts';
+import type { Services } from '../router/services.ts';
+import { type AuditAction, type AuditDetail, writeAudit } from './auditLog.ts';
+import { hashSecret, PIN_SCRYPT, verifySecret } from './secretHash.ts';
+
+// The session on a shared PC, decided in main from the injected clock: sign-in with the
+// profile's PIN (responders) or passphrase (supervisors), the lock (idle for N minutes, OS
+// screen lock or suspend, by hand) and the growing delay after wrong secrets. A lock never
+// ends a call nor loses anything: calls live in the store and their timer is computed from the
+// clock; the lock only refuses operations until the same profile's secret is given again.
+
+/** Wrong secrets allowed before the delay starts. */
+export const FREE_ATTEMPTS = 5;
+const BASE_DELAY_MS = 30_000;
+const MAX_DELAY_MS = 15 * 60_000;
+
+/** The wait after `failures` wrong secrets in a row: none up to 5, then 30 s doubling, at most 15 min. */
+export function attemptDelayMs(failures: number): number {
+  if (failures < FREE_ATTEMPTS) return 0;
+  return Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** (failures - FREE_ATTEMPTS));
+}
+
+interface CredentialRow {
+  id: string;
+  display_name: string;
+  centre: string;
+  role: 'responder' | 'supervisor';
+  pin_hash: string | null;
+  active: number;
+  failed_attempts: number;
+  last_failed_at: string | null;
+}
+
+function credentialOf(s: Services, profileId: string): CredentialRow | null {
+  return (
+    (s.store
+      .database()
+      .prepare('SELECT id, display_name, centre, role, pin_hash, active, failed_attempts, last_failed_at FROM profiles WHERE id = ?')
+      .get(profileId) as CredentialRow | undefined) ?? null
+  );
+}
+
+function retryAtOf(row: Pick<CredentialRow, 'failed_attempts' | 'last_failed_at'> | null): Date | null {
+  if (!row?.last_failed_at) return null;
+  const wait = attemptDelayMs(row.failed_attempts);
+  return wait ? new Date(Date.parse(row.last_failed_at) + wait) : null;
+}
+
+export function audit(s: Services, action: AuditAction, detail: AuditDetail = {}, who?: { profileId: string | null; actor: string; role: 'responder' | 'supervisor' | null }): void {
+  if (!s.store.isOpen()) return;
+  const db = s.store.database();
+  let actor = who;
+  if (!actor) {
+    const id = s.session.profileId;
+    const name = id ? (db.prepare('SELECT display_name FROM profiles WHERE id = ?').pluck().get(id) as string | undefined) : undefined;
+    actor = { profileId: id, actor: name ?? (s.app.shell === 'cli' ? 'relais-admin' : 'unknown'), role: s.session.role };
+  }
+  writeAudit(db, s.clock.now(), actor, action, detail);
+}
+
+export function needsFirstSupervisor(s: Services): boolean {
+  if (!s.store.isOpen()) return false;
+  return !s.store.database().prepare(`SELECT 1 FROM profiles WHERE role = 'supervisor' AND active = 1 AND pin_hash IS NOT NULL`).pluck().get();
+}
+
+export function idleLockMinutes(s: Services): number {
+  return s.config.values.idleLockMinutes;
+}
+
+export function accessStatus(s: Services): AccessStatus {
+  const now = s.clock.now();
+  const id = s.session.profileId;
+  const row = id && s.store.isOpen() ? credentialOf(s, id) : null;
+  const retryAt = retryAtOf(row);
+  return {
+    needsFirstSupervisor: needsFirstSupervisor(s),
+    profile: row ? { id: row.id, displayName: row.display_name, centre: row.centre, role: row.role } : null,
+    locked: Boolean(s.session.locked),
+    lockedAt: s.session.lockedAt ?? null,
+    lockReason: s.session.lockReason ?? null,
+    failedAttempts: row?.failed_attempts ?? 0,
+    retryAt: retryAt && retryAt > now ? retryAt.toISOString() : null,
+    idleLockMinutes: idleLockMinutes(s),
+    now: now.toISOString(),
+  };
+}
+
+function changed(s: Services): AccessStatus {
+  const status = accessStatus(s);
+  s.emit('access.changed', status);
+  return status;
+}
+
+/**
+ * Checks a secret against a profile's hash, with the growing delay: during the wait nothing is
+ * checked (TooManyAttempts, nothing written); a wrong secret counts one more failure; a right
+ * one clears them. Never a lockout: after the wait, the right PIN always opens.
+ */
+export function checkSecret(s: Services, row: CredentialRow, secret: string): void {
+  const now = s.clock.now();
+  const retryAt = retryAtOf(row);
+  if (retryAt && retryAt > now) {
+    const seconds = Math.ceil((retryAt.getTime() - now.getTime()) / 1000);
+    throw new AppError('TooManyAttempts', `Too many wrong attempts: try again in ${seconds} s.`, [{ path: 'retryAt', message: retryAt.toISOString() }]);
+  }
+  const db = s.store.database();
+  if (!row.pin_hash || !verifySecret(secret, row.pin_hash)) {
+    const failures = row.failed_attempts + 1;
+    db.prepare('UPDATE profiles SET failed_attempts = ?, last_failed_at = ? WHERE id = ?').run(failures, now.toISOString(), row.id);
+    audit(s, 'session.unlock_failed', { attempts: failures }, { profileId: row.id, actor: row.display_name, role: row.role });
+    const wait = attemptDelayMs(failures);
+    throw new AppError(
+      wait ? 'TooManyAttempts' : 'Forbidden',
+      wait ? `Wrong PIN (${failures} in a row): try again in ${Math.ceil(wait / 1000)} s.` : `Wrong PIN (${failures} of ${FREE_ATTEMPTS} before a delay).`,
+      wait ? [{ path: 'retryAt', message: new Date(now.getTime() + wait).toISOString() }] : [{ path: 'secret', message: 'wrong' }],
+    );
+  }
+  if (row.failed_attempts) db.prepare('UPDATE profiles SET failed_attempts = 0, last_failed_at = NULL WHERE id = ?').run(row.id);
+}
+
+/** Sign-in with the profile's secret. Profiles made before issue 8 have no PIN: a supervisor gives them one. */
+export function signInWithSecret(s: Services, profileId: string, secret: string | undefined): void {
+  const row = credentialOf(s, profileId);
+  if (!row || !row.active) throw new AppError('NotFound', 'No such responder profile.');
+  if (row.pin_hash) {
+    if (secret === undefined) throw new AppError('Forbidden', 'This profile\'s PIN is needed to sign in.', [{ path: 'secret', message: 'required' }]);
+    checkSecret(s, row, secret);
+  } else if (row.role === 'supervisor' && !needsFirstSupervisor(s)) {
+    throw new AppError('Forbidden', 'A supervisor profile needs its passphrase: ask another supervisor to set one.');
+  }
+}
+
+export function afterSignIn(s: Services): void {
+  s.session.locked = false;
+  s.session.lockedAt = null;
+  s.session.lockReason = null;
+  s.session.lastActivityMs = s.clock.now().getTime();
+  audit(s, 'session.sign_in');
+  changed(s);
+}
+
+export function afterSignOut(s: Services, who: { profileId: string | null; actor: string; role: 'responder' | 'supervisor' | null }): void {
+  s.session.locked = false;
+  s.session.lockedAt = null;
+  s.session.lockReason = null;
+  s.session.lastActivityMs = null;
+  audit(s, 'session.sign_out', {}, who);
+  changed(s);
+}
+
+/** Locks the session (idle, OS screen lock or suspend, by hand). Nothing to do when no one is signed in. */
+export function lockSession(s: Services, reason: 'idle' | 'os' | 'manual'): AccessStatus {
+  if (!s.session.profileId || s.session.locked) return accessStatus(s);
+  s.session.locked = true;
+  s.session.lockedAt = s.clock.now().toISOString();
+  s.session.lockReason = reason;
+  audit(s, 'session.lock', { cause: reason });
+  s.log.info('session.locked', { reason });
+  return changed(s);
+}
+
+export function unlockSession(s: Services, secret: string): AccessStatus {
+  if (!s.session.locked || !s.session.profileId) throw new AppError('Conflict', 'The session is not locked.');
+  const row = credentialOf(s, s.session.profileId);
+  if (!row) throw new AppError('NotFound', 'The locked profile no longer exists.');
+  checkSecret(s, row, secret);
+  s.session.locked = false;
+  s.session.lockedAt = null;
+  s.session.lockReason = null;
+  s.session.lastActivityMs = s.clock.now().getTime();
+  audit(s, 'session.unlock');
+  s.log.info('session.unlocked', {});
+  return changed(s);
+}
+
+export function noteActivity(s: Services): Date {
+  const now = s.clock.now().getTime();
+  s.session.lastActivityMs = now;
+  return new Date(now + idleLockMinutes(s) * 60_000);
+}
+
+/** Run by the core's tick: locks a signed-in session idle for the configured minutes. */
+export function lockIfIdle(s: Services): boolean {
+  // The CLI has no screen to leave unattended: IT runs it with the recovery passphrase.
+  if (s.app.shell === 'cli') return false;
+  if (!s.session.profileId || s.session.locked) return false;
+  const last = s.session.lastActivityMs;
+  if (last === null || last === undefined) {
+    s.session.lastActivityMs = s.clock.now().getTime();
+    return false;
+  }
+  if (s.clock.now().getTime() - last < idleLockMinutes(s) * 60_000) return false;
+  lockSession(s, 'idle');
+  return true;
+}
+
+export function newSecretHash(s: Services, secret: string): string {
+  return hashSecret(secret, s.secretScrypt ?? PIN_SCRYPT);
+}

@@ -1,0 +1,23 @@
+import type { InputOf, OperationName, OutputOf } from '../contract/index.ts';
+import type { AuditAction, AuditDetail } from './auditLog.ts';
+
+// Operations the router records in the audit log after they succeed: the action and a detail
+// of formats, flags, periods and counts read from the input and answer — never their content.
+// Sign-in/out, lock/unlock, profile changes and purges write their own entries (they know more).
+
+type Rule<N extends OperationName> = (input: InputOf<N>, output: OutputOf<N>) => { action: AuditAction; detail: AuditDetail };
+type Rules = { [N in OperationName]?: Rule<N> };
+
+export const AUDITED_OPERATIONS: Rules = {
+  'reports.export': (i) => ({ action: 'export.report', detail: { kind: 'period', format: i.format, public: false, from: i.from, to: i.to } }),
+  'reports.exportPublic': (i) => ({ action: 'export.report', detail: { kind: 'period', format: i.format, public: true, from: i.from, to: i.to } }),
+  'directory.export': (i, o) => ({ action: 'export.directory', detail: { format: i.format, public: i.public ?? false, count: o.count } }),
+  'directory.importApply': (_i, o) => ({ action: 'directory.import', detail: { added: o.counts.added, updated: o.counts.changed, count: o.counts.rejected } }),
+  'feed.apply': () => ({ action: 'directory.import', detail: { source: 'feed' } }),
+  'store.backupNow': (_i, o) => ({ action: 'backup.create', detail: { reason: o.reason, bytes: o.bytes } }),
+  'store.restoreBackup': (_i, o) => ({ action: 'backup.restore', detail: { from: o.createdAt } }),
+};
+
+export function auditRuleOf(name: OperationName): Rule<OperationName> | undefined {
+  return AUDITED_OPERATIONS[name] as Rule<OperationName> | undefined;
+}

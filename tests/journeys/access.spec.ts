@@ -1,0 +1,133 @@
+import type { AppCore } from '../../src/app/appCore.ts';
+import type { InputOf, OperationName, OutputOf } from '../../src/contract/index.ts';
+import { ManualClock } from '../../src/platform/clock.ts';
+import { seedDemoCalls } from '../../src/reports/demoSeed.ts';
+import { expect, test } from '../harness/fixture.ts';
+import { openHarnessApp } from '../harness/harness.ts';
+
+// Access on shared PCs (issue 8): the idle lock with a call in progress and the PIN that opens
+// it again, the growing delay after wrong PINs, a responder's public export refused by main,
+// and the retention dry run then apply on seeded data.
+
+async function op<N extends OperationName>(core: AppCore, name: N, input: InputOf<N>): Promise<OutputOf<N>> {
+  const r = await core.router.dispatch(name, input);
+  if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
+  return r.value as OutputOf<N>;
+}
+
+const PIN = '246810';
+
+/** First supervisor, then Marie (responder, PIN) signed in. */
+async function responderSignedIn(core: AppCore): Promise<void> {
+  await op(core, 'access.createFirstSupervisor', { displayName: 'Sophie', centre: 'CASG Nord', passphrase: 'supervisor passphrase' });
+  const marie = await op(core, 'profiles.admin.create', { displayName: 'Marie', centre: 'CASG Nord', pin: PIN });
+  await op(core, 'profiles.signOut', {});
+  await op(core, 'profiles.signIn', { profileId: marie.id, secret: PIN });
+}
+
+test('idle lock with a call in progress: the screen locks, the timer keeps running in main; the PIN unlocks and the call and its notes are intact', async ({ harnessBrowser }) => {
+  const clock = new ManualClock(new Date('2026-03-02T09:00:00Z'));
+  const h = await openHarnessApp(await harnessBrowser(), { clock, idleLock: true, seed: responderSignedIn });
+  try {
+    const { page, core } = h;
+    await expect(page.locator('.shell')).toBeVisible();
+    await page.keyboard.press('Alt+2');
+    await expect(page.getByText('De permanence : Marie — CASG Nord')).toBeVisible();
+    await page.keyboard.press('F2');
+    const composer = page.getByTestId('note-composer');
+    await expect(composer).toBeFocused();
+    await composer.pressSequentially('Demande de colis alimentaire.');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('note-entry')).toHaveCount(1);
+    const callId = (await op(core, 'calls.current', {})).call!.id;
+
+    clock.advance(6 * 60_000);
+    core.tick();
+    await expect(page.getByRole('heading', { name: 'Session verrouillée' })).toBeVisible();
+    await expect(page.locator('.shell')).toHaveCount(0);
+    expect((await page.evaluate((id) => window.relais!.invoke('calls.get', { callId: id }), callId)) as unknown).toMatchObject({ ok: false, error: { code: 'Locked' } });
+
+    clock.advance(4 * 60_000);
+    await page.getByLabel('Code PIN (ou phrase de passe)').fill(PIN);
+    await page.getByRole('button', { name: 'Déverrouiller' }).click();
+    await expect(page.locator('.shell')).toBeVisible();
+    const call = await op(core, 'calls.get', { callId });
+    expect(call.status).toBe('active');
+    expect(call.timer.elapsedMs).toBeGreaterThanOrEqual(10 * 60_000);
+    expect(call.notes.map((n) => n.text)).toEqual(['Demande de colis alimentaire.']);
+  } finally {
+    await h.close();
+  }
+});
+
+test('wrong PINs: after 5 the next try waits, the wait is shown and enforced in main; the right PIN opens after it', async ({ harnessBrowser }) => {
+  const clock = new ManualClock(new Date('2026-03-02T09:00:00Z'));
+  const h = await openHarnessApp(await harnessBrowser(), { clock, idleLock: true, seed: responderSignedIn });
+  try {
+    const { page, core } = h;
+    await expect(page.locator('.shell')).toBeVisible();
+    await op(core, 'access.lock', {});
+    const pin = page.getByLabel('Code PIN (ou phrase de passe)');
+    for (let i = 1; i <= 4; i++) {
+      await pin.fill('000000');
+      await page.getByRole('button', { name: 'Déverrouiller' }).click();
+      await expect(page.getByTestId('lock-message')).toHaveText(`Code incorrect (${i} erreur(s) de suite).`);
+    }
+    await pin.fill('000000');
+    await page.getByRole('button', { name: 'Déverrouiller' }).click();
+    await expect(page.getByTestId('lock-message')).toHaveText('Trop d\'essais incorrects : réessayez dans 30 s.');
+    await pin.fill(PIN);
+    await page.getByRole('button', { name: 'Déverrouiller' }).click();
+    await expect(page.getByTestId('lock-message')).toHaveText('Trop d\'essais incorrects : réessayez dans 30 s.');
+    clock.advance(31_000);
+    await pin.fill(PIN);
+    await page.getByRole('button', { name: 'Déverrouiller' }).click();
+    await expect(page.locator('.shell')).toBeVisible();
+  } finally {
+    await h.close();
+  }
+});
+
+test('a responder asking main for a public report export is refused (Forbidden), and nothing is audited as exported', async ({ harnessBrowser }) => {
+  const h = await openHarnessApp(await harnessBrowser(), { seed: responderSignedIn });
+  try {
+    const refused = await h.page.evaluate(() => window.relais!.invoke('reports.exportPublic', { from: '2026-01-01', to: '2026-01-31', format: 'csv' }));
+    expect(refused).toMatchObject({ ok: false, error: { code: 'Forbidden' } });
+    const audit = await h.page.evaluate(() => window.relais!.invoke('audit.list', {}));
+    expect(audit).toMatchObject({ ok: false, error: { code: 'Forbidden' } });
+  } finally {
+    await h.close();
+  }
+});
+
+test('retention: a supervisor previews (dry run, nothing changed) then applies the purge on seeded data; old notes go, statistics stay', async ({ harnessBrowser }) => {
+  const now = new Date('2026-03-02T12:00:00Z');
+  const clock = new ManualClock(now);
+  const h = await openHarnessApp(await harnessBrowser(), {
+    clock,
+    seed: async (core) => {
+      seedDemoCalls(core.services.store.database(), { calls: 200, days: 1000, now, seed: 3 });
+      await op(core, 'access.createFirstSupervisor', { displayName: 'Sophie', centre: 'CASG Nord', passphrase: 'supervisor passphrase' });
+    },
+  });
+  try {
+    const { page, core } = h;
+    const db = core.services.store.database();
+    const notes = () => db.prepare('SELECT count(*) FROM call_notes').pluck().get() as number;
+    const calls = db.prepare('SELECT count(*) FROM calls').pluck().get();
+    const before = notes();
+    const preview = (await page.evaluate(() => window.relais!.invoke('retention.preview', {}))) as { ok: true; value: OutputOf<'retention.preview'> };
+    const step = preview.value.steps.find((s) => s.step === 'calls.notes')!;
+    expect(step.count).toBeGreaterThan(0);
+    expect(notes()).toBe(before);
+    const applied = (await page.evaluate(() => window.relais!.invoke('retention.apply', {}))) as { ok: true; value: OutputOf<'retention.apply'> };
+    expect(applied.value.steps.find((s) => s.step === 'calls.notes')!.count).toBe(step.count);
+    expect(notes()).toBeLessThan(before);
+    expect(db.prepare('SELECT count(*) FROM calls').pluck().get()).toBe(calls);
+    expect(db.prepare(`SELECT count(*) FROM call_notes n JOIN calls c ON c.id = n.call_id WHERE c.started_at < '2024-03-02'`).pluck().get()).toBe(0);
+    const audit = await op(core, 'audit.list', {});
+    expect(audit.entries.find((e) => e.action === 'purge.apply')).toMatchObject({ actor: 'Sophie', role: 'supervisor' });
+  } finally {
+    await h.close();
+  }
+});
