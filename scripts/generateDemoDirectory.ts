@@ -2,33 +2,13 @@
 // realistic Brussels services (real communes and kinds of services) with clearly fictitious
 // contact details (+32 2 555 xx xx, @example.be). Deterministic: same output on every run.
 //   node scripts/generateDemoDirectory.ts [--out FILE]
+import type { Service } from '../src/directory/serviceSchema.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { COMMUNES, type Commune } from '../src/domain/communes.ts';
 
-interface DemoService {
-  id: string;
-  name: string;
-  alternate_name: string | null;
-  organization: string | null;
-  description: string | null;
-  themes: string[];
-  keywords: string[];
-  communes_served: string[];
-  address: string | null;
-  postcode: string | null;
-  commune: string | null;
-  phone: string | null;
-  email: string | null;
-  website: string | null;
-  hours: string | null;
-  languages: string[];
-  audience: string | null;
-  access_conditions: string | null;
-  professional_contact: string | null;
-  last_verified: string | null;
-  status: 'active' | 'inactive';
-}
+/** The demo file holds plain services, exactly the directory's own type. */
+type DemoService = Service;
 
 // Deterministic pseudo-random numbers (mulberry32).
 let seed = 20240330;

@@ -5,6 +5,7 @@ import type { ImportDiffView } from '../../../src/contract/directoryContract.ts'
 import type { ErrorPayload } from '../../../src/errors.ts';
 import { invoke, onEvent } from '../../bridge.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
+import { downloadFile } from '../reports/download.ts';
 
 type Format = InputOf<'directory.export'>['format'];
 
@@ -13,16 +14,6 @@ function toBase64(buffer: ArrayBuffer): string {
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary);
-}
-
-function download(fileName: string, mimeType: string, base64: string): void {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: mimeType }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 // Import shows the same diff as `relais-admin directory import --dry-run` and applies only when
@@ -70,7 +61,7 @@ export function ImportExportPanel() {
     setError(null);
     const r = await invoke('directory.export', { format, public: exportPublic, ...(delimiter ? { delimiter } : {}) });
     setBusy(null);
-    if (r.ok) download(r.value.fileName, r.value.mimeType, r.value.base64);
+    if (r.ok) downloadFile(r.value.fileName, r.value.mimeType, r.value.base64);
     else setError(r.error);
   };
 
