@@ -119,15 +119,23 @@ export function checkSecret(s: Services, row: CredentialRow, secret: string): vo
   if (row.failed_attempts) db.prepare('UPDATE profiles SET failed_attempts = 0, last_failed_at = NULL WHERE id = ?').run(row.id);
 }
 
-/** Sign-in with the profile's secret. Profiles made before issue 8 have no PIN: a supervisor gives them one. */
-export function signInWithSecret(s: Services, profileId: string, secret: string | undefined): void {
+/**
+ * Sign-in with the profile's secret. A responder profile made before issue 8 (or by the demo
+ * seed) has no PIN: it cannot sign in without one, it chooses it now (`newPin`, once).
+ */
+export function signInWithSecret(s: Services, profileId: string, secret: string | undefined, newPin?: string): void {
   const row = credentialOf(s, profileId);
   if (!row || !row.active) throw new AppError('NotFound', 'No such responder profile.');
   if (row.pin_hash) {
+    if (newPin !== undefined) throw new AppError('Conflict', 'This profile already has a PIN: sign in with it (a supervisor can reset it).', [{ path: 'newPin', message: 'already set' }]);
     if (secret === undefined) throw new AppError('Forbidden', 'This profile\'s PIN is needed to sign in.', [{ path: 'secret', message: 'required' }]);
     checkSecret(s, row, secret);
-  } else if (row.role === 'supervisor' && !needsFirstSupervisor(s)) {
-    throw new AppError('Forbidden', 'A supervisor profile needs its passphrase: ask another supervisor to set one.');
+  } else if (row.role === 'supervisor') {
+    if (!needsFirstSupervisor(s)) throw new AppError('Forbidden', 'A supervisor profile needs its passphrase: ask another supervisor to set one.');
+  } else {
+    if (newPin === undefined) throw new AppError('Forbidden', 'This profile has no PIN yet: choose one (6 digits or more) to sign in.', [{ path: 'newPin', message: 'required' }]);
+    s.store.database().prepare('UPDATE profiles SET pin_hash = ?, failed_attempts = 0, last_failed_at = NULL WHERE id = ? AND pin_hash IS NULL').run(newSecretHash(s, newPin), row.id);
+    audit(s, 'profile.set_pin', { targetProfileId: row.id }, { profileId: row.id, actor: row.display_name, role: row.role });
   }
 }
 

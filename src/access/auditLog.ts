@@ -15,6 +15,7 @@ export const AUDIT_ACTIONS = [
   'profile.disable',
   'profile.enable',
   'profile.reset_secret',
+  'profile.set_pin',
   'profile.role',
   'export.report',
   'export.directory',

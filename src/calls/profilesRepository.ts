@@ -44,7 +44,8 @@ function clean(s: string): string {
 export interface ProfilesRepository {
   list(): Profile[];
   get(id: string): Profile | null;
-  create(input: { displayName: string; centre: string }, now: Date): Profile;
+  /** `pinHash`: the PIN's scrypt hash (issue 8); demo and legacy profiles have none and set it at their next sign-in. */
+  create(input: { displayName: string; centre: string }, now: Date, pinHash?: string | null): Profile;
   markSignedIn(id: string, now: Date): Profile;
 }
 
@@ -60,7 +61,7 @@ export function profilesRepository(db: Db): ProfilesRepository {
       const row = selectOne.get(id) as ProfileRow | undefined;
       return row ? fromRow(row) : null;
     },
-    create(input, now) {
+    create(input, now, pinHash = null) {
       const displayName = clean(input.displayName);
       const centre = clean(input.centre);
       const existing = db.prepare('SELECT id FROM profiles WHERE display_name = ? COLLATE NOCASE AND centre = ? COLLATE NOCASE').pluck().get(displayName, centre);
@@ -68,7 +69,7 @@ export function profilesRepository(db: Db): ProfilesRepository {
         throw new AppError('Conflict', `A profile "${displayName}" (${centre}) already exists: pick it in the list.`, [{ path: 'displayName', message: 'already exists for this centre' }]);
       }
       const id = crypto.randomUUID();
-      db.prepare(`INSERT INTO profiles (id, display_name, centre, role, created_at) VALUES (?, ?, ?, 'responder', ?)`).run(id, displayName, centre, now.toISOString());
+      db.prepare(`INSERT INTO profiles (id, display_name, centre, role, pin_hash, created_at) VALUES (?, ?, ?, 'responder', ?, ?)`).run(id, displayName, centre, pinHash, now.toISOString());
       return repo.get(id) as Profile;
     },
     markSignedIn(id, now) {

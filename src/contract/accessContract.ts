@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { profileIdSchema } from './callSchemas.ts';
 import { operation } from './operation.ts';
+import { PIN_RULE } from './pinRule.ts';
 
 // Access on shared centre PCs (issue 8): the first supervisor, PIN sign-in, the session lock
 // (idle, OS screen lock, by hand) with the growing delay after wrong PINs, profile
 // management by supervisors, the audit log and the retention policy.
 
-export const PIN_RULE = /^\d{6,12}$/;
+export { PIN_RULE };
 const pin = z.string().regex(PIN_RULE, 'a PIN of 6 to 12 digits');
 const supervisorPassphrase = z.string().min(10, 'at least 10 characters').max(256);
 /** What unlock and sign-in accept: a PIN or a passphrase, bounded (scrypt never hashes megabytes). */

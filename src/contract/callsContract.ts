@@ -15,6 +15,7 @@ import {
   themeCodeSchema,
 } from './callSchemas.ts';
 import { operation } from './operation.ts';
+import { PIN_RULE } from './pinRule.ts';
 
 // The call console (issue 5): responder profiles and the shift, calls with their timer, timed
 // notes and the anonymous call record, and the call history. Every call operation needs a
@@ -119,18 +120,19 @@ export const callsContract = {
     output: z.object({ profiles: z.array(profileViewSchema) }),
   }),
   'profiles.create': operation({
-    summary: 'Create a responder profile: a display name and a partner centre (no identity beyond that).',
+    summary: 'Create a responder profile: a display name, a partner centre (no identity beyond that) and its PIN (6 digits or more).',
     access: 'unlocked',
     input: z.strictObject({
       displayName: z.string().trim().min(1, 'a name is needed').max(80),
       centre: z.string().trim().min(1, 'a partner centre is needed').max(120),
+      pin: z.string().regex(PIN_RULE, 'a PIN of 6 to 12 digits'),
     }),
     output: profileViewSchema,
   }),
   'profiles.signIn': operation({
-    summary: 'Start a shift as this profile, with its PIN (or a supervisor\'s passphrase): every call is attributed to it until sign-out.',
+    summary: 'Start a shift as this profile, with its PIN (or a supervisor\'s passphrase): every call is attributed to it until sign-out. A responder profile made before PINs existed gives `newPin` instead, once: it becomes its PIN.',
     access: 'unlocked',
-    input: z.strictObject({ profileId: profileIdSchema, secret: z.string().min(1).max(256).optional() }),
+    input: z.strictObject({ profileId: profileIdSchema, secret: z.string().min(1).max(256).optional(), newPin: z.string().regex(PIN_RULE, 'a PIN of 6 to 12 digits').optional() }),
     output: profileViewSchema,
   }),
   'profiles.signOut': operation({

@@ -1,4 +1,4 @@
-import { afterSignIn, afterSignOut, signInWithSecret } from '../access/accessSession.ts';
+import { afterSignIn, afterSignOut, audit, newSecretHash, signInWithSecret } from '../access/accessSession.ts';
 import { brusselsDayStart, brusselsNextDayStart } from '../calls/brusselsTime.ts';
 import { type CallRow, callsRepository } from '../calls/callsRepository.ts';
 import { callSummary, callView, canReopen, timerOf } from '../calls/callViews.ts';
@@ -67,17 +67,18 @@ function identifyingIssues(s: Services, callId: string): ErrorIssue[] {
 export const callsHandlers: HandlerMap<typeof callsContract> = {
   'profiles.list': (_input, s) => ({ profiles: profilesRepository(s.store.database()).list() }),
   'profiles.create': (input, s) => {
-    const profile = profilesRepository(s.store.database()).create(input, s.clock.now());
+    const profile = profilesRepository(s.store.database()).create(input, s.clock.now(), newSecretHash(s, input.pin));
+    audit(s, 'profile.create', { targetProfileId: profile.id, role: 'responder', source: 'self' }, s.session.profileId ? undefined : { profileId: profile.id, actor: profile.displayName, role: 'responder' });
     s.log.info('profiles.created', {});
     return profile;
   },
-  'profiles.signIn': ({ profileId, secret }, s) => {
+  'profiles.signIn': ({ profileId, secret, newPin }, s) => {
     const current = s.session.profileId;
     if (current && current !== profileId && repoOf(s).activeOf(current)) {
       throw new AppError('Conflict', 'A call is in progress on this PC: end it before another responder signs in.');
     }
     // The PIN (responders) or passphrase (supervisors), with the growing delay after wrong ones (issue 8).
-    signInWithSecret(s, profileId, secret);
+    signInWithSecret(s, profileId, secret, newPin);
     const profile = profilesRepository(s.store.database()).markSignedIn(profileId, s.clock.now());
     s.session.profileId = profile.id;
     s.session.role = profile.role;

@@ -1,6 +1,7 @@
 import type { AppCore } from '../../src/app/appCore.ts';
 import type { InputOf, OperationName, OutputOf } from '../../src/contract/index.ts';
 import { ManualClock } from '../../src/platform/clock.ts';
+import { profilesRepository } from '../../src/calls/profilesRepository.ts';
 import { seedDemoCalls } from '../../src/reports/demoSeed.ts';
 import { expect, test } from '../harness/fixture.ts';
 import { openHarnessApp } from '../harness/harness.ts';
@@ -127,6 +128,52 @@ test('retention: a supervisor previews (dry run, nothing changed) then applies t
     expect(db.prepare(`SELECT count(*) FROM call_notes n JOIN calls c ON c.id = n.call_id WHERE c.started_at < '2024-03-02'`).pluck().get()).toBe(0);
     const audit = await op(core, 'audit.list', {});
     expect(audit.entries.find((e) => e.action === 'purge.apply')).toMatchObject({ actor: 'Sophie', role: 'supervisor' });
+  } finally {
+    await h.close();
+  }
+});
+
+test('shift sign-in asks for the PIN; a profile made before PINs chooses one (twice the same, 6 digits or more) and never signs in without it', async ({ harnessBrowser }) => {
+  const h = await openHarnessApp(await harnessBrowser(), {
+    seed: async (core) => {
+      profilesRepository(core.services.store.database()).create({ displayName: 'Ancien', centre: 'CASG Nord' }, new Date('2026-01-05T09:00:00Z'));
+    },
+  });
+  try {
+    const { page, core } = h;
+    await expect(page.locator('.shell')).toBeVisible();
+    await page.keyboard.press('Alt+2');
+    await page.getByRole('button', { name: /^Ancien/ }).click();
+    await expect(page.getByText('Ce profil n\'a pas encore de code PIN')).toBeVisible();
+    const newPin = page.getByLabel('Nouveau code PIN (6 chiffres ou plus)');
+    await expect(newPin).toBeFocused();
+    await expect(newPin).toHaveAttribute('type', 'password');
+    await expect(newPin).toHaveAttribute('inputmode', 'numeric');
+    await expect(newPin).toHaveAttribute('autocomplete', 'off');
+    await newPin.fill('12345');
+    await page.getByLabel('Confirmez le code PIN').fill('12345');
+    await page.getByRole('button', { name: 'Commencer la permanence', exact: true }).click();
+    await expect(page.getByRole('alert')).toHaveText('Le code PIN compte 6 à 12 chiffres.');
+    await newPin.fill(PIN);
+    await page.getByLabel('Confirmez le code PIN').fill('246811');
+    await page.getByRole('button', { name: 'Commencer la permanence', exact: true }).click();
+    await expect(page.getByRole('alert')).toHaveText('Les deux codes PIN ne sont pas identiques.');
+    expect((await op(core, 'profiles.current', {})).profile).toBeNull();
+    await newPin.fill(PIN);
+    await page.getByLabel('Confirmez le code PIN').fill(PIN);
+    await page.getByRole('button', { name: 'Commencer la permanence', exact: true }).click();
+    await expect(page.getByText('De permanence : Ancien — CASG Nord')).toBeVisible();
+
+    // Next shift: the PIN is asked, a wrong one refused by main.
+    await page.getByRole('button', { name: 'Fin de permanence' }).click();
+    await page.getByRole('button', { name: /^Ancien/ }).click();
+    await page.getByLabel('Votre code PIN').fill('000000');
+    await page.getByRole('button', { name: 'Commencer la permanence', exact: true }).click();
+    await expect(page.getByRole('alert')).toBeVisible();
+    expect((await op(core, 'profiles.current', {})).profile).toBeNull();
+    await page.getByLabel('Votre code PIN').fill(PIN);
+    await page.getByRole('button', { name: 'Commencer la permanence', exact: true }).click();
+    await expect(page.getByText('De permanence : Ancien — CASG Nord')).toBeVisible();
   } finally {
     await h.close();
   }

@@ -5,6 +5,9 @@ import { ManualClock } from '../../src/platform/clock.ts';
 import { expect, test } from '../harness/fixture.ts';
 import { type HarnessApp, type HarnessOptions, openHarnessApp } from '../harness/harness.ts';
 
+/** The PIN every test responder is given (issue 8: no profile signs in without one). */
+const TEST_PIN = '246810';
+
 // Callbacks and reminders (issue 6) in the Chromium harness with fake time: the harness core
 // runs on a ManualClock, and each journey moves it and calls core.tick() — exactly what main's
 // 15-second ticker does with the real clock. The OS notification is the `callbacks.due` event
@@ -25,8 +28,8 @@ async function op<N extends OperationName>(core: AppCore, name: N, input: InputO
 /** Marie signs in (creating her profile the first time) and, unless told otherwise, takes a call. */
 async function shiftWithCall(core: AppCore, call = true): Promise<{ me: string; callId: string | null }> {
   const existing = (await op(core, 'profiles.list', {})).profiles.find((p) => p.displayName === 'Marie D.');
-  const me = existing ?? (await op(core, 'profiles.create', { displayName: 'Marie D.', centre: 'CASG Nord' }));
-  await op(core, 'profiles.signIn', { profileId: me.id });
+  const me = existing ?? (await op(core, 'profiles.create', { displayName: 'Marie D.', centre: 'CASG Nord', pin: TEST_PIN }));
+  await op(core, 'profiles.signIn', { profileId: me.id, secret: TEST_PIN });
   const callId = call ? (await op(core, 'calls.start', {})).id : null;
   return { me: me.id, callId };
 }

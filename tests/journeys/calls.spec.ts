@@ -14,16 +14,22 @@ async function op<N extends OperationName>(core: AppCore, name: N, input: InputO
   return r.value as OutputOf<N>;
 }
 
-/** Picks (or creates) the responder profile at the start of the shift. */
+const PIN = '246810';
+
+/** Picks (or creates, with its PIN) the responder profile at the start of the shift, and gives the PIN. */
 async function startShift(page: Page, name = 'Marie', centre = 'CASG Nord'): Promise<void> {
   await page.keyboard.press('Alt+2');
   await expect(page.getByRole('heading', { name: 'Qui est de permanence ?' })).toBeVisible();
   const existing = page.getByRole('button', { name: new RegExp(`^${name}`) });
   if (await existing.count()) {
     await existing.first().click();
+    await page.getByLabel('Votre code PIN').fill(PIN);
+    await page.getByRole('button', { name: 'Commencer la permanence', exact: true }).click();
   } else {
     await page.getByLabel('Nom affiché').fill(name);
     await page.getByLabel('Centre partenaire').fill(centre);
+    await page.getByLabel('Code PIN (6 chiffres ou plus)').fill(PIN);
+    await page.getByLabel('Confirmez le code PIN').fill(PIN);
     await page.getByRole('button', { name: 'Créer et commencer la permanence' }).click();
   }
   await expect(page.getByText(`De permanence : ${name} — ${centre}`)).toBeVisible();
@@ -130,6 +136,8 @@ test('F2 before anyone is on shift: pick the profile, the call starts right away
   await expect(page.getByRole('heading', { name: 'Qui est de permanence ?' })).toBeVisible();
   await page.getByLabel('Nom affiché').fill('Tom');
   await page.getByLabel('Centre partenaire').fill('CAW Brussel');
+  await page.getByLabel('Code PIN (6 chiffres ou plus)').fill(PIN);
+  await page.getByLabel('Confirmez le code PIN').fill(PIN);
   await page.getByRole('button', { name: 'Créer et commencer la permanence' }).click();
   await expect(page.getByTestId('call-timer')).toBeVisible();
   await expect(page.getByTestId('note-composer')).toBeFocused();
@@ -175,8 +183,13 @@ test('crash and restart mid-call: the call reopens with its notes and its timer 
     const page2 = second.page;
     await ready({ ...second, shell: 'harness', core: second.core, events: second.events });
     await page2.keyboard.press('Alt+2');
-    // The last responder comes first: one Enter gets back to the call.
+    // The last responder comes first: Enter, the PIN and Enter get back to the call.
     await expect(page2.getByRole('button', { name: /^Marie/ })).toBeFocused();
+    await page2.keyboard.press('Enter');
+    await expect(page2.getByLabel('Votre code PIN')).toBeFocused();
+    await expect(page2.getByLabel('Votre code PIN')).toHaveAttribute('type', 'password');
+    await expect(page2.getByLabel('Votre code PIN')).toHaveAttribute('inputmode', 'numeric');
+    await page2.keyboard.type(PIN);
     await page2.keyboard.press('Enter');
     await expect(page2.getByText('Appel repris après une interruption : les notes et la minuterie ont été restaurées.')).toBeVisible();
     const timer2 = page2.getByTestId('call-timer');

@@ -74,6 +74,8 @@ test('during a call, a service found with Ctrl+K is referred to the call with Al
   await page.keyboard.press('Alt+2');
   await page.getByLabel('Nom affiché').fill('Samir');
   await page.getByLabel('Centre partenaire').fill('CAW Brussel');
+  await page.getByLabel('Code PIN (6 chiffres ou plus)').fill('246810');
+  await page.getByLabel('Confirmez le code PIN').fill('246810');
   await page.getByRole('button', { name: 'Créer et commencer la permanence' }).click();
   // Signed in before F2 (under load the key could arrive before the shift is known).
   await expect(page.getByText('De permanence : Samir — CAW Brussel')).toBeVisible();

@@ -5,6 +5,9 @@ import { seedDemoCalls } from '../../src/reports/demoSeed.ts';
 import { setProfileRole } from '../../src/reports/supervisorRole.ts';
 import { expect, ready, test } from '../harness/fixture.ts';
 
+/** The PIN every test responder is given (issue 8: no profile signs in without one). */
+const TEST_PIN = '246810';
+
 // Bilans (issue 7): a supervisor opens the period report, sees the charts and the tables,
 // switches to the public version and exports it (the PDF is the report page printed by the
 // browser, as Electron's printToPDF does in the app); a responder's public export is refused
@@ -13,11 +16,11 @@ import { expect, ready, test } from '../harness/fixture.ts';
 async function signInAs(core: AppCore, name: string, role: 'responder' | 'supervisor'): Promise<void> {
   const db = core.services.store.database();
   seedDemoCalls(db, { calls: 900, days: 80, now: new Date(), seed: 4 });
-  const created = await core.router.dispatch('profiles.create', { displayName: name, centre: 'CASG Nord' });
+  const created = await core.router.dispatch('profiles.create', { displayName: name, centre: 'CASG Nord', pin: TEST_PIN });
   if (!created.ok) throw new Error(created.error.message);
   const id = (created.value as { id: string }).id;
   if (role === 'supervisor') setProfileRole(db, id, 'supervisor');
-  const signed = await core.router.dispatch('profiles.signIn', { profileId: id });
+  const signed = await core.router.dispatch('profiles.signIn', { profileId: id, secret: TEST_PIN });
   if (!signed.ok) throw new Error(signed.error.message);
 }
 

@@ -5,6 +5,7 @@ import { hashParams } from '../../src/access/secretHash.ts';
 import type { AppCore } from '../../src/app/appCore.ts';
 import { contract, type InputOf, OPERATION_NAMES, type OperationName, type OutputOf } from '../../src/contract/index.ts';
 import { ManualClock } from '../../src/platform/clock.ts';
+import { profilesRepository } from '../../src/calls/profilesRepository.ts';
 import { newOpenCore, TEST_SCRYPT } from './helpers/tempStore.ts';
 
 // Issue 8: first supervisor, PIN profiles, the idle / OS / manual lock with a call in progress,
@@ -159,5 +160,42 @@ test('audit: exports, retention changes and purges are recorded; viewable and ex
   const csv = await op(core, 'audit.exportCsv', {});
   assert.ok(csv.csv.includes('export.directory'));
   assert.ok((await op(core, 'audit.list', {})).entries.some((e) => e.action === 'export.audit'));
+  core.shutdown();
+});
+
+test('responders have a PIN: self-creation needs one; a profile without (legacy, demo) chooses it at its next sign-in, once', async () => {
+  const { core } = await world();
+  await op(core, 'profiles.signOut', {});
+  assert.equal(await code(core, 'profiles.create', { displayName: 'Tom', centre: 'CAW Brussel' }), 'InvalidInput', 'no PIN');
+  assert.equal(await code(core, 'profiles.create', { displayName: 'Tom', centre: 'CAW Brussel', pin: '12345' }), 'InvalidInput', 'too short');
+  assert.equal(await code(core, 'profiles.create', { displayName: 'Tom', centre: 'CAW Brussel', pin: '12345a' }), 'InvalidInput', 'digits only');
+  const tom = await op(core, 'profiles.create', { displayName: 'Tom', centre: 'CAW Brussel', pin: '975310' });
+  assert.equal(tom.hasPin, true);
+  assert.equal(await code(core, 'profiles.signIn', { profileId: tom.id }), 'Forbidden');
+  assert.equal(await code(core, 'profiles.signIn', { profileId: tom.id, newPin: '111111' }), 'Conflict', 'a PIN is never replaced at sign-in');
+  await op(core, 'profiles.signIn', { profileId: tom.id, secret: '975310' });
+  await op(core, 'profiles.signOut', {});
+
+  const db = core.services.store.database();
+  const legacy = profilesRepository(db).create({ displayName: 'Ancien', centre: 'CASG Nord' }, new Date('2026-03-02T09:00:00Z'));
+  assert.equal(legacy.hasPin, false);
+  const noPin = await core.router.dispatch('profiles.signIn', { profileId: legacy.id });
+  assert.equal(noPin.ok, false);
+  assert.deepEqual(!noPin.ok && [noPin.error.code, noPin.error.issues?.[0]?.path], ['Forbidden', 'newPin'], 'never signed in without a PIN');
+  assert.equal(await code(core, 'profiles.signIn', { profileId: legacy.id, secret: 'anything' }), 'Forbidden');
+  assert.equal(await code(core, 'profiles.signIn', { profileId: legacy.id, newPin: '12' }), 'InvalidInput');
+  assert.equal((await op(core, 'profiles.current', {})).profile, null);
+  await op(core, 'profiles.signIn', { profileId: legacy.id, newPin: '864200' });
+  assert.equal((await op(core, 'profiles.current', {})).profile?.hasPin, true);
+  await op(core, 'profiles.signOut', {});
+  assert.equal(await code(core, 'profiles.signIn', { profileId: legacy.id, newPin: '111111' }), 'Conflict');
+  assert.equal(await code(core, 'profiles.signIn', { profileId: legacy.id, secret: '111111' }), 'Forbidden');
+  await op(core, 'profiles.signIn', { profileId: legacy.id, secret: '864200' });
+  const sophie = (await op(core, 'profiles.list', {})).profiles.find((p) => p.displayName === 'Sophie')!;
+  await op(core, 'profiles.signOut', {});
+  await op(core, 'profiles.signIn', { profileId: sophie.id, secret: 'supervisor passphrase' });
+  const actions = (await op(core, 'audit.list', {})).entries.map((e) => e.action);
+  assert.ok(actions.includes('profile.set_pin'));
+  assert.ok(actions.includes('profile.create'));
   core.shutdown();
 });

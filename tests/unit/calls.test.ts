@@ -9,6 +9,9 @@ import { ManualClock } from '../../src/platform/clock.ts';
 import { createAppCore } from '../../src/app/appCore.ts';
 import { newOpenCore, TEST_PASSPHRASE, TEST_SCRYPT } from './helpers/tempStore.ts';
 
+/** The PIN every test responder is given (issue 8: no profile signs in without one). */
+const TEST_PIN = '246810';
+
 // Profiles, the shift, calls, timed notes, the record and the history, through the real
 // router on real encrypted stores, with a clock moved by hand.
 
@@ -29,8 +32,8 @@ async function fails(core: AppCore, name: OperationName, input: unknown): Promis
 async function setup(): Promise<{ core: AppCore; clock: ManualClock; me: string }> {
   const clock = new ManualClock(T0);
   const core = await newOpenCore({ clock });
-  const p = await op(core, 'profiles.create', { displayName: 'Marie', centre: 'CASG Nord' });
-  await op(core, 'profiles.signIn', { profileId: p.id });
+  const p = await op(core, 'profiles.create', { displayName: 'Marie', centre: 'CASG Nord', pin: TEST_PIN });
+  await op(core, 'profiles.signIn', { profileId: p.id, secret: TEST_PIN });
   return { core, clock, me: p.id };
 }
 
@@ -38,17 +41,17 @@ test('profiles: create, list (last signed-in first), sign in sets the session, d
   const clock = new ManualClock(T0);
   const core = await newOpenCore({ clock });
   assert.deepEqual(await op(core, 'profiles.current', {}), { profile: null });
-  const a = await op(core, 'profiles.create', { displayName: '  Marie  D. ', centre: 'CASG Nord' });
+  const a = await op(core, 'profiles.create', { displayName: '  Marie  D. ', centre: 'CASG Nord', pin: TEST_PIN });
   assert.equal(a.displayName, 'Marie D.');
   assert.equal(a.role, 'responder');
-  assert.equal(a.hasPin, false);
-  const b = await op(core, 'profiles.create', { displayName: 'Tom', centre: 'CAW Brussel' });
-  const dup = await fails(core, 'profiles.create', { displayName: 'marie d.', centre: 'casg nord' });
+  assert.equal(a.hasPin, true, 'a responder profile always has its PIN');
+  const b = await op(core, 'profiles.create', { displayName: 'Tom', centre: 'CAW Brussel', pin: TEST_PIN });
+  const dup = await fails(core, 'profiles.create', { displayName: 'marie d.', centre: 'casg nord', pin: TEST_PIN });
   assert.equal(dup.code, 'Conflict');
-  assert.equal((await fails(core, 'profiles.create', { displayName: '', centre: 'x' })).code, 'InvalidInput');
+  assert.equal((await fails(core, 'profiles.create', { displayName: '', centre: 'x', pin: TEST_PIN })).code, 'InvalidInput');
 
   clock.advance(1000);
-  await op(core, 'profiles.signIn', { profileId: b.id });
+  await op(core, 'profiles.signIn', { profileId: b.id, secret: TEST_PIN });
   assert.equal(core.services.session.profileId, b.id);
   assert.equal(core.services.session.role, 'responder');
   assert.deepEqual((await op(core, 'profiles.list', {})).profiles.map((p) => p.displayName), ['Tom', 'Marie D.']);
@@ -161,8 +164,8 @@ test('timed notes: stamped with call-relative and wall-clock time, editable unti
 test('a note survives a crash: the core dies without shutdown, a new core on the same folder reopens the call', async () => {
   const clock = new ManualClock(T0);
   const first = await newOpenCore({ clock });
-  const p = await op(first, 'profiles.create', { displayName: 'Marie', centre: 'CASG Nord' });
-  await op(first, 'profiles.signIn', { profileId: p.id });
+  const p = await op(first, 'profiles.create', { displayName: 'Marie', centre: 'CASG Nord', pin: TEST_PIN });
+  await op(first, 'profiles.signIn', { profileId: p.id, secret: TEST_PIN });
   const call = await op(first, 'calls.start', {});
   clock.advance(100_000);
   const note = await op(first, 'calls.addNote', { callId: call.id, text: 'premier' });
@@ -173,7 +176,7 @@ test('a note survives a crash: the core dies without shutdown, a new core on the
   const second = createAppCore({ dataDir: first.services.store.files.dataDir, shell: 'cli', scrypt: TEST_SCRYPT, validateOutput: true, clock });
   await second.start();
   await op(second, 'store.unlock', { passphrase: TEST_PASSPHRASE });
-  await op(second, 'profiles.signIn', { profileId: p.id });
+  await op(second, 'profiles.signIn', { profileId: p.id, secret: TEST_PIN });
   const current = (await op(second, 'calls.current', {})).call;
   assert.equal(current?.id, call.id);
   assert.equal(current?.timer.elapsedMs, 100_000);
@@ -269,14 +272,14 @@ test('reopen: own calls of the current shift only; others\' calls are read-only'
   assert.equal(reopened.editable, true);
   await op(core, 'calls.close', { callId: call.id });
 
-  const tom = await op(core, 'profiles.create', { displayName: 'Tom', centre: 'CAW Brussel' });
-  await op(core, 'profiles.signIn', { profileId: tom.id });
+  const tom = await op(core, 'profiles.create', { displayName: 'Tom', centre: 'CAW Brussel', pin: TEST_PIN });
+  await op(core, 'profiles.signIn', { profileId: tom.id, secret: TEST_PIN });
   assert.equal((await fails(core, 'calls.reopen', { callId: call.id })).code, 'Forbidden');
   const seen = await op(core, 'calls.get', { callId: call.id });
   assert.equal(seen.editable, false);
   assert.equal(seen.canReopen, false);
 
-  await op(core, 'profiles.signIn', { profileId: me });
+  await op(core, 'profiles.signIn', { profileId: me, secret: TEST_PIN });
   clock.advance(24 * 3600_000);
   assert.equal((await fails(core, 'calls.reopen', { callId: call.id })).code, 'Forbidden', 'not the current shift any more');
   core.shutdown();
@@ -284,21 +287,21 @@ test('reopen: own calls of the current shift only; others\' calls are read-only'
 
 test('sign-out and switching responder are refused during a call', async () => {
   const { core } = await setup();
-  const other = await op(core, 'profiles.create', { displayName: 'Tom', centre: 'CAW Brussel' });
+  const other = await op(core, 'profiles.create', { displayName: 'Tom', centre: 'CAW Brussel', pin: TEST_PIN });
   const call = await op(core, 'calls.start', {});
   assert.equal((await fails(core, 'profiles.signOut', {})).code, 'Conflict');
-  assert.equal((await fails(core, 'profiles.signIn', { profileId: other.id })).code, 'Conflict');
+  assert.equal((await fails(core, 'profiles.signIn', { profileId: other.id, secret: TEST_PIN })).code, 'Conflict');
   await op(core, 'calls.end', { callId: call.id });
-  await op(core, 'profiles.signIn', { profileId: other.id });
+  await op(core, 'profiles.signIn', { profileId: other.id, secret: TEST_PIN });
   core.shutdown();
 });
 
 test('history: filters by Brussels date, theme, responder, commune, full-text in notes; the "to finish" list', async () => {
   const { core, clock, me } = await setup();
-  const tom = await op(core, 'profiles.create', { displayName: 'Tom', centre: 'CAW Brussel' });
+  const tom = await op(core, 'profiles.create', { displayName: 'Tom', centre: 'CAW Brussel', pin: TEST_PIN });
   async function makeCall(profileId: string, at: string, notes: string[], record: Record<string, unknown> | null) {
     clock.set(at);
-    await op(core, 'profiles.signIn', { profileId });
+    await op(core, 'profiles.signIn', { profileId, secret: TEST_PIN });
     const c = await op(core, 'calls.start', {});
     for (const n of notes) await op(core, 'calls.addNote', { callId: c.id, text: n });
     clock.advance(120_000);
@@ -312,7 +315,7 @@ test('history: filters by Brussels date, theme, responder, commune, full-text in
   // 23:30 UTC on the 16th is already the 17th in Brussels.
   const d = await makeCall(me, '2026-03-16T23:30:00.000Z', ['Hébergement d’urgence'], { themes: ['shelter'], interventions: ['referral'], commune: 'outside' });
 
-  await op(core, 'profiles.signIn', { profileId: me });
+  await op(core, 'profiles.signIn', { profileId: me, secret: TEST_PIN });
   const ids = async (input: InputOf<'calls.list'>) => (await op(core, 'calls.list', input)).calls.map((x) => x.id);
   assert.deepEqual(await ids({}), [c, d, b, a], 'newest first');
   assert.deepEqual(await ids({ from: '2026-03-16', to: '2026-03-16' }), [b, a]);

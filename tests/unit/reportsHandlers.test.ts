@@ -11,6 +11,9 @@ import { setProfileRole } from '../../src/reports/supervisorRole.ts';
 import { pdfStreamsText } from './helpers/pdfText.ts';
 import { newOpenCore } from './helpers/tempStore.ts';
 
+/** The PIN every test responder is given (issue 8: no profile signs in without one). */
+const TEST_PIN = '246810';
+
 // Reports through the real router on a real encrypted store filled by the demo seed: who may
 // export what (enforced in main), the four formats read back, excerpts and handover notes.
 
@@ -34,8 +37,8 @@ function world() {
     const core = await newOpenCore({ clock: new ManualClock(NOW) });
     const db = core.services.store.database();
     seedDemoCalls(db, { calls: 1200, days: 60, now: new Date(NOW), seed: 9 });
-    const responder = await op(core, 'profiles.create', { displayName: 'Rita', centre: 'CASG Nord' });
-    const supervisor = await op(core, 'profiles.create', { displayName: 'Sam', centre: 'CASG Nord' });
+    const responder = await op(core, 'profiles.create', { displayName: 'Rita', centre: 'CASG Nord', pin: TEST_PIN });
+    const supervisor = await op(core, 'profiles.create', { displayName: 'Sam', centre: 'CASG Nord', pin: TEST_PIN });
     setProfileRole(db, supervisor.id, 'supervisor');
     return { core, responder: responder.id, supervisor: supervisor.id };
   })();
@@ -43,7 +46,7 @@ function world() {
 }
 
 async function signIn(core: AppCore, profileId: string) {
-  await op(core, 'profiles.signIn', { profileId });
+  await op(core, 'profiles.signIn', { profileId, secret: TEST_PIN });
 }
 
 const PERIOD = { from: '2026-02-16', to: '2026-03-15' };

@@ -15,6 +15,9 @@ import { readKeyring, unwrapWithPassphrase } from '../../src/store/keyring.ts';
 import { StoreSession } from '../../src/store/storeSession.ts';
 import { TEST_SCRYPT, tempDir } from './helpers/tempStore.ts';
 
+/** The PIN every test responder is given (issue 8: no profile signs in without one). */
+const TEST_PIN = '246810';
+
 // What support asks for: the log files (no call content, no phone numbers, no passphrases, no
 // keys) and `relais-admin doctor` (config, versions, store, last backup, feed).
 
@@ -66,9 +69,9 @@ test('a realistic run writes log lines with no passphrase, phone number, note te
   assert.ok(imported.ok, JSON.stringify(imported));
 
   // A call with a note holding what the caller said and their number; router errors with such payloads.
-  const profile = await call(core, 'profiles.create', { displayName: 'Samira', centre: 'CPAS Anderlecht' });
+  const profile = await call(core, 'profiles.create', { displayName: 'Samira', centre: 'CPAS Anderlecht', pin: TEST_PIN });
   assert.ok(profile.ok, JSON.stringify(profile));
-  assert.ok((await call(core, 'profiles.signIn', { profileId: (profile.value as { id: string }).id })).ok);
+  assert.ok((await call(core, 'profiles.signIn', { profileId: (profile.value as { id: string }).id, secret: TEST_PIN })).ok);
   const started = await call(core, 'calls.start', {});
   assert.ok(started.ok, JSON.stringify(started));
   const callId = (started.value as { id: string }).id;

@@ -66,8 +66,9 @@ export const shift = {
     return () => listeners.delete(l);
   },
   refresh: poll,
-  async signIn(profileId: string): Promise<Profile> {
-    const profile = await call('profiles.signIn', { profileId });
+  /** With the profile's PIN (`secret`), or `newPin` for a profile that has none yet. */
+  async signIn(profileId: string, credentials: { secret?: string; newPin?: string }): Promise<Profile> {
+    const profile = await call('profiles.signIn', { profileId, ...credentials });
     set({ profile, active: null });
     await poll();
     return profile;

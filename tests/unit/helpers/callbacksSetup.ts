@@ -8,6 +8,9 @@ import { createLogger } from '../../../src/log/logger.ts';
 import { ManualClock } from '../../../src/platform/clock.ts';
 import { newOpenCore, TEST_PASSPHRASE, TEST_SCRYPT } from './tempStore.ts';
 
+/** The PIN every test responder is given (issue 8: no profile signs in without one). */
+export const TEST_PIN = '246810';
+
 // A real core on a real encrypted store, a ManualClock, a signed-in responder with a call in
 // progress, every event and log line captured: what the callback tests start from.
 
@@ -35,8 +38,8 @@ export async function fails(core: AppCore, name: OperationName, input: unknown):
 
 export async function signInAs(core: AppCore, displayName: string, centre = 'CASG Nord'): Promise<string> {
   const existing = (await op(core, 'profiles.list', {})).profiles.find((p) => p.displayName === displayName);
-  const p = existing ?? (await op(core, 'profiles.create', { displayName, centre }));
-  await op(core, 'profiles.signIn', { profileId: p.id });
+  const p = existing ?? (await op(core, 'profiles.create', { displayName, centre, pin: TEST_PIN }));
+  await op(core, 'profiles.signIn', { profileId: p.id, secret: TEST_PIN });
   return p.id;
 }
 
