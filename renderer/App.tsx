@@ -4,6 +4,7 @@ import { SetupScreen } from './screens/SetupScreen.tsx';
 import { UnlockScreen } from './screens/UnlockScreen.tsx';
 import { useStoreStatus } from './useStoreStatus.ts';
 import { LanguageSwitch } from './components/LanguageSwitch.tsx';
+import { FirstSupervisorScreen } from './screens/access/FirstSupervisorScreen.tsx';
 import { LockScreen } from './screens/access/LockScreen.tsx';
 import { useAccess, useActivityHeartbeat } from './screens/access/useAccess.ts';
 
@@ -14,11 +15,13 @@ export function App() {
   const [access, setAccess] = useAccess(storeOpen);
   const locked = storeOpen && access?.locked === true;
   useActivityHeartbeat(storeOpen && !locked && access?.profile != null);
-  if (!status) {
+  // Until main says who may use the open store (first run, lock), nothing of the Shell shows.
+  if (!status || (storeOpen && !access)) {
     return <div className="splash" aria-busy="true">{t('app.name')}</div>;
   }
+  const firstRun = storeOpen && access?.needsFirstSupervisor === true;
   // A locked session hides everything (the Shell unmounts; a call goes on in main) until the PIN.
-  if (status.state === 'open' && !locked) return <Shell />;
+  if (status.state === 'open' && !locked && !firstRun) return <Shell />;
   return (
     <div className="gate">
       <header className="gate-header">
@@ -30,6 +33,8 @@ export function App() {
       </header>
       {locked && access ? (
         <LockScreen status={access} onDone={setAccess} />
+      ) : firstRun ? (
+        <FirstSupervisorScreen onDone={setAccess} />
       ) : status.state === 'uninitialised' ? (
         <SetupScreen onDone={setStatus} />
       ) : (

@@ -9,7 +9,9 @@ import { PIN_RULE } from './pinRule.ts';
 
 export { PIN_RULE };
 const pin = z.string().regex(PIN_RULE, 'a PIN of 6 to 12 digits');
-const supervisorPassphrase = z.string().min(10, 'at least 10 characters').max(256);
+/** A supervisor's passphrase: at least 12 characters, like the store's recovery passphrase. */
+export const SUPERVISOR_PASSPHRASE_MIN = 12;
+const supervisorPassphrase = z.string().min(SUPERVISOR_PASSPHRASE_MIN, `at least ${SUPERVISOR_PASSPHRASE_MIN} characters`).max(256);
 /** What unlock and sign-in accept: a PIN or a passphrase, bounded (scrypt never hashes megabytes). */
 export const secretSchema = z.string().min(1).max(256);
 const name = z.string().trim().min(1, 'a name is needed').max(80);

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { _electron as electron, type ElectronApplication, type Page } from '@playwright/test';
 import { createAppCore } from '../../src/app/appCore.ts';
 import { TEST_PASSPHRASE, TEST_SCRYPT, tempDir } from '../unit/helpers/tempStore.ts';
+import { ensureHarnessSupervisor } from '../harness/supervisor.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const MAIN_BUNDLE = path.join(root, 'build', 'main', 'main.cjs');
@@ -36,6 +37,7 @@ export async function openElectronApp(opts: { store?: 'open' | 'locked' | 'new';
     // Same starting point as the harness: a store made by the real core, demo directory included.
     const setup = createAppCore({ dataDir, shell: 'harness', scrypt: TEST_SCRYPT, seedDemo: true });
     const r = await setup.router.dispatch('store.init', { passphrase: TEST_PASSPHRASE });
+    if (r.ok) ensureHarnessSupervisor(setup);
     setup.shutdown();
     if (!r.ok) throw new Error(`store.init failed: ${r.error.message}`);
   }

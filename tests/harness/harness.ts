@@ -10,6 +10,7 @@ import { CSP } from '../../main/csp.ts';
 import { resolveRendererFile } from '../../main/rendererFiles.ts';
 import { TEST_PASSPHRASE, TEST_SCRYPT, tempDir } from '../unit/helpers/tempStore.ts';
 import { installHarnessPrinter } from './printer.ts';
+import { ensureHarnessSupervisor } from './supervisor.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const RENDERER_DIR = path.resolve(here, '..', '..', 'build', 'renderer');
@@ -31,6 +32,11 @@ export interface HarnessOptions {
    * move a ManualClock call `core.tick()` themselves, so what happens when is theirs to say.
    */
   tickEveryMs?: number | null;
+  /**
+   * Give the store its first supervisor (after `seed`, when the seed made none), so the app opens
+   * past the first-run screen. Default true; first-run journeys set false.
+   */
+  supervisor?: boolean;
   /** The idle lock at tick (issue 8). Default off: journeys that jump a ManualClock by days would lock; access journeys turn it on. */
   idleLock?: boolean;
 }
@@ -74,6 +80,7 @@ export async function openHarnessApp(browser: Browser, opts: HarnessOptions = {}
     const setup = createAppCore({ dataDir, shell: 'harness', scrypt: opts.scrypt ?? TEST_SCRYPT, seedDemo: true });
     const r = await setup.router.dispatch('store.init', { passphrase: TEST_PASSPHRASE });
     if (!r.ok) throw new Error(`harness store.init failed: ${r.error.message}`);
+    if (mode === 'locked' && opts.supervisor !== false) ensureHarnessSupervisor(setup);
     setup.shutdown();
   }
   const core = createAppCore({ dataDir, shell: 'harness', scrypt: opts.scrypt ?? TEST_SCRYPT, seedDemo: true, validateOutput: true, idleLock: opts.idleLock ?? false, ...(opts.clock ? { clock: opts.clock } : {}) });
@@ -91,6 +98,7 @@ export async function openHarnessApp(browser: Browser, opts: HarnessOptions = {}
     if (!r.ok) throw new Error(`harness unlock failed: ${r.error.message}`);
   }
   if (opts.seed) await opts.seed(core);
+  if (mode === 'open' && opts.supervisor !== false) ensureHarnessSupervisor(core);
 
   const context = await browser.newContext({ locale: 'fr-BE', timezoneId: 'Europe/Brussels', viewport: { width: 1280, height: 800 } });
   // Nothing leaves the page but requests to the renderer's own origin.

@@ -178,3 +178,26 @@ test('shift sign-in asks for the PIN; a profile made before PINs chooses one (tw
     await h.close();
   }
 });
+
+test('an open store without any supervisor asks for the first one before anything else; the supervisor is then on shift', async ({ harnessBrowser }) => {
+  const h = await openHarnessApp(await harnessBrowser(), { supervisor: false });
+  try {
+    const { page, core } = h;
+    await expect(page.getByRole('heading', { name: 'Premier·e superviseur·e' })).toBeVisible();
+    await expect(page.locator('.shell')).toHaveCount(0);
+    await page.keyboard.press('Alt+2');
+    await expect(page.locator('.shell')).toHaveCount(0);
+    await page.getByLabel('Nom affiché').fill('Sophie');
+    await page.getByLabel('Centre partenaire').fill('CASG Nord');
+    await page.getByLabel('Phrase de passe de supervision').fill('supervisor passphrase');
+    await page.getByLabel('Répétez la phrase de passe').fill('supervisor passphrase');
+    await page.keyboard.press('Enter');
+    await expect(page.locator('.shell')).toBeVisible();
+    await page.keyboard.press('Alt+2');
+    await expect(page.getByText('De permanence : Sophie — CASG Nord')).toBeVisible();
+    const audit = await op(core, 'audit.list', {});
+    expect(audit.entries.map((e) => e.action)).toContain('profile.first_supervisor');
+  } finally {
+    await h.close();
+  }
+});

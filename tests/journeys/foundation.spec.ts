@@ -5,7 +5,7 @@ import { expect, ready, test } from '../harness/fixture.ts';
 test.describe('first run', () => {
   test.use({ appOptions: { store: 'new' } });
 
-  test('creates the encrypted store with a recovery passphrase, refusing a mismatch', async ({ app }) => {
+  test('creates the encrypted store with a recovery passphrase, refusing a mismatch; then the first supervisor', async ({ app }) => {
     const { page } = app;
     await expect(page.getByRole('heading', { name: 'Première mise en route' })).toBeVisible();
     await page.getByLabel('Phrase de récupération', { exact: true }).fill('une phrase assez longue');
@@ -16,7 +16,29 @@ test.describe('first run', () => {
 
     await page.getByLabel('Répétez la phrase').fill('une phrase assez longue');
     await page.getByRole('button', { name: 'Créer le coffre chiffré' }).click();
+
+    // Then the first supervisor (issue 8): a name, a centre, a passphrase of 12 characters or more, twice.
+    await expect(page.getByRole('heading', { name: 'Premier·e superviseur·e' })).toBeVisible();
+    await expect(page.locator('.shell')).toHaveCount(0);
+    await expect(page.getByLabel('Nom affiché')).toBeFocused();
+    await page.getByLabel('Nom affiché').fill('Sophie');
+    await page.getByLabel('Centre partenaire').fill('CASG Nord');
+    await page.getByLabel('Phrase de passe de supervision').fill('trop court');
+    await page.getByLabel('Répétez la phrase de passe').fill('trop court');
+    await page.getByRole('button', { name: 'Créer le profil de supervision' }).click();
+    await expect(page.getByText('Au moins 12 caractères.', { exact: true })).toBeVisible();
+    await page.getByLabel('Phrase de passe de supervision').fill('la ligne de Sophie au CASG');
+    await page.getByLabel('Répétez la phrase de passe').fill('la ligne de Sophie au CAS');
+    await page.getByRole('button', { name: 'Créer le profil de supervision' }).click();
+    await expect(page.getByText('Les deux phrases diffèrent.')).toBeVisible();
+    await page.getByLabel('Répétez la phrase de passe').fill('la ligne de Sophie au CASG');
+    await page.getByRole('button', { name: 'Créer le profil de supervision' }).click();
     await expect(page.getByRole('heading', { name: 'Bienvenue dans Relais' })).toBeVisible();
+    const access = (await page.evaluate(() => window.relais!.invoke('access.status', {}))) as { ok: true; value: { needsFirstSupervisor: boolean; profile: { displayName: string; role: string } } };
+    expect(access.value.needsFirstSupervisor).toBe(false);
+    expect(access.value.profile).toMatchObject({ displayName: 'Sophie', role: 'supervisor' });
+    // Main refuses a second "first" supervisor.
+    expect(await page.evaluate(() => window.relais!.invoke('access.createFirstSupervisor', { displayName: 'Autre', centre: 'X', passphrase: 'une autre phrase longue' }))).toMatchObject({ ok: false, error: { code: 'Conflict' } });
     const db = fs.readFileSync(path.join(app.dataDir, 'relais.db'));
     expect(db.subarray(0, 15).toString('latin1')).not.toBe('SQLite format 3');
     const keyring = fs.readFileSync(path.join(app.dataDir, 'keyring.json'), 'utf8');

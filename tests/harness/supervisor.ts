@@ -1,0 +1,20 @@
+import crypto from 'node:crypto';
+import { needsFirstSupervisor, newSecretHash } from '../../src/access/accessSession.ts';
+import type { AppCore } from '../../src/app/appCore.ts';
+
+/** The supervisor every harness store holds (issue 8), so journeys start past the first-run screen. */
+export const HARNESS_SUPERVISOR = { displayName: 'Superviseur·e test', centre: 'Relais', passphrase: 'harness supervisor passphrase' } as const;
+
+/**
+ * Gives an open store its first supervisor when it has none, straight in the store (no sign-in,
+ * no audit entry, never signed in so last in the profile picker): what the first-run screen
+ * would have done. The first-run journeys ask the harness not to.
+ */
+export function ensureHarnessSupervisor(core: AppCore): void {
+  const s = core.services;
+  if (!needsFirstSupervisor(s)) return;
+  s.store
+    .database()
+    .prepare(`INSERT INTO profiles (id, display_name, centre, role, pin_hash, created_at) VALUES (?, ?, ?, 'supervisor', ?, ?)`)
+    .run(crypto.randomUUID(), HARNESS_SUPERVISOR.displayName, HARNESS_SUPERVISOR.centre, newSecretHash(s, HARNESS_SUPERVISOR.passphrase), s.clock.now().toISOString());
+}
