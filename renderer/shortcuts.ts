@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 
 // Global keyboard shortcuts, declared as data so the help overlay lists exactly what works.
 export interface Shortcut {
@@ -22,7 +22,8 @@ export function matches(e: KeyboardEvent, keys: string): boolean {
 export function useShortcuts(shortcuts: readonly Shortcut[]): void {
   const ref = useRef(shortcuts);
   ref.current = shortcuts;
-  useEffect(() => {
+  // Attached before the first paint: a key pressed as soon as the screen shows is never lost.
+  useLayoutEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       for (const s of ref.current) {
         if (matches(e, s.keys)) {

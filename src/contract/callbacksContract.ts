@@ -9,7 +9,7 @@ import { operation } from './operation.ts';
 // Callbacks (issue 6): a callback is scheduled from a call, with the caller's oral consent;
 // the number is normalised to E.164 here, at the boundary, so every handler sees `+32…`.
 // The queue, attempts, snooze and handover need a signed-in profile (attempts are signed);
-// the badge count is open to any unlocked session. No runtime import from store/ here (the
+// so do the badge count and the settings (issue 8: no operation is open to anyone once the store is open). No runtime import from store/ here (the
 // preload bundles this file): the helpers above are pure.
 
 const SIGNED_IN = ['responder', 'supervisor'] as const;
@@ -177,13 +177,13 @@ export const callbacksContract = {
   }),
   'callbacks.badge': operation({
     summary: 'How many callbacks are due now (overdue included), for the in-app badge.',
-    access: 'unlocked',
+    access: SIGNED_IN,
     input: z.strictObject({}),
     output: badgeSchema,
   }),
   'callbacks.settings': operation({
     summary: 'The no-answer delay, the failed attempts before closing, and how many days a closed callback keeps its number.',
-    access: 'unlocked',
+    access: SIGNED_IN,
     input: z.strictObject({}),
     output: settingsSchema,
   }),

@@ -115,13 +115,13 @@ const callRef = z.strictObject({ callId: callIdSchema });
 export const callsContract = {
   'profiles.list': operation({
     summary: 'Responder profiles of this PC, the most recently signed in first.',
-    access: 'unlocked',
+    access: 'open',
     input: z.strictObject({}),
     output: z.object({ profiles: z.array(profileViewSchema) }),
   }),
   'profiles.create': operation({
     summary: 'Create a responder profile: a display name, a partner centre (no identity beyond that) and its PIN (6 digits or more).',
-    access: 'unlocked',
+    access: 'open',
     input: z.strictObject({
       displayName: z.string().trim().min(1, 'a name is needed').max(80),
       centre: z.string().trim().min(1, 'a partner centre is needed').max(120),
@@ -131,19 +131,19 @@ export const callsContract = {
   }),
   'profiles.signIn': operation({
     summary: 'Start a shift as this profile, with its PIN (or a supervisor\'s passphrase): every call is attributed to it until sign-out. A responder profile made before PINs existed gives `newPin` instead, once: it becomes its PIN.',
-    access: 'unlocked',
+    access: 'open',
     input: z.strictObject({ profileId: profileIdSchema, secret: z.string().min(1).max(256).optional(), newPin: z.string().regex(PIN_RULE, 'a PIN of 6 to 12 digits').optional() }),
     output: profileViewSchema,
   }),
   'profiles.signOut': operation({
     summary: 'End the shift (refused while a call is in progress).',
-    access: 'unlocked',
+    access: CALL_ACCESS,
     input: z.strictObject({}),
     output: z.object({ signedOut: z.literal(true) }),
   }),
   'profiles.current': operation({
     summary: 'The signed-in profile, if any.',
-    access: 'unlocked',
+    access: 'open',
     input: z.strictObject({}),
     output: z.object({ profile: profileViewSchema.nullable() }),
   }),

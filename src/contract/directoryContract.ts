@@ -3,6 +3,9 @@ import { LANGS } from '../domain/taxonomy.ts';
 import { noteTextSchema, reachabilityNoteSchema, serviceIdSchema, serviceOutputSchema } from '../directory/serviceSchema.ts';
 import { operation } from './operation.ts';
 
+/** Any signed-in profile (issue 8): the directory is read and kept up by the responders on shift. */
+const SIGNED_IN = ['responder', 'supervisor'] as const;
+
 // The service directory's data operations (issue 4): a service card, reachability notes,
 // import (preview, then apply) and export, and the shared theme taxonomy.
 // `directory.search` belongs to the search engine and is declared in its own contract slice.
@@ -53,31 +56,31 @@ export const themeViewSchema = z.object({
 export const directoryContract = {
   'directory.get': operation({
     summary: 'One service card: the service, its reachability notes (newest first) and whether it is overdue for verification (> 12 months).',
-    access: 'unlocked',
+    access: SIGNED_IN,
     input: z.strictObject({ id: serviceIdSchema }),
     output: z.object({ service: serviceOutputSchema, notes: z.array(reachabilityNoteSchema), verificationOverdue: z.boolean() }),
   }),
   'directory.addNote': operation({
     summary: 'Add a dated reachability note to a service ("no answer for 2 weeks"), signed with the responder\'s name.',
-    access: 'unlocked',
+    access: SIGNED_IN,
     input: z.strictObject({ serviceId: serviceIdSchema, text: noteTextSchema }),
     output: reachabilityNoteSchema,
   }),
   'directory.importPreview': operation({
     summary: 'Read an import file (CSV, XLSX or HSDS JSON) and show the diff against the directory without writing anything.',
-    access: 'unlocked',
+    access: SIGNED_IN,
     input: importInput,
     output: importDiffSchema,
   }),
   'directory.importApply': operation({
     summary: 'Apply an import file: every valid added or changed row in one transaction; rejected rows are listed.',
-    access: 'unlocked',
+    access: SIGNED_IN,
     input: importInput,
     output: importDiffSchema,
   }),
   'directory.export': operation({
     summary: 'Export the directory as CSV, XLSX or HSDS JSON; `public` leaves out professional contacts.',
-    access: 'unlocked',
+    access: SIGNED_IN,
     input: z.strictObject({
       format: z.enum(['csv', 'xlsx', 'hsds']),
       public: z.boolean().optional(),
@@ -87,7 +90,7 @@ export const directoryContract = {
   }),
   'taxonomy.list': operation({
     summary: 'The shared theme taxonomy with FR/NL/EN labels: built-in themes then supervisor additions.',
-    access: 'unlocked',
+    access: SIGNED_IN,
     input: z.strictObject({}),
     output: z.object({ themes: z.array(themeViewSchema) }),
   }),

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { operation } from './operation.ts';
 
+/** Any signed-in profile (issue 8). */
+const SIGNED_IN = ['responder', 'supervisor'] as const;
+
 // The directory search (issue 4), its own contract slice. Bundled by the preload: zod only.
 
 const SEARCH_FIELDS = ['name', 'alternate_name', 'organization', 'keywords', 'themes', 'commune', 'postcode', 'communes_served', 'description', 'audience'] as const;
@@ -45,7 +48,7 @@ export type SearchResultView = z.infer<typeof searchResultSchema>;
 export const directorySearchContract = {
   'directory.search': operation({
     summary: 'Search the service directory as you type: accents, typos, prefixes, FR/NL names, synonyms; filters by commune, theme, language, open now.',
-    access: 'unlocked',
+    access: SIGNED_IN,
     input: directorySearchInput,
     output: z.object({ results: z.array(searchResultSchema) }),
   }),

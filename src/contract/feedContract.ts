@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { operation } from './operation.ts';
 
+/** Any signed-in profile (issue 8). */
+const SIGNED_IN = ['responder', 'supervisor'] as const;
+
 // The published directory feed on a workstation (issue 9): is a newer bundle available and
 // what would it change ("directory update available: +12 / ~30 / −2"), then apply it. The
 // location and the trusted public key come from the machine configuration, never from the UI.
@@ -35,13 +38,13 @@ export type FeedReportView = z.infer<typeof feedReportSchema>;
 export const feedContract = {
   'feed.check': operation({
     summary: 'Read and verify the published directory bundle and show what applying it would change, without writing anything.',
-    access: 'unlocked',
+    access: SIGNED_IN,
     input: z.strictObject({}),
     output: feedReportSchema,
   }),
   'feed.apply': operation({
     summary: 'Verify the published bundle again and apply it in one transaction; `expectedVersion` (from feed.check) refuses a bundle that changed meanwhile.',
-    access: 'unlocked',
+    access: SIGNED_IN,
     input: z.strictObject({ expectedVersion: z.int().min(1).max(Number.MAX_SAFE_INTEGER).optional() }),
     output: feedReportSchema,
   }),

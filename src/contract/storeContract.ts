@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { operation } from './operation.ts';
 import { storeStatusSchema } from './systemContract.ts';
 
+/** Any signed-in profile (issue 8). */
+const SIGNED_IN = ['responder', 'supervisor'] as const;
+
 // The recovery screen and the "back up now" button: encrypted backups, restore, passphrase change.
 
 // No runtime import from store/ here: the preload bundles the contract (operation names).
@@ -42,7 +45,7 @@ const backupEntrySchema = z.object({
 export const storeContract = {
   'store.backupNow': operation({
     summary: 'Write an encrypted, verified backup into the backup folder now (never pruned).',
-    access: 'unlocked',
+    access: SIGNED_IN,
     input: z.strictObject({}),
     output: backupInfoSchema,
   }),
@@ -66,7 +69,7 @@ export const storeContract = {
   }),
   'store.changePassphrase': operation({
     summary: 'Replace the recovery passphrase; earlier backups keep opening with the old one.',
-    access: 'unlocked',
+    access: ['supervisor'] as const,
     input: z.strictObject({ oldPassphrase: passphrase, newPassphrase: passphrase }),
     output: z.object({ changed: z.literal(true) }),
   }),

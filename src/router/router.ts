@@ -63,7 +63,6 @@ function checkAccess(access: (typeof contract)[keyof typeof contract]['access'],
   }
   if (access === 'open') return;
   if (!services.store.isOpen()) throw new AppError('StoreLocked', `The store is locked: ${name} needs it open.`);
-  if (access === 'unlocked') return;
   const role = services.session.role;
   if (!role || !access.includes(role)) {
     throw new AppError('Forbidden', `${name} is reserved to: ${access.join(', ')}.`);

@@ -10,11 +10,13 @@ export const HARNESS_SUPERVISOR = { displayName: 'Superviseur·e test', centre: 
  * no audit entry, never signed in so last in the profile picker): what the first-run screen
  * would have done. The first-run journeys ask the harness not to.
  */
-export function ensureHarnessSupervisor(core: AppCore): void {
+export function ensureHarnessSupervisor(core: AppCore): string | null {
   const s = core.services;
-  if (!needsFirstSupervisor(s)) return;
+  if (!needsFirstSupervisor(s)) return null;
+  const id = crypto.randomUUID();
   s.store
     .database()
     .prepare(`INSERT INTO profiles (id, display_name, centre, role, pin_hash, created_at) VALUES (?, ?, ?, 'supervisor', ?, ?)`)
-    .run(crypto.randomUUID(), HARNESS_SUPERVISOR.displayName, HARNESS_SUPERVISOR.centre, newSecretHash(s, HARNESS_SUPERVISOR.passphrase), s.clock.now().toISOString());
+    .run(id, HARNESS_SUPERVISOR.displayName, HARNESS_SUPERVISOR.centre, newSecretHash(s, HARNESS_SUPERVISOR.passphrase), s.clock.now().toISOString());
+  return id;
 }

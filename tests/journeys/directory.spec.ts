@@ -1,8 +1,22 @@
+import type { Page } from '@playwright/test';
 import { expect, ready, test } from '../harness/fixture.ts';
+
+/** The directory is for the profile on shift (issue 8): Samir creates his profile with a PIN. */
+async function onShift(page: Page): Promise<void> {
+  await page.keyboard.press('Alt+2');
+  await page.getByLabel('Nom affiché').fill('Samir');
+  await page.getByLabel('Centre partenaire').fill('CAW Brussel');
+  await page.getByLabel('Code PIN (6 chiffres ou plus)').fill('246810');
+  await page.getByLabel('Confirmez le code PIN').fill('246810');
+  await page.getByRole('button', { name: 'Créer et commencer la permanence' }).click();
+  // Signed in before F2 or Ctrl+K (under load the key could arrive before the shift is known).
+  await expect(page.getByText('De permanence : Samir — CAW Brussel')).toBeVisible();
+}
 
 test('Ctrl+K from anywhere focuses the directory search; results are keyboard-navigable and open a card', async ({ app }) => {
   await ready(app);
   const { page } = app;
+  await onShift(page);
   await page.keyboard.press('Alt+9');
   await page.keyboard.press('Control+K');
   const box = page.getByRole('combobox', { name: /Rechercher un service/ });
@@ -22,6 +36,7 @@ test('Ctrl+K from anywhere focuses the directory search; results are keyboard-na
 test('a typo without accents still finds the service, and filters show as removable chips', async ({ app }) => {
   await ready(app);
   const { page } = app;
+  await onShift(page);
   await page.keyboard.press('Control+K');
   const box = page.getByRole('combobox', { name: /Rechercher un service/ });
   await box.fill('samusocial');
@@ -38,6 +53,7 @@ test('a typo without accents still finds the service, and filters show as remova
 test('a reachability note added on a card is shown dated and signed', async ({ app }) => {
   await ready(app);
   const { page } = app;
+  await onShift(page);
   await page.keyboard.press('Control+K');
   await page.getByRole('combobox', { name: /Rechercher un service/ }).fill('cpas anderlecht');
   await page.keyboard.press('Enter');
@@ -51,6 +67,7 @@ test('a reachability note added on a card is shown dated and signed', async ({ a
 test('import shows the diff with rejected rows by number and applies only on confirmation', async ({ app }) => {
   await ready(app);
   const { page } = app;
+  await onShift(page);
   await page.keyboard.press('Control+K');
   await page.getByRole('tab', { name: 'Importer / exporter' }).click();
   const csv = 'id;name;commune;postcode;email;themes\nnew-1;Épicerie test;Ixelles;1050;ok@example.be;food\nbad-2;Sans email valide;Ixelles;1050;pas-un-email;food\n';
@@ -71,14 +88,7 @@ test('during a call, a service found with Ctrl+K is referred to the call with Al
   test.skip(app.shell !== 'harness', 'checks the call through the harness core');
   await ready(app);
   const { page } = app;
-  await page.keyboard.press('Alt+2');
-  await page.getByLabel('Nom affiché').fill('Samir');
-  await page.getByLabel('Centre partenaire').fill('CAW Brussel');
-  await page.getByLabel('Code PIN (6 chiffres ou plus)').fill('246810');
-  await page.getByLabel('Confirmez le code PIN').fill('246810');
-  await page.getByRole('button', { name: 'Créer et commencer la permanence' }).click();
-  // Signed in before F2 (under load the key could arrive before the shift is known).
-  await expect(page.getByText('De permanence : Samir — CAW Brussel')).toBeVisible();
+  await onShift(page);
   await page.keyboard.press('F2');
   await expect(page.getByTestId('call-timer')).toBeVisible();
 

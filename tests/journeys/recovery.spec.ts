@@ -3,7 +3,7 @@ import path from 'node:path';
 import { createAppCore } from '../../src/app/appCore.ts';
 import { expect, test } from '../harness/fixture.ts';
 import { openHarnessApp } from '../harness/harness.ts';
-import { ensureHarnessSupervisor } from '../harness/supervisor.ts';
+import { ensureHarnessSupervisor, HARNESS_SUPERVISOR } from '../harness/supervisor.ts';
 import { TEST_PASSPHRASE, TEST_SCRYPT, tempDir } from '../unit/helpers/tempStore.ts';
 
 test('a damaged store is explained and recovered from an encrypted backup', async ({ harnessBrowser, shell }) => {
@@ -12,7 +12,9 @@ test('a damaged store is explained and recovered from an encrypted backup', asyn
   const setup = createAppCore({ dataDir, shell: 'harness', scrypt: TEST_SCRYPT, seedDemo: true });
   const init = await setup.router.dispatch('store.init', { passphrase: TEST_PASSPHRASE });
   expect(init.ok).toBe(true);
-  ensureHarnessSupervisor(setup);
+  // A backup by hand is for a signed-in profile (issue 8): the supervisor makes it.
+  const supervisor = ensureHarnessSupervisor(setup)!;
+  expect((await setup.router.dispatch('profiles.signIn', { profileId: supervisor, secret: HARNESS_SUPERVISOR.passphrase })).ok).toBe(true);
   const backup = await setup.router.dispatch('store.backupNow', {});
   expect(backup.ok).toBe(true);
   setup.shutdown();

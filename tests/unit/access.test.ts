@@ -122,7 +122,7 @@ test('every operation with a role list refuses a caller without the role (Forbid
   let checked = 0;
   for (const name of OPERATION_NAMES) {
     const access = contract[name].access;
-    if (access === 'open' || access === 'unlocked') continue;
+    if (access === 'open') continue;
     for (const role of [null, 'responder', 'supervisor'] as const) {
       if (role && access.includes(role)) continue;
       core.services.session.role = role;

@@ -46,8 +46,8 @@ test('scheduling needs the oral consent, a valid number, a clean reason, a known
   await op(w.core, 'profiles.signOut', {});
   assert.equal((await fails(w.core, 'callbacks.schedule', input)).code, 'Forbidden');
   assert.equal((await fails(w.core, 'callbacks.queue', {})).code, 'Forbidden');
-  // The badge count needs no profile (it shows no personal data).
-  assert.deepEqual(await op(w.core, 'callbacks.badge', {}), { due: 0, overdue: 0 });
+  // The badge count too is for a signed-in profile (issue 8: every operation names its roles).
+  assert.equal((await fails(w.core, 'callbacks.badge', {})).code, 'Forbidden');
   // No number in any log line.
   assert.ok(!w.logs.some((l) => /5551234|555 12|\+32/.test(l)), w.logs.join('\n'));
   w.core.shutdown();

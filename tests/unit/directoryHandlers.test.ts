@@ -2,13 +2,14 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ManualClock } from '../../src/platform/clock.ts';
 import { fixturePath } from './helpers/directoryFiles.ts';
-import { newOpenCore } from './helpers/tempStore.ts';
+import { newOpenCore, signInResponder } from './helpers/tempStore.ts';
 import fs from 'node:fs';
 
 const b64 = (file: string) => fs.readFileSync(file).toString('base64');
 
 test('importPreview shows the diff without writing; importApply writes; progress events are sent', async () => {
   const core = await newOpenCore({ clock: new ManualClock('2026-01-10T10:00:00Z') });
+  await signInResponder(core);
   const events: unknown[] = [];
   core.onEvent((name, payload) => name === 'directory.importProgress' && events.push(payload));
   const input = { fileName: 'row-faults.csv', content: b64(fixturePath('row-faults.csv')) };
@@ -29,6 +30,7 @@ test('importPreview shows the diff without writing; importApply writes; progress
 test('directory.get returns notes and the 12-month verification flag; addNote validates', async () => {
   const clock = new ManualClock('2026-01-10T10:00:00Z');
   const core = await newOpenCore({ clock });
+  await signInResponder(core);
   await core.router.dispatch('directory.importApply', { fileName: 'a.csv', content: b64(fixturePath('semicolon-bom.csv')) });
   const note = await core.router.dispatch('directory.addNote', { serviceId: 'resto-coeur-sg', text: '  Pas de réponse depuis 2 semaines  ' });
   assert.ok(note.ok);
@@ -71,6 +73,7 @@ test('taxonomy: list built-in + additions; add is reserved to supervisors', asyn
 
 test('directory.export returns a base64 file; public omits the professional line', async () => {
   const core = await newOpenCore();
+  await signInResponder(core);
   await core.router.dispatch('directory.importApply', { fileName: 'a.csv', content: b64(fixturePath('semicolon-bom.csv')) });
   const full = await core.router.dispatch('directory.export', { format: 'csv' });
   assert.ok(full.ok);

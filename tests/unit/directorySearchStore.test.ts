@@ -5,7 +5,7 @@ import { directoryRepository } from '../../src/directory/directoryRepository.ts'
 import { directorySearchIndex, invalidateDirectorySearch, updateDirectorySearch } from '../../src/directory/search/storeSearch.ts';
 import type { Service } from '../../src/directory/serviceSchema.ts';
 import { loadDemoDirectory } from '../../bench/relevance.ts';
-import { newOpenCore, newOpenStore, tempDir, TEST_PASSPHRASE } from './helpers/tempStore.ts';
+import { newOpenCore, newOpenStore, signInResponder, tempDir, TEST_PASSPHRASE } from './helpers/tempStore.ts';
 
 const extra: Service = {
   id: 'test-new', name: 'Permanence Zébulon', alternate_name: null, organization: null, description: 'Aide aux démarches', themes: ['admin'], keywords: [],
@@ -15,6 +15,7 @@ const extra: Service = {
 
 test('directory.search: ranked results with highlights through the router; input bounds enforced', async () => {
   const core = await newOpenCore({ seedDemo: true });
+  await signInResponder(core);
   const r = await core.router.dispatch('directory.search', { query: 'ocmw elsene', limit: 5 });
   assert.ok(r.ok, JSON.stringify(r));
   const { results } = r.value as { results: { id: string; matches: { field: string; indices: number[][] }[]; themes: string[] }[] };

@@ -16,7 +16,7 @@ import { generateFeedKeys, loadSigningKey, publishDirectory } from '../../src/fe
 import { parseFeedLocation, readBundleBytes } from '../../src/feed/source.ts';
 import { ManualClock } from '../../src/platform/clock.ts';
 import type { StoreSession } from '../../src/store/storeSession.ts';
-import { newOpenCore, newOpenStore, tempDir } from './helpers/tempStore.ts';
+import { newOpenCore, newOpenStore, signInResponder, tempDir } from './helpers/tempStore.ts';
 
 // The coordination publishes from its own store; workstations check and apply into theirs.
 // Real encrypted stores, real files, a real HTTP server on 127.0.0.1: nothing is mocked.
@@ -307,6 +307,7 @@ test('feed.check / feed.apply through the router; safe mode turns the feed off; 
   const folder = tempDir('relais-feed-');
   await publishTo(folder, { signingKey: k.signingKey });
   const core = await newOpenCore({ clock: new ManualClock(NOW), config: configFor(folder, { publicKey: k.publicKey }) });
+  await signInResponder(core);
   const events: Array<{ state: string }> = [];
   core.onEvent((name, payload) => name === 'feed.status' && events.push(payload as { state: string }));
   const check = await core.router.dispatch('feed.check', {});
@@ -323,6 +324,7 @@ test('feed.check / feed.apply through the router; safe mode turns the feed off; 
 
   const safe = parseMachineConfig(JSON.stringify({ feed: { location: folder }, idleLockMinutes: -1 }), '/etc/relais/config.json', 'linux');
   const safeCore = await newOpenCore({ config: safe });
+  await signInResponder(safeCore);
   const off = await safeCore.router.dispatch('feed.check', {});
   assert.ok(off.ok);
   assert.equal((off.value as { state: string }).state, 'not-configured');

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { test } from 'node:test';
 import { createAppCore } from '../../src/app/appCore.ts';
-import { newOpenCore, tempDir, TEST_PASSPHRASE, TEST_SCRYPT } from './helpers/tempStore.ts';
+import { newOpenCore, signInResponder, signInSupervisor, tempDir, TEST_PASSPHRASE, TEST_SCRYPT } from './helpers/tempStore.ts';
 
 function setProbe(core: Awaited<ReturnType<typeof newOpenCore>>, value: string): void {
   core.services.store.database().prepare('INSERT OR REPLACE INTO settings(key, value, updated_at) VALUES (?, ?, ?)').run('probe', value, 'now');
@@ -13,6 +13,7 @@ function getProbe(core: Awaited<ReturnType<typeof newOpenCore>>): unknown {
 
 test('backupNow, listBackups and restoreBackup through the router', async () => {
   const core = await newOpenCore();
+  await signInResponder(core);
   setProbe(core, 'before');
   const b = await core.router.dispatch('store.backupNow', {});
   assert.ok(b.ok, JSON.stringify(b));
@@ -64,6 +65,8 @@ test('the recovery operations refuse bad inputs and respect access', async () =>
 
 test('changePassphrase through the router', async () => {
   const core = await newOpenCore();
+  assert.equal(await core.router.dispatch('store.changePassphrase', { oldPassphrase: TEST_PASSPHRASE, newPassphrase: 'a fresh passphrase here' }).then((r) => !r.ok && r.error.code), 'Forbidden', 'a supervisor\'s');
+  await signInSupervisor(core);
   const same = await core.router.dispatch('store.changePassphrase', { oldPassphrase: TEST_PASSPHRASE, newPassphrase: TEST_PASSPHRASE });
   assert.equal(!same.ok && same.error.code, 'InvalidInput');
   const wrong = await core.router.dispatch('store.changePassphrase', { oldPassphrase: 'not it at all', newPassphrase: 'a fresh passphrase here' });

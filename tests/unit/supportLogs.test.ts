@@ -58,6 +58,7 @@ test('a realistic run writes log lines with no passphrase, phone number, note te
   await core.start();
   assert.equal((await call(core, 'store.unlock', { passphrase: WRONG })).error?.code, 'WrongKey');
   assert.ok((await call(core, 'store.unlock', { passphrase: PASSPHRASE })).ok);
+  assert.ok((await call(core, 'access.createFirstSupervisor', { displayName: 'Sophie', centre: 'CASG Nord', passphrase: 'supervisor passphrase' })).ok);
 
   // A directory import whose rows carry phone numbers and professional lines, one row rejected.
   const file = csv([
@@ -92,6 +93,10 @@ test('a realistic run writes log lines with no passphrase, phone number, note te
 
   // Backups, a passphrase change, the directory feed.
   assert.ok((await call(core, 'store.backupNow', {})).ok);
+  // The store's passphrase is a supervisor's (issue 8): Samira ends her call, Sophie signs in.
+  assert.ok((await call(core, 'calls.end', { callId })).ok);
+  const sophie = (await call(core, 'profiles.list', {})).value as { profiles: Array<{ id: string; role: string }> };
+  assert.ok((await call(core, 'profiles.signIn', { profileId: sophie.profiles.find((p) => p.role === 'supervisor')!.id, secret: 'supervisor passphrase' })).ok);
   assert.ok((await call(core, 'store.changePassphrase', { oldPassphrase: PASSPHRASE, newPassphrase: NEW_PASSPHRASE })).ok);
   const coord = new StoreSession({ dataDir: path.join(tempDir(), 'coord'), scrypt: TEST_SCRYPT });
   await coord.init(PASSPHRASE);

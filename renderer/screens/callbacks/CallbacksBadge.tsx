@@ -3,6 +3,7 @@ import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { EventPayload } from '../../../src/contract/index.ts';
 import { invoke, onEvent } from '../../bridge.ts';
+import { useShift } from '../calls/shift.ts';
 
 // The in-app badge next to "Rappels" in the navigation: how many callbacks are due (overdue
 // included). It never moves focus: a reminder falling due while a responder writes a note
@@ -15,11 +16,15 @@ export function CallbacksBadge() {
   const { t } = useTranslation('callbacks');
   const [badge, setBadge] = useState<Badge>({ due: 0, overdue: 0 });
   const [announce, setAnnounce] = useState('');
+  // Main answers the count to a signed-in profile only: asked again at each sign-in.
+  const profileId = useShift().profile?.id ?? null;
   useEffect(() => {
     let live = true;
-    void invoke('callbacks.badge', {}).then((r) => {
-      if (live && r.ok) setBadge(r.value);
-    });
+    if (profileId) {
+      void invoke('callbacks.badge', {}).then((r) => {
+        if (live && r.ok) setBadge(r.value);
+      });
+    } else setBadge({ due: 0, overdue: 0 });
     const offBadge = onEvent('callbacks.badge', (b) => setBadge(b));
     const offDue = onEvent('callbacks.due', (d) => setAnnounce(d.missed > 0 ? t('badge.announceMissed', { count: d.count, missed: d.missed }) : t('badge.announce', { count: d.count })));
     return () => {
@@ -27,7 +32,7 @@ export function CallbacksBadge() {
       offBadge();
       offDue();
     };
-  }, [t]);
+  }, [t, profileId]);
   return (
     <>
       {badge.due > 0 && (

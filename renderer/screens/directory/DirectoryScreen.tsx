@@ -10,6 +10,8 @@ import type { UiLang } from '../../i18n/i18n.ts';
 import { useFocusRequest } from '../../navigation.ts';
 import { ImportExportPanel } from './ImportExportPanel.tsx';
 import { useReferToActiveCall } from '../calls/index.ts';
+import { ProfilePicker } from '../calls/ProfilePicker.tsx';
+import { useShift } from '../calls/shift.ts';
 import { ServiceCard } from './ServiceCard.tsx';
 import { useThemes } from './useThemes.ts';
 
@@ -24,7 +26,15 @@ interface Filters {
 const NO_FILTERS: Filters = { commune: '', theme: '', language: '', openNow: false, includeInactive: false };
 const LANGUAGE_FILTERS = ['fr', 'nl', 'en', 'ar', 'es', 'pt', 'tr', 'ro', 'pl', 'ru', 'uk', 'de', 'it'];
 
+/** The directory is for the profile on shift (issue 8: main refuses it to no one signed in): the picker first. */
 export function DirectoryScreen() {
+  const { loaded, profile } = useShift();
+  if (!loaded) return null;
+  if (!profile) return <ProfilePicker />;
+  return <DirectorySearchScreen />;
+}
+
+function DirectorySearchScreen() {
   const { t, i18n } = useTranslation('directory');
   const lang = i18n.language as UiLang;
   const themes = useThemes();

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../../src/contract/index.ts';
 import type { ErrorPayload } from '../../../src/errors.ts';
@@ -45,7 +45,8 @@ export function ServiceCard({ id, onRefer }: ServiceCardProps) {
     },
     [onRefer],
   );
-  useEffect(() => {
+  // Before paint: Alt+R works as soon as the card is on screen.
+  useLayoutEffect(() => {
     if (!onRefer || !card) return;
     const onKey = (e: KeyboardEvent) => {
       if (matches(e, 'Alt+R')) {

@@ -27,3 +27,19 @@ export async function newOpenCore(opts: Partial<AppCoreOptions> = {}): Promise<A
   if (!r.ok) throw new Error(`store.init failed: ${r.error.message}`);
   return core;
 }
+
+/** A responder on shift through the real router (issue 8: every operation past sign-in names its roles). */
+export async function signInResponder(core: AppCore, displayName = 'Rita', centre = 'CASG Nord'): Promise<string> {
+  const created = await core.router.dispatch('profiles.create', { displayName, centre, pin: '246810' });
+  if (!created.ok) throw new Error(`profiles.create failed: ${created.error.message}`);
+  const id = (created.value as { id: string }).id;
+  const r = await core.router.dispatch('profiles.signIn', { profileId: id, secret: '246810' });
+  if (!r.ok) throw new Error(`profiles.signIn failed: ${r.error.message}`);
+  return id;
+}
+
+/** The first supervisor, signed in (access.createFirstSupervisor). */
+export async function signInSupervisor(core: AppCore): Promise<void> {
+  const r = await core.router.dispatch('access.createFirstSupervisor', { displayName: 'Sophie', centre: 'CASG Nord', passphrase: 'supervisor passphrase' });
+  if (!r.ok) throw new Error(`access.createFirstSupervisor failed: ${r.error.message}`);
+}
