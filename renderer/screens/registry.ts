@@ -5,6 +5,7 @@ import { ReportsScreen } from './reports/index.ts';
 import { DirectoryScreen } from './directory/DirectoryScreen.tsx';
 import { ActiveCallBadge, CONSOLE_SHORTCUTS, ConsoleScreen, HISTORY_SHORTCUTS, HistoryScreen } from './calls/index.ts';
 import { CALLBACKS_SHORTCUTS, CallbacksBadge, CallbacksScreen } from './callbacks/index.ts';
+import { AdminScreen } from './access/AdminScreen.tsx';
 
 // Every main screen, in navigation order. Each issue adds its screen here (one line), with a
 // shortcut the help overlay lists and a stable id used by tests and screenshots.
@@ -32,5 +33,6 @@ export const SCREENS: readonly ScreenDef[] = [
     globalShortcuts: [{ keys: 'Ctrl+K', labelKey: 'help.keys.directorySearch', focus: 'directory.search' }],
   },
   { id: 'reports', labelKey: 'reports:nav.title', shortcut: 'Alt+6', component: ReportsScreen },
+  { id: 'admin', labelKey: 'access:nav.admin', shortcut: 'Alt+7', component: AdminScreen },
   { id: 'about', labelKey: 'nav.about', shortcut: 'Alt+9', component: AboutScreen },
 ];

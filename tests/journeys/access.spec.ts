@@ -201,3 +201,69 @@ test('an open store without any supervisor asks for the first one before anythin
     await h.close();
   }
 });
+
+test('administration (Alt+7): a supervisor creates a responder with a PIN, resets it, disables and enables them, previews then applies the purge, reads and exports the audit log; a responder sees it is reserved', async ({ harnessBrowser }) => {
+  const now = new Date('2026-03-02T12:00:00Z');
+  const h = await openHarnessApp(await harnessBrowser(), {
+    clock: new ManualClock(now),
+    seed: async (core) => {
+      seedDemoCalls(core.services.store.database(), { calls: 200, days: 1000, now, seed: 3 });
+      await op(core, 'access.createFirstSupervisor', { displayName: 'Sophie', centre: 'CASG Nord', passphrase: 'supervisor passphrase' });
+    },
+  });
+  try {
+    const { page, core } = h;
+    await expect(page.locator('.shell')).toBeVisible();
+    await page.keyboard.press('Alt+7');
+    await expect(page.getByRole('heading', { name: 'Administration' })).toBeVisible();
+    const profiles = page.getByRole('region', { name: 'Profils' });
+    await profiles.getByLabel('Nom affiché').fill('Nadia');
+    await profiles.getByLabel('Centre partenaire').fill('CASG Nord');
+    const pin = profiles.getByLabel('Code PIN (6 chiffres ou plus)');
+    await expect(pin).toHaveAttribute('type', 'password');
+    await expect(pin).toHaveAttribute('inputmode', 'numeric');
+    await pin.fill('975310');
+    await profiles.getByRole('button', { name: 'Créer le profil' }).click();
+    await expect(profiles.getByRole('status')).toHaveText('Profil de Nadia créé.');
+    await expect(page.getByTestId('admin-profile').filter({ hasText: 'Nadia' })).toContainText('Actif');
+
+    await profiles.getByRole('button', { name: 'Nouveau code PIN pour Nadia' }).click();
+    await profiles.getByLabel('Nouveau code PIN de Nadia (6 chiffres ou plus)').fill('864200');
+    await profiles.getByRole('button', { name: 'Enregistrer le code PIN' }).click();
+    await expect(profiles.getByRole('status')).toHaveText('Nouveau code PIN enregistré pour Nadia.');
+    await profiles.getByRole('button', { name: 'Désactiver Nadia' }).click();
+    await expect(page.getByTestId('admin-profile').filter({ hasText: 'Nadia' })).toContainText('Désactivé');
+    const nadia = (await op(core, 'profiles.admin.list', {})).profiles.find((p) => p.displayName === 'Nadia')!;
+    expect((await core.router.dispatch('profiles.signIn', { profileId: nadia.id, secret: '864200' })).ok).toBe(false);
+    await profiles.getByRole('button', { name: 'Réactiver Nadia' }).click();
+    await expect(page.getByTestId('admin-profile').filter({ hasText: 'Nadia' })).toContainText('Actif');
+
+    const db = core.services.store.database();
+    const notes = () => db.prepare('SELECT count(*) FROM call_notes').pluck().get() as number;
+    const before = notes();
+    const retention = page.getByRole('region', { name: 'Conservation des notes' });
+    await retention.getByRole('button', { name: 'Simuler la purge' }).click();
+    await expect(page.getByTestId('purge-report')).toContainText('Simulation');
+    expect(notes()).toBe(before);
+    await retention.getByRole('button', { name: /^Appliquer la purge/ }).click();
+    await expect(page.getByTestId('purge-report')).toContainText('Purge appliquée');
+    expect(notes()).toBeLessThan(before);
+
+    const audit = page.getByRole('region', { name: 'Journal d\'audit' });
+    await page.keyboard.press('Alt+1');
+    await page.keyboard.press('Alt+7');
+    await expect(audit.getByTestId('audit-row').filter({ hasText: 'purge.apply' })).toHaveCount(1);
+    await expect(audit.getByTestId('audit-row').filter({ hasText: 'profile.reset_secret' })).toHaveCount(1);
+    const download = page.waitForEvent('download');
+    await audit.getByRole('button', { name: 'Exporter en CSV' }).click();
+    expect((await download).suggestedFilename()).toBe('relais-audit-2026-03-02.csv');
+
+    await op(core, 'profiles.signOut', {});
+    await op(core, 'profiles.signIn', { profileId: nadia.id, secret: '864200' });
+    await page.keyboard.press('Alt+1');
+    await page.keyboard.press('Alt+7');
+    await expect(page.getByText('Cet écran est réservé aux superviseur·es')).toBeVisible();
+  } finally {
+    await h.close();
+  }
+});

@@ -56,6 +56,10 @@ function start(): void {
   ensurePolling();
   onEvent('calls.changed', () => void poll());
   onEvent('store.status', () => void load());
+  // Who is signed in changes in main (sign-in, sign-out, first supervisor): the window follows.
+  onEvent('access.changed', (a) => {
+    if (a.profile?.id !== state.profile?.id) void load();
+  });
 }
 
 export const shift = {

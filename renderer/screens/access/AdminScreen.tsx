@@ -1,0 +1,292 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OutputOf } from '../../../src/contract/index.ts';
+import { PIN_RULE } from '../../../src/contract/pinRule.ts';
+import type { ErrorPayload } from '../../../src/errors.ts';
+import { call, OperationError } from '../../bridge.ts';
+import { ErrorMessage } from '../../components/ErrorMessage.tsx';
+import { formatDateTime, type UiLang } from '../../i18n/i18n.ts';
+import { useShift } from '../calls/shift.ts';
+
+type AdminProfile = OutputOf<'profiles.admin.list'>['profiles'][number];
+type AuditEntry = OutputOf<'audit.list'>['entries'][number];
+type Retention = OutputOf<'retention.get'>;
+type PurgeReport = OutputOf<'retention.preview'>;
+
+/** What a supervisor manages (issue 8), through operations main reserves to supervisors. */
+export function AdminScreen() {
+  const { t } = useTranslation('access');
+  const { loaded, profile } = useShift();
+  if (!loaded) return null;
+  return (
+    <div className="admin">
+      <div className="screen-header">
+        <h2>{t('admin.title')}</h2>
+      </div>
+      {profile?.role !== 'supervisor' ? (
+        <p className="notice">{t('admin.reserved')}</p>
+      ) : (
+        <>
+          <ProfilesSection />
+          <RetentionSection />
+          <AuditSection />
+        </>
+      )}
+    </div>
+  );
+}
+
+/** Runs an operation, keeping its typed error for display. */
+function useRun(): [ErrorPayload | null, <T>(f: () => Promise<T>) => Promise<T | null>] {
+  const [error, setError] = useState<ErrorPayload | null>(null);
+  const run = useCallback(async <T,>(f: () => Promise<T>): Promise<T | null> => {
+    setError(null);
+    try {
+      return await f();
+    } catch (e) {
+      setError(e instanceof OperationError ? e.payload : { code: 'Internal', message: String(e) });
+      return null;
+    }
+  }, []);
+  return [error, run];
+}
+
+function PinInput({ label, value, onChange }: { label: string; value: string; onChange: (v: string) => void }) {
+  return (
+    <label className="field">
+      <span>{label}</span>
+      <input type="password" inputMode="numeric" autoComplete="off" required maxLength={12} value={value} onChange={(e) => onChange(e.target.value)} />
+    </label>
+  );
+}
+
+function ProfilesSection() {
+  const { t, i18n } = useTranslation('access');
+  const lang = i18n.language as UiLang;
+  const [profiles, setProfiles] = useState<AdminProfile[]>([]);
+  const [error, run] = useRun();
+  const [name, setName] = useState('');
+  const [centre, setCentre] = useState('');
+  const [pin, setPin] = useState('');
+  const [resetFor, setResetFor] = useState<AdminProfile | null>(null);
+  const [newPin, setNewPin] = useState('');
+  const [status, setStatus] = useState('');
+  const reload = useCallback(() => void run(() => call('profiles.admin.list', {})).then((r) => r && setProfiles(r.profiles)), [run]);
+  useEffect(reload, [reload]);
+
+  const create = async (e: React.FormEvent) => {
+    e.preventDefault();
+    if (!PIN_RULE.test(pin)) return setStatus(t('admin.pinRule'));
+    const p = await run(() => call('profiles.admin.create', { displayName: name, centre, pin }));
+    if (!p) return;
+    setName('');
+    setCentre('');
+    setPin('');
+    setStatus(t('admin.created', { name: p.displayName }));
+    reload();
+  };
+  const setActive = async (p: AdminProfile, active: boolean) => {
+    if (await run(() => call('profiles.admin.setActive', { profileId: p.id, active }))) {
+      setStatus(t(active ? 'admin.enabled' : 'admin.disabled', { name: p.displayName }));
+      reload();
+    }
+  };
+  const reset = async (e: React.FormEvent) => {
+    e.preventDefault();
+    if (!resetFor) return;
+    if (!PIN_RULE.test(newPin)) return setStatus(t('admin.pinRule'));
+    if (await run(() => call('profiles.admin.resetPin', { profileId: resetFor.id, pin: newPin }))) {
+      setStatus(t('admin.pinReset', { name: resetFor.displayName }));
+      setResetFor(null);
+      setNewPin('');
+      reload();
+    }
+  };
+
+  return (
+    <section className="panel" aria-labelledby="admin-profiles-title">
+      <h3 id="admin-profiles-title">{t('admin.profiles')}</h3>
+      <ErrorMessage error={error} />
+      <p role="status" className="muted">
+        {status}
+      </p>
+      <table className="admin-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('admin.col.name')}</th>
+            <th scope="col">{t('admin.col.role')}</th>
+            <th scope="col">{t('admin.col.state')}</th>
+            <th scope="col">{t('admin.col.lastSignIn')}</th>
+            <th scope="col">{t('admin.col.actions')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {profiles.map((p) => (
+            <tr key={p.id} data-testid="admin-profile">
+              <td>
+                {p.displayName} <span className="muted">{p.centre}</span>
+              </td>
+              <td>{t(`admin.role.${p.role}`)}</td>
+              <td>{p.active ? (p.hasPin ? t('admin.state.active') : t('admin.state.noPin')) : t('admin.state.disabled')}</td>
+              <td>{p.lastSignedInAt ? formatDateTime(p.lastSignedInAt, lang) : '—'}</td>
+              <td>
+                <button type="button" onClick={() => void setActive(p, !p.active)}>
+                  {t(p.active ? 'admin.disable' : 'admin.enable', { name: p.displayName })}
+                </button>{' '}
+                {p.role === 'responder' && (
+                  <button type="button" onClick={() => setResetFor(p)}>
+                    {t('admin.resetPin', { name: p.displayName })}
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {resetFor && (
+        <form onSubmit={(e) => void reset(e)} aria-label={t('admin.resetTitle', { name: resetFor.displayName })}>
+          <PinInput label={t('admin.newPin', { name: resetFor.displayName })} value={newPin} onChange={setNewPin} />
+          <button type="submit" className="primary">
+            {t('admin.resetSubmit')}
+          </button>{' '}
+          <button type="button" onClick={() => setResetFor(null)}>
+            {t('admin.cancel')}
+          </button>
+        </form>
+      )}
+      <form onSubmit={(e) => void create(e)} aria-labelledby="admin-new-title">
+        <h4 id="admin-new-title">{t('admin.newResponder')}</h4>
+        <label className="field">
+          <span>{t('admin.name')}</span>
+          <input value={name} maxLength={80} required autoComplete="off" onChange={(e) => setName(e.target.value)} />
+        </label>
+        <label className="field">
+          <span>{t('admin.centre')}</span>
+          <input value={centre} maxLength={120} required autoComplete="off" onChange={(e) => setCentre(e.target.value)} />
+        </label>
+        <PinInput label={t('admin.pin')} value={pin} onChange={setPin} />
+        <button type="submit" className="primary">
+          {t('admin.create')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function RetentionSection() {
+  const { t } = useTranslation('access');
+  const [error, run] = useRun();
+  const [retention, setRetention] = useState<Retention | null>(null);
+  const [months, setMonths] = useState('');
+  const [report, setReport] = useState<PurgeReport | null>(null);
+  useEffect(() => {
+    void run(() => call('retention.get', {})).then((r) => {
+      if (!r) return;
+      setRetention(r);
+      setMonths(String(r.notesRetentionMonths));
+    });
+  }, [run]);
+  const save = async (e: React.FormEvent) => {
+    e.preventDefault();
+    const r = await run(() => call('retention.update', { notesRetentionMonths: Number(months) }));
+    if (r) {
+      setRetention(r);
+      setReport(null);
+    }
+  };
+  const preview = async () => setReport(await run(() => call('retention.preview', {})));
+  const apply = async () => setReport(await run(() => call('retention.apply', {})));
+  return (
+    <section className="panel" aria-labelledby="admin-retention-title">
+      <h3 id="admin-retention-title">{t('admin.retention')}</h3>
+      <ErrorMessage error={error} />
+      {retention && (
+        <form onSubmit={(e) => void save(e)}>
+          <label className="field">
+            <span>{t('admin.notesMonths', { max: retention.notesRetentionMaxMonths })}</span>
+            <input type="number" min={1} max={retention.notesRetentionMaxMonths} required value={months} onChange={(e) => setMonths(e.target.value)} />
+          </label>
+          <p className="hint">{t('admin.callbackDays', { days: retention.callbackNumberRetentionDays })}</p>
+          <button type="submit">{t('admin.saveRetention')}</button>
+        </form>
+      )}
+      <p>
+        <button type="button" onClick={() => void preview()}>
+          {t('admin.preview')}
+        </button>{' '}
+        {report?.dryRun && (
+          <button type="button" className="primary" onClick={() => void apply()}>
+            {t('admin.apply', { count: report.total })}
+          </button>
+        )}
+      </p>
+      {report && (
+        <div role="status" data-testid="purge-report">
+          <p>{t(report.dryRun ? 'admin.previewTotal' : 'admin.appliedTotal', { count: report.total })}</p>
+          <ul>
+            {report.steps.map((s) => (
+              <li key={s.step}>
+                {s.description} — {s.count}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function AuditSection() {
+  const { t, i18n } = useTranslation('access');
+  const lang = i18n.language as UiLang;
+  const [error, run] = useRun();
+  const [entries, setEntries] = useState<AuditEntry[]>([]);
+  const [total, setTotal] = useState(0);
+  const load = useCallback(() => void run(() => call('audit.list', { limit: 200 })).then((r) => r && (setEntries(r.entries), setTotal(r.total))), [run]);
+  useEffect(load, [load]);
+  const exportCsv = async () => {
+    const r = await run(() => call('audit.exportCsv', {}));
+    if (!r) return;
+    const url = URL.createObjectURL(new Blob([r.csv], { type: 'text/csv;charset=utf-8' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = r.fileName;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    load();
+  };
+  return (
+    <section className="panel" aria-labelledby="admin-audit-title">
+      <h3 id="admin-audit-title">{t('admin.audit')}</h3>
+      <ErrorMessage error={error} />
+      <p className="muted">{t('admin.auditCount', { shown: entries.length, total })}</p>
+      <button type="button" onClick={() => void exportCsv()}>
+        {t('admin.exportCsv')}
+      </button>
+      <table className="admin-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('admin.col.at')}</th>
+            <th scope="col">{t('admin.col.actor')}</th>
+            <th scope="col">{t('admin.col.action')}</th>
+            <th scope="col">{t('admin.col.detail')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((e) => (
+            <tr key={e.id} data-testid="audit-row">
+              <td>{formatDateTime(e.at, lang)}</td>
+              <td>{e.actor}</td>
+              <td>{e.action}</td>
+              <td>
+                {Object.entries(e.detail)
+                  .map(([k, v]) => `${k}: ${String(v)}`)
+                  .join(', ')}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
