@@ -39,6 +39,11 @@ export interface AuditActor {
   role: 'responder' | 'supervisor' | null;
 }
 
+/** IT's administration CLI: it holds the store passphrase, not a profile. */
+export const CLI_ACTOR: AuditActor = { profileId: null, actor: 'relais-admin', role: null };
+/** Work the app does by itself (daily and on-quit backups, the hourly purge). */
+export const SYSTEM_ACTOR: AuditActor = { profileId: null, actor: 'system', role: null };
+
 export interface AuditEntry extends AuditActor {
   id: number;
   at: string;

@@ -1,3 +1,4 @@
+import { SYSTEM_ACTOR, writeAudit } from '../access/auditLog.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError, isAppError } from '../errors.ts';
@@ -139,6 +140,8 @@ export class BackupScheduler {
     try {
       const info = createBackup(store.database(), store.files, path.join(policy.folder, backupFileName(now, reason)), { reason, now });
       log.info('backup.created', { reason, bytes: info.bytes });
+      // Automatic backups are audited here; one asked for in the app is audited by the router.
+      if (reason === 'daily' || reason === 'quit') writeAudit(store.database(), now, SYSTEM_ACTOR, 'backup.create', { reason, bytes: info.bytes });
       if (reason === 'daily' || reason === 'quit') this.prune(policy);
       return info;
     } catch (e) {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { systemClock } from '../../platform/clock.ts';
 import { createBackup, verifyBackupFile } from '../../store/backup.ts';
+import { CLI_ACTOR, writeAudit } from '../../access/auditLog.ts';
 import { backupFileName, policyFromStore } from '../../store/backupSchedule.ts';
 import { configBackupPolicy } from '../../config/machineConfig.ts';
 import type { CliCommand } from '../command.ts';
@@ -26,6 +27,7 @@ export const backupCommand: CliCommand = (program: Command, ctx) => {
         const now = systemClock.now();
         const out = opts.out ? path.resolve(opts.out) : path.join(configBackupPolicy(ctx.config()).folder ?? policyFromStore(session).folder, backupFileName(now, 'manual'));
         info = createBackup(session.database(), session.files, out, { reason: 'manual', now });
+        writeAudit(session.database(), now, CLI_ACTOR, 'backup.create', { reason: 'manual', source: 'relais-admin', bytes: info.bytes });
       } finally {
         session.close();
       }
