@@ -18,6 +18,9 @@ export async function buildMain(): Promise<void> {
     logLevel: 'warning' as const,
     // The native module and Electron itself are loaded at run time, never bundled.
     external: ['electron', 'better-sqlite3-multiple-ciphers'],
+    // An ESM module that reads import.meta.url gets an empty object in a CJS bundle and throws
+    // at load (pdfkit did: Relais could not start). Fail the build instead of the app.
+    logOverride: { 'empty-import-meta': 'error' as const },
   };
   await build({ ...common, entryPoints: [path.join(root, 'main/main.ts')], outfile: path.join(root, 'build/main/main.cjs') });
   await build({ ...common, minify: true, entryPoints: [path.join(root, 'main/preload.ts')], outfile: path.join(root, 'build/main/preload.cjs') });

@@ -7,6 +7,7 @@ import type { Services, Shell } from '../router/services.ts';
 import type { ScryptParams } from '../store/keyring.ts';
 import type { ConfigState } from '../config/configSchema.ts';
 import { noConfigState } from '../config/machineConfig.ts';
+import type { ReportPdfDrawer } from '../reports/exportReport.ts';
 import type { OsKeystore } from '../store/osKeystore.ts';
 import { StoreSession } from '../store/storeSession.ts';
 import type { Db } from '../store/openDatabase.ts';
@@ -29,6 +30,11 @@ export interface AppCoreOptions {
   config?: ConfigState;
   /** Lock an idle session at tick (default true; harness journeys that jump a fake clock by days turn it off). */
   idleLock?: boolean;
+  /**
+   * Draws report PDFs without a window (the CLI passes reportPdf.ts's pdfkit). Injected, not
+   * imported: Electron's main bundles this module and prints PDFs with printToPDF instead.
+   */
+  drawReportPdf?: ReportPdfDrawer;
 }
 
 export type EventListener = <N extends EventName>(name: N, payload: EventPayload<N>) => void;
@@ -80,6 +86,7 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
     session: { profileId: null, role: null, locked: false, lockedAt: null, lockReason: null, lastActivityMs: null },
     ...(opts.scrypt ? { secretScrypt: opts.scrypt } : {}),
     config: opts.config ?? noConfigState(),
+    ...(opts.drawReportPdf ? { drawReportPdf: opts.drawReportPdf } : {}),
   };
   const router = createRouter(handlers, services, { validateOutput: opts.validateOutput ?? false });
   const jobs = createPeriodicJobs(services);

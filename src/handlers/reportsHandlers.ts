@@ -25,7 +25,7 @@ function me(s: Services): string {
 
 async function exportFlavour(input: { from: string; to: string; format: 'csv' | 'xlsx' | 'pdf' | 'json'; delimiter: ';' | ','; lang: 'fr' | 'nl' | 'en' }, s: Services, flavour: 'internal' | 'public') {
   const bundle = reportBundleFromStore(s.store.database(), { from: input.from, to: input.to, flavour, now: s.clock.now(), generator: generator(s) });
-  const file = await exportReport(bundle, { format: input.format, delimiter: input.delimiter, lang: input.lang, printPage: s.printPage ?? undefined });
+  const file = await exportReport(bundle, { format: input.format, delimiter: input.delimiter, lang: input.lang, printPage: s.printPage ?? undefined, drawPdf: s.drawReportPdf ?? undefined });
   s.log.info('reports.exported', { flavour, format: input.format, bytes: file.bytes.length, calls: bundle.report.headline.calls.v ?? -1 });
   return { fileName: file.fileName, mimeType: file.mimeType, base64: file.bytes.toString('base64'), bytes: file.bytes.length, flavour };
 }

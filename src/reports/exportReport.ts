@@ -1,15 +1,21 @@
+import type { Report } from '../contract/reportSchemas.ts';
 import type { ReportFormat } from '../contract/reportsContract.ts';
 import { INTERNAL_MARK, PAGE_LABEL } from '../domain/reportLabels.ts';
+import { AppError } from '../errors.ts';
 import type { Lang } from '../domain/taxonomy.ts';
 import type { PagePrintOptions } from './printTemplates.ts';
 import { reportToCsv } from './reportCsv.ts';
 import { reportToJson } from './reportJson.ts';
-import { reportToPdf } from './reportPdf.ts';
 import type { ReportBundle } from './reportService.ts';
 import { reportToXlsx } from './reportXlsx.ts';
 
 // One report, four files. The PDF is the app's printed report page when a page printer is
-// available (Electron's printToPDF, or the harness's Chromium), pdfkit otherwise (CLI).
+// available (Electron's printToPDF, or the harness's Chromium), drawn otherwise (the CLI's pdfkit).
+// The drawer is handed in, never imported here: this module is reached from Electron's main,
+// and pdfkit (an ESM build that needs import.meta.url) must stay out of main's bundle.
+
+/** Draws a report as an A4 PDF without a window (reportPdf.ts's pdfkit, in the CLI and Node tests). */
+export type ReportPdfDrawer = (report: Report, opts: { lang: Lang }) => Promise<Buffer>;
 
 export interface ExportOptions {
   format: ReportFormat;
@@ -17,6 +23,8 @@ export interface ExportOptions {
   lang: Lang;
   /** Prints the report page on screen to an A4 PDF (main provides it in the app). */
   printPage?: ((opts: PagePrintOptions) => Promise<Buffer>) | undefined;
+  /** Draws the PDF when there is no page to print (the CLI). */
+  drawPdf?: ReportPdfDrawer | undefined;
 }
 
 export interface ExportedReport {
@@ -48,13 +56,17 @@ export async function exportReport(bundle: ReportBundle, opts: ExportOptions): P
       bytes = await reportToXlsx(r, { lang: opts.lang });
       break;
     case 'pdf':
-      bytes = opts.printPage
-        ? await opts.printPage({
-            header: r.flavour === 'internal' ? INTERNAL_MARK[opts.lang].toUpperCase() : '',
-            footer: `${r.title[opts.lang]} ${r.period.from} – ${r.period.to}`,
-            pageWord: PAGE_LABEL[opts.lang],
-          })
-        : await reportToPdf(r, { lang: opts.lang });
+      if (opts.printPage) {
+        bytes = await opts.printPage({
+          header: r.flavour === 'internal' ? INTERNAL_MARK[opts.lang].toUpperCase() : '',
+          footer: `${r.title[opts.lang]} ${r.period.from} – ${r.period.to}`,
+          pageWord: PAGE_LABEL[opts.lang],
+        });
+      } else if (opts.drawPdf) {
+        bytes = await opts.drawPdf(r, { lang: opts.lang });
+      } else {
+        throw new AppError('Conflict', 'No way to make a PDF here: open the report in the Relais window to print it.');
+      }
       break;
     case 'json':
       bytes = reportToJson(bundle);

@@ -2,6 +2,7 @@ import type { EventName, EventPayload, Role } from '../contract/index.ts';
 import type { ConfigState } from '../config/configSchema.ts';
 import type { Logger } from '../log/logger.ts';
 import type { Clock } from '../platform/clock.ts';
+import type { ReportPdfDrawer } from '../reports/exportReport.ts';
 import type { PagePrintOptions } from '../reports/printTemplates.ts';
 import type { StoreSession } from '../store/storeSession.ts';
 import type { ScryptParams } from '../store/keyring.ts';
@@ -39,4 +40,6 @@ export interface Services {
   /** scrypt cost for PIN and passphrase hashes (tests record cheaper ones). */
   secretScrypt?: ScryptParams;
   printPage?: ((opts: PagePrintOptions) => Promise<Buffer>) | null;
+  /** Draws report PDFs where no page is printed (the CLI's pdfkit; createAppCore's drawReportPdf). */
+  drawReportPdf?: ReportPdfDrawer | null;
 }

@@ -7,6 +7,7 @@ import { REPORT_FORMATS, REPORT_LANGS, type ReportFormat } from '../../contract/
 import type { Lang } from '../../domain/taxonomy.ts';
 import { AppError } from '../../errors.ts';
 import { exportReport } from '../../reports/exportReport.ts';
+import { reportToPdf } from '../../reports/reportPdf.ts';
 import { readReportDocument } from '../../reports/reportJson.ts';
 import { mergeReports, parseThemeMap } from '../../reports/reportMerge.ts';
 import { reportBundleFromStore } from '../../reports/reportService.ts';
@@ -57,7 +58,7 @@ function write(out: string, bytes: Buffer): string {
 
 async function publicExport(ctx: CommandContext, dataDir: string, opts: ReportOpts): Promise<{ bytes: Buffer; fileName: string }> {
   if (!opts.as) throw new AppError('Forbidden', 'A public report is a supervisor\'s: name the supervisor profile with --as "Name" (see relais-admin supervisor grant).');
-  const core = createAppCore({ dataDir, shell: 'cli' });
+  const core = createAppCore({ dataDir, shell: 'cli', drawReportPdf: reportToPdf });
   try {
     await core.start();
     const unlocked = await core.router.dispatch('store.unlock', { passphrase: await readPassphrase(undefined, ctx.env) });
@@ -131,7 +132,7 @@ export const reportCommand: CliCommand = (program, ctx) => {
         try {
           const bundle = reportBundleFromStore(session.database(), { from: opts.from, to: opts.to, flavour: 'internal', now: new Date(), generator: `Relais ${APP_VERSION}` });
           calls = bundle.report.headline.calls.v;
-          bytes = (await exportReport(bundle, { format: opts.format, delimiter: opts.delimiter, lang: opts.lang })).bytes;
+          bytes = (await exportReport(bundle, { format: opts.format, delimiter: opts.delimiter, lang: opts.lang, drawPdf: reportToPdf })).bytes;
         } finally {
           session.close();
         }
@@ -149,7 +150,7 @@ async function merge(ctx: CommandContext, files: string[], opts: CliReportOpts &
   const themeMap = opts.mapThemes ? readThemeMap(opts.mapThemes) : {};
   const flavour = opts.internal ? 'internal' : 'public';
   const bundle = mergeReports(inputs, flavour, { themeMap, now: new Date(), generator: `Relais ${APP_VERSION}` });
-  const out = await exportReport(bundle, { format, delimiter: opts.delimiter, lang: opts.lang });
+  const out = await exportReport(bundle, { format, delimiter: opts.delimiter, lang: opts.lang, drawPdf: reportToPdf });
   const file = write(opts.out, out.bytes);
   const result = { ok: true, file, format, flavour, files: inputs.length, centres: bundle.report.centres, from: bundle.report.period.from, to: bundle.report.period.to, bytes: out.bytes.length };
   emit(ctx.io, json, result, () => `Merged ${inputs.length} reports (${bundle.report.centres.join(', ')}) into ${file} (${flavour}, ${format}).`);

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createAppCore, type AppCore, type AppCoreOptions } from '../../../src/app/appCore.ts';
+import { reportToPdf } from '../../../src/reports/reportPdf.ts';
 import type { ScryptParams } from '../../../src/store/keyring.ts';
 import { StoreSession } from '../../../src/store/storeSession.ts';
 
@@ -21,7 +22,8 @@ export async function newOpenStore(dataDir = tempDir()): Promise<StoreSession> {
 }
 
 export async function newOpenCore(opts: Partial<AppCoreOptions> = {}): Promise<AppCore> {
-  const core = createAppCore({ dataDir: tempDir(), shell: 'cli', scrypt: TEST_SCRYPT, validateOutput: true, ...opts });
+  // A CLI-shell core draws report PDFs with pdfkit, as relais-admin does.
+  const core = createAppCore({ dataDir: tempDir(), shell: 'cli', scrypt: TEST_SCRYPT, validateOutput: true, drawReportPdf: reportToPdf, ...opts });
   await core.start();
   const r = await core.router.dispatch('store.init', { passphrase: TEST_PASSPHRASE });
   if (!r.ok) throw new Error(`store.init failed: ${r.error.message}`);
