@@ -54,7 +54,9 @@ export function callSummary(r: SummaryRow, viewer: string | null, now: Date): Ca
     language: r.language,
     pseudonym: r.pseudonym,
     noteCount: r.note_count,
-    complete: isRecordComplete({ themes, interventions }),
+    complete: isRecordComplete({ themes, interventions, noRequest: r.no_request }),
+    noRequest: r.no_request,
+    debrief: r.debrief === 1,
     excerpt: r.excerpt,
     canReopen: canReopen(r, viewer, now),
   };

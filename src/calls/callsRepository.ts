@@ -34,6 +34,11 @@ interface RecordRow {
   resolution: StoredRecord['resolution'];
   unmet_need: string | null;
   may_quote: number;
+  no_request: StoredRecord['noRequest'];
+  looked_for: string | null;
+  social_aid_contact: StoredRecord['socialAidContact'];
+  debrief: number;
+  debrief_reason: string | null;
 }
 
 interface NoteRow {
@@ -61,6 +66,8 @@ export interface SummaryRow {
   themes: string | null;
   interventions: string | null;
   excerpt: string | null;
+  no_request: StoredRecord['noRequest'];
+  debrief: number;
 }
 
 export interface ListFilters {
@@ -81,7 +88,7 @@ function noteView(r: NoteRow): NoteView {
 }
 
 const CALL_COLS = `c.id, c.profile_id, p.display_name AS responder_name, p.centre, c.status, c.started_at, c.ended_at, c.duration_ms, c.closed_at, c.last_activity_at`;
-const RECORD_COLS = 'caller_type, language, language_other, interpreter, commune, caller_history, pseudonym, heard_from, heard_from_other, resolution, unmet_need, may_quote';
+const RECORD_COLS = 'caller_type, language, language_other, interpreter, commune, caller_history, pseudonym, heard_from, heard_from_other, resolution, unmet_need, may_quote, no_request, looked_for, social_aid_contact, debrief, debrief_reason';
 
 /** Words of a search as an FTS5 query: each word quoted, prefix-matched, all required. */
 export function ftsQuery(q: string): string | null {
@@ -113,16 +120,21 @@ function prepare(db: Db) {
     record: db.prepare(`SELECT ${RECORD_COLS} FROM calls WHERE id = ?`),
     themes: db.prepare('SELECT theme_code FROM call_themes WHERE call_id = ? ORDER BY position').pluck(),
     interventions: db.prepare(`SELECT mode FROM call_interventions WHERE call_id = ? ORDER BY CASE mode WHEN 'information' THEN 1 WHEN 'orientation' THEN 2 WHEN 'referral' THEN 3 WHEN 'direct_help' THEN 4 ELSE 5 END`).pluck(),
-    referrals: db.prepare('SELECT service_id AS serviceId, service_name AS serviceName, contacted, outcome FROM call_referrals WHERE call_id = ? ORDER BY position'),
+    referrals: db.prepare('SELECT service_id AS serviceId, service_name AS serviceName, contacted, consent, outcome FROM call_referrals WHERE call_id = ? ORDER BY position'),
+    barriers: db.prepare(`SELECT barrier FROM call_barriers WHERE call_id = ? ORDER BY CASE barrier WHEN 'non_knowledge' THEN 1 WHEN 'non_demand' THEN 2 WHEN 'non_proposal' THEN 3 ELSE 4 END`).pluck(),
+    clearBarriers: db.prepare('DELETE FROM call_barriers WHERE call_id = ?'),
+    insertBarrier: db.prepare('INSERT INTO call_barriers (call_id, barrier) VALUES (?, ?)'),
+    setNoRequest: db.prepare('UPDATE calls SET no_request = ?, looked_for = ?, last_activity_at = ?, updated_at = ? WHERE id = ?'),
     saveRecord: db.prepare(`UPDATE calls SET caller_type = @callerType, language = @language, language_other = @languageOther, interpreter = @interpreter,
       commune = @commune, caller_history = @callerHistory, pseudonym = @pseudonym, heard_from = @heardFrom, heard_from_other = @heardFromOther,
-      resolution = @resolution, unmet_need = @unmetNeed, may_quote = @mayQuote, last_activity_at = @now, updated_at = @now WHERE id = @id`),
+      resolution = @resolution, unmet_need = @unmetNeed, may_quote = @mayQuote, no_request = @noRequest, looked_for = @lookedFor,
+      social_aid_contact = @socialAidContact, debrief = @debrief, debrief_reason = @debriefReason, last_activity_at = @now, updated_at = @now WHERE id = @id`),
     clearThemes: db.prepare('DELETE FROM call_themes WHERE call_id = ?'),
     insertTheme: db.prepare('INSERT INTO call_themes (call_id, theme_code, position) VALUES (?, ?, ?)'),
     clearInterventions: db.prepare('DELETE FROM call_interventions WHERE call_id = ?'),
     insertIntervention: db.prepare('INSERT INTO call_interventions (call_id, mode) VALUES (?, ?)'),
     clearReferrals: db.prepare('DELETE FROM call_referrals WHERE call_id = ?'),
-    insertReferral: db.prepare('INSERT INTO call_referrals (call_id, position, service_id, service_name, contacted, outcome) VALUES (?, ?, ?, ?, ?, ?)'),
+    insertReferral: db.prepare('INSERT INTO call_referrals (call_id, position, service_id, service_name, contacted, consent, outcome) VALUES (?, ?, ?, ?, ?, ?, ?)'),
   };
 }
 
@@ -158,6 +170,8 @@ export interface CallsRepository {
   /** Appends a referral unless the service is already referred; returns whether it was added and the count. */
   addReferral(callId: string, serviceId: string, serviceName: string, now: Date): { added: boolean; count: number };
   close(callId: string, now: Date): void;
+  /** Marks the call as one without request (or clears it with null). */
+  setNoRequest(callId: string, kind: StoredRecord['noRequest'], lookedFor: string | null, now: Date): void;
   reopen(callId: string, now: Date): void;
   list(f: ListFilters): { rows: SummaryRow[]; total: number };
 }
@@ -241,12 +255,18 @@ export function callsRepository(db: Db): CallsRepository {
         heardFromOther: r.heard_from_other,
         themes: st.themes.all(callId) as string[],
         interventions: st.interventions.all(callId) as Intervention[],
-        referrals: (st.referrals.all(callId) as Array<{ serviceId: string; serviceName: string; contacted: number; outcome: StoredRecord['referrals'][number]['outcome'] }>).map(
-          (x) => ({ ...x, contacted: x.contacted === 1 }),
+        referrals: (st.referrals.all(callId) as Array<{ serviceId: string; serviceName: string; contacted: number; consent: number; outcome: StoredRecord['referrals'][number]['outcome'] }>).map(
+          (x) => ({ ...x, contacted: x.contacted === 1, consent: x.consent === 1 }),
         ),
         resolution: r.resolution,
         unmetNeed: r.unmet_need,
         mayQuote: r.may_quote === 1,
+        noRequest: r.no_request,
+        lookedFor: r.looked_for,
+        socialAidContact: r.social_aid_contact,
+        barriers: st.barriers.all(callId) as StoredRecord['barriers'],
+        debrief: r.debrief === 1,
+        debriefReason: r.debrief_reason,
       };
     },
     saveRecord: db.transaction((callId: string, rec: CallRecordDraft, now: Date) => {
@@ -267,25 +287,36 @@ export function callsRepository(db: Db): CallsRepository {
         resolution: rec.resolution ?? null,
         unmetNeed: emptyToNull(rec.unmetNeed),
         mayQuote: rec.mayQuote ? 1 : 0,
+        noRequest: rec.noRequest ?? null,
+        lookedFor: rec.noRequest === 'out_of_scope' ? emptyToNull(rec.lookedFor) : null,
+        socialAidContact: rec.socialAidContact ?? 'unknown',
+        debrief: rec.debrief ? 1 : 0,
+        debriefReason: rec.debrief ? emptyToNull(rec.debriefReason) : null,
       });
+      st.clearBarriers.run(callId);
+      for (const b of rec.barriers ?? []) st.insertBarrier.run(callId, b);
       st.clearThemes.run(callId);
       (rec.themes ?? []).forEach((code, i) => st.insertTheme.run(callId, code, i));
       st.clearInterventions.run(callId);
       for (const mode of rec.interventions ?? []) st.insertIntervention.run(callId, mode);
       st.clearReferrals.run(callId);
-      (rec.referrals ?? []).forEach((r, i) => st.insertReferral.run(callId, i, r.serviceId, r.serviceName, r.contacted ? 1 : 0, r.outcome ?? null));
+      (rec.referrals ?? []).forEach((r, i) => st.insertReferral.run(callId, i, r.serviceId, r.serviceName, r.contacted ? 1 : 0, r.contacted && r.consent ? 1 : 0, r.outcome ?? null));
     }),
     addReferral: db.transaction((callId: string, serviceId: string, serviceName: string, now: Date) => {
       const existing = st.referrals.all(callId) as Array<{ serviceId: string }>;
       if (existing.some((r) => r.serviceId === serviceId)) return { added: false, count: existing.length };
       if (existing.length >= MAX_REFERRALS) throw new AppError('Conflict', `A call holds at most ${MAX_REFERRALS} referrals.`);
-      st.insertReferral.run(callId, existing.length, serviceId, serviceName, 0, null);
+      st.insertReferral.run(callId, existing.length, serviceId, serviceName, 0, 0, null);
       touch(callId, now);
       return { added: true, count: existing.length + 1 };
     }),
     close(callId, now) {
       const iso = now.toISOString();
       if (st.close.run(iso, iso, callId).changes === 0) throw new AppError('Conflict', 'Only an ended call that is not closed yet can be closed.');
+    },
+    setNoRequest(callId, kind, lookedFor, now) {
+      const iso = now.toISOString();
+      st.setNoRequest.run(kind, kind === 'out_of_scope' ? emptyToNull(lookedFor) : null, iso, iso, callId);
     },
     reopen(callId, now) {
       if (st.reopen.run(now.toISOString(), callId).changes === 0) throw new AppError('Conflict', 'This call is not closed.');
@@ -340,7 +371,7 @@ export function callsRepository(db: Db): CallsRepository {
         .prepare(
           `${withHits}
           SELECT c.id, c.profile_id, p.display_name AS responder_name, c.status, c.started_at, c.ended_at, c.duration_ms, c.commune,
-            c.caller_type, c.language, c.pseudonym,
+            c.caller_type, c.language, c.pseudonym, c.no_request, c.debrief,
             (SELECT count(*) FROM call_notes n WHERE n.call_id = c.id AND n.text <> '') AS note_count,
             (SELECT group_concat(theme_code, ',') FROM (SELECT theme_code FROM call_themes t WHERE t.call_id = c.id ORDER BY position)) AS themes,
             (SELECT group_concat(mode, ',') FROM call_interventions i WHERE i.call_id = c.id) AS interventions,

@@ -73,7 +73,7 @@ export function profilesRepository(db: Db): ProfilesRepository {
       return repo.get(id) as Profile;
     },
     markSignedIn(id, now) {
-      const r = db.prepare('UPDATE profiles SET last_signed_in_at = ? WHERE id = ? AND active = 1').run(now.toISOString(), id);
+      const r = db.prepare('UPDATE profiles SET previous_signed_in_at = last_signed_in_at, last_signed_in_at = ? WHERE id = ? AND active = 1').run(now.toISOString(), id);
       if (r.changes === 0) throw new AppError('NotFound', 'No such responder profile.');
       return repo.get(id) as Profile;
     },

@@ -15,12 +15,23 @@ export const HEARD_FROM = ['cpas', 'social_service', 'association', 'public_serv
 export const INTERVENTIONS = ['information', 'orientation', 'referral', 'direct_help', 'listening'] as const;
 export const REFERRAL_OUTCOMES = ['contact_given', 'will_help', 'appointment', 'cannot_help', 'unreachable', 'pending'] as const;
 export const RESOLUTIONS = ['resolved', 'partly', 'unresolved'] as const;
+/** Calls that carried no request: closed with one key, counted apart in the bilans (issue 16). */
+export const NO_REQUEST_KINDS = ['silent', 'wrong_number', 'out_of_scope', 'test'] as const;
+/** Whether the caller had been in contact with social aid before this call ("nouveaux publics"). */
+export const SOCIAL_AID_CONTACTS = ['never', 'past', 'current', 'unknown'] as const;
+/** The non-take-up barriers of the source report's footnote. */
+export const BARRIERS = ['non_knowledge', 'non_demand', 'non_proposal', 'non_receipt'] as const;
+export const LOOKED_FOR_MAX_CHARS = 120;
+export const DEBRIEF_REASON_MAX_CHARS = 300;
 export const COMMUNE_CHOICES: readonly [string, ...string[]] = [...OTHER_COMMUNE_CODES, ...COMMUNES.map((c) => c.code)];
 
 export type CallerType = (typeof CALLER_TYPES)[number];
 export type CallLanguage = (typeof CALL_LANGUAGES)[number];
 export type Intervention = (typeof INTERVENTIONS)[number];
 export type ReferralOutcome = (typeof REFERRAL_OUTCOMES)[number];
+export type NoRequestKind = (typeof NO_REQUEST_KINDS)[number];
+export type SocialAidContact = (typeof SOCIAL_AID_CONTACTS)[number];
+export type Barrier = (typeof BARRIERS)[number];
 
 export const NOTE_MAX_CHARS = 10_000;
 export const MAX_NOTES_PER_CALL = 2_000;
@@ -53,6 +64,8 @@ export const referralSchema = z.strictObject({
   serviceName: z.string().trim().min(1).max(300),
   /** The responder phoned the service on the caller's behalf (warm handoff, with oral consent). */
   contacted: z.boolean(),
+  /** The caller's explicit oral consent to that call (required to close a record when `contacted`). */
+  consent: z.boolean().optional(),
   outcome: z.enum(REFERRAL_OUTCOMES).nullable(),
 });
 export type Referral = z.infer<typeof referralSchema>;
@@ -76,6 +89,15 @@ const recordFields = {
   unmetNeed: shortText(UNMET_NEED_MAX_CHARS),
   /** The notes may be quoted, anonymised, in supervisors' reports. */
   mayQuote: z.boolean().optional(),
+  /** Set when the call carried no request: themes and interventions are then not needed. */
+  noRequest: z.enum(NO_REQUEST_KINDS).nullable().optional(),
+  /** Out of scope: whom the caller was looking for (a service or body, never a person). */
+  lookedFor: shortText(LOOKED_FOR_MAX_CHARS),
+  socialAidContact: z.enum(SOCIAL_AID_CONTACTS).optional(),
+  barriers: z.array(z.enum(BARRIERS)).max(BARRIERS.length).refine(unique, 'each barrier once').optional(),
+  /** To bring to the team's debriefing, with a short reason. */
+  debrief: z.boolean().optional(),
+  debriefReason: shortText(DEBRIEF_REASON_MAX_CHARS),
 };
 
 /** A call record as autosaved while the call goes on: everything optional. */
@@ -86,13 +108,24 @@ export const callRecordDraftSchema = z.strictObject({
   referrals: recordFields.referrals.default([]),
 });
 
-/** A call record that may be closed: at least one theme and one intervention. */
-export const callRecordSchema = z.strictObject({
-  ...recordFields,
-  themes: z.array(themeCodeSchema).min(1, 'choose at least one theme').max(MAX_THEMES).refine(unique, 'each theme once'),
-  interventions: z.array(z.enum(INTERVENTIONS)).min(1, 'choose at least one intervention').max(INTERVENTIONS.length).refine(unique, 'each intervention once'),
-  referrals: recordFields.referrals.default([]),
-});
+/** A call record that may be closed: at least one theme and one intervention (unless the call carried no
+ *  request), and the caller's oral consent on every referral where the service was phoned on their behalf. */
+export const callRecordSchema = z
+  .strictObject({
+    ...recordFields,
+    themes: recordFields.themes.default([]),
+    interventions: recordFields.interventions.default([]),
+    referrals: recordFields.referrals.default([]),
+  })
+  .superRefine((r, ctx) => {
+    if (!r.noRequest) {
+      if (!r.themes.length) ctx.addIssue({ code: 'custom', path: ['themes'], message: 'choose at least one theme' });
+      if (!r.interventions.length) ctx.addIssue({ code: 'custom', path: ['interventions'], message: 'choose at least one intervention' });
+    }
+    r.referrals.forEach((x, i) => {
+      if (x.contacted && !x.consent) ctx.addIssue({ code: 'custom', path: ['referrals', i, 'consent'], message: 'the caller\'s oral consent is needed before phoning a service on their behalf' });
+    });
+  });
 
 export type CallRecordDraft = z.input<typeof callRecordDraftSchema>;
 export type CallRecord = z.output<typeof callRecordSchema>;
@@ -110,14 +143,20 @@ export const storedRecordSchema = z.object({
   heardFromOther: z.string().nullable(),
   themes: z.array(z.string()),
   interventions: z.array(z.enum(INTERVENTIONS)),
-  referrals: z.array(z.object({ serviceId: z.string(), serviceName: z.string(), contacted: z.boolean(), outcome: z.enum(REFERRAL_OUTCOMES).nullable() })),
+  referrals: z.array(z.object({ serviceId: z.string(), serviceName: z.string(), contacted: z.boolean(), consent: z.boolean(), outcome: z.enum(REFERRAL_OUTCOMES).nullable() })),
   resolution: z.enum(RESOLUTIONS).nullable(),
   unmetNeed: z.string().nullable(),
   mayQuote: z.boolean(),
+  noRequest: z.enum(NO_REQUEST_KINDS).nullable(),
+  lookedFor: z.string().nullable(),
+  socialAidContact: z.enum(SOCIAL_AID_CONTACTS),
+  barriers: z.array(z.enum(BARRIERS)),
+  debrief: z.boolean(),
+  debriefReason: z.string().nullable(),
 });
 export type StoredRecord = z.infer<typeof storedRecordSchema>;
 
-/** A record is complete when it could be closed. */
-export function isRecordComplete(r: Pick<StoredRecord, 'themes' | 'interventions'>): boolean {
-  return r.themes.length > 0 && r.interventions.length > 0;
+/** A record is complete when it could be closed (a call without request needs no theme nor intervention). */
+export function isRecordComplete(r: Pick<StoredRecord, 'themes' | 'interventions'> & { noRequest?: string | null | undefined }): boolean {
+  return Boolean(r.noRequest) || (r.themes.length > 0 && r.interventions.length > 0);
 }

@@ -8,6 +8,8 @@ import {
   COMMUNE_CHOICES,
   freeText,
   INTERVENTIONS,
+  LOOKED_FOR_MAX_CHARS,
+  NO_REQUEST_KINDS,
   NOTE_MAX_CHARS,
   profileIdSchema,
   referralSchema,
@@ -103,6 +105,10 @@ export const callSummarySchema = z.object({
   pseudonym: z.string().nullable(),
   noteCount: z.number(),
   complete: z.boolean(),
+  /** The call carried no request (silence, wrong number, out of scope, test). */
+  noRequest: z.enum(NO_REQUEST_KINDS).nullable(),
+  /** Flagged "à débriefer". */
+  debrief: z.boolean(),
   /** The start of the first note, or the note matching the search. */
   excerpt: z.string().nullable(),
   canReopen: z.boolean(),
@@ -218,6 +224,17 @@ export const callsContract = {
     summary: 'Close an ended call\'s record: themes and intervention required; refused while notes hold identifying data unless keepFlagged.',
     access: CALL_ACCESS,
     input: z.strictObject({ callId: callIdSchema, record: callRecordSchema.optional(), keepFlagged: z.boolean().default(false) }),
+    output: callViewSchema,
+  }),
+  'calls.closeWithoutRequest': operation({
+    summary: 'End (if need be) and close a call that carried no request — silence or hang-up, wrong number, out of scope (with whom they were looking for), test — in one step: no theme nor intervention needed; the bilans count it apart. Refused while notes hold identifying data unless keepFlagged.',
+    access: CALL_ACCESS,
+    input: z.strictObject({
+      callId: callIdSchema,
+      kind: z.enum(NO_REQUEST_KINDS),
+      lookedFor: freeText(LOOKED_FOR_MAX_CHARS).optional(),
+      keepFlagged: z.boolean().default(false),
+    }),
     output: callViewSchema,
   }),
   'calls.reopen': operation({

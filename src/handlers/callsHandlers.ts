@@ -168,7 +168,7 @@ export const callsHandlers: HandlerMap<typeof callsContract> = {
     checkThemes(s, record);
     const now = s.clock.now();
     repoOf(s).saveRecord(callId, record, now);
-    return { savedAt: now.toISOString(), complete: isRecordComplete({ themes: record.themes ?? [], interventions: record.interventions ?? [] }) };
+    return { savedAt: now.toISOString(), complete: isRecordComplete({ themes: record.themes ?? [], interventions: record.interventions ?? [], noRequest: record.noRequest }) };
   },
   'calls.addReferral': ({ callId, serviceId, serviceName }, s) => {
     ownCall(s, callId);
@@ -189,9 +189,14 @@ export const callsHandlers: HandlerMap<typeof callsContract> = {
     }
     const stored = repo.record(callId);
     const missing: ErrorIssue[] = [];
-    if (!stored.themes.length) missing.push({ path: 'record.themes', message: 'choose at least one theme' });
-    if (!stored.interventions.length) missing.push({ path: 'record.interventions', message: 'choose at least one intervention' });
-    if (missing.length) throw new AppError('InvalidInput', 'A call record needs at least one theme and one intervention to be closed.', missing);
+    if (!stored.noRequest) {
+      if (!stored.themes.length) missing.push({ path: 'record.themes', message: 'choose at least one theme' });
+      if (!stored.interventions.length) missing.push({ path: 'record.interventions', message: 'choose at least one intervention' });
+    }
+    stored.referrals.forEach((r, i) => {
+      if (r.contacted && !r.consent) missing.push({ path: `record.referrals.${i}.consent`, message: "the caller's oral consent is needed before phoning a service on their behalf" });
+    });
+    if (missing.length) throw new AppError('InvalidInput', 'A call record needs at least one theme and one intervention, and the caller\'s consent on every service phoned on their behalf, to be closed.', missing);
     if (!keepFlagged) {
       const flagged = identifyingIssues(s, callId);
       if (flagged.length) {
@@ -200,6 +205,30 @@ export const callsHandlers: HandlerMap<typeof callsContract> = {
     }
     repo.close(callId, now);
     s.log.info('calls.closed', { keepFlagged });
+    changed(s, callId, 'closed');
+    return callView(repo, findCall(s, callId), me.id, now);
+  },
+  'calls.closeWithoutRequest': ({ callId, kind, lookedFor, keepFlagged }, s) => {
+    const me = signedIn(s);
+    const row = ownCall(s, callId);
+    const repo = repoOf(s);
+    const now = s.clock.now();
+    if (!keepFlagged) {
+      const flagged = identifyingIssues(s, callId);
+      if (flagged.length) {
+        throw new AppError('Conflict', `The call's text still holds ${flagged.length} passage(s) that look identifying: redact them, or confirm they identify nobody.`, flagged);
+      }
+    }
+    const run = s.store.database().transaction(() => {
+      if (row.status === 'active') {
+        const timer = computeTimer({ startedAt: row.started_at, endedAt: null, holds: repo.holds(callId) }, now);
+        repo.end(callId, now, timer.elapsedMs, now);
+      }
+      repo.setNoRequest(callId, kind, lookedFor ?? null, now);
+      repo.close(callId, now);
+    });
+    run();
+    s.log.info('calls.closed_without_request', { kind });
     changed(s, callId, 'closed');
     return callView(repo, findCall(s, callId), me.id, now);
   },

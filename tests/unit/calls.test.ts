@@ -215,16 +215,26 @@ test('the record: draft autosave, closing needs themes and interventions, unknow
     heardFrom: 'cpas' as const,
     themes: ['food', 'housing'],
     interventions: ['orientation' as const, 'referral' as const],
-    referrals: [{ serviceId: 'svc-1', serviceName: 'Resto du cœur', contacted: true, outcome: 'appointment' as const }],
+    referrals: [{ serviceId: 'svc-1', serviceName: 'Resto du cœur', contacted: true, consent: true, outcome: 'appointment' as const }],
     resolution: 'partly' as const,
     unmetNeed: 'pas de place en hébergement',
     mayQuote: true,
+    socialAidContact: 'never' as const,
+    barriers: ['non_knowledge' as const, 'non_receipt' as const],
+    debrief: true,
+    debriefReason: 'situation lourde',
   };
   assert.ok(callRecordSchema.safeParse(record).success, 'the contract and the form share this schema');
+  // Issue 16: a service phoned on the caller's behalf needs the caller's oral consent, ticked.
+  const noConsent = { ...record, referrals: [{ ...record.referrals[0]!, consent: false }] };
+  assert.equal(callRecordSchema.safeParse(noConsent).success, false, 'the form refuses it too');
+  const refused = await fails(core, 'calls.close', { callId: call.id, record: noConsent });
+  assert.equal(refused.code, 'InvalidInput');
+  assert.deepEqual(refused.issues?.map((i) => i.path), ['record.referrals.0.consent']);
   const closed = await op(core, 'calls.close', { callId: call.id, record });
   assert.equal(closed.status, 'closed');
   assert.equal(closed.complete, true);
-  assert.deepEqual(closed.record, { ...record, heardFromOther: null });
+  assert.deepEqual(closed.record, { ...record, heardFromOther: null, noRequest: null, lookedFor: null });
   assert.equal(closed.editable, false);
   assert.equal(closed.canReopen, true);
   core.shutdown();
@@ -238,12 +248,32 @@ test('a referral added from the directory screen joins the record once', async (
   assert.deepEqual(await op(core, 'calls.addReferral', { callId: call.id, serviceId: 'b', serviceName: 'Service B' }), { added: false, count: 2 });
   const view = await op(core, 'calls.get', { callId: call.id });
   assert.deepEqual(view.record.referrals, [
-    { serviceId: 'a', serviceName: 'A', contacted: true, outcome: 'will_help' },
-    { serviceId: 'b', serviceName: 'Service B', contacted: false, outcome: null },
+    { serviceId: 'a', serviceName: 'A', contacted: true, consent: false, outcome: 'will_help' },
+    { serviceId: 'b', serviceName: 'Service B', contacted: false, consent: false, outcome: null },
   ]);
   await op(core, 'calls.end', { callId: call.id });
-  await op(core, 'calls.close', { callId: call.id, record: { themes: ['food'], interventions: ['orientation'], referrals: view.record.referrals } });
+  const referrals = view.record.referrals.map((r) => ({ ...r, consent: r.contacted }));
+  await op(core, 'calls.close', { callId: call.id, record: { themes: ['food'], interventions: ['orientation'], referrals } });
   assert.equal((await fails(core, 'calls.addReferral', { callId: call.id, serviceId: 'c', serviceName: 'C' })).code, 'Conflict');
+  core.shutdown();
+});
+
+test('a call without request closes in one step, without theme nor intervention (issue 16)', async () => {
+  const { core } = await setup();
+  const silent = await op(core, 'calls.start', {});
+  const closed = await op(core, 'calls.closeWithoutRequest', { callId: silent.id, kind: 'silent' });
+  assert.equal(closed.status, 'closed', 'ended and closed at once');
+  assert.equal(closed.complete, true);
+  assert.equal(closed.record.noRequest, 'silent');
+  assert.deepEqual(closed.record.themes, []);
+  const other = await op(core, 'calls.start', {});
+  const scoped = await op(core, 'calls.closeWithoutRequest', { callId: other.id, kind: 'out_of_scope', lookedFor: 'sa mutuelle' });
+  assert.equal(scoped.record.lookedFor, 'sa mutuelle');
+  assert.equal(scoped.record.socialAidContact, 'unknown', 'a field not asked reads unknown');
+  const list = await op(core, 'calls.list', {});
+  assert.deepEqual(list.calls.map((c) => c.noRequest).sort(), ['out_of_scope', 'silent']);
+  assert.equal((await fails(core, 'calls.closeWithoutRequest', { callId: other.id, kind: 'test' })).code, 'Conflict', 'already closed');
+  assert.equal((await fails(core, 'calls.closeWithoutRequest', { callId: other.id, kind: 'prank' })).code, 'InvalidInput');
   core.shutdown();
 });
 
