@@ -35,6 +35,8 @@ export const importDiffSchema = z.object({
   encoding: z.string().nullable(),
   delimiter: z.string().nullable(),
   rows: z.number(),
+  /** How each header cell of a flat file was understood (field null = ignored); empty for JSON. */
+  columns: z.array(z.object({ column: z.number(), header: z.string(), field: z.string().nullable() })),
   counts: z.object({ added: z.number(), changed: z.number(), unchanged: z.number(), rejected: z.number() }),
   added: z.array(entrySchema),
   changed: z.array(entrySchema.extend({ fields: z.array(z.string()) })),

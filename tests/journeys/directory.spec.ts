@@ -84,6 +84,29 @@ test('import shows the diff with rejected rows by number and applies only on con
   expect(after).toBe(true);
 });
 
+test('a sheet with French headers and Belgian dates imports as it is; the preview says how each column was read', async ({ app }) => {
+  await ready(app);
+  const { page } = app;
+  await onShift(page);
+  await page.keyboard.press('Control+K');
+  await page.getByRole('tab', { name: 'Importer / exporter' }).click();
+  const csv = 'Identifiant;Nom;Téléphone;Commune;Thématiques;Langues;Dernière vérification;Remarque\nfed-1;Épicerie du Midi;02 000 00 01;Saint-Gilles;Aide alimentaire;"fr;nl";15/03/2025;x\nfed-2;Huurdersbond;02 000 00 02;Bruxelles;housing;nl;15.03.2025;\n';
+  await page.getByLabel('Fichier à importer').setInputFiles({ name: 'federation.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+  const diff = page.getByTestId('import-diff');
+  await expect(diff).toContainText('2 ajoutés');
+  const columns = diff.getByTestId('import-columns');
+  await expect(columns.getByRole('row', { name: /Téléphone.*phone/ })).toBeVisible();
+  await expect(columns.getByRole('row', { name: /Dernière vérification.*last_verified/ })).toBeVisible();
+  await expect(columns.getByRole('row', { name: /Remarque.*ignorée/ })).toBeVisible();
+  await diff.getByRole('button', { name: 'Appliquer 2 changements' }).click();
+  await expect(diff).toContainText('2 services enregistrés.');
+  const verified = await page.evaluate(async () => {
+    const r = await window.relais!.invoke('directory.get', { id: 'fed-1' });
+    return r.ok ? [r.value.service.last_verified, r.value.service.languages.join(',')] : null;
+  });
+  expect(verified).toEqual(['2025-03-15', 'fr,nl']);
+});
+
 test('during a call, a service found with Ctrl+K is referred to the call with Alt+R', async ({ app }) => {
   test.skip(app.shell !== 'harness', 'checks the call through the harness core');
   await ready(app);

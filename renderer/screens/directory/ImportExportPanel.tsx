@@ -95,6 +95,21 @@ export function ImportExportPanel() {
               <li className="badge">{t('import.unchanged', { count: diff.counts.unchanged })}</li>
               <li className={diff.counts.rejected ? 'badge danger' : 'badge'}>{t('import.rejected', { count: diff.counts.rejected })}</li>
             </ul>
+            {diff.columns.length > 0 && (
+              <table className="table" data-testid="import-columns">
+                <caption>{t('import.columns')}</caption>
+                <thead>
+                  <tr><th>{t('import.column')}</th><th>{t('import.header')}</th><th>{t('import.understoodAs')}</th></tr>
+                </thead>
+                <tbody>
+                  {diff.columns.map((c) => (
+                    <tr key={c.column} className={c.field ? undefined : 'muted'}>
+                      <td>{c.column}</td><td>{c.header}</td><td>{c.field ? <code>{c.field}</code> : t('import.ignored')}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
             {diff.warnings.length > 0 && (
               <ul className="warnings">
                 {diff.warnings.map((w, i) => (

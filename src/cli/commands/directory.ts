@@ -116,6 +116,7 @@ function humanDiff(d: ImportDiff, dryRun: boolean): string {
     `${d.fileName}: ${d.format.toUpperCase()}${d.encoding ? `, ${d.encoding}` : ''}${d.delimiter ? `, separator "${d.delimiter === '\t' ? 'tab' : d.delimiter}"` : ''}; ${d.rows} rows.`,
     `Added ${d.counts.added}, changed ${d.counts.changed}, unchanged ${d.counts.unchanged}, rejected ${d.counts.rejected}.`,
   ];
+  if (d.columns.length > 0) lines.push(`Columns: ${d.columns.map((c) => `${c.header} → ${c.field ?? '(ignored)'}`).join(', ')}`);
   for (const c of d.changed.slice(0, 50)) lines.push(`  changed row ${c.row} [${c.id}]: ${c.fields.join(', ')}`);
   if (d.changed.length > 50) lines.push(`  … and ${d.changed.length - 50} more changed`);
   for (const r of d.rejected) {

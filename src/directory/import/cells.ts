@@ -1,16 +1,25 @@
-import { LIST_FIELDS, LIST_SEPARATOR, MAX_CELL_CHARS, type ServiceField } from '../serviceSchema.ts';
+import { LIST_FIELDS, MAX_CELL_CHARS, type ServiceField } from '../serviceSchema.ts';
+import { readDateCell } from './belgianDate.ts';
 import type { HeaderMap } from './header.ts';
 import type { RawRecord } from './types.ts';
 
 // Turns one row of text cells (CSV or XLSX) into a raw record: cells stay text (never
 // evaluated), the `'` that our exports put before formula-looking text is removed again,
-// list cells are split on `|`, oversized cells and cells beyond the header are problems.
+// list cells are split on `|`, `;` or line breaks, dates are read in Belgian forms (see
+// belgianDate.ts), oversized cells and cells beyond the header are problems.
 const LISTS: ReadonlySet<string> = new Set(LIST_FIELDS);
 /** Exports prefix `'` to text starting with = + - @ tab or CR; import undoes exactly one. */
 const NEUTRALISED = /^'+[=+\-@\t\r]/;
 
 export function unneutralise(cell: string): string {
   return NEUTRALISED.test(cell) ? cell.slice(1) : cell;
+}
+
+/** List cells: `|` (our exports), `;` or one item per line (as people type them in Excel). */
+export const LIST_CELL_SEPARATORS = /[|;\r\n]+/;
+
+export function splitListCell(cell: string): string[] {
+  return cell.trim() === '' ? [] : cell.split(LIST_CELL_SEPARATORS).map((s) => s.trim()).filter((s) => s !== '');
 }
 
 export function isBlankRow(cells: readonly string[]): boolean {
@@ -35,7 +44,7 @@ export function recordFromCells(row: number, cells: readonly string[], header: H
       return;
     }
     const cell = unneutralise(raw.trim()).trim();
-    record.values[field as ServiceField] = LISTS.has(field) ? (cell === '' ? [] : cell.split(LIST_SEPARATOR).map((s) => s.trim())) : cell;
+    record.values[field as ServiceField] = LISTS.has(field) ? splitListCell(cell) : field === 'last_verified' ? readDateCell(cell) : cell;
   });
   return record;
 }

@@ -1,22 +1,15 @@
 import { AppError } from '../../errors.ts';
 import { SERVICE_FIELDS, type ServiceField } from '../serviceSchema.ts';
-import type { ImportWarning } from './types.ts';
+import { fieldForHeader } from './headerAliases.ts';
+import type { ColumnReading, ImportWarning } from './types.ts';
 
-// The header row of a flat file (CSV or the first sheet of an XLSX): each cell names a field
-// exactly as in the issue (case, surrounding spaces and `-`/space for `_` forgiven). Unknown
-// columns are ignored with a warning; fewer than two known columns, or no id or name column,
-// means this is not a directory file and nothing is imported.
-const KNOWN: ReadonlySet<string> = new Set(SERVICE_FIELDS);
-
-export function normaliseHeaderCell(cell: string): string {
-  return cell
-    .replace(/^[\ufeff\u200b\s'"]+|[\s'"]+$/g, '')
-    .toLowerCase()
-    .replace(/[\s-]+/g, '_');
-}
+// The header row of a flat file (CSV or the first sheet of an XLSX): each cell names a field by
+// its canonical name or a French/Dutch alias (headerAliases.ts; case, accents, spaces and
+// `-`/`_` forgiven). Unknown columns are ignored with a warning; fewer than two known columns,
+// or no id or name column, means this is not a directory file and nothing is imported.
 
 export function countKnownColumns(cells: readonly string[]): number {
-  return new Set(cells.map(normaliseHeaderCell).filter((c) => KNOWN.has(c))).size;
+  return new Set(cells.map(fieldForHeader).filter((c) => c !== null)).size;
 }
 
 export interface HeaderMap {
@@ -25,35 +18,44 @@ export interface HeaderMap {
   /** Original header text per column, for warnings. */
   labels: string[];
   warnings: ImportWarning[];
+  /** How each non-empty header cell was understood, for the import preview. */
+  readings: ColumnReading[];
 }
 
 export function mapHeader(cells: readonly string[], fileName: string): HeaderMap {
   const columns: (ServiceField | null)[] = [];
   const warnings: ImportWarning[] = [];
-  const seen = new Map<string, number>();
+  const readings: ColumnReading[] = [];
+  const seen = new Map<ServiceField, number>();
   cells.forEach((raw, index) => {
-    const name = normaliseHeaderCell(raw);
-    if (name === '') {
+    const label = raw.trim().slice(0, 100);
+    const field = fieldForHeader(raw);
+    if (label === '') {
       columns.push(null);
       return;
     }
-    if (!KNOWN.has(name)) {
+    readings.push({ column: index + 1, header: label, field });
+    if (field === null) {
       columns.push(null);
-      warnings.push({ field: raw.trim().slice(0, 100), message: `Unknown column "${raw.trim().slice(0, 100)}" (column ${index + 1}) ignored.` });
+      warnings.push({ field: label, message: `Unknown column "${label}" (column ${index + 1}) ignored.` });
       return;
     }
-    if (seen.has(name)) {
-      throw new AppError('FileRejected', `${fileName}: the column "${name}" appears twice (columns ${(seen.get(name) ?? 0) + 1} and ${index + 1}); it is unclear which to use. Nothing was imported.`);
+    const first = seen.get(field);
+    if (first !== undefined) {
+      throw new AppError(
+        'FileRejected',
+        `${fileName}: the column "${field}" appears twice ("${cells[first]?.trim().slice(0, 100)}", column ${first + 1}, and "${label}", column ${index + 1}); it is unclear which to use. Nothing was imported.`,
+      );
     }
-    seen.set(name, index);
-    columns.push(name as ServiceField);
+    seen.set(field, index);
+    columns.push(field);
   });
   const missing = (['id', 'name'] as const).filter((f) => !seen.has(f));
   if (seen.size < 2 || missing.length > 0) {
     throw new AppError(
       'FileRejected',
-      `${fileName} has no recognisable directory header${missing.length ? ` (no ${missing.join(' or ')} column)` : ''}: the first row must name the columns (${SERVICE_FIELDS.slice(0, 6).join(', ')}, …). Nothing was imported.`,
+      `${fileName} has no recognisable directory header${missing.length ? ` (no ${missing.join(' or ')} column)` : ''}: the first row must name the columns (${SERVICE_FIELDS.slice(0, 6).join(', ')}, …, or their French/Dutch names: nom/naam, téléphone/telefoon…). Nothing was imported.`,
     );
   }
-  return { columns, labels: cells.map((c) => c.trim()), warnings };
+  return { columns, labels: cells.map((c) => c.trim()), warnings, readings };
 }

@@ -62,7 +62,7 @@ export function readCsv(bytes: Uint8Array, fileName: string): RawTable {
     throw new AppError('FileRejected', `${fileName} has no header row: nothing was imported.`);
   }
   const header = mapHeader(headerCells, fileName);
-  const out: RawTable = { format: 'csv', encoding, delimiter, records: [], warnings: header.warnings };
+  const out: RawTable = { format: 'csv', encoding, delimiter, columns: header.readings, records: [], warnings: header.warnings };
   data.forEach((cells, i) => {
     if (isBlankRow(cells)) return;
     out.records.push(recordFromCells(i + 2, cells, header));

@@ -1,5 +1,7 @@
 import { AppError } from '../../errors.ts';
-import { LIST_FIELDS, LIST_SEPARATOR, MAX_CELL_CHARS, SERVICE_FIELDS, type ServiceField } from '../serviceSchema.ts';
+import { LIST_FIELDS, MAX_CELL_CHARS, SERVICE_FIELDS, type ServiceField } from '../serviceSchema.ts';
+import { readDateCell } from './belgianDate.ts';
+import { splitListCell } from './cells.ts';
 import { decodeText } from './decodeText.ts';
 import type { ImportWarning, RawRecord, RawTable, RowProblem } from './types.ts';
 
@@ -80,6 +82,7 @@ export function hsdsToValues(service: Obj, themeCodes: ReadonlySet<string>, row:
     else warnings.push({ field: 'themes', message: `Row ${row}: taxonomy term "${code.slice(0, 60)}" is not a Relais theme; ignored.` });
   }
   const status = str(service.status)?.trim().toLowerCase() ?? null;
+  const assured = str(service.assured_date);
   const values: Partial<Record<ServiceField, unknown>> = {
     id: str(service.id) ?? '',
     name: str(service.name) ?? '',
@@ -103,7 +106,7 @@ export function hsdsToValues(service: Obj, themeCodes: ReadonlySet<string>, row:
     audience: str(ext.audience),
     access_conditions: str(service.eligibility_description),
     professional_contact: str(ext.professional_contact),
-    last_verified: str(service.assured_date)?.trim().slice(0, 10) ?? null,
+    last_verified: assured === null ? null : readDateCell(assured),
     status: status === null || status === '' ? null : status === 'active' ? 'active' : ['inactive', 'defunct', 'temporarily closed'].includes(status) ? 'inactive' : status,
   };
   // Keys the service does not carry leave the stored value alone (see ValidRow.fields).
@@ -165,7 +168,7 @@ function flatToValues(item: Obj, row: number, unknown: Set<string>): RawRecord {
     const field = key as ServiceField;
     let v: unknown = raw;
     if (LISTS.has(field)) {
-      if (typeof raw === 'string') v = raw === '' ? [] : raw.split(LIST_SEPARATOR).map((x) => x.trim());
+      if (typeof raw === 'string') v = splitListCell(raw);
       else if (Array.isArray(raw)) v = raw.map((x) => str(x)).filter((x): x is string => x !== null);
       else if (raw === null) v = [];
       else {
@@ -215,5 +218,5 @@ export function readHsds(bytes: Uint8Array, fileName: string, themeCodes: Readon
   if (!list.some((item) => isObj(item) && ('id' in item || 'name' in item))) {
     throw new AppError('FileRejected', `${fileName} does not look like HSDS services (no item has an id or name): nothing was imported.`);
   }
-  return { format: 'hsds', encoding: encoding === 'utf-8-bom' ? 'utf-8-bom' : encoding, delimiter: null, records, warnings: warnings.slice(0, 200) };
+  return { format: 'hsds', columns: [], encoding: encoding === 'utf-8-bom' ? 'utf-8-bom' : encoding, delimiter: null, records, warnings: warnings.slice(0, 200) };
 }

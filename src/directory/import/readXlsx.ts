@@ -56,7 +56,7 @@ export async function readXlsx(bytes: Uint8Array, fileName: string): Promise<Raw
   const headerRow = rows[headerIndex];
   if (!headerRow) throw new AppError('FileRejected', `The first sheet of ${fileName} is empty: nothing was imported.`);
   const header = mapHeader(headerRow.cells, fileName);
-  const out: RawTable = { format: 'xlsx', encoding: null, delimiter: null, records: [], warnings: header.warnings };
+  const out: RawTable = { format: 'xlsx', encoding: null, delimiter: null, columns: header.readings, records: [], warnings: header.warnings };
   for (const r of rows.slice(headerIndex + 1)) {
     if (isBlankRow(r.cells)) continue;
     out.records.push(recordFromCells(r.number, r.cells, header));

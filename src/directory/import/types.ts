@@ -29,8 +29,17 @@ export interface RawRecord {
   problems: RowProblem[];
 }
 
+/** How one header cell of a flat file was understood: the field it fills, or null (ignored). */
+export interface ColumnReading {
+  column: number;
+  header: string;
+  field: ServiceField | null;
+}
+
 export interface RawTable {
   format: ImportFormat;
+  /** Flat files only (CSV/XLSX); empty for JSON. */
+  columns: ColumnReading[];
   encoding: string | null;
   delimiter: string | null;
   records: RawRecord[];
@@ -53,6 +62,7 @@ export interface ParsedImport {
   encoding: string | null;
   delimiter: string | null;
   rows: number;
+  columns: ColumnReading[];
   valid: ValidRow[];
   rejected: RejectedRow[];
   warnings: ImportWarning[];
@@ -75,6 +85,8 @@ export interface ImportDiff {
   delimiter: string | null;
   /** Data rows seen (blank rows excluded). */
   rows: number;
+  /** How each column of a flat file was understood (empty for JSON). */
+  columns: ColumnReading[];
   counts: { added: number; changed: number; unchanged: number; rejected: number };
   added: DiffEntry[];
   changed: ChangedEntry[];
