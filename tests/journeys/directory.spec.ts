@@ -102,7 +102,8 @@ test('a sheet with French headers and Belgian dates imports as it is; the previe
   await expect(diff).toContainText('2 services enregistrés.');
   const verified = await page.evaluate(async () => {
     const r = await window.relais!.invoke('directory.get', { id: 'fed-1' });
-    return r.ok ? [r.value.service.last_verified, r.value.service.languages.join(',')] : null;
+    const v = r.ok ? (r.value as { service: { last_verified: string | null; languages: string[] } }) : null;
+    return v ? [v.service.last_verified, v.service.languages.join(',')] : null;
   });
   expect(verified).toEqual(['2025-03-15', 'fr,nl']);
 });
