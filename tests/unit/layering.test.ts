@@ -26,6 +26,14 @@ const violations: Array<[string, string, string]> = [
   ['renderer/screens/bad.ts', `import fs from 'node:fs';`, 'node built-in in renderer'],
   ['renderer/bad.ts', `import Database from 'better-sqlite3-multiple-ciphers';`, 'database in renderer'],
   ['main/bad.ts', `import { App } from '../renderer/App.tsx';`, 'renderer in main'],
+  ['src/calls/bad.ts', `import pg from 'pg';`, 'a hub database driver outside src/hub'],
+  ['src/sync/bad.ts', `import { PGlite } from '@electric-sql/pglite';`, 'PGlite outside src/hub'],
+  ['src/sync/bad.ts', `import { push } from '../hub/push.ts';`, 'the hub\'s domain in the workstation\'s sync client'],
+  ['src/hub/bad.ts', `import Fastify from 'fastify';`, 'HTTP serving in src/hub'],
+  ['src/hub/bad.ts', `import { StoreSession } from '../store/storeSession.ts';`, 'the workstation store in the hub'],
+  ['src/hub/bad.ts', `import { x } from '../../hub/server.ts';`, 'the hub shell in src'],
+  ['hub/bad.ts', `import { app } from 'electron';`, 'electron in the hub shell'],
+  ['hub/bad.ts', `import pg from 'pg';`, 'a database driver in the hub shell'],
 ];
 
 for (const [file, code, what] of violations) {
@@ -39,6 +47,8 @@ test('lint allows what each layer may import', async () => {
   assert.deepEqual(await restrictedImportErrors('renderer/ok.ts', `import { contract } from '../src/contract/index.ts';\nimport { COMMUNES } from '../src/domain/communes.ts';\nexport const y = [contract, COMMUNES];\n`), []);
   assert.deepEqual(await restrictedImportErrors('main/ok.ts', `import { createAppCore } from '../src/app/appCore.ts';\nexport const y = createAppCore;\n`), []);
   assert.deepEqual(await restrictedImportErrors('src/store/ok.ts', `import fs from 'node:fs';\nexport const y = fs;\n`), []);
+  assert.deepEqual(await restrictedImportErrors('src/hub/db/ok.ts', `import pg from 'pg';\nimport { AppError } from '../../errors.ts';\nexport const y = [pg, AppError];\n`), []);
+  assert.deepEqual(await restrictedImportErrors('hub/ok.ts', `import Fastify from 'fastify';\nimport { openHubDb } from '../src/hub/db/hubDb.ts';\nexport const y = [Fastify, openHubDb];\n`), []);
 });
 
 test('the renderer page and the protocol handler send the same CSP', () => {
