@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { TIME_ZONE } from '../../src/domain/brusselsTime.ts';
 
 export const UI_LANGS = ['fr', 'nl', 'en'] as const;
 export type UiLang = (typeof UI_LANGS)[number];
@@ -53,7 +54,6 @@ void i18n.use(initReactI18next).init({
 });
 
 export const LOCALE_TAGS: Record<UiLang, string> = { fr: 'fr-BE', nl: 'nl-BE', en: 'en-GB' };
-export const TIME_ZONE = 'Europe/Brussels';
 
 export function formatDateTime(value: Date | string, lang: UiLang, opts: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' }): string {
   return new Intl.DateTimeFormat(LOCALE_TAGS[lang], { timeZone: TIME_ZONE, ...opts }).format(new Date(value));

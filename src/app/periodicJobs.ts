@@ -1,6 +1,6 @@
 import { createReminderEngine, type ReminderEngine, type TickReport } from '../callbacks/reminderEngine.ts';
 import { type PurgeReport, runPurge } from '../retention/purge.ts';
-import { HOUR } from '../callbacks/callbackSchedule.ts';
+import { HOUR } from '../domain/brusselsTime.ts';
 import type { Services } from '../router/services.ts';
 
 // What runs as time passes, driven by `tick()`: the shells call it every few seconds (main's

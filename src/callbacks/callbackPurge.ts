@@ -1,5 +1,5 @@
 import type { PurgeContext, PurgeStep, PurgeStepReport } from '../retention/purge.ts';
-import { DAY } from './callbackSchedule.ts';
+import { DAY } from '../domain/brusselsTime.ts';
 import { readCallbackSettings } from './callbackSettings.ts';
 import { callbacksRepository } from './callbacksRepository.ts';
 

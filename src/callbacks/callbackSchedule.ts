@@ -1,21 +1,10 @@
-import { tzOffset } from '@date-fns/tz';
+import { DAY, MINUTE, type Adjustment, zonedToInstant } from '../domain/brusselsTime.ts';
 
-// Pure time arithmetic for callbacks, in the line's time zone. Nothing here reads a clock:
-// every function takes `now` (the injected clock's) so tests move time by hand.
-//
-// A responder types local wall-clock times ("tomorrow, 10:00–12:00"). Turning them into
-// instants meets the two daylight-saving transitions of Europe/Brussels:
-// - spring forward (last Sunday of March, 02:00 → 03:00): 02:30 does not exist; it is moved
-//   forward by the gap, to 03:30 summer time (the same rule as Temporal's "compatible");
-// - fall back (last Sunday of October, 03:00 → 02:00): 02:30 happens twice; the earlier one
-//   (summer time) is taken, so a reminder rings early rather than an hour late.
-// The adjustment is reported so the UI can say so. "Tomorrow 10:00" is calendar arithmetic on
-// the local date, so it stays 10:00 across a transition (23 or 25 hours later).
-
-export const ZONE = 'Europe/Brussels';
-export const MINUTE = 60_000;
-export const HOUR = 60 * MINUTE;
-export const DAY = 24 * HOUR;
+// Pure time arithmetic for callbacks. Nothing here reads a clock: every function takes `now`
+// (the injected clock's) so tests move time by hand. Wall-clock times typed by a responder
+// become instants through domain/brusselsTime.ts (which owns the daylight-saving rules);
+// "tomorrow 10:00" is calendar arithmetic on the Brussels date, so it stays 10:00 across a
+// transition (23 or 25 hours later).
 
 /** A reminder stays "due now" this long after its time when it has no later window end. */
 export const DUE_GRACE_MS = 30 * MINUTE;
@@ -23,78 +12,6 @@ export const DUE_GRACE_MS = 30 * MINUTE;
 export const MISSED_AFTER_MS = 5 * MINUTE;
 /** How far ahead a callback may be planned. */
 export const MAX_AHEAD_DAYS = 90;
-
-export const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-export const LOCAL_TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
-
-export type Adjustment = 'none' | 'skipped' | 'repeated';
-
-export interface ZonedInstant {
-  at: Date;
-  /** `skipped`: the time did not exist (spring forward) and was moved later by the gap; `repeated`: it existed twice and the earlier was taken. */
-  adjustment: Adjustment;
-}
-
-export function isLocalDate(s: string): boolean {
-  const m = LOCAL_DATE.exec(s);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const probe = new Date(Date.UTC(y, mo - 1, d));
-  return probe.getUTCFullYear() === y && probe.getUTCMonth() === mo - 1 && probe.getUTCDate() === d && y >= 2000 && y <= 2200;
-}
-
-function parts(date: string, time: string): { y: number; mo: number; d: number; h: number; mi: number } {
-  const dm = LOCAL_DATE.exec(date);
-  const tm = LOCAL_TIME.exec(time);
-  if (!dm || !tm || !isLocalDate(date)) throw new RangeError(`bad local date/time ${date} ${time}`);
-  return { y: Number(dm[1]), mo: Number(dm[2]), d: Number(dm[3]), h: Number(tm[1]), mi: Number(tm[2]) };
-}
-
-/** The instant at which the wall clock of `zone` shows `date` `time` (see the DST rules above). */
-export function zonedToInstant(date: string, time: string, zone = ZONE): ZonedInstant {
-  const p = parts(date, time);
-  // The wall-clock reading taken as if it were UTC; the real instant is that minus the offset.
-  const wall = Date.UTC(p.y, p.mo - 1, p.d, p.h, p.mi);
-  // Offsets around that day (no zone moves twice within 28 hours).
-  const before = tzOffset(zone, new Date(wall - 14 * HOUR));
-  const after = tzOffset(zone, new Date(wall + 14 * HOUR));
-  const candidates = [...new Set([before, after])]
-    .map((offsetMin) => wall - offsetMin * MINUTE)
-    .filter((t) => tzOffset(zone, new Date(t)) * MINUTE === wall - t)
-    .sort((a, b) => a - b);
-  if (candidates.length === 0) {
-    // In the gap: read the wall time with the offset in force before it, which lands past the gap.
-    return { at: new Date(wall - before * MINUTE), adjustment: 'skipped' };
-  }
-  return { at: new Date(candidates[0] as number), adjustment: candidates.length > 1 ? 'repeated' : 'none' };
-}
-
-function zonedFields(instant: Date, zone: string): { date: string; time: string } {
-  const local = new Date(instant.getTime() + tzOffset(zone, instant) * MINUTE);
-  const iso = local.toISOString();
-  return { date: iso.slice(0, 10), time: iso.slice(11, 16) };
-}
-
-/** The local calendar date (YYYY-MM-DD) of an instant in `zone`. */
-export function localDateOf(instant: Date, zone = ZONE): string {
-  return zonedFields(instant, zone).date;
-}
-
-/** The local wall-clock time (HH:MM) of an instant in `zone`. */
-export function localTimeOf(instant: Date, zone = ZONE): string {
-  return zonedFields(instant, zone).time;
-}
-
-/** Calendar arithmetic on a local date: `2026-03-28` + 1 → `2026-03-29`, whatever the DST. */
-export function addCalendarDays(date: string, days: number): string {
-  const p = parts(date, '00:00');
-  return new Date(Date.UTC(p.y, p.mo - 1, p.d + days)).toISOString().slice(0, 10);
-}
-
-/** "Tomorrow at 10:00" in the line's zone, seen from `now`. */
-export function tomorrowAt(now: Date, time: string, zone = ZONE): ZonedInstant {
-  return zonedToInstant(addCalendarDays(localDateOf(now, zone), 1), time, zone);
-}
 
 export interface LocalWindow {
   date: string;
@@ -112,9 +29,9 @@ export interface ResolvedWindow {
 export type WindowProblem = 'end-before-start' | 'in-the-past' | 'too-far';
 
 /** Turns the preferred window a responder typed into instants, or says what is wrong with it. */
-export function resolveWindow(w: LocalWindow, now: Date, zone = ZONE): { ok: true; window: ResolvedWindow } | { ok: false; problem: WindowProblem } {
-  const from = zonedToInstant(w.date, w.from, zone);
-  const to = w.to ? zonedToInstant(w.date, w.to, zone) : null;
+export function resolveWindow(w: LocalWindow, now: Date): { ok: true; window: ResolvedWindow } | { ok: false; problem: WindowProblem } {
+  const from = zonedToInstant(w.date, w.from);
+  const to = w.to ? zonedToInstant(w.date, w.to) : null;
   if (to && to.at.getTime() <= from.at.getTime()) return { ok: false, problem: 'end-before-start' };
   const last = (to ?? from).at.getTime();
   // A window whose start has passed is fine (it is due at once) as long as it is not over.

@@ -1,5 +1,5 @@
 import type { EventPayload } from '../contract/index.ts';
-import { localTimeOf } from './callbackSchedule.ts';
+import { timeOf } from '../domain/brusselsTime.ts';
 
 // The words of the OS notification main shows for a `callbacks.due` event. What a desktop
 // notification may show: a count, a Brussels time, a language — never a number or a reason
@@ -23,7 +23,7 @@ export function dueNotificationText(e: EventPayload<'callbacks.due'>, lang: Noti
         e.missed > 0
           ? `${e.missed} terugbelafspraak${e.missed > 1 ? 'en' : ''} gemist terwijl Relais gesloten was${onTime > 0 ? `, ${onTime} nu` : ''}. Zie Terugbellen (Alt+4).`
           : e.count === 1 && first
-            ? `Terugbellen om ${localTimeOf(new Date(first.dueAt))} (${LANG_NAMES.nl[first.language]}). Zie Terugbellen (Alt+4).`
+            ? `Terugbellen om ${timeOf(first.dueAt)} (${LANG_NAMES.nl[first.language]}). Zie Terugbellen (Alt+4).`
             : `${e.count} terugbelafspraken nu. Zie Terugbellen (Alt+4).`,
     };
   }
@@ -34,7 +34,7 @@ export function dueNotificationText(e: EventPayload<'callbacks.due'>, lang: Noti
         e.missed > 0
           ? `${e.missed} callback${e.missed > 1 ? 's' : ''} missed while Relais was closed${onTime > 0 ? `, ${onTime} due now` : ''}. See Callbacks (Alt+4).`
           : e.count === 1 && first
-            ? `Callback due at ${localTimeOf(new Date(first.dueAt))} (${LANG_NAMES.en[first.language]}). See Callbacks (Alt+4).`
+            ? `Callback due at ${timeOf(first.dueAt)} (${LANG_NAMES.en[first.language]}). See Callbacks (Alt+4).`
             : `${e.count} callbacks due now. See Callbacks (Alt+4).`,
     };
   }
@@ -44,7 +44,7 @@ export function dueNotificationText(e: EventPayload<'callbacks.due'>, lang: Noti
       e.missed > 0
         ? `${e.missed} rappel${e.missed > 1 ? 's' : ''} manqué${e.missed > 1 ? 's' : ''} pendant que Relais était fermé${onTime > 0 ? `, ${onTime} à faire maintenant` : ''}. Voir Rappels (Alt+4).`
         : e.count === 1 && first
-          ? `Rappel prévu à ${localTimeOf(new Date(first.dueAt))} (${LANG_NAMES.fr[first.language]}). Voir Rappels (Alt+4).`
+          ? `Rappel prévu à ${timeOf(first.dueAt)} (${LANG_NAMES.fr[first.language]}). Voir Rappels (Alt+4).`
           : `${e.count} rappels à faire maintenant. Voir Rappels (Alt+4).`,
   };
 }

@@ -1,6 +1,6 @@
 import type { CallSummary, CallView } from '../contract/callsContract.ts';
 import { type Intervention, isRecordComplete } from '../contract/callSchemas.ts';
-import { brusselsDay } from './brusselsTime.ts';
+import { dayOf } from '../domain/brusselsTime.ts';
 import type { CallRow, CallsRepository, SummaryRow } from './callsRepository.ts';
 import { computeTimer, type TimerState } from './timer.ts';
 
@@ -13,7 +13,7 @@ export function timerOf(repo: CallsRepository, row: CallRow, now: Date): TimerSt
 
 /** A closed call may be reopened by its responder on the Brussels day it started (the shift). */
 export function canReopen(row: { status: string; profile_id: string; started_at: string }, viewer: string | null, now: Date): boolean {
-  return row.status === 'closed' && row.profile_id === viewer && brusselsDay(new Date(row.started_at)) === brusselsDay(now);
+  return row.status === 'closed' && row.profile_id === viewer && dayOf(new Date(row.started_at)) === dayOf(now);
 }
 
 export function callView(repo: CallsRepository, row: CallRow, viewer: string | null, now: Date): CallView {

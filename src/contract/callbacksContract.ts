@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MAX_PHONE_INPUT, normalisePhone } from '../callbacks/phoneNumber.ts';
-import { isLocalDate, LOCAL_TIME } from '../callbacks/callbackSchedule.ts';
+import { isYmd, LOCAL_TIME } from '../domain/brusselsTime.ts';
 import { CALLBACK_SETTING_BOUNDS } from '../callbacks/callbackSettings.ts';
 import { hasIdentifyingData } from '../domain/identifyingData.ts';
 import { CALL_LANGUAGES, callIdSchema } from './callSchemas.ts';
@@ -21,7 +21,7 @@ export const REASON_MAX_CHARS = 200;
 export const SNOOZE_MAX_MINUTES = 7 * 24 * 60;
 
 export const callbackIdSchema = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'a callback id');
-export const localDateSchema = z.string().refine(isLocalDate, 'a date YYYY-MM-DD');
+export const localDateSchema = z.string().refine(isYmd, 'a date YYYY-MM-DD');
 export const localTimeSchema = z.string().regex(LOCAL_TIME, 'a time HH:MM');
 
 /** What the responder types → E.164. The renderer safeParses it for its live preview. */

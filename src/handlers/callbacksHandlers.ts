@@ -2,7 +2,8 @@ import { type ActionContext, assignCallback, logAttempt, scheduleCallback, snooz
 import { badgeCounts, publishBadge } from '../callbacks/callbackBadge.ts';
 import { callLink } from '../callbacks/callLink.ts';
 import { buildQueue, callbackViews } from '../callbacks/callbackQueue.ts';
-import { MINUTE, resolveWindow, type WindowProblem, zonedToInstant } from '../callbacks/callbackSchedule.ts';
+import { resolveWindow, type WindowProblem } from '../callbacks/callbackSchedule.ts';
+import { MINUTE, zonedToInstant } from '../domain/brusselsTime.ts';
 import { readCallbackSettings, writeCallbackSettings } from '../callbacks/callbackSettings.ts';
 import { type CallbackRow, callbacksRepository } from '../callbacks/callbacksRepository.ts';
 import type { CallbackView, callbacksContract } from '../contract/callbacksContract.ts';

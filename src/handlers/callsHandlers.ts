@@ -1,5 +1,5 @@
 import { afterSignIn, afterSignOut, audit, newSecretHash, signInWithSecret } from '../access/accessSession.ts';
-import { brusselsDayStart, brusselsNextDayStart } from '../calls/brusselsTime.ts';
+import { dayStart, nextDayStart } from '../domain/brusselsTime.ts';
 import { type CallRow, callsRepository } from '../calls/callsRepository.ts';
 import { callSummary, callView, canReopen, timerOf } from '../calls/callViews.ts';
 import { findIdentifyingData } from '../calls/identifyingData.ts';
@@ -248,8 +248,8 @@ export const callsHandlers: HandlerMap<typeof callsContract> = {
     const me = signedIn(s);
     const now = s.clock.now();
     const { rows, total } = repoOf(s).list({
-      fromIso: input.from ? brusselsDayStart(input.from).toISOString() : undefined,
-      toIso: input.to ? brusselsNextDayStart(input.to).toISOString() : undefined,
+      fromIso: input.from ? dayStart(input.from).toISOString() : undefined,
+      toIso: input.to ? nextDayStart(input.to).toISOString() : undefined,
       theme: input.theme,
       profileId: input.profileId,
       commune: input.commune,

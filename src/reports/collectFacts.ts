@@ -1,6 +1,6 @@
 import type { Db } from '../store/openDatabase.ts';
 import { bump, bumpPair, emptyFacts, NONE, type PeriodFacts } from './periodFacts.ts';
-import { periodInstants } from './periodTime.ts';
+import { periodInstants } from '../domain/brusselsTime.ts';
 import { type ServiceKind, serviceKind } from './serviceKinds.ts';
 
 // The facts of one or more periods straight from the store, reading each table once. The store

@@ -1,5 +1,5 @@
 import demoDirectory from '../directory/demo/demoDirectory.json' with { type: 'json' };
-import { addDays, dayStart } from './periodTime.ts';
+import { addDays, dayStart } from '../domain/brusselsTime.ts';
 
 // Realistic fictitious calls for demos, screenshots, benchmarks and tests: deterministic for a
 // seed. The mixes follow what the line's published bilans describe — food aid in about one

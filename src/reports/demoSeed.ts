@@ -5,7 +5,7 @@ import { callsRepository } from '../calls/callsRepository.ts';
 import { profilesRepository } from '../calls/profilesRepository.ts';
 import type { Db } from '../store/openDatabase.ts';
 import { DEMO_RESPONDERS, type DemoCall, generateDemoCalls } from './demoCalls.ts';
-import { addDays, dayOf } from './periodTime.ts';
+import { addDays, DAY, dayOf } from '../domain/brusselsTime.ts';
 import { setProfileRole } from './supervisorRole.ts';
 
 // `relais-admin demo seed`: fills a store with fictitious calls through the call console's and
@@ -13,7 +13,6 @@ import { setProfileRole } from './supervisorRole.ts';
 // benchmarks run on records exactly like real ones. Writes in batches of one transaction.
 
 const MINUTE = 60_000;
-const DAY = 86_400_000;
 const BATCH = 2_000;
 
 export interface SeedOptions {

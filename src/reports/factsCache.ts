@@ -1,7 +1,7 @@
 import type { Db } from '../store/openDatabase.ts';
 import { centresOf, type CollectedPeriods, collectPeriods } from './collectFacts.ts';
 import { addFacts, emptyFacts, type PeriodFacts } from './periodFacts.ts';
-import { addDays } from './periodTime.ts';
+import { addDays } from '../domain/brusselsTime.ts';
 
 // The facts of periods as sums of days: each Brussels day's facts are computed once (all the
 // missing days of a report in one pass, collectFacts.ts) and kept in report_day_facts, which

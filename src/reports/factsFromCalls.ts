@@ -1,5 +1,5 @@
 import { bump, bumpPair, emptyFacts, NONE, type PeriodFacts } from './periodFacts.ts';
-import { periodInstants } from './periodTime.ts';
+import { periodInstants } from '../domain/brusselsTime.ts';
 
 // The facts of a period computed call by call from plain records: the reference the SQL
 // aggregation (collectFacts.ts) is tested against, and the naive baseline of the benchmark.

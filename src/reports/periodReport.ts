@@ -2,7 +2,8 @@ import { type Cell, REPORT_SCHEMA, REPORT_SCHEMA_VERSION, type Report, type Repo
 import { type Label, methodNote, REPORT_TITLE, TABLE_TITLES } from '../domain/reportLabels.ts';
 import { cellKey, protectReport, recoverableCells, type StatusMap } from './disclosureControl.ts';
 import { NONE, type PeriodFacts } from './periodFacts.ts';
-import { periodDays, publicGranularity } from './periodTime.ts';
+import { periodDays } from '../domain/brusselsTime.ts';
+import { publicGranularity } from './periodTime.ts';
 import { buildSpecs, type CellRef, CROSS_THRESHOLD, type TableSpec, THRESHOLD, type ThemeInfo } from './reportSpecs.ts';
 import { type CellStatus, isPrimary } from './secondarySuppression.ts';
 import { AppError } from '../errors.ts';

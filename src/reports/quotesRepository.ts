@@ -1,6 +1,6 @@
 import { AppError } from '../errors.ts';
 import type { Db } from '../store/openDatabase.ts';
-import { periodInstants } from './periodTime.ts';
+import { periodInstants } from '../domain/brusselsTime.ts';
 
 // SQL for quotable excerpts (migration 005) and their candidates (calls flagged "may be quoted").
 

@@ -6,7 +6,8 @@ import type { Db } from '../store/openDatabase.ts';
 import { cachedPeriods } from './factsCache.ts';
 import type { PeriodFacts } from './periodFacts.ts';
 import { buildReport, type ReportInput } from './periodReport.ts';
-import { checkPeriod, previousPeriod } from './periodTime.ts';
+import { previousPeriod } from '../domain/brusselsTime.ts';
+import { checkPeriod } from './periodTime.ts';
 import { quotesRepository } from './quotesRepository.ts';
 import type { ThemeInfo } from './reportSpecs.ts';
 

@@ -1,7 +1,7 @@
 import { bucketOf } from '../callbacks/callbackSchedule.ts';
 import type { ShiftSummary } from '../contract/reportsContract.ts';
 import type { Db } from '../store/openDatabase.ts';
-import { addDays, dayStart } from './periodTime.ts';
+import { dayStart, nextDayStart } from '../domain/brusselsTime.ts';
 import { handoverRepository } from './quotesRepository.ts';
 
 // The shift summary for the debriefing (internal, never published): what the team — or one
@@ -13,7 +13,7 @@ const NO_REFERRAL_HELP = ['cannot_help', 'unreachable'];
 
 export function shiftSummary(db: Db, opts: { day: string; scope: 'team' | 'me'; profileId: string | null; now: Date }): ShiftSummary {
   const s = dayStart(opts.day).toISOString();
-  const e = dayStart(addDays(opts.day, 1)).toISOString();
+  const e = nextDayStart(opts.day).toISOString();
   const mine = opts.scope === 'me' && opts.profileId;
   const who = mine ? 'AND c.profile_id = @me' : '';
   const p = { s, e, me: opts.profileId ?? '' };

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { AppCore } from '../../src/app/appCore.ts';
-import { DAY, MINUTE } from '../../src/callbacks/callbackSchedule.ts';
+import { DAY, MINUTE } from '../../src/domain/brusselsTime.ts';
 import { PURGE_STEPS, runPurge } from '../../src/retention/purge.ts';
 import type { Db } from '../../src/store/openDatabase.ts';
 import { noConfigState } from '../../src/config/machineConfig.ts';

@@ -1,19 +1,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { bucketOf, DUE_GRACE_MS, resolveWindow, sortQueue, wasMissed } from '../../src/callbacks/callbackSchedule.ts';
 import {
-  addCalendarDays,
-  bucketOf,
-  DUE_GRACE_MS,
+  addDays as addCalendarDays,
+  dayOf as localDateOf,
   HOUR,
-  localDateOf,
-  localTimeOf,
   MINUTE,
-  resolveWindow,
-  sortQueue,
+  timeOf as localTimeOf,
   tomorrowAt,
-  wasMissed,
   zonedToInstant,
-} from '../../src/callbacks/callbackSchedule.ts';
+} from '../../src/domain/brusselsTime.ts';
 
 // Brussels wall-clock times → instants, across both daylight-saving transitions of 2026:
 // spring forward on Sunday 29 March (02:00 CET → 03:00 CEST), fall back on Sunday 25 October

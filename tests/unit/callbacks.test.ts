@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { EventPayload } from '../../src/contract/index.ts';
-import { HOUR, MINUTE } from '../../src/callbacks/callbackSchedule.ts';
+import { HOUR, MINUTE } from '../../src/domain/brusselsTime.ts';
 import { baseSchedule, eventsNamed, fails, newCallbacksWorld, op, signInAs } from './helpers/callbacksSetup.ts';
 
 // Callbacks through the real router on real encrypted stores, time moved by a ManualClock and

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { DAY, HOUR, localDateOf, localTimeOf, MINUTE } from '../../src/callbacks/callbackSchedule.ts';
+import { DAY, dayOf as localDateOf, HOUR, MINUTE, timeOf as localTimeOf } from '../../src/domain/brusselsTime.ts';
 import { runCli } from '../../src/cli/main.ts';
 import type { Io } from '../../src/cli/output.ts';
 import { StoreSession } from '../../src/store/storeSession.ts';

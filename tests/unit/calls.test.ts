@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { AppCore } from '../../src/app/appCore.ts';
-import { brusselsDay, brusselsDayStart, brusselsNextDayStart } from '../../src/calls/brusselsTime.ts';
+import { dayOf as brusselsDay, dayStart as brusselsDayStart, nextDayStart as brusselsNextDayStart } from '../../src/domain/brusselsTime.ts';
 import { computeTimer } from '../../src/calls/timer.ts';
 import type { InputOf, OperationName, OutputOf } from '../../src/contract/index.ts';
 import { callRecordSchema } from '../../src/contract/callSchemas.ts';

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { createSearchIndex, normalizeText, parseHours, isOpenAt, brusselsWeekMinute } from '../../src/directory/search/index.ts';
+import { weekMinuteOf as brusselsWeekMinute } from '../../src/domain/brusselsTime.ts';
+import { createSearchIndex, normalizeText, parseHours, isOpenAt } from '../../src/directory/search/index.ts';
 import type { SearchableService } from '../../src/directory/search/index.ts';
 import { tokenizeWithOffsets } from '../../src/directory/search/tokenize.ts';
 

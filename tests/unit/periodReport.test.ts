@@ -6,7 +6,7 @@ import { SENSITIVE_THEME_CODES } from '../../src/domain/taxonomy.ts';
 import { protectReport, recoverableCells } from '../../src/reports/disclosureControl.ts';
 import { factsFromCalls, type ReportCall } from '../../src/reports/factsFromCalls.ts';
 import { durationQuantiles, buildReport, type ReportInput } from '../../src/reports/periodReport.ts';
-import { previousPeriod } from '../../src/reports/periodTime.ts';
+import { previousPeriod } from '../../src/domain/brusselsTime.ts';
 import { buildSpecs } from '../../src/reports/reportSpecs.ts';
 import { demoReportCalls, THEMES } from './helpers/reportFixtures.ts';
 

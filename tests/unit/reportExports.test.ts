@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import ExcelJS from 'exceljs';
 import { exportReport } from '../../src/reports/exportReport.ts';
 import { factsFromCalls } from '../../src/reports/factsFromCalls.ts';
-import { previousPeriod } from '../../src/reports/periodTime.ts';
+import { previousPeriod } from '../../src/domain/brusselsTime.ts';
 import { readReportDocument } from '../../src/reports/reportJson.ts';
 import { reportToPdf } from '../../src/reports/reportPdf.ts';
 import { bundleFromInput } from '../../src/reports/reportService.ts';

@@ -4,7 +4,8 @@ import type { CallbackView } from '../../../src/contract/callbacksContract.ts';
 import type { ErrorPayload } from '../../../src/errors.ts';
 import { call, OperationError } from '../../bridge.ts';
 import { formatDateTime, type UiLang } from '../../i18n/i18n.ts';
-import { addDays, brusselsDate, formatWindow } from './format.ts';
+import { addDays, dayOf } from '../../../src/domain/brusselsTime.ts';
+import { formatWindow } from './format.ts';
 
 // One callback, opened from the queue with Enter: log an attempt, put it off, take it over or
 // give it back, or record that the caller withdrew consent. A modal <dialog>: opened only by
@@ -60,7 +61,7 @@ export function CallbackDialog({ c, now, lang, onClose, onChanged }: { c: Callba
 
   const putOff = () =>
     run(async () => {
-      const input = snooze === 'tomorrow' ? { id: c.id, until: { date: addDays(brusselsDate(now), 1), time: '10:00' } } : { id: c.id, minutes: Number(snooze) };
+      const input = snooze === 'tomorrow' ? { id: c.id, until: { date: addDays(dayOf(now), 1), time: '10:00' } } : { id: c.id, minutes: Number(snooze) };
       const r = await call('callbacks.snooze', input);
       return { callback: r.callback, message: t('outcome.snoozed', { time: formatDateTime(r.callback.dueAt, lang, { weekday: 'short', hour: '2-digit', minute: '2-digit' }) }) };
     });

@@ -7,7 +7,7 @@ import { invoke, onEvent } from '../../bridge.ts';
 import { formatDateTime, type UiLang } from '../../i18n/i18n.ts';
 import { useFocusRequest } from '../../navigation.ts';
 import { CallbackDialog, type DialogOutcome } from './CallbackDialog.tsx';
-import { brusselsTime } from './format.ts';
+import { timeOf } from '../../../src/domain/brusselsTime.ts';
 import { type Bucket, PAGE, QueueSection } from './QueueSection.tsx';
 import { takeCallbackRequest } from './request.ts';
 import { ScheduleForm } from './ScheduleForm.tsx';
@@ -118,7 +118,7 @@ export function CallbacksScreen() {
   const onScheduled = (r: OutputOf<'callbacks.schedule'>) => {
     setFormOpen(false);
     const when = formatDateTime(r.callback.dueAt, lang, { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' });
-    const dst = r.adjustments.from === 'skipped' ? t('dst.skipped', { time: brusselsTime(r.callback.dueAt) }) : r.adjustments.from === 'repeated' ? t('dst.repeated', { time: brusselsTime(r.callback.dueAt) }) : '';
+    const dst = r.adjustments.from === 'skipped' ? t('dst.skipped', { time: timeOf(r.callback.dueAt) }) : r.adjustments.from === 'repeated' ? t('dst.repeated', { time: timeOf(r.callback.dueAt) }) : '';
     setMessage(`${t('scheduled', { when })}${dst ? ` ${dst}` : ''}`);
     void load(holder, limit).then(() => requestAnimationFrame(() => newRef.current?.focus()));
   };

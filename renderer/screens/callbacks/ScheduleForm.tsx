@@ -7,7 +7,8 @@ import { findIdentifyingData, redactIdentifyingData } from '../../../src/domain/
 import type { ErrorIssue } from '../../../src/errors.ts';
 import { call, invoke, OperationError } from '../../bridge.ts';
 import { formatDateTime, type UiLang } from '../../i18n/i18n.ts';
-import { addDays, brusselsDate, brusselsTime, suggestedStart } from './format.ts';
+import { addDays, dayOf, timeOf } from '../../../src/domain/brusselsTime.ts';
+import { suggestedStart } from './format.ts';
 
 // Scheduling a callback from a call. Nothing is saved unless the responder ticks that the
 // caller agreed, orally, to be called back. The number is checked and normalised as typed
@@ -42,7 +43,7 @@ export function ScheduleForm({ now, presetCallId, onScheduled, onCancel }: { now
     void (async () => {
       const [me, current] = await Promise.all([invoke('profiles.current', {}), invoke('calls.current', {})]);
       const profileId = me.ok ? me.value.profile?.id : undefined;
-      const today = brusselsDate(now);
+      const today = dayOf(now);
       const list = await invoke('calls.list', { from: addDays(today, -1), to: today, limit: 20, ...(profileId ? { profileId } : {}) });
       if (!live) return;
       const activeId = current.ok ? (current.value.call?.id ?? null) : null;
@@ -172,14 +173,14 @@ export function ScheduleForm({ now, presetCallId, onScheduled, onCancel }: { now
           <button type="button" className="small" onClick={() => { const s = suggestedStart(now, 60); setDate(s.date); setFrom(s.time); setTo(''); }}>
             {t('form.inOneHour')}
           </button>
-          <button type="button" className="small" onClick={() => { setDate(addDays(brusselsDate(now), 1)); setFrom('10:00'); setTo('12:00'); }}>
+          <button type="button" className="small" onClick={() => { setDate(addDays(dayOf(now), 1)); setFrom('10:00'); setTo('12:00'); }}>
             {t('form.tomorrowMorning')}
           </button>
         </div>
         {fieldError('window.date')}
         {fieldError('window.from')}
         {fieldError('window.to')}
-        <p className="hint">{t('form.timeZone', { now: brusselsTime(now) })}</p>
+        <p className="hint">{t('form.timeZone', { now: timeOf(now) })}</p>
       </fieldset>
       <div className="field">
         <label htmlFor={`${uid}-language`}>{t('form.language')}</label>

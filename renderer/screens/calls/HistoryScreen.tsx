@@ -3,11 +3,12 @@ import { useTranslation } from 'react-i18next';
 import type { CallSummary } from '../../../src/contract/callsContract.ts';
 import type { OutputOf } from '../../../src/contract/index.ts';
 import { COMMUNES, OTHER_COMMUNE_CODES } from '../../../src/domain/communes.ts';
+import { addDays, dayOf } from '../../../src/domain/brusselsTime.ts';
 import { formatCallTime } from '../../../src/domain/duration.ts';
 import type { ErrorPayload } from '../../../src/errors.ts';
 import { call, invoke, OperationError } from '../../bridge.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
-import { formatDateTime, TIME_ZONE, type UiLang } from '../../i18n/i18n.ts';
+import { formatDateTime, type UiLang } from '../../i18n/i18n.ts';
 import { useNavigation } from '../../navigation.ts';
 import { showInConsole } from './ConsoleScreen.tsx';
 import { useRequests } from './requests.ts';
@@ -20,9 +21,8 @@ import { useTaxonomy } from './useTaxonomy.ts';
 // A call of the current shift can be reopened to complete it.
 
 const PAGE = 50;
-const dayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
-const brusselsToday = () => dayFormat.format(new Date());
-const daysAgo = (n: number) => dayFormat.format(new Date(Date.now() - n * 86_400_000));
+const brusselsToday = () => dayOf(new Date());
+const daysAgo = (n: number) => addDays(brusselsToday(), -n);
 
 interface Filters {
   from: string;
@@ -124,7 +124,7 @@ function History() {
   const groups = useMemo(() => {
     const out: Array<{ day: string; rows: CallSummary[] }> = [];
     for (const c of calls) {
-      const day = dayFormat.format(new Date(c.startedAt));
+      const day = dayOf(c.startedAt);
       const last = out[out.length - 1];
       if (last && last.day === day) last.rows.push(c);
       else out.push({ day, rows: [c] });

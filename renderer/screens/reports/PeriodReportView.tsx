@@ -3,6 +3,7 @@ import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { ReportFormat } from '../../../src/contract/reportsContract.ts';
 import type { Report } from '../../../src/contract/reportSchemas.ts';
+import { dayOf, previousMonth } from '../../../src/domain/brusselsTime.ts';
 import type { Lang } from '../../../src/domain/taxonomy.ts';
 import type { ErrorPayload } from '../../../src/errors.ts';
 import { invoke } from '../../bridge.ts';
@@ -14,16 +15,8 @@ import { ReportDocumentView } from './ReportDocumentView.tsx';
 // PDF is this very page printed by main (Electron's printToPDF): the report is rendered in
 // print layout (cover, method note, sections), main prints the window, the layout goes away.
 
-const dayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels', year: 'numeric', month: '2-digit', day: '2-digit' });
-
-/** The previous calendar month, the usual period of a bilan. */
-export function lastMonth(now = new Date()): { from: string; to: string } {
-  const today = dayFormat.format(now);
-  const [y, m] = today.split('-').map(Number) as [number, number];
-  const first = new Date(Date.UTC(y, m - 2, 1));
-  const last = new Date(Date.UTC(y, m - 1, 0));
-  return { from: first.toISOString().slice(0, 10), to: last.toISOString().slice(0, 10) };
-}
+/** The previous calendar month (Brussels), the usual period of a bilan. */
+export const lastMonth = (): { from: string; to: string } => previousMonth(dayOf(new Date()));
 
 const nextPaint = () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
 

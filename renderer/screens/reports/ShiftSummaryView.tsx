@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ShiftSummary } from '../../../src/contract/reportsContract.ts';
 import { INTERVENTION_LABELS } from '../../../src/domain/reportLabels.ts';
+import { dayOf } from '../../../src/domain/brusselsTime.ts';
 import type { Lang } from '../../../src/domain/taxonomy.ts';
 import type { ErrorPayload } from '../../../src/errors.ts';
 import { invoke } from '../../bridge.ts';
@@ -12,12 +13,10 @@ import { useTaxonomy } from '../calls/useTaxonomy.ts';
 // The shift summary for the debriefing: internal, printable (Ctrl+P / the Print button prints
 // this view only), with the handover notes the next shift reads.
 
-const dayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels', year: 'numeric', month: '2-digit', day: '2-digit' });
-
 export function ShiftSummaryView({ lang }: { lang: Lang }) {
   const { t } = useTranslation('reports');
   const themes = useTaxonomy();
-  const [day, setDay] = useState(() => dayFormat.format(new Date()));
+  const [day, setDay] = useState(() => dayOf(new Date()));
   const [scope, setScope] = useState<'team' | 'me'>('team');
   const [summary, setSummary] = useState<ShiftSummary | null>(null);
   const [error, setError] = useState<ErrorPayload | null>(null);

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { callLink } from '../../callbacks/callLink.ts';
 import { buildQueue } from '../../callbacks/callbackQueue.ts';
-import { localDateOf, localTimeOf, MINUTE } from '../../callbacks/callbackSchedule.ts';
+import { dayOf, MINUTE, timeOf } from '../../domain/brusselsTime.ts';
 import { readCallbackSettings } from '../../callbacks/callbackSettings.ts';
 import { maskPhone } from '../../callbacks/phoneNumber.ts';
 import type { CallbackView } from '../../contract/callbacksContract.ts';
@@ -39,7 +39,7 @@ function entry(c: CallbackView, state: CallbackListEntry['state']): CallbackList
     callId: c.callId,
     state,
     dueAt: c.dueAt,
-    dueLocal: `${localDateOf(due)} ${localTimeOf(due)}`,
+    dueLocal: `${dayOf(due)} ${timeOf(due)}`,
     windowEnd: c.windowEnd,
     lateMinutes: Math.floor(c.latenessMs / MINUTE),
     language: c.language,
@@ -86,7 +86,7 @@ export const callbacksCommand: CliCommand = (program, ctx) => {
         const counts = { overdue: q.counts.overdue, dueNow: q.counts.dueNow, upcoming: q.counts.upcoming };
         emit(ctx.io, g.json ?? false, { ok: true, now: q.now, due: opts.due ?? false, counts, callbacks: rows }, () =>
           [
-            `Open callbacks at ${localDateOf(now)} ${localTimeOf(now)} (Brussels): ${counts.overdue} overdue, ${counts.dueNow} due now, ${counts.upcoming} upcoming.`,
+            `Open callbacks at ${dayOf(now)} ${timeOf(now)} (Brussels): ${counts.overdue} overdue, ${counts.dueNow} due now, ${counts.upcoming} upcoming.`,
             ...(rows.length ? table(rows) : [opts.due ? 'Nothing is due.' : 'No open callback.']),
           ].join('\n'),
         );

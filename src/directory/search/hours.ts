@@ -79,24 +79,6 @@ export function parseHours(input: string | null | undefined): WeeklyHours | null
   return week.some((d) => d.length > 0) ? week : null;
 }
 
-const brusselsParts = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/Brussels', weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
-});
-const WEEKDAY_INDEX: Record<string, number> = { Mon: 0, Tue: 1, Wed: 2, Thu: 3, Fri: 4, Sat: 5, Sun: 6 };
-
-/** Weekday (0 = Monday) and minute of the day of an instant, in Brussels. */
-export function brusselsWeekMinute(at: Date): { day: number; minute: number } {
-  let day = 0;
-  let hour = 0;
-  let minute = 0;
-  for (const p of brusselsParts.formatToParts(at)) {
-    if (p.type === 'weekday') day = WEEKDAY_INDEX[p.value] ?? 0;
-    else if (p.type === 'hour') hour = Number(p.value);
-    else if (p.type === 'minute') minute = Number(p.value);
-  }
-  return { day, minute: hour * 60 + minute };
-}
-
 export function isOpenAt(hours: WeeklyHours | null, at: { day: number; minute: number }): boolean {
   if (!hours) return false;
   for (const [from, to] of hours[at.day] ?? []) if (at.minute >= from && at.minute < to) return true;

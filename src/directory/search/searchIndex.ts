@@ -3,7 +3,8 @@ import type { ThemeEntry } from '../../domain/taxonomy.ts';
 import { buildCandidateIndex, type Candidate, type CandidateIndex, type QueryWord } from './candidateIndex.ts';
 import { COMMUNE_WORDS, resolveCommune } from './communeLookup.ts';
 import { allowedEdits, editDistance } from './fuzzyExpand.ts';
-import { brusselsWeekMinute, isOpenAt } from './hours.ts';
+import { weekMinuteOf } from '../../domain/brusselsTime.ts';
+import { isOpenAt } from './hours.ts';
 import { highlight } from './highlight.ts';
 import { normalizeText } from './normalize.ts';
 import { MAX_FIELD_WEIGHT, type PreparedDoc, prepareDoc, type ThemeWords, themeWords } from './prepareDoc.ts';
@@ -89,7 +90,7 @@ export function createSearchIndex(services: readonly SearchableService[], opts: 
     const themeText = filters.theme?.trim() || null;
     const theme = themeText ? (themes.byLabel.get(normalizeText(themeText).trim()) ?? themeText) : null;
     const language = filters.language?.trim().toLowerCase() || null;
-    const at = filters.openAt ? brusselsWeekMinute(filters.openAt) : null;
+    const at = filters.openAt ? weekMinuteOf(filters.openAt) : null;
     return (doc) => {
       if (!includeInactive && !doc.active) return false;
       if (theme && !doc.themes.has(theme)) return false;
