@@ -78,8 +78,8 @@ export const accessContract = {
     output: accessStatusSchema,
   }),
   'access.createFirstSupervisor': operation({
-    summary: 'First run, once the store exists: create the first supervisor (passphrase) and sign in. Refused once a supervisor exists.',
-    access: 'open',
+    summary: 'First run, once the store exists: create the first supervisor (passphrase) and sign in. Open only while the store has no supervisor; refused to everyone after that (profiles are then made in Administration).',
+    access: { openWhile: 'noSupervisor', otherwise: [] },
     input: z.strictObject({ displayName: name, centre, passphrase: supervisorPassphrase }),
     output: accessStatusSchema,
   }),

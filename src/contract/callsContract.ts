@@ -126,8 +126,8 @@ export const callsContract = {
     output: z.object({ profiles: z.array(profileViewSchema) }),
   }),
   'profiles.create': operation({
-    summary: 'Create a responder profile: a display name, a partner centre (no identity beyond that) and its PIN (6 digits or more).',
-    access: 'open',
+    summary: 'Create a responder profile: a display name, a partner centre (no identity beyond that) and its PIN (6 digits or more). Supervisors only (issue 12): a passer-by never makes themselves a profile.',
+    access: ['supervisor'] as const,
     input: z.strictObject({
       displayName: z.string().trim().min(1, 'a name is needed').max(80),
       centre: z.string().trim().min(1, 'a partner centre is needed').max(120),

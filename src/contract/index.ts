@@ -36,5 +36,6 @@ export function isOperationName(name: unknown): name is OperationName {
 }
 
 export type { Result } from './result.ts';
-export type { Role, Access } from './operation.ts';
+export type { Role, Access, ConditionalAccess, OpenCondition } from './operation.ts';
+export { guardedRoles, isConditionalAccess, OPEN_CONDITIONS } from './operation.ts';
 export { events, EVENT_NAMES, type EventName, type EventPayload } from './events.ts';

@@ -4,6 +4,8 @@ import { storeStatusSchema } from './systemContract.ts';
 
 /** Any signed-in profile (issue 8). */
 const SIGNED_IN = ['responder', 'supervisor'] as const;
+/** The recovery screen's operations (issue 12): open while the store is locked, absent or damaged; a supervisor's act once it is open. */
+const RECOVERY = { openWhile: 'storeNotOpen', otherwise: ['supervisor'] } as const;
 
 // The recovery screen and the "back up now" button: encrypted backups, restore, passphrase change.
 
@@ -51,19 +53,19 @@ export const storeContract = {
   }),
   'store.listBackups': operation({
     summary: 'The backups in the backup folder, newest first, for the recovery screen.',
-    access: 'open',
+    access: RECOVERY,
     input: z.strictObject({}),
     output: z.object({ folder: z.string(), keep: z.number(), backups: z.array(backupEntrySchema) }),
   }),
   'store.verifyBackup': operation({
     summary: 'Check a backup file with its recovery passphrase (key, checksum, integrity) without restoring it.',
-    access: 'open',
+    access: RECOVERY,
     input: z.strictObject({ file: backupFile, passphrase }),
     output: z.object({ file: z.string(), storeId: z.string(), createdAt: z.string(), schemaVersion: z.number() }),
   }),
   'store.restoreBackup': operation({
     summary: 'Restore a backup with its recovery passphrase, then open it. An existing store needs force and is moved aside, never deleted.',
-    access: 'open',
+    access: RECOVERY,
     input: z.strictObject({ file: backupFile, passphrase, force: z.boolean().default(false) }),
     output: z.object({ restoredFrom: z.string(), createdAt: z.string(), replacedDir: z.string().nullable(), status: storeStatusSchema }),
   }),

@@ -6,6 +6,7 @@ import { readCallbackSettings } from '../callbacks/callbackSettings.ts';
 import type { accessContract } from '../contract/accessContract.ts';
 import { AppError } from '../errors.ts';
 import { runPurge } from '../retention/purge.ts';
+import { assertNotLastSupervisor } from '../reports/supervisorRole.ts';
 import type { HandlerMap } from '../router/handlers.ts';
 import type { Services } from '../router/services.ts';
 
@@ -113,11 +114,8 @@ export const accessHandlers: HandlerMap<typeof accessContract> = {
   },
   'profiles.admin.setActive': ({ profileId, active }, s) => {
     if (profileId === s.session.profileId) throw new AppError('Conflict', 'You cannot disable your own profile.');
-    const row = adminGet(s, profileId);
-    if (!active && row.role === 'supervisor') {
-      const others = s.store.database().prepare(`SELECT count(*) FROM profiles WHERE role = 'supervisor' AND active = 1 AND id <> ?`).pluck().get(profileId) as number;
-      if (others === 0) throw new AppError('Conflict', 'The last supervisor cannot be disabled.');
-    }
+    adminGet(s, profileId);
+    if (!active) assertNotLastSupervisor(s.store.database(), profileId, 'disable');
     s.store.database().prepare('UPDATE profiles SET active = ?, disabled_at = ? WHERE id = ?').run(active ? 1 : 0, active ? null : s.clock.now().toISOString(), profileId);
     audit(s, active ? 'profile.enable' : 'profile.disable', { targetProfileId: profileId });
     return adminView(adminGet(s, profileId));

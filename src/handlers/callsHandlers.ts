@@ -68,7 +68,8 @@ export const callsHandlers: HandlerMap<typeof callsContract> = {
   'profiles.list': (_input, s) => ({ profiles: profilesRepository(s.store.database()).list() }),
   'profiles.create': (input, s) => {
     const profile = profilesRepository(s.store.database()).create(input, s.clock.now(), newSecretHash(s, input.pin));
-    audit(s, 'profile.create', { targetProfileId: profile.id, role: 'responder', source: 'self' }, s.session.profileId ? undefined : { profileId: profile.id, actor: profile.displayName, role: 'responder' });
+    // Supervisors only (router): the audit names the supervisor who made it.
+    audit(s, 'profile.create', { targetProfileId: profile.id, role: 'responder' });
     s.log.info('profiles.created', {});
     return profile;
   },

@@ -11,6 +11,25 @@ export function setProfileRole(db: Db, profileId: string, role: 'responder' | 's
   if (r.changes === 0) throw new AppError('NotFound', 'No such active profile.');
 }
 
+/**
+ * The last enabled supervisor stays (issue 12): without one, nobody could manage profiles and the
+ * first-run screen would reopen to anyone. Refuses (Conflict, nothing changed) revoking,
+ * disabling or demoting `profileId` when no other enabled supervisor would remain.
+ */
+export function assertNotLastSupervisor(db: Db, profileId: string, what: 'revoke' | 'disable'): void {
+  const role = db.prepare('SELECT role FROM profiles WHERE id = ? AND active = 1').pluck().get(profileId);
+  if (role !== 'supervisor') return;
+  const others = db.prepare(`SELECT count(*) FROM profiles WHERE role = 'supervisor' AND active = 1 AND id <> ?`).pluck().get(profileId) as number;
+  if (others === 0) {
+    throw new AppError(
+      'Conflict',
+      what === 'revoke'
+        ? 'This is the last enabled supervisor: it cannot be turned back into a responder. Make another profile a supervisor first (relais-admin supervisor grant). Nothing was changed.'
+        : 'This is the last enabled supervisor: it cannot be disabled. Make another profile a supervisor first. Nothing was changed.',
+    );
+  }
+}
+
 /** Finds an active profile by display name (and centre when several share the name). */
 export function findProfile(db: Db, displayName: string, centre?: string): { id: string; displayName: string; centre: string; role: string } {
   const rows = db

@@ -3,7 +3,8 @@ import { AppError, isAppError } from '../errors.ts';
 import { parseOrThrow } from '../schemas/parse.ts';
 import type { Handlers } from './handlers.ts';
 import { auditRuleOf } from '../access/auditedOperations.ts';
-import { audit } from '../access/accessSession.ts';
+import { audit, needsFirstSupervisor } from '../access/accessSession.ts';
+import { isConditionalAccess, type OpenCondition } from '../contract/operation.ts';
 import type { Services } from './services.ts';
 
 export interface Router {
@@ -57,14 +58,26 @@ export function createRouter(handlers: Handlers, services: Services, options: Ro
   };
 }
 
+/** Whether an operation with `openWhile: condition` answers without sign-in right now. */
+export function openNow(condition: OpenCondition, services: Services): boolean {
+  if (condition === 'storeNotOpen') return !services.store.isOpen();
+  return services.store.isOpen() && needsFirstSupervisor(services);
+}
+
 function checkAccess(access: (typeof contract)[keyof typeof contract]['access'], services: Services, name: string): void {
   if (services.session.locked && !(contract[name as keyof typeof contract] as { whileLocked?: true }).whileLocked) {
     throw new AppError('Locked', `The session is locked: unlock it with your PIN (${name} refused).`);
   }
   if (access === 'open') return;
+  let roles = access as readonly string[];
+  if (isConditionalAccess(access)) {
+    if (openNow(access.openWhile, services)) return;
+    roles = access.otherwise;
+  }
   if (!services.store.isOpen()) throw new AppError('StoreLocked', `The store is locked: ${name} needs it open.`);
   const role = services.session.role;
-  if (!role || !access.includes(role)) {
-    throw new AppError('Forbidden', `${name} is reserved to: ${access.join(', ')}.`);
+  if (!role || !roles.includes(role)) {
+    if (roles.length === 0) throw new AppError('Forbidden', `${name} is refused: the store already has a supervisor (ask them).`);
+    throw new AppError('Forbidden', `${name} is reserved to: ${roles.join(', ')}.`);
   }
 }

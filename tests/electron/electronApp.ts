@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { _electron as electron, type ElectronApplication, type Page } from '@playwright/test';
 import { createAppCore } from '../../src/app/appCore.ts';
 import { TEST_PASSPHRASE, TEST_SCRYPT, tempDir } from '../unit/helpers/tempStore.ts';
-import { ensureHarnessSupervisor } from '../harness/supervisor.ts';
+import { ensureHarnessResponders, ensureHarnessSupervisor, type HarnessResponder } from '../harness/supervisor.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const MAIN_BUNDLE = path.join(root, 'build', 'main', 'main.cjs');
@@ -29,7 +29,7 @@ export interface ElectronRelaisApp {
   close(): Promise<void>;
 }
 
-export async function openElectronApp(opts: { store?: 'open' | 'locked' | 'new'; dataDir?: string }): Promise<ElectronRelaisApp> {
+export async function openElectronApp(opts: { store?: 'open' | 'locked' | 'new'; dataDir?: string; responders?: readonly HarnessResponder[] }): Promise<ElectronRelaisApp> {
   const exe = electronBinary();
   if (!exe) throw new Error(ELECTRON_SKIP_REASON);
   const dataDir = opts.dataDir ?? tempDir('relais-electron-');
@@ -38,6 +38,7 @@ export async function openElectronApp(opts: { store?: 'open' | 'locked' | 'new';
     const setup = createAppCore({ dataDir, shell: 'harness', scrypt: TEST_SCRYPT, seedDemo: true });
     const r = await setup.router.dispatch('store.init', { passphrase: TEST_PASSPHRASE });
     if (r.ok) ensureHarnessSupervisor(setup);
+    if (r.ok && opts.responders) ensureHarnessResponders(setup, opts.responders);
     setup.shutdown();
     if (!r.ok) throw new Error(`store.init failed: ${r.error.message}`);
   }

@@ -10,7 +10,7 @@ import { CSP } from '../../main/csp.ts';
 import { resolveRendererFile } from '../../main/rendererFiles.ts';
 import { TEST_PASSPHRASE, TEST_SCRYPT, tempDir } from '../unit/helpers/tempStore.ts';
 import { installHarnessPrinter } from './printer.ts';
-import { ensureHarnessSupervisor } from './supervisor.ts';
+import { ensureHarnessResponders, ensureHarnessSupervisor, type HarnessResponder } from './supervisor.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const RENDERER_DIR = path.resolve(here, '..', '..', 'build', 'renderer');
@@ -37,6 +37,8 @@ export interface HarnessOptions {
    * past the first-run screen. Default true; first-run journeys set false.
    */
   supervisor?: boolean;
+  /** Responder profiles (with their PIN) a supervisor would have made, for journeys that start a shift. */
+  responders?: readonly HarnessResponder[];
   /** The idle lock at tick (issue 8). Default off: journeys that jump a ManualClock by days would lock; access journeys turn it on. */
   idleLock?: boolean;
 }
@@ -81,6 +83,7 @@ export async function openHarnessApp(browser: Browser, opts: HarnessOptions = {}
     const r = await setup.router.dispatch('store.init', { passphrase: TEST_PASSPHRASE });
     if (!r.ok) throw new Error(`harness store.init failed: ${r.error.message}`);
     if (mode === 'locked' && opts.supervisor !== false) ensureHarnessSupervisor(setup);
+    if (mode === 'locked' && opts.responders) ensureHarnessResponders(setup, opts.responders);
     setup.shutdown();
   }
   const core = createAppCore({ dataDir, shell: 'harness', scrypt: opts.scrypt ?? TEST_SCRYPT, seedDemo: true, validateOutput: true, idleLock: opts.idleLock ?? false, ...(opts.clock ? { clock: opts.clock } : {}) });
@@ -99,6 +102,7 @@ export async function openHarnessApp(browser: Browser, opts: HarnessOptions = {}
   }
   if (opts.seed) await opts.seed(core);
   if (mode === 'open' && opts.supervisor !== false) ensureHarnessSupervisor(core);
+  if (mode === 'open' && opts.responders) ensureHarnessResponders(core, opts.responders);
 
   const context = await browser.newContext({ locale: 'fr-BE', timezoneId: 'Europe/Brussels', viewport: { width: 1280, height: 800 } });
   // Nothing leaves the page but requests to the renderer's own origin.

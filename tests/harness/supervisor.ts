@@ -20,3 +20,28 @@ export function ensureHarnessSupervisor(core: AppCore): string | null {
     .run(id, HARNESS_SUPERVISOR.displayName, HARNESS_SUPERVISOR.centre, newSecretHash(s, HARNESS_SUPERVISOR.passphrase), s.clock.now().toISOString());
   return id;
 }
+
+export interface HarnessResponder {
+  displayName: string;
+  centre: string;
+  pin: string;
+}
+
+/**
+ * Responder profiles with their PIN, straight in the store: what a supervisor makes in
+ * Administration (issue 12: the profile picker no longer creates profiles). Existing names are kept.
+ */
+export function ensureHarnessResponders(core: AppCore, responders: readonly HarnessResponder[]): void {
+  const s = core.services;
+  const db = s.store.database();
+  for (const r of responders) {
+    if (db.prepare('SELECT 1 FROM profiles WHERE display_name = ? AND centre = ?').pluck().get(r.displayName, r.centre)) continue;
+    db.prepare(`INSERT INTO profiles (id, display_name, centre, role, pin_hash, created_at) VALUES (?, ?, ?, 'responder', ?, ?)`).run(
+      crypto.randomUUID(),
+      r.displayName,
+      r.centre,
+      newSecretHash(s, r.pin),
+      s.clock.now().toISOString(),
+    );
+  }
+}

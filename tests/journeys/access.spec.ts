@@ -267,3 +267,29 @@ test('administration (Alt+7): a supervisor creates a responder with a PIN, reset
     await h.close();
   }
 });
+
+test('issue 12: the profile picker offers no new profile — it says to ask a supervisor — and main refuses a profile created from the page', async ({ harnessBrowser }) => {
+  const h = await openHarnessApp(await harnessBrowser(), { responders: [{ displayName: 'Marie', centre: 'CASG Nord', pin: PIN }] });
+  try {
+    const { page, core } = h;
+    await expect(page.locator('.shell')).toBeVisible();
+    await page.keyboard.press('Alt+2');
+    await expect(page.getByRole('heading', { name: 'Qui est de permanence ?' })).toBeVisible();
+    await expect(page.getByRole('button', { name: /^Marie/ })).toBeVisible();
+    await expect(page.getByRole('note')).toContainText('Demandez à un·e superviseur·e de créer votre profil');
+    await expect(page.getByLabel('Nom affiché')).toHaveCount(0);
+    await expect(page.getByRole('button', { name: /Créer/ })).toHaveCount(0);
+    // Even a hand-made call from the page is refused in main, and nothing is written.
+    const before = (await op(core, 'profiles.list', {})).profiles.length;
+    const r = await page.evaluate(() => window.relais!.invoke('profiles.create', { displayName: 'Passant', centre: 'Nulle part', pin: '111111' }));
+    expect(r as unknown).toMatchObject({ ok: false, error: { code: 'Forbidden' } });
+    expect((await op(core, 'profiles.list', {})).profiles.length).toBe(before);
+    // The existing profile still signs in with its PIN.
+    await page.getByRole('button', { name: /^Marie/ }).click();
+    await page.getByLabel('Votre code PIN').fill(PIN);
+    await page.getByRole('button', { name: 'Commencer la permanence', exact: true }).click();
+    await expect(page.getByText('De permanence : Marie — CASG Nord')).toBeVisible();
+  } finally {
+    await h.close();
+  }
+});

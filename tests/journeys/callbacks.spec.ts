@@ -4,6 +4,7 @@ import type { EventPayload, InputOf, OperationName, OutputOf } from '../../src/c
 import { ManualClock } from '../../src/platform/clock.ts';
 import { expect, test } from '../harness/fixture.ts';
 import { type HarnessApp, type HarnessOptions, openHarnessApp } from '../harness/harness.ts';
+import { ensureHarnessResponders } from '../harness/supervisor.ts';
 
 /** The PIN every test responder is given (issue 8: no profile signs in without one). */
 const TEST_PIN = '246810';
@@ -28,7 +29,9 @@ async function op<N extends OperationName>(core: AppCore, name: N, input: InputO
 /** Marie signs in (creating her profile the first time) and, unless told otherwise, takes a call. */
 async function shiftWithCall(core: AppCore, call = true): Promise<{ me: string; callId: string | null }> {
   const existing = (await op(core, 'profiles.list', {})).profiles.find((p) => p.displayName === 'Marie D.');
-  const me = existing ?? (await op(core, 'profiles.create', { displayName: 'Marie D.', centre: 'CASG Nord', pin: TEST_PIN }));
+  // Made by a supervisor (issue 12), straight in the store here.
+  if (!existing) ensureHarnessResponders(core, [{ displayName: 'Marie D.', centre: 'CASG Nord', pin: TEST_PIN }]);
+  const me = existing ?? (await op(core, 'profiles.list', {})).profiles.find((p) => p.displayName === 'Marie D.')!;
   await op(core, 'profiles.signIn', { profileId: me.id, secret: TEST_PIN });
   const callId = call ? (await op(core, 'calls.start', {})).id : null;
   return { me: me.id, callId };

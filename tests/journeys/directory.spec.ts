@@ -1,14 +1,15 @@
 import type { Page } from '@playwright/test';
 import { expect, ready, test } from '../harness/fixture.ts';
 
-/** The directory is for the profile on shift (issue 8): Samir creates his profile with a PIN. */
+// Samir's profile was made by a supervisor (issue 12: the picker no longer creates profiles).
+test.use({ appOptions: { responders: [{ displayName: 'Samir', centre: 'CAW Brussel', pin: '246810' }] } });
+
+/** The directory is for the profile on shift (issue 8): Samir picks his profile and gives his PIN. */
 async function onShift(page: Page): Promise<void> {
   await page.keyboard.press('Alt+2');
-  await page.getByLabel('Nom affiché').fill('Samir');
-  await page.getByLabel('Centre partenaire').fill('CAW Brussel');
-  await page.getByLabel('Code PIN (6 chiffres ou plus)').fill('246810');
-  await page.getByLabel('Confirmez le code PIN').fill('246810');
-  await page.getByRole('button', { name: 'Créer et commencer la permanence' }).click();
+  await page.getByRole('button', { name: /^Samir/ }).click();
+  await page.getByLabel('Votre code PIN').fill('246810');
+  await page.getByRole('button', { name: 'Commencer la permanence', exact: true }).click();
   // Signed in before F2 or Ctrl+K (under load the key could arrive before the shift is known).
   await expect(page.getByText('De permanence : Samir — CAW Brussel')).toBeVisible();
 }

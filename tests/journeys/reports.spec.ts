@@ -4,6 +4,7 @@ import type { AppCore } from '../../src/app/appCore.ts';
 import { seedDemoCalls } from '../../src/reports/demoSeed.ts';
 import { setProfileRole } from '../../src/reports/supervisorRole.ts';
 import { expect, ready, test } from '../harness/fixture.ts';
+import { ensureHarnessResponders } from '../harness/supervisor.ts';
 
 /** The PIN every test responder is given (issue 8: no profile signs in without one). */
 const TEST_PIN = '246810';
@@ -16,9 +17,9 @@ const TEST_PIN = '246810';
 async function signInAs(core: AppCore, name: string, role: 'responder' | 'supervisor'): Promise<void> {
   const db = core.services.store.database();
   seedDemoCalls(db, { calls: 900, days: 80, now: new Date(), seed: 4 });
-  const created = await core.router.dispatch('profiles.create', { displayName: name, centre: 'CASG Nord', pin: TEST_PIN });
-  if (!created.ok) throw new Error(created.error.message);
-  const id = (created.value as { id: string }).id;
+  // Made by a supervisor (issue 12), straight in the store here.
+  ensureHarnessResponders(core, [{ displayName: name, centre: 'CASG Nord', pin: TEST_PIN }]);
+  const id = db.prepare('SELECT id FROM profiles WHERE display_name = ?').pluck().get(name) as string;
   if (role === 'supervisor') setProfileRole(db, id, 'supervisor');
   const signed = await core.router.dispatch('profiles.signIn', { profileId: id, secret: TEST_PIN });
   if (!signed.ok) throw new Error(signed.error.message);

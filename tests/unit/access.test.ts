@@ -3,10 +3,10 @@ import { test } from 'node:test';
 import { attemptDelayMs } from '../../src/access/accessSession.ts';
 import { hashParams } from '../../src/access/secretHash.ts';
 import type { AppCore } from '../../src/app/appCore.ts';
-import { contract, type InputOf, OPERATION_NAMES, type OperationName, type OutputOf } from '../../src/contract/index.ts';
+import { contract, guardedRoles, type InputOf, OPERATION_NAMES, type OperationName, type OutputOf } from '../../src/contract/index.ts';
 import { ManualClock } from '../../src/platform/clock.ts';
 import { profilesRepository } from '../../src/calls/profilesRepository.ts';
-import { newOpenCore, TEST_SCRYPT } from './helpers/tempStore.ts';
+import { newOpenCore, seedResponder, TEST_SCRYPT } from './helpers/tempStore.ts';
 
 // Issue 8: first supervisor, PIN profiles, the idle / OS / manual lock with a call in progress,
 // the growing delay after wrong PINs (from the injected clock), the audit trail, and a
@@ -28,7 +28,8 @@ async function world() {
   assert.equal((await op(core, 'access.status', {})).needsFirstSupervisor, true);
   const st = await op(core, 'access.createFirstSupervisor', { displayName: 'Sophie', centre: 'CASG Nord', passphrase: 'supervisor passphrase' });
   assert.equal(st.profile?.role, 'supervisor');
-  assert.equal(await code(core, 'access.createFirstSupervisor', { displayName: 'Other', centre: 'X', passphrase: 'another passphrase' }), 'Conflict');
+  // Issue 12: refused by the router once a supervisor exists (was the handler's Conflict).
+  assert.equal(await code(core, 'access.createFirstSupervisor', { displayName: 'Other', centre: 'X', passphrase: 'another passphrase' }), 'Forbidden');
   const marie = await op(core, 'profiles.admin.create', { displayName: 'Marie', centre: 'CASG Nord', pin: '246810' });
   return { clock, core, supervisor: st.profile!.id, marie: marie.id };
 }
@@ -118,13 +119,17 @@ test('supervisors disable and reset responder profiles; a disabled profile canno
 test('every operation with a role list refuses a caller without the role (Forbidden), generated from the contract; a locked session refuses all but status and unlock', async () => {
   const core = await newOpenCore();
   const db = core.services.store.database();
+  // A supervisor exists, so the first-run operation is closed too (issue 12); the store is
+  // open, so the recovery operations (open only while it is not) follow their role list.
+  await seedResponder(core, { displayName: 'Sophie', centre: 'CASG Nord', pin: '13579246' });
+  db.prepare(`UPDATE profiles SET role = 'supervisor'`).run();
   const changes = db.prepare('SELECT total_changes()').pluck();
   let checked = 0;
   for (const name of OPERATION_NAMES) {
-    const access = contract[name].access;
-    if (access === 'open') continue;
+    const roles = guardedRoles(contract[name].access);
+    if (roles === null) continue;
     for (const role of [null, 'responder', 'supervisor'] as const) {
-      if (role && access.includes(role)) continue;
+      if (role && roles.includes(role)) continue;
       core.services.session.role = role;
       core.services.session.profileId = role ? '00000000-0000-4000-8000-000000000000' : null;
       const before = changes.get();
@@ -165,12 +170,13 @@ test('audit: exports, retention changes and purges are recorded; viewable and ex
 
 test('responders have a PIN: self-creation needs one; a profile without (legacy, demo) chooses it at its next sign-in, once', async () => {
   const { core } = await world();
-  await op(core, 'profiles.signOut', {});
+  // Sophie (supervisor) is signed in: profiles.create is hers (issue 12).
   assert.equal(await code(core, 'profiles.create', { displayName: 'Tom', centre: 'CAW Brussel' }), 'InvalidInput', 'no PIN');
   assert.equal(await code(core, 'profiles.create', { displayName: 'Tom', centre: 'CAW Brussel', pin: '12345' }), 'InvalidInput', 'too short');
   assert.equal(await code(core, 'profiles.create', { displayName: 'Tom', centre: 'CAW Brussel', pin: '12345a' }), 'InvalidInput', 'digits only');
   const tom = await op(core, 'profiles.create', { displayName: 'Tom', centre: 'CAW Brussel', pin: '975310' });
   assert.equal(tom.hasPin, true);
+  await op(core, 'profiles.signOut', {});
   assert.equal(await code(core, 'profiles.signIn', { profileId: tom.id }), 'Forbidden');
   assert.equal(await code(core, 'profiles.signIn', { profileId: tom.id, newPin: '111111' }), 'Conflict', 'a PIN is never replaced at sign-in');
   await op(core, 'profiles.signIn', { profileId: tom.id, secret: '975310' });

@@ -7,7 +7,7 @@ import type { InputOf, OperationName, OutputOf } from '../../src/contract/index.
 import { callRecordSchema } from '../../src/contract/callSchemas.ts';
 import { ManualClock } from '../../src/platform/clock.ts';
 import { createAppCore } from '../../src/app/appCore.ts';
-import { newOpenCore, TEST_PASSPHRASE, TEST_SCRYPT } from './helpers/tempStore.ts';
+import { newOpenCore, seedResponder, TEST_PASSPHRASE, TEST_SCRYPT } from './helpers/tempStore.ts';
 
 /** The PIN every test responder is given (issue 8: no profile signs in without one). */
 const TEST_PIN = '246810';
@@ -32,7 +32,7 @@ async function fails(core: AppCore, name: OperationName, input: unknown): Promis
 async function setup(): Promise<{ core: AppCore; clock: ManualClock; me: string }> {
   const clock = new ManualClock(T0);
   const core = await newOpenCore({ clock });
-  const p = await op(core, 'profiles.create', { displayName: 'Marie', centre: 'CASG Nord', pin: TEST_PIN });
+  const p = await seedResponder(core, { displayName: 'Marie', centre: 'CASG Nord', pin: TEST_PIN });
   await op(core, 'profiles.signIn', { profileId: p.id, secret: TEST_PIN });
   return { core, clock, me: p.id };
 }
@@ -41,14 +41,11 @@ test('profiles: create, list (last signed-in first), sign in sets the session, d
   const clock = new ManualClock(T0);
   const core = await newOpenCore({ clock });
   assert.deepEqual(await op(core, 'profiles.current', {}), { profile: null });
-  const a = await op(core, 'profiles.create', { displayName: '  Marie  D. ', centre: 'CASG Nord', pin: TEST_PIN });
+  const a = await seedResponder(core, { displayName: '  Marie  D. ', centre: 'CASG Nord', pin: TEST_PIN });
   assert.equal(a.displayName, 'Marie D.');
   assert.equal(a.role, 'responder');
   assert.equal(a.hasPin, true, 'a responder profile always has its PIN');
-  const b = await op(core, 'profiles.create', { displayName: 'Tom', centre: 'CAW Brussel', pin: TEST_PIN });
-  const dup = await fails(core, 'profiles.create', { displayName: 'marie d.', centre: 'casg nord', pin: TEST_PIN });
-  assert.equal(dup.code, 'Conflict');
-  assert.equal((await fails(core, 'profiles.create', { displayName: '', centre: 'x', pin: TEST_PIN })).code, 'InvalidInput');
+  const b = await seedResponder(core, { displayName: 'Tom', centre: 'CAW Brussel', pin: TEST_PIN });
 
   clock.advance(1000);
   await op(core, 'profiles.signIn', { profileId: b.id, secret: TEST_PIN });
@@ -60,6 +57,12 @@ test('profiles: create, list (last signed-in first), sign in sets the session, d
 
   await op(core, 'profiles.signOut', {});
   assert.deepEqual({ profileId: core.services.session.profileId, role: core.services.session.role }, { profileId: null, role: null });
+
+  // profiles.create is a supervisor's (issue 12): duplicates and empty names are refused there too.
+  await op(core, 'access.createFirstSupervisor', { displayName: 'Sophie', centre: 'CASG Nord', passphrase: 'supervisor passphrase' });
+  const dup = await fails(core, 'profiles.create', { displayName: 'marie d.', centre: 'casg nord', pin: TEST_PIN });
+  assert.equal(dup.code, 'Conflict');
+  assert.equal((await fails(core, 'profiles.create', { displayName: '', centre: 'x', pin: TEST_PIN })).code, 'InvalidInput');
   core.shutdown();
 });
 
@@ -164,7 +167,7 @@ test('timed notes: stamped with call-relative and wall-clock time, editable unti
 test('a note survives a crash: the core dies without shutdown, a new core on the same folder reopens the call', async () => {
   const clock = new ManualClock(T0);
   const first = await newOpenCore({ clock });
-  const p = await op(first, 'profiles.create', { displayName: 'Marie', centre: 'CASG Nord', pin: TEST_PIN });
+  const p = await seedResponder(first, { displayName: 'Marie', centre: 'CASG Nord', pin: TEST_PIN });
   await op(first, 'profiles.signIn', { profileId: p.id, secret: TEST_PIN });
   const call = await op(first, 'calls.start', {});
   clock.advance(100_000);
@@ -302,7 +305,7 @@ test('reopen: own calls of the current shift only; others\' calls are read-only'
   assert.equal(reopened.editable, true);
   await op(core, 'calls.close', { callId: call.id });
 
-  const tom = await op(core, 'profiles.create', { displayName: 'Tom', centre: 'CAW Brussel', pin: TEST_PIN });
+  const tom = await seedResponder(core, { displayName: 'Tom', centre: 'CAW Brussel', pin: TEST_PIN });
   await op(core, 'profiles.signIn', { profileId: tom.id, secret: TEST_PIN });
   assert.equal((await fails(core, 'calls.reopen', { callId: call.id })).code, 'Forbidden');
   const seen = await op(core, 'calls.get', { callId: call.id });
@@ -317,7 +320,7 @@ test('reopen: own calls of the current shift only; others\' calls are read-only'
 
 test('sign-out and switching responder are refused during a call', async () => {
   const { core } = await setup();
-  const other = await op(core, 'profiles.create', { displayName: 'Tom', centre: 'CAW Brussel', pin: TEST_PIN });
+  const other = await seedResponder(core, { displayName: 'Tom', centre: 'CAW Brussel', pin: TEST_PIN });
   const call = await op(core, 'calls.start', {});
   assert.equal((await fails(core, 'profiles.signOut', {})).code, 'Conflict');
   assert.equal((await fails(core, 'profiles.signIn', { profileId: other.id, secret: TEST_PIN })).code, 'Conflict');
@@ -328,7 +331,7 @@ test('sign-out and switching responder are refused during a call', async () => {
 
 test('history: filters by Brussels date, theme, responder, commune, full-text in notes; the "to finish" list', async () => {
   const { core, clock, me } = await setup();
-  const tom = await op(core, 'profiles.create', { displayName: 'Tom', centre: 'CAW Brussel', pin: TEST_PIN });
+  const tom = await seedResponder(core, { displayName: 'Tom', centre: 'CAW Brussel', pin: TEST_PIN });
   async function makeCall(profileId: string, at: string, notes: string[], record: Record<string, unknown> | null) {
     clock.set(at);
     await op(core, 'profiles.signIn', { profileId, secret: TEST_PIN });

@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { contract, OPERATION_NAMES, ROLES_FOR_FUZZ } from './helpers/fuzzTargets.ts';
 import { ERROR_CODES } from '../../src/errors.ts';
+import { guardedRoles, isConditionalAccess } from '../../src/contract/index.ts';
+import { openNow } from '../../src/router/router.ts';
 import { newOpenCore } from './helpers/tempStore.ts';
 
 // Random and adversarial payloads at every operation, as every role: the answer is always a
@@ -46,8 +48,19 @@ function adversarial(rand: () => number): unknown[] {
   return [undefined, null, 42, 'string', HUGE, [], [1, 2, 3], polluted, deep(5000), obj(), obj(), obj(), { ...obj(), extra_unknown_key: 1 }];
 }
 
+/** Whether the router must refuse `role` for `name` in the core's current state (store open). */
+function refusedTo(name: (typeof OPERATION_NAMES)[number], role: (typeof ROLES_FOR_FUZZ)[number]): boolean {
+  const access = contract[name].access;
+  const roles = guardedRoles(access);
+  if (roles === null) return false;
+  if (isConditionalAccess(access) && openNow(access.openWhile, fuzzCore!.services)) return false;
+  return role === null || !roles.includes(role);
+}
+let fuzzCore: Awaited<ReturnType<typeof newOpenCore>> | null = null;
+
 test('every operation answers random and adversarial payloads, as every role, with a typed error or a valid result', async () => {
   const core = await newOpenCore({ seedDemo: true });
+  fuzzCore = core;
   const db = core.services.store.database();
   const rand = prng(20261127);
   const codes = new Set<string>(ERROR_CODES);
@@ -56,7 +69,7 @@ test('every operation answers random and adversarial payloads, as every role, wi
   const states = [...ROLES_FOR_FUZZ.map((role) => ({ role, locked: false })), { role: 'responder' as const, locked: true }];
   for (const { role, locked } of states) {
     for (const name of OPERATION_NAMES) {
-      if (name === 'store.restoreBackup' || name === 'store.changePassphrase') continue; // state-changing by design; covered by their own tests
+      if (name === 'store.changePassphrase') continue; // state-changing by design; covered by its own tests
       for (const payload of adversarial(rand)) {
         core.services.session.role = role;
         core.services.session.locked = locked;
@@ -76,8 +89,12 @@ test('every operation answers random and adversarial payloads, as every role, wi
           if (r.error.code === 'Internal') assert.fail(`${name} as ${role} crashed on ${describe(payload)}: ${r.error.message}`);
           assert.equal(db.prepare('SELECT total_changes()').pluck().get(), before, `${name}: wrote on refusal`);
           if (locked && !(contract[name] as { whileLocked?: true }).whileLocked) assert.equal(r.error.code, 'Locked', `${name} answered while locked`);
+          // The role rules (issue 12 included: restore, profile creation) come before any parsing.
+          if (!locked && refusedTo(name, role)) assert.equal(r.error.code, 'Forbidden', `${name} as ${role ?? 'nobody'} got ${r.error.code}`);
         } else if (locked) {
           assert.ok((contract[name] as { whileLocked?: true }).whileLocked, `${name} ran while locked`);
+        } else {
+          assert.ok(!refusedTo(name, role), `${name} answered ${role ?? 'nobody'}`);
         }
       }
     }

@@ -9,7 +9,7 @@ import { createAppCore } from '../../src/app/appCore.ts';
 import { configJsonSchema, defaultConfigValues } from '../../src/config/configSchema.ts';
 import { configBackupPolicy, loadMachineConfig, machineConfigPath, parseMachineConfig, resolveDataDir } from '../../src/config/machineConfig.ts';
 import { configSchemaText } from '../../scripts/configSchema.ts';
-import { newOpenCore, signInResponder, tempDir, TEST_SCRYPT } from './helpers/tempStore.ts';
+import { newOpenCore, signInSupervisor, tempDir, TEST_SCRYPT } from './helpers/tempStore.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const EXAMPLE = path.join(root, 'docs', 'config.example.json');
@@ -191,7 +191,7 @@ test('config.get answers before any store exists, in safe mode too; backups go w
   const folder = path.join(tempDir(), 'centre-backups');
   const good = load(writeConfig({ backup: { folder, keep: 2 } }));
   const withConfig = await newOpenCore({ config: good });
-  await signInResponder(withConfig);
+  await signInSupervisor(withConfig);
   const plain = await withConfig.router.dispatch('config.get', {});
   assert.ok(plain.ok && (plain.value as typeof good).state === 'loaded');
   const b = await withConfig.router.dispatch('store.backupNow', {});

@@ -9,7 +9,7 @@ import { seedDemoCalls } from '../../src/reports/demoSeed.ts';
 import { readReportDocument } from '../../src/reports/reportJson.ts';
 import { setProfileRole } from '../../src/reports/supervisorRole.ts';
 import { pdfStreamsText } from './helpers/pdfText.ts';
-import { newOpenCore } from './helpers/tempStore.ts';
+import { newOpenCore, seedResponder } from './helpers/tempStore.ts';
 
 /** The PIN every test responder is given (issue 8: no profile signs in without one). */
 const TEST_PIN = '246810';
@@ -37,8 +37,8 @@ function world() {
     const core = await newOpenCore({ clock: new ManualClock(NOW) });
     const db = core.services.store.database();
     seedDemoCalls(db, { calls: 1200, days: 60, now: new Date(NOW), seed: 9 });
-    const responder = await op(core, 'profiles.create', { displayName: 'Rita', centre: 'CASG Nord', pin: TEST_PIN });
-    const supervisor = await op(core, 'profiles.create', { displayName: 'Sam', centre: 'CASG Nord', pin: TEST_PIN });
+    const responder = await seedResponder(core, { displayName: 'Rita', centre: 'CASG Nord', pin: TEST_PIN });
+    const supervisor = await seedResponder(core, { displayName: 'Sam', centre: 'CASG Nord', pin: TEST_PIN });
     setProfileRole(db, supervisor.id, 'supervisor');
     return { core, responder: responder.id, supervisor: supervisor.id };
   })();

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { test } from 'node:test';
 import { createAppCore } from '../../src/app/appCore.ts';
-import { newOpenCore, signInResponder, signInSupervisor, tempDir, TEST_PASSPHRASE, TEST_SCRYPT } from './helpers/tempStore.ts';
+import { newOpenCore, signInSupervisor, tempDir, TEST_PASSPHRASE, TEST_SCRYPT } from './helpers/tempStore.ts';
 
 function setProbe(core: Awaited<ReturnType<typeof newOpenCore>>, value: string): void {
   core.services.store.database().prepare('INSERT OR REPLACE INTO settings(key, value, updated_at) VALUES (?, ?, ?)').run('probe', value, 'now');
@@ -13,7 +13,8 @@ function getProbe(core: Awaited<ReturnType<typeof newOpenCore>>): unknown {
 
 test('backupNow, listBackups and restoreBackup through the router', async () => {
   const core = await newOpenCore();
-  await signInResponder(core);
+  // With the store open, the recovery operations are a supervisor's (issue 12).
+  await signInSupervisor(core);
   setProbe(core, 'before');
   const b = await core.router.dispatch('store.backupNow', {});
   assert.ok(b.ok, JSON.stringify(b));

@@ -1,9 +1,9 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../../src/contract/index.ts';
 import { PIN_RULE } from '../../../src/contract/pinRule.ts';
 import type { ErrorPayload } from '../../../src/errors.ts';
-import { call, invoke, OperationError } from '../../bridge.ts';
+import { invoke, OperationError } from '../../bridge.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { formatDateTime, type UiLang } from '../../i18n/i18n.ts';
 import { shift } from './shift.ts';
@@ -12,15 +12,14 @@ type ProfileItem = OutputOf<'profiles.list'>['profiles'][number];
 
 /**
  * Start of a shift: the responder picks their profile (the last one used comes first, so after
- * a restart Enter, the PIN and Enter get back to the call) or creates one: a display name, a
- * partner centre and a PIN (issue 8). A profile made before PINs existed chooses one here.
+ * a restart Enter, the PIN and Enter get back to the call). Profiles are made by a supervisor in
+ * Administration (issue 12): someone without one is told to ask a supervisor. A profile made
+ * before PINs existed chooses its PIN here.
  */
 export function ProfilePicker({ onSignedIn }: { onSignedIn?: () => void }) {
   const { t, i18n } = useTranslation('calls');
   const lang = i18n.language as UiLang;
   const [profiles, setProfiles] = useState<ProfileItem[] | null>(null);
-  const [name, setName] = useState('');
-  const [centre, setCentre] = useState('');
   const [error, setError] = useState<ErrorPayload | null>(null);
   const [busy, setBusy] = useState(false);
   const [pin, setPin] = useState('');
@@ -28,8 +27,6 @@ export function ProfilePicker({ onSignedIn }: { onSignedIn?: () => void }) {
   const [localError, setLocalError] = useState<string | null>(null);
   const [selected, setSelected] = useState<ProfileItem | null>(null);
   const firstRef = useRef<HTMLButtonElement>(null);
-  const nameRef = useRef<HTMLInputElement>(null);
-  const centresId = useId();
 
   useEffect(() => {
     void invoke('profiles.list', {}).then((r) => {
@@ -37,12 +34,12 @@ export function ProfilePicker({ onSignedIn }: { onSignedIn?: () => void }) {
       setProfiles(r.value.profiles);
     });
   }, []);
-  // Once the list is on screen (committed), the keyboard lands on the last responder, or on
-  // the name of a new profile; after the Shell's own "focus the screen" on navigation.
+  // Once the list is on screen (committed), the keyboard lands on the last responder, after
+  // the Shell's own "focus the screen" on navigation.
   const listShown = profiles !== null;
   useEffect(() => {
     if (!listShown) return;
-    const id = requestAnimationFrame(() => (firstRef.current ?? nameRef.current)?.focus());
+    const id = requestAnimationFrame(() => firstRef.current?.focus());
     return () => cancelAnimationFrame(id);
   }, [listShown]);
 
@@ -80,25 +77,6 @@ export function ProfilePicker({ onSignedIn }: { onSignedIn?: () => void }) {
       setBusy(false);
     }
   };
-
-  const create = async (e: React.FormEvent) => {
-    e.preventDefault();
-    if (!checkNewPin()) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const p = await call('profiles.create', { displayName: name, centre, pin });
-      await shift.signIn(p.id, { secret: pin });
-      onSignedIn?.();
-    } catch (err) {
-      if (err instanceof OperationError) setError(err.payload);
-      nameRef.current?.focus();
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const centres = [...new Set((profiles ?? []).map((p) => p.centre))].sort();
 
   if (selected) {
     const settingPin = !selected.hasPin && selected.role === 'responder';
@@ -168,28 +146,11 @@ export function ProfilePicker({ onSignedIn }: { onSignedIn?: () => void }) {
           ))}
         </ul>
       )}
-      <form className="panel new-profile" onSubmit={(e) => void create(e)} aria-labelledby="new-profile-title">
-        <h2 id="new-profile-title">{t('shift.newTitle')}</h2>
-        <label className="field">
-          <span>{t('shift.name')}</span>
-          <input ref={nameRef} value={name} maxLength={80} required autoComplete="off" onChange={(e) => setName(e.target.value)} />
-        </label>
-        <label className="field">
-          <span>{t('shift.centre')}</span>
-          <input value={centre} maxLength={120} required list={centresId} autoComplete="off" onChange={(e) => setCentre(e.target.value)} />
-          <datalist id={centresId}>
-            {centres.map((c) => (
-              <option key={c} value={c} />
-            ))}
-          </datalist>
-        </label>
-        <p className="hint">{t('shift.privacy')}</p>
-        <NewPinFields pin={pin} confirm={pinConfirm} onPin={setPin} onConfirm={setPinConfirm} label={t('shift.pin')} confirmLabel={t('shift.pinConfirm')} />
-        <p className="hint">{t('shift.pinHint')}</p>
-        <button type="submit" className="primary" disabled={busy}>
-          {t('shift.create')}
-        </button>
-      </form>
+      {/* Issue 12: profiles are made by supervisors (Administration); nobody creates one here. */}
+      <div className="panel ask-supervisor" role="note" aria-labelledby="no-profile-title">
+        <h2 id="no-profile-title">{t('shift.noProfileTitle')}</h2>
+        <p>{t('shift.askSupervisor')}</p>
+      </div>
     </section>
   );
 }

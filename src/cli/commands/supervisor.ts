@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { findProfile, setProfileRole } from '../../reports/supervisorRole.ts';
+import { assertNotLastSupervisor, findProfile, setProfileRole } from '../../reports/supervisorRole.ts';
 import { CLI_ACTOR, writeAudit } from '../../access/auditLog.ts';
 import { systemClock } from '../../platform/clock.ts';
 import type { CliCommand } from '../command.ts';
@@ -28,7 +28,10 @@ export const supervisorCommand: CliCommand = (program, ctx) => {
         try {
           const db = session.database();
           const p = findProfile(db, displayName, opts.centre);
-          setProfileRole(db, p.id, role);
+          db.transaction(() => {
+            if (role === 'responder') assertNotLastSupervisor(db, p.id, 'revoke');
+            setProfileRole(db, p.id, role);
+          })();
           writeAudit(db, systemClock.now(), CLI_ACTOR, 'profile.role', { targetProfileId: p.id, targetName: p.displayName, role });
           emit(ctx.io, g.json ?? false, { ok: true, profileId: p.id, displayName: p.displayName, centre: p.centre, role }, () => `${p.displayName} (${p.centre}) ${verb}.`);
           ctx.setExit(EXIT_OK);

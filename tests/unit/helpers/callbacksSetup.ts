@@ -6,7 +6,7 @@ import type { InputOf, OperationName, OutputOf } from '../../../src/contract/ind
 import type { ErrorPayload } from '../../../src/errors.ts';
 import { createLogger } from '../../../src/log/logger.ts';
 import { ManualClock } from '../../../src/platform/clock.ts';
-import { newOpenCore, TEST_PASSPHRASE, TEST_SCRYPT } from './tempStore.ts';
+import { newOpenCore, seedResponder, TEST_PASSPHRASE, TEST_SCRYPT } from './tempStore.ts';
 
 /** The PIN every test responder is given (issue 8: no profile signs in without one). */
 export const TEST_PIN = '246810';
@@ -38,7 +38,7 @@ export async function fails(core: AppCore, name: OperationName, input: unknown):
 
 export async function signInAs(core: AppCore, displayName: string, centre = 'CASG Nord'): Promise<string> {
   const existing = (await op(core, 'profiles.list', {})).profiles.find((p) => p.displayName === displayName);
-  const p = existing ?? (await op(core, 'profiles.create', { displayName, centre, pin: TEST_PIN }));
+  const p = existing ?? (await seedResponder(core, { displayName, centre, pin: TEST_PIN }));
   await op(core, 'profiles.signIn', { profileId: p.id, secret: TEST_PIN });
   return p.id;
 }

@@ -5,6 +5,8 @@ import { createAppCore, type AppCore, type AppCoreOptions } from '../../../src/a
 import { reportToPdf } from '../../../src/reports/reportPdf.ts';
 import type { ScryptParams } from '../../../src/store/keyring.ts';
 import { StoreSession } from '../../../src/store/storeSession.ts';
+import { newSecretHash } from '../../../src/access/accessSession.ts';
+import { type Profile, profilesRepository } from '../../../src/calls/profilesRepository.ts';
 
 // Real encrypted stores in fresh temporary folders, built by the real migrations. scrypt is
 // cheaper than production (the keyring records whatever was used), everything else is real.
@@ -30,11 +32,19 @@ export async function newOpenCore(opts: Partial<AppCoreOptions> = {}): Promise<A
   return core;
 }
 
+/**
+ * A responder profile with its PIN, written straight into the store: what a supervisor makes in
+ * Administration (issue 12: nobody else creates profiles). Fixtures only; the rule itself is
+ * tested through the router in confidentiality.test.ts.
+ */
+export async function seedResponder(core: AppCore, input: { displayName: string; centre: string; pin?: string }): Promise<Profile> {
+  const s = core.services;
+  return profilesRepository(s.store.database()).create(input, s.clock.now(), input.pin ? newSecretHash(s, input.pin) : null);
+}
+
 /** A responder on shift through the real router (issue 8: every operation past sign-in names its roles). */
 export async function signInResponder(core: AppCore, displayName = 'Rita', centre = 'CASG Nord'): Promise<string> {
-  const created = await core.router.dispatch('profiles.create', { displayName, centre, pin: '246810' });
-  if (!created.ok) throw new Error(`profiles.create failed: ${created.error.message}`);
-  const id = (created.value as { id: string }).id;
+  const { id } = await seedResponder(core, { displayName, centre, pin: '246810' });
   const r = await core.router.dispatch('profiles.signIn', { profileId: id, secret: '246810' });
   if (!r.ok) throw new Error(`profiles.signIn failed: ${r.error.message}`);
   return id;
