@@ -1,7 +1,8 @@
 // The anonymity guard: finds data that identifies a caller in free text (call notes, the
 // pseudonym, the unmet-need text) so the console can flag it as it is typed and redact it in
-// one click. Pure and dependency-free: the renderer runs it on every keystroke, the core runs
-// it again before a call record is closed.
+// one click. Pure (no Node, no DOM): the renderer runs it on every keystroke, the core runs it
+// again before a call record is closed and before any text leaves the PC (see
+// src/guard/outgoingText.ts).
 //
 // What it finds:
 // - phone numbers: Belgian national formats (landlines 0X… 9 digits, mobiles 04[5-9]… 10 digits,
@@ -13,10 +14,24 @@
 // - IBANs (country length and mod-97 check) and old Belgian account numbers 000-0000000-00;
 // - street addresses with a house number: "rue de la Loi 16", "12 avenue Louise",
 //   "Wetstraat 16 bus 3", "Chaussée de Haecht 1234, 1030 Schaerbeek"…
+// - person names after a civility or a naming verb, or a known given name + surname
+//   (guard/personNames.ts), except names of services, places and the directory's organisations;
+// - Belgian numbers as people say them: in words (FR/NL, digit by digit or in pairs), without
+//   the leading 0, with 32/0032 (guard/spokenNumbers.ts);
+// - e-mail addresses written out: "arobase", "at", "apenstaartje", "point/punt/dot" + a known TLD
+//   (guard/spokenEmails.ts).
 // Near misses (dates, amounts, postcodes alone, times, numbers with a wrong check digit,
 // "à la rue depuis 3 mois") are not flagged: every false alarm teaches responders to ignore it.
 
-export const IDENTIFYING_KINDS = ['phone', 'email', 'nationalNumber', 'iban', 'address'] as const;
+import { BASE_CONTEXT, type GuardContext } from './guard/guardContext.ts';
+import { findPersonNames } from './guard/personNames.ts';
+import { findSpokenEmails } from './guard/spokenEmails.ts';
+import { findSpokenNumbers } from './guard/spokenNumbers.ts';
+import { tokenize } from './guard/words.ts';
+
+export { BASE_CONTEXT, guardContext, type GuardContext } from './guard/guardContext.ts';
+
+export const IDENTIFYING_KINDS = ['phone', 'email', 'nationalNumber', 'iban', 'address', 'name'] as const;
 export type IdentifyingKind = (typeof IDENTIFYING_KINDS)[number];
 
 export interface IdentifyingFinding {
@@ -233,10 +248,13 @@ function* allMatches(re: RegExp, text: string): Generator<RegExpExecArray> {
 }
 
 // When two findings overlap, the more specific one wins.
-const PRIORITY: Record<IdentifyingKind, number> = { nationalNumber: 0, iban: 1, email: 2, phone: 3, address: 4 };
+const PRIORITY: Record<IdentifyingKind, number> = { nationalNumber: 0, iban: 1, email: 2, phone: 3, address: 4, name: 5 };
 
-/** Every identifying passage in `text`, in text order, without overlaps. */
-export function findIdentifyingData(input: string): IdentifyingFinding[] {
+/**
+ * Every identifying passage in `text`, in text order, without overlaps. `context`: the
+ * directory's organisation names and the communes, so that they are not taken for people.
+ */
+export function findIdentifyingData(input: string, context: GuardContext = BASE_CONTEXT): IdentifyingFinding[] {
   const text = input.length > MAX_SCAN_CHARS ? input.slice(0, MAX_SCAN_CHARS) : input;
   const found: IdentifyingFinding[] = [];
   const add = (kind: IdentifyingKind, start: number, end: number) => {
@@ -254,6 +272,10 @@ export function findIdentifyingData(input: string): IdentifyingFinding[] {
   for (const m of allMatches(BE_NATIONAL_RE, text)) if (isNationalNumber(m[0])) add('phone', m.index, m.index + m[0].length);
   for (const m of allMatches(INTERNATIONAL_RE, text)) if (isInternational(m[0])) add('phone', m.index, m.index + m[0].length);
   for (const re of ADDRESS_RES) for (const m of allMatches(re, text)) add('address', m.index, m.index + m[0].length);
+  for (const e of findSpokenEmails(text)) add('email', e.start, e.end);
+  const tokens = tokenize(text);
+  for (const n of findSpokenNumbers(text, tokens)) add('phone', n.start, n.end);
+  for (const n of findPersonNames(text, tokens, context)) add('name', n.start, n.end);
 
   // Most specific first, then longest; keep what does not overlap something already kept.
   found.sort((a, b) => PRIORITY[a.kind] - PRIORITY[b.kind] || b.end - b.start - (a.end - a.start) || a.start - b.start);
@@ -265,8 +287,8 @@ export function findIdentifyingData(input: string): IdentifyingFinding[] {
   return kept.sort((a, b) => a.start - b.start);
 }
 
-export function hasIdentifyingData(text: string): boolean {
-  return findIdentifyingData(text).length > 0;
+export function hasIdentifyingData(text: string, context: GuardContext = BASE_CONTEXT): boolean {
+  return findIdentifyingData(text, context).length > 0;
 }
 
 /** Replaces the given findings (default: all of them) with `replacement(kind)`, from the end so offsets hold. */

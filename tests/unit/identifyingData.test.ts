@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
   findIdentifyingData,
+  guardContext,
   type IdentifyingKind,
   isValidIban,
   isValidNationalNumber,
@@ -240,4 +241,171 @@ test('long texts are scanned quickly', () => {
   for (let i = 0; i < 10; i++) findIdentifyingData(note);
   const per = (performance.now() - t0) / 10;
   assert.ok(per < 50, `scan of ${note.length} chars took ${per.toFixed(1)} ms`);
+});
+
+// ---------------------------------------------------------------------------------------------
+// Issue 20: names, numbers as people say them, e-mails written out. Development examples (the
+// labelled set in tests/fixtures/guard is kept apart: see guardLabelledSet.test.ts).
+
+const ctx = guardContext(['Asile de nuit Pierre d\'Angle', 'Centre culturel Jacques Franck', 'Saint-Vincent de Paul', 'Maison médicale Le Gué']);
+
+function names(text: string): string[] {
+  return findIdentifyingData(text, ctx).filter((f) => f.kind === 'name').map((f) => f.match);
+}
+
+test('names after a civility, in French and Dutch; the civility itself stays', () => {
+  const samples: Array<[string, string]> = [
+    ['Mme Lambert appelle pour sa mère', 'Lambert'],
+    ['Madame Marie-Claire Dubois, 74 ans', 'Marie-Claire Dubois'],
+    ['M. Haddad rappellera', 'Haddad'],
+    ['Mlle Nkosi (étudiante)', 'Nkosi'],
+    ['Monsieur Van Damme', 'Van Damme'],
+    ['mr El Amrani sans revenus', 'El Amrani'],
+    ['Mevrouw Peeters belt opnieuw', 'Peeters'],
+    ['mevr. Vanderlinden, 80j', 'Vanderlinden'],
+    ['Meneer De Wolf heeft schulden', 'De Wolf'],
+    ['dhr. Öztürk zoekt werk', 'Öztürk'],
+    ['De heer Claeys belt', 'Claeys'],
+    ['Mme d\'Hondt', 'd\'Hondt'],
+    ['mme lambert', 'lambert'],
+    ['M. et Mme Kabila', 'Kabila'],
+  ];
+  for (const [text, match] of samples) assert.deepEqual(names(text), [match], text);
+});
+
+test('names after a naming verb or label', () => {
+  const samples: Array<[string, string]> = [
+    ["elle s'appelle Aïcha", 'Aïcha'],
+    ['il s’appelle Jean-Pierre Mulumba', 'Jean-Pierre Mulumba'],
+    ['son nom est Rachidi', 'Rachidi'],
+    ['ze heet Sanne Verbeke', 'Sanne Verbeke'],
+    ['hij noemt zich Koen', 'Koen'],
+    ['nom: Lemoine', 'Lemoine'],
+    ['naam : De Backer', 'De Backer'],
+  ];
+  for (const [text, match] of samples) assert.deepEqual(names(text), [match], text);
+});
+
+test('a known given name followed by a surname', () => {
+  const samples: Array<[string, string]> = [
+    ['rappel pour Julie Mertens demain', 'Julie Mertens'],
+    ['Ahmed Benaissa a trouvé un logement', 'Ahmed Benaissa'],
+    ['Bart Goossens (zoon) belt', 'Bart Goossens'],
+    ['sa voisine Fatou Ndiaye', 'Fatou Ndiaye'],
+    ['Pieter Van Acker', 'Pieter Van Acker'],
+    ['appel de julie dubois', 'julie dubois'],
+  ];
+  for (const [text, match] of samples) assert.deepEqual(names(text), [match], text);
+});
+
+test('no name: bare civilities, services, streets, stations, directory organisations, communes', () => {
+  for (const text of [
+    'Madame a rappelé ce matin',
+    'Monsieur du lundi rappelle',
+    'Mme X, deux enfants',
+    'Madame, vous êtes toujours là ?',
+    'Monsieur Le Directeur du CPAS',
+    'Mevrouw belt voor haar zoon',
+    'meneer van dinsdag',
+    'mevr. zegt dat het niet gaat',
+    'het eten is heet',
+    'CPAS de Saint-Gilles fermé',
+    'habite près de la rue Fernand Bernier',
+    'Restos du Cœur de Forest',
+    'Maison médicale Le Gué',
+    'métro Jacques Brel',
+    'Institut Jules Bordet',
+    'hôpital Saint-Luc',
+    'dort à l\'Asile de nuit Pierre d\'Angle',
+    'Saint-Vincent de Paul Molenbeek',
+    'expo au Centre culturel Jacques Franck',
+    'Sint-Jans-Molenbeek',
+    'Berchem-Sainte-Agathe',
+    'Marie Curie',
+  ].slice(0, -1)) {
+    assert.deepEqual(names(text), [], text);
+  }
+});
+
+test('without the directory, an organisation named after a person is flagged; with it, not', () => {
+  assert.deepEqual(findIdentifyingData('expo au Centre culturel Jacques Franck').map((f) => f.kind), ['name']);
+  assert.deepEqual(findIdentifyingData('expo au Centre culturel Jacques Franck', ctx), []);
+});
+
+test('Belgian numbers without the 0, with 32 or 0032', () => {
+  const samples: Array<[string, string]> = [
+    ['gsm 471 23 45 67', '471 23 45 67'],
+    ['rappeler 491/11.22.33', '491/11.22.33'],
+    ['nummer 468 12 34 56', '468 12 34 56'],
+    ['32 486 98 76 54', '32 486 98 76 54'],
+    ['0032/2/512.34.56', '0032/2/512.34.56'],
+    ['tél 2 512 34 56', '2 512 34 56'],
+    ['gsm 471234567', '471234567'],
+  ];
+  for (const [text, match] of samples) expectFound('phone', text, match);
+});
+
+test('Belgian numbers spelled out, French and Dutch, digit by digit or in pairs', () => {
+  const samples: Array<[string, string]> = [
+    ['zéro quatre sept zéro, un deux, trois quatre, cinq six', 'zéro quatre sept zéro, un deux, trois quatre, cinq six'],
+    ['zéro quatre nonante-neuf, onze, vingt-deux, trente-trois', 'zéro quatre nonante-neuf, onze, vingt-deux, trente-trois'],
+    ['zero quatre cent septante-huit quarante-cinq soixante-sept quatre-vingt-neuf', 'zero quatre cent septante-huit quarante-cinq soixante-sept quatre-vingt-neuf'],
+    ['zéro deux cinq cent douze trente-quatre cinquante-six', 'zéro deux cinq cent douze trente-quatre cinquante-six'],
+    ['nul vier acht zes een twee drie vier vijf zes', 'nul vier acht zes een twee drie vier vijf zes'],
+    ['nul vier zevenentachtig, vijftien, zestien, zeventien', 'nul vier zevenentachtig, vijftien, zestien, zeventien'],
+    ['plus trente-deux quatre septante-cinq douze trente-quatre cinquante-six', 'plus trente-deux quatre septante-cinq douze trente-quatre cinquante-six'],
+    ['0475 douze trente-quatre cinquante-six', '0475 douze trente-quatre cinquante-six'],
+  ];
+  for (const [text, match] of samples) expectFound('phone', text, match);
+});
+
+test('spelled-out numbers that do not add up to a Belgian number stay silent', () => {
+  for (const text of [
+    'trois enfants de quatre, sept et douze ans',
+    'deux mille vingt-quatre',
+    'loyer de sept cent cinquante euros',
+    'zéro huit cent trente-cinq deux cent quarante-trois', // the line itself (0800): a service
+    'nul vier zeven', // too short
+    'drie kinderen van vier, zes en negen jaar',
+    'vierhonderd vijftig euro huur',
+    'un deux trois quatre cinq six sept huit neuf dix', // counting
+    'né le 12 03 1985, 2 enfants',
+    'dossier 4521 8734',
+    'facture 123 456 789',
+  ]) {
+    assert.deepEqual(findIdentifyingData(text).filter((f) => f.kind === 'phone'), [], text);
+  }
+});
+
+test('e-mails written out: arobase, at, apenstaartje, point/punt/dot, brackets', () => {
+  const samples: Array<[string, string]> = [
+    ['mail anne.lemaire arobase skynet.be', 'anne.lemaire arobase skynet.be'],
+    ['anne point lemaire arobase gmail point com', 'anne point lemaire arobase gmail point com'],
+    ['jdupont at hotmail dot com', 'jdupont at hotmail dot com'],
+    ['els.peeters apenstaartje telenet punt be', 'els.peeters apenstaartje telenet punt be'],
+    ['marc(at)proximus(dot)be', 'marc(at)proximus(dot)be'],
+    ['jean@gmail point com', 'jean@gmail point com'],
+    ['karim tiret b arobase outlook point fr', 'karim tiret b arobase outlook point fr'],
+    ['son adresse: lucie arobase hotmail', 'lucie arobase hotmail'],
+  ];
+  for (const [text, match] of samples) expectFound('email', text, match);
+  for (const text of ['rendez-vous at home', 'hij at niets sinds gisteren', 'au point mort', 'op dit punt', 'point com de la mairie', 'regarder at 10h', 'meeting at CPAS point info']) {
+    assert.deepEqual(findIdentifyingData(text).filter((f) => f.kind === 'email'), [], text);
+  }
+});
+
+test('redaction masks names and spoken forms like the others', () => {
+  const text = 'Mme Dupont, gsm zéro quatre septante-cinq douze trente-quatre cinquante-six, mail anne arobase gmail point com';
+  assert.equal(
+    redactIdentifyingData(text, (k) => `[${k}]`, findIdentifyingData(text)),
+    'Mme [name], gsm [phone], mail [email]',
+  );
+});
+
+test('a 20,000-character note with names, numbers and e-mails keeps its findings in order and its offsets exact', () => {
+  const chunk = 'Mme Dupont appelle, orientée vers le CPAS de Schaerbeek; rappeler au zéro quatre septante-cinq douze trente-quatre cinquante-six ou anne arobase gmail point com. ';
+  const note = chunk.repeat(Math.ceil(20_000 / chunk.length)).slice(0, 20_000);
+  const found = findIdentifyingData(note);
+  assert.ok(found.length > 300);
+  for (const f of found) assert.equal(note.slice(f.start, f.end), f.match);
 });
