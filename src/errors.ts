@@ -19,6 +19,10 @@ export const ERROR_CODES = [
   'NotFound',
   'Conflict',
   'FileRejected',
+  /** config.json cannot be read or names no usable data folder: no store is opened or created elsewhere. */
+  'ConfigInvalid',
+  /** The data folder (or a file in it) belongs to another OS account. */
+  'WrongAccount',
   'Internal',
 ] as const;
 

@@ -13,6 +13,8 @@ import { StoreSession } from '../store/storeSession.ts';
 import type { Db } from '../store/openDatabase.ts';
 import { seedDemoDirectory } from '../directory/demo/seedDemoDirectory.ts';
 import { APP_VERSION } from './appVersion.ts';
+import type { AppError } from '../errors.ts';
+import { recordAppOpened } from '../store/storeOpener.ts';
 import { lockIfIdle, lockSession } from '../access/accessSession.ts';
 import { createPeriodicJobs, type PeriodicJobs, type PeriodicTickReport } from './periodicJobs.ts';
 
@@ -28,6 +30,8 @@ export interface AppCoreOptions {
   seedDemo?: boolean;
   /** The machine configuration main read at start (loadMachineConfig); defaults when absent. */
   config?: ConfigState;
+  /** config.json cannot be read (main): the store stays blocked, nothing is opened or created. */
+  blockedBy?: AppError;
   /** Lock an idle session at tick (default true; harness journeys that jump a fake clock by days turn it off). */
   idleLock?: boolean;
   /**
@@ -67,6 +71,9 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
     osKeystore: opts.osKeystore ?? null,
     ...(opts.scrypt ? { scrypt: opts.scrypt } : {}),
     ...(opts.seedDemo ? { onCreated: (db: Db) => void seedDemoDirectory(db, clock.now()) } : {}),
+    ...(opts.blockedBy ? { blockedBy: opts.blockedBy } : {}),
+    // The app (not the CLI) records its version: relais-admin refuses to upgrade past it (doctor shows it).
+    ...(opts.shell !== 'cli' ? { onOpened: (db: Db) => recordAppOpened(db, APP_VERSION, clock.now()) } : {}),
   });
   const log = opts.log ?? silentLogger;
   const services: Services = {

@@ -1,14 +1,47 @@
 import fs from 'node:fs';
-import { AppError } from '../errors.ts';
+import { AppError, isAppError } from '../errors.ts';
+import { latestVersion } from '../store/migrate.ts';
+import { assertDataFolderAccess } from '../store/dataFolderAccess.ts';
+import { appLastOpened } from '../store/storeOpener.ts';
 import { StoreSession } from '../store/storeSession.ts';
-import { readPassphrase } from './passphrase.ts';
+import { type Passphrase, askPassphrase, explainWrongPassphrase } from './passphrase.ts';
 
-/** Opens an existing store for a CLI command with the recovery passphrase, or fails cleanly. */
-export async function openStoreForCli(dataDir: string, env: NodeJS.ProcessEnv = process.env): Promise<StoreSession> {
-  const session = new StoreSession({ dataDir });
+export interface CliStoreOptions {
+  env: NodeJS.ProcessEnv;
+  /** --allow-upgrade: migrate even past the schema the installed app last wrote. */
+  allowUpgrade?: boolean;
+  /** A read-only look (doctor): never migrate. */
+  noMigrate?: boolean;
+}
+
+/**
+ * Opens an existing store for a CLI command with the recovery passphrase, or fails cleanly:
+ * a folder of another account is WrongAccount (never "missing"), a wrong passphrase says where
+ * it came from, and a relais-admin newer than the installed app does not upgrade the store
+ * past what that app opens unless --allow-upgrade.
+ */
+export async function openStoreForCli(dataDir: string, opts: CliStoreOptions, given?: Passphrase): Promise<StoreSession> {
+  assertDataFolderAccess(dataDir);
+  const session = new StoreSession({
+    dataDir,
+    ...(opts.noMigrate ? { noMigrate: true } : {}),
+    beforeMigrate: (db, from) => {
+      const app = appLastOpened(db);
+      if (opts.allowUpgrade || !app || from >= latestVersion() || app.schemaVersion >= latestVersion()) return;
+      throw new AppError(
+        'Conflict',
+        `This relais-admin would upgrade the store in ${dataDir} from schema v${from} to v${latestVersion()}, but the installed Relais (${app.version}, last opened ${app.at}) only opens up to v${app.schemaVersion}: after the upgrade it could no longer open its records. Use the relais-admin of the installed version (Relais --admin <command>), or update Relais first; --allow-upgrade upgrades anyway. Nothing was changed.`,
+      );
+    },
+  });
   if (!fs.existsSync(session.files.keyring) && !fs.existsSync(session.files.db)) {
     throw new AppError('StoreMissing', `No Relais store in ${dataDir}. Create one with \`relais-admin init --data-dir ${dataDir}\`.`);
   }
-  await session.unlock(await readPassphrase(undefined, env));
+  const passphrase = given ?? (await askPassphrase(undefined, opts.env));
+  try {
+    await session.unlock(passphrase.value);
+  } catch (e) {
+    throw isAppError(e) ? explainWrongPassphrase(e, passphrase, 'store') : e;
+  }
   return session;
 }

@@ -3,13 +3,32 @@ import { AppError } from '../errors.ts';
 
 // RELAIS_PASSPHRASE for scripts; otherwise a hidden prompt on a TTY. Never an argument,
 // which would land in shell history and process listings.
-export async function readPassphrase(prompt = 'Recovery passphrase: ', env: NodeJS.ProcessEnv = process.env): Promise<string> {
+
+/** A passphrase and where it came from, so a wrong one can say which to correct. */
+export interface Passphrase {
+  value: string;
+  source: 'RELAIS_PASSPHRASE' | 'prompt';
+}
+
+export async function askPassphrase(prompt = 'Recovery passphrase: ', env: NodeJS.ProcessEnv = process.env): Promise<Passphrase> {
   const fromEnv = env.RELAIS_PASSPHRASE;
-  if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
+  if (fromEnv !== undefined && fromEnv !== '') return { value: fromEnv, source: 'RELAIS_PASSPHRASE' };
   if (!process.stdin.isTTY) {
     throw new AppError('InvalidInput', 'No recovery passphrase: set RELAIS_PASSPHRASE or run in a terminal to be prompted.');
   }
-  return promptHidden(prompt);
+  return { value: await promptHidden(prompt), source: 'prompt' };
+}
+
+export async function readPassphrase(prompt = 'Recovery passphrase: ', env: NodeJS.ProcessEnv = process.env): Promise<string> {
+  return (await askPassphrase(prompt, env)).value;
+}
+
+/** A WrongKey says where the passphrase came from and, for a backup, that an older one may be needed. */
+export function explainWrongPassphrase(e: AppError, p: Passphrase, what: 'store' | 'backup'): AppError {
+  if (e.code !== 'WrongKey') return e;
+  const from = p.source === 'RELAIS_PASSPHRASE' ? 'The passphrase came from the RELAIS_PASSPHRASE variable: check its value (quotes, spaces) or unset it to be asked.' : 'The passphrase was typed at the prompt: check the keyboard layout and Caps Lock.';
+  const older = what === 'backup' ? ' A backup opens only with the recovery passphrase that was current when it was made: if the passphrase was changed since, an older one may be the one needed.' : '';
+  return new AppError('WrongKey', `${e.message} ${from}${older}`, e.issues, { cause: e });
 }
 
 export async function readNewPassphrase(envName: string, env: NodeJS.ProcessEnv = process.env): Promise<string> {

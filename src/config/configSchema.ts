@@ -35,7 +35,7 @@ function absolutePath(what: string) {
     .min(1)
     .max(1024)
     .regex(ABSOLUTE_PATH_PATTERN, `${what} must be an absolute path (C:\\…, \\\\server\\share\\… or /…)`)
-    .refine((s) => !CONTROL.test(s), 'contains control characters');
+    .refine((s) => !CONTROL.test(s), 'contains control characters — a single backslash before r, n, t, b or f was read as one: in JSON write each backslash twice');
 }
 
 const feedLocation = z
@@ -164,10 +164,18 @@ export const configStateSchema = z.object({
   state: z.enum(['loaded', 'missing', 'invalid', 'none']),
   safeMode: z.boolean(),
   values: configValuesSchema,
+  /**
+   * The data folder cannot be known from this file (it cannot be read or parsed, RELAIS_CONFIG names
+   * no file, or its dataDir is wrong): the app shows the config-error screen and opens no store,
+   * the CLI refuses without --data-dir. A broken config never moves the data to another folder.
+   */
+  blocksStore: z.boolean(),
   problem: z
     .object({
       message: z.string(),
       issues: z.array(z.object({ path: z.string(), message: z.string() })),
+      /** Where a JSON syntax error is (1-based), and what usually causes it. */
+      syntax: z.object({ line: z.number(), column: z.number(), hint: z.string().nullable() }).nullable().optional(),
     })
     .nullable(),
 });

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
-import type { ErrorIssue } from '../errors.ts';
+import { AppError, type ErrorIssue } from '../errors.ts';
 import { defaultDataDir } from '../platform/defaultDataDir.ts';
 import { type ConfigState, type ConfigValues, defaultConfigValues, machineConfigSchema, valuesFrom } from './configSchema.ts';
 
@@ -22,7 +22,7 @@ export function machineConfigPath(env: NodeJS.ProcessEnv = process.env, platform
 
 /** The state of a shell that reads no config file (tests, the harness): defaults. */
 export function noConfigState(): ConfigState {
-  return { path: null, state: 'none', safeMode: false, values: defaultConfigValues(), problem: null };
+  return { path: null, state: 'none', safeMode: false, blocksStore: false, values: defaultConfigValues(), problem: null };
 }
 
 export interface LoadConfigOptions {
@@ -36,6 +36,8 @@ export function loadMachineConfig(opts: LoadConfigOptions = {}): ConfigState {
   const env = opts.env ?? process.env;
   const platform = opts.platform ?? process.platform;
   const file = opts.file ?? machineConfigPath(env, platform);
+  // A file IT named on purpose (RELAIS_CONFIG) that is not there is a typo, not "no config".
+  const explicit = !opts.file && !!env.RELAIS_CONFIG;
   let text: string;
   try {
     const stat = fs.statSync(file);
@@ -44,8 +46,11 @@ export function loadMachineConfig(opts: LoadConfigOptions = {}): ConfigState {
     text = fs.readFileSync(file, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { path: file, state: 'missing', safeMode: false, values: defaultConfigValues(), problem: null };
-    return invalid(file, [{ path: '(file)', message: `cannot be read (${code ?? 'error'})` }], null);
+    if (code === 'ENOENT' && explicit) {
+      return invalid(file, [{ path: '(file)', message: `RELAIS_CONFIG names ${file}, which does not exist — correct the variable or remove it` }], null);
+    }
+    if (code === 'ENOENT') return { path: file, state: 'missing', safeMode: false, blocksStore: false, values: defaultConfigValues(), problem: null };
+    return invalid(file, [{ path: '(file)', message: `cannot be read (${code ?? 'error'})${code === 'EACCES' || code === 'EPERM' ? ' — give this account read access to it' : ''}` }], null);
   }
   return parseMachineConfig(text, file, platform);
 }
@@ -53,11 +58,14 @@ export function loadMachineConfig(opts: LoadConfigOptions = {}): ConfigState {
 /** Parses the text of a config file; exported for tests and `doctor`. */
 export function parseMachineConfig(text: string, file: string, platform: NodeJS.Platform = process.platform): ConfigState {
   let raw: unknown;
+  // Notepad saves UTF-8 with a byte-order mark.
+  const body = text.replace(/^\uFEFF/, '');
   try {
-    // Notepad saves UTF-8 with a byte-order mark.
-    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+    raw = JSON.parse(body);
   } catch (e) {
-    return invalid(file, [{ path: '(file)', message: `not valid JSON: ${(e as Error).message}` }], null);
+    const syntax = jsonSyntaxError(body, (e as Error).message);
+    const what = (e as Error).message.replace(/ in JSON at position \d+(?: \(line \d+ column \d+\))?/, '');
+    return invalid(file, [{ path: '(file)', message: `not valid JSON at line ${syntax.line}, column ${syntax.column}: ${what}${syntax.hint ? ` — ${syntax.hint}` : ''}` }], null, syntax);
   }
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
     return invalid(file, [{ path: '(file)', message: 'must be a JSON object { … }' }], null);
@@ -66,19 +74,40 @@ export function parseMachineConfig(text: string, file: string, platform: NodeJS.
   const issues = result.success ? [] : configIssues(result.error);
   if (result.success) issues.push(...runtimeChecks(result.data, platform));
   if (!result.success || issues.length) return invalid(file, issues, raw as Record<string, unknown>);
-  return { path: file, state: 'loaded', safeMode: false, values: valuesFrom(result.data), problem: null };
+  return { path: file, state: 'loaded', safeMode: false, blocksStore: false, values: valuesFrom(result.data), problem: null };
+}
+
+export const BACKSLASH_HINT = 'in JSON write each backslash twice: "C:\\\\ProgramData\\\\Relais", "\\\\\\\\nas\\\\share"';
+
+/** Line and column (1-based) of a JSON.parse error, and the usual cause at that spot. */
+export function jsonSyntaxError(text: string, message: string): { line: number; column: number; hint: string | null } {
+  const m = /position (\d+)/.exec(message);
+  const pos = m ? Math.min(Number(m[1]), text.length) : text.length;
+  const before = text.slice(0, pos);
+  const line = before.split('\n').length;
+  const column = pos - before.lastIndexOf('\n');
+  let hint: string | null = null;
+  const prev = before.trimEnd().slice(-1);
+  if (/escape|escaped|control character/i.test(message) || (text[pos - 1] === '\\' || text[pos] === '\\')) hint = BACKSLASH_HINT;
+  else if (prev === ',' && /[}\]]/.test(text.slice(pos).trimStart()[0] ?? '')) hint = 'remove the comma after the last item of the list or object';
+  else if (/property name|after property value|after array element/i.test(message)) hint = 'a comma or a double quote is missing or extra near here (names and texts in "double quotes")';
+  else if (/end of JSON/i.test(message)) hint = 'the file ends too early: a closing } or ] is missing';
+  return { line, column, hint };
 }
 
 /** Where the store lives: RELAIS_DATA_DIR, else the config's dataDir, else the per-user folder. */
 export function resolveDataDir(config: ConfigState, env: NodeJS.ProcessEnv = process.env): string {
   if (env.RELAIS_DATA_DIR) return defaultDataDir(env);
+  if (config.blocksStore) {
+    throw new AppError('ConfigInvalid', `${config.problem?.message ?? `The configuration file ${config.path} is invalid.`} The data folder it names cannot be known, so no store is opened or created elsewhere: correct the file, or give --data-dir.`, config.problem?.issues);
+  }
   return config.values.dataDir ? path.resolve(config.values.dataDir) : defaultDataDir(env);
 }
 
 /** The backup folder and retention the config imposes (over the store's own settings). */
-export function configBackupPolicy(config: ConfigState): { folder?: string; keep?: number } {
+export function configBackupPolicy(config: ConfigState): { folder?: string; keep?: number; configured?: boolean } {
   const b = config.values.backup;
-  return { ...(b.folder ? { folder: path.resolve(b.folder) } : {}), ...(b.keep !== null ? { keep: b.keep } : {}) };
+  return { ...(b.folder ? { folder: path.resolve(b.folder), configured: true } : {}), ...(b.keep !== null ? { keep: b.keep } : {}) };
 }
 
 // ── issues ──────────────────────────────────────────────────────────────────────────────
@@ -154,21 +183,25 @@ function runtimeChecks(parsed: z.output<typeof machineConfigSchema>, platform: N
   return issues;
 }
 
-function invalid(file: string, issues: ErrorIssue[], raw: Record<string, unknown> | null): ConfigState {
+function invalid(file: string, issues: ErrorIssue[], raw: Record<string, unknown> | null, syntax: { line: number; column: number; hint: string | null } | null = null): ConfigState {
   const values: ConfigValues = defaultConfigValues();
   // Safe mode still finds the records where they are: a dataDir that is valid on its own is kept,
-  // so a typo elsewhere never makes the app offer to create a new, empty store.
+  // so a typo elsewhere never makes the app offer to create a new, empty store. When the file
+  // cannot be read at all, or dataDir itself is wrong, nobody knows where the records are: the
+  // store is blocked (blocksStore) rather than opened or created in the per-user folder.
   const dataDir = raw ? machineConfigSchema.shape.dataDir.safeParse(raw.dataDir) : null;
   if (dataDir?.success && dataDir.data && !issues.some((i) => i.path === 'dataDir')) values.dataDir = dataDir.data;
+  const blocksStore = raw === null || issues.some((i) => i.path === 'dataDir');
   const list = issues.map((i) => `${i.path}: ${i.message}`).join('; ');
+  const consequence = blocksStore
+    ? 'Relais opens no store until IT corrects the file (the data folder it names cannot be known).'
+    : `Relais runs in safe mode: default settings${values.dataDir ? ' (except the data folder)' : ''}, no directory feed, until IT corrects the file.`;
   return {
     path: file,
     state: 'invalid',
     safeMode: true,
+    blocksStore,
     values,
-    problem: {
-      message: `The configuration file ${file} is invalid — ${list}. Relais runs in safe mode: default settings${values.dataDir ? ' (except the data folder)' : ''}, no directory feed, until IT corrects the file.`,
-      issues,
-    },
+    problem: { message: `The configuration file ${file} is invalid — ${list}. ${consequence}`, issues, syntax },
   };
 }

@@ -44,6 +44,8 @@ export const importDiffSchema = z.object({
   rejected: z.array(z.object({ row: z.number(), id: z.string().nullable(), problems: z.array(problemSchema) })),
   warnings: z.array(z.object({ field: z.string().nullable(), message: z.string() })),
   applied: z.boolean(),
+  /** Demonstration services (fictitious numbers) a real directory removes (preview: would remove). */
+  demoRemoved: z.number(),
 });
 export type ImportDiffView = z.infer<typeof importDiffSchema>;
 

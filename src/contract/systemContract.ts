@@ -9,7 +9,7 @@ export const errorPayloadSchema = z.object({
 });
 
 export const storeStatusSchema = z.object({
-  state: z.enum(['uninitialised', 'locked', 'open']),
+  state: z.enum(['uninitialised', 'locked', 'open', 'blocked']),
   dataDir: z.string(),
   storeId: z.string().nullable(),
   problem: errorPayloadSchema.nullable(),

@@ -108,7 +108,7 @@ export function makeServiceSchema(themeCodes: ReadonlySet<string> = new Set(BUIL
     themes: list(
       listItem(40)
         .transform((s) => s.toLowerCase())
-        .refine((s) => THEME_CODE_PATTERN.test(s) && themeCodes.has(s), { message: 'unknown theme code (see taxonomy list)' }),
+        .refine((s) => THEME_CODE_PATTERN.test(s) && themeCodes.has(s), { message: 'unknown theme code (the codes: `relais-admin taxonomy list`)' }),
       40,
     ),
     keywords: list(listItem(100), 100),

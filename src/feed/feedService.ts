@@ -4,6 +4,7 @@ import path from 'node:path';
 import { AppError, isAppError } from '../errors.ts';
 import { directoryRepository } from '../directory/directoryRepository.ts';
 import { applyImport, parseImport, previewImport } from '../directory/import/importFile.ts';
+import { demoServiceIds } from '../directory/demo/demoMarker.ts';
 import type { ImportDiff, ParsedImport, ValidRow } from '../directory/import/types.ts';
 import type { Logger } from '../log/logger.ts';
 import { writeFileAtomic } from '../store/atomicWrite.ts';
@@ -124,15 +125,21 @@ async function prepare(db: Db, settings: FeedSettings, opts: FeedRunOptions): Pr
   const listed = new Set<string>([...parsed.valid.map((v) => v.service.id), ...parsed.rejected.map((r) => r.id).filter((id): id is string => id !== null)]);
   const removedIds = new Set<string>();
   const deactivations: ValidRow[] = [];
+  // The demonstration services are not deactivated but removed (applyImport), so they are left out here.
+  const demo = new Set(demoServiceIds(db));
   if (!parsed.rejected.some((r) => r.id === null)) {
     for (const s of repo.listServices()) {
-      if (s.status === 'active' && !listed.has(s.id)) {
+      if (s.status === 'active' && !listed.has(s.id) && !demo.has(s.id)) {
         removedIds.add(s.id);
         deactivations.push({ row: 0, service: { ...s, status: 'inactive' }, fields: ['status'] });
       }
     }
   }
   return { bundle, applied, parsed: { ...parsed, valid: [...parsed.valid, ...deactivations] }, removedIds, upToDate: false };
+}
+
+function demoNote(n: number, done: boolean): string {
+  return n ? `; the demonstration directory (${n} services with fictitious numbers) ${done ? 'was removed' : 'will be removed'}` : '';
 }
 
 function countsOf(diff: ImportDiff, removedIds: ReadonlySet<string>): FeedCounts {
@@ -160,8 +167,9 @@ export async function checkFeed(db: Db, settings: FeedSettings, opts: FeedRunOpt
     if (p.upToDate || !p.parsed) {
       report = { ...base, state: 'up-to-date', counts: null, summary: `directory up to date (version ${p.bundle.info.version})` };
     } else {
-      const counts = countsOf(previewImport(db, p.parsed), p.removedIds);
-      report = { ...base, state: 'update-available', counts, summary: `directory update available: ${formatSummary(counts)} (version ${p.bundle.info.version}${counts.rejected ? `, ${counts.rejected} rows rejected` : ''})` };
+      const preview = previewImport(db, p.parsed);
+      const counts = countsOf(preview, p.removedIds);
+      report = { ...base, state: 'update-available', counts, summary: `directory update available: ${formatSummary(counts)} (version ${p.bundle.info.version}${counts.rejected ? `, ${counts.rejected} rows rejected` : ''})${demoNote(preview.demoRemoved, false)}` };
     }
   } catch (e) {
     report = failure(e, settings, db, opts.now);
@@ -214,9 +222,9 @@ export async function applyFeed(db: Db, settings: FeedSettings, opts: FeedRunOpt
     state: 'applied',
     appliedVersion: info.version,
     counts,
-    summary: `directory updated to version ${info.version}: ${formatSummary(counts)}${counts.rejected ? ` (${counts.rejected} rows rejected)` : ''}`,
+    summary: `directory updated to version ${info.version}: ${formatSummary(counts)}${counts.rejected ? ` (${counts.rejected} rows rejected)` : ''}${demoNote(diff.demoRemoved, true)}`,
   };
-  opts.log?.info('feed.applied', { version: info.version, signature: info.signature, ...counts });
+  opts.log?.info('feed.applied', { version: info.version, signature: info.signature, ...counts, demoRemoved: diff.demoRemoved });
   recordStatus(opts.dataDir, report);
   return report;
 }

@@ -55,7 +55,7 @@ export const directoryHandlers: HandlerMap<typeof directoryContract> = {
     const { parsed, onProgress } = await readImport(input, s);
     const diff = applyImport(s.store.database(), parsed, s.clock.now(), onProgress);
     if (diff.applied) invalidateDirectorySearch(s.store.database());
-    s.log.info('directory.imported', { format: diff.format, ...diff.counts });
+    s.log.info('directory.imported', { format: diff.format, ...diff.counts, demoRemoved: diff.demoRemoved });
     return diff;
   },
   'directory.export': async (input, s) => {

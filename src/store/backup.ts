@@ -120,15 +120,18 @@ function backupKeyring(keyring: Keyring): Keyring {
  * Writes an encrypted, verified backup of the open store `db` to `outFile` (refused if it
  * exists). Nothing appears at `outFile` unless the copy reopened and passed `integrity_check`.
  */
-export function createBackup(db: Db, files: StoreFiles, outFile: string, opts: { reason?: BackupReason; now?: Date } = {}): BackupInfo {
+export function createBackup(db: Db, files: StoreFiles, outFile: string, opts: { reason?: BackupReason; now?: Date; createFolder?: boolean } = {}): BackupInfo {
   const target = path.resolve(outFile);
   if (fs.existsSync(target)) throw new AppError('Conflict', `${target} already exists; choose another file name (nothing was written).`);
   const keyring = readKeyring(files.keyring);
   const storeId = db.prepare(`SELECT value FROM meta WHERE key = 'store_id'`).pluck().get() as string | undefined;
   if (storeId !== keyring.storeId) throw new AppError('CorruptStore', 'The key file and the database do not belong to the same store; no backup was made.');
   try {
-    fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 });
+    if (opts.createFolder === false) {
+      if (!fs.statSync(path.dirname(target)).isDirectory()) throw new AppError('NotFound', `The backup folder ${path.dirname(target)} is not a folder; no backup was made.`);
+    } else fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 });
   } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new AppError('NotFound', `The backup folder ${path.dirname(target)} does not exist; Relais does not create a configured folder. No backup was made.`);
     throw mapStoreError(e, path.dirname(target));
   }
   const staged = tmpName(target, 'db.tmp');

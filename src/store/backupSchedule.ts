@@ -23,6 +23,45 @@ export const SETTING_KEEP = 'backup.keep';
 export interface BackupPolicy {
   folder: string;
   keep: number;
+  /**
+   * The folder was set by IT (config.json backup.folder or the store's setting), typically a NAS
+   * share. Such a folder is never created: when it is missing (share not mounted) the backup fails
+   * loudly instead of landing on the local disk where nobody looks. The default folder is created.
+   */
+  configured?: boolean;
+}
+
+/** Refuses a configured backup folder that is missing or not a folder. */
+export function assertBackupFolder(policy: BackupPolicy): void {
+  if (!policy.configured) return;
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(policy.folder);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new AppError(
+      'NotFound',
+      code === 'ENOENT'
+        ? `The backup folder ${policy.folder} does not exist (a network share not connected?). Relais does not create it, so that backups never land on the local disk unnoticed: connect the share or create the folder, or correct backup.folder in config.json. No backup was made.`
+        : `The backup folder ${policy.folder} cannot be reached (${code ?? 'error'}). No backup was made.`,
+    );
+  }
+  if (!stat.isDirectory()) throw new AppError('NotFound', `The backup folder ${policy.folder} is not a folder. No backup was made.`);
+}
+
+/** Where a backup folder stands, for doctor: reachable, writable. */
+export function backupFolderState(folder: string): { exists: boolean; writable: boolean; problem: string | null } {
+  try {
+    if (!fs.statSync(folder).isDirectory()) return { exists: false, writable: false, problem: `${folder} is not a folder` };
+  } catch (e) {
+    return { exists: false, writable: false, problem: `${folder} cannot be reached (${(e as NodeJS.ErrnoException).code ?? 'error'})` };
+  }
+  try {
+    fs.accessSync(folder, fs.constants.W_OK);
+    return { exists: true, writable: true, problem: null };
+  } catch {
+    return { exists: true, writable: false, problem: `${folder} is not writable by this account` };
+  }
 }
 
 export interface BackupEntry {
@@ -53,7 +92,7 @@ export function backupFileName(now: Date, reason: BackupReason): string {
 export function backupPolicy(files: StoreFiles, settings: { folder?: string | null; keep?: string | number | null } = {}): BackupPolicy {
   const keep = Number(settings.keep ?? DEFAULT_KEEP);
   const folder = settings.folder ? path.resolve(files.dataDir, settings.folder) : files.backups;
-  return { folder, keep: Number.isInteger(keep) && keep >= 1 && keep <= 365 ? keep : DEFAULT_KEEP };
+  return { folder, keep: Number.isInteger(keep) && keep >= 1 && keep <= 365 ? keep : DEFAULT_KEEP, configured: !!settings.folder };
 }
 
 export function policyFromStore(store: StoreSession): BackupPolicy {
@@ -113,6 +152,8 @@ export interface BackupSchedulerOptions {
   log: Logger;
   /** Overrides the settings table / defaults (e.g. from a command-line flag). */
   policy?: Partial<BackupPolicy>;
+  /** Tells the user a backup failed (the app: an `app.notice`); the log line is written anyway. */
+  notify?: (message: string) => void;
 }
 
 /**
@@ -138,7 +179,8 @@ export class BackupScheduler {
     const policy = this.policy();
     const now = clock.now();
     try {
-      const info = createBackup(store.database(), store.files, path.join(policy.folder, backupFileName(now, reason)), { reason, now });
+      assertBackupFolder(policy);
+      const info = createBackup(store.database(), store.files, path.join(policy.folder, backupFileName(now, reason)), { reason, now, createFolder: !policy.configured });
       log.info('backup.created', { reason, bytes: info.bytes });
       // Automatic backups are audited here; one asked for in the app is audited by the router.
       if (reason === 'daily' || reason === 'quit') writeAudit(store.database(), now, SYSTEM_ACTOR, 'backup.create', { reason, bytes: info.bytes });
@@ -146,6 +188,7 @@ export class BackupScheduler {
       return info;
     } catch (e) {
       log.error('backup.failed', { reason, code: isAppError(e) ? e.code : 'Internal' });
+      this.opts.notify?.(isAppError(e) ? e.message : 'The backup failed.');
       throw e;
     }
   }
@@ -154,7 +197,13 @@ export class BackupScheduler {
     const { store, clock } = this.opts;
     if (!store.isOpen()) return null;
     const policy = this.policy();
-    if (!isDailyBackupDue(listBackups(policy.folder), clock.now(), store.status().storeId)) return null;
+    let entries: BackupEntry[] = [];
+    try {
+      entries = listBackups(policy.folder);
+    } catch {
+      // An unreachable folder: backupNow says so (log line and notice).
+    }
+    if (!isDailyBackupDue(entries, clock.now(), store.status().storeId)) return null;
     return this.backupNow('daily');
   }
 

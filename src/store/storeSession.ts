@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { AppError, type ErrorPayload, isAppError } from '../errors.ts';
-import { migrate } from './migrate.ts';
+import { latestVersion, migrate, schemaVersion } from './migrate.ts';
 import { type Db, openDatabase } from './openDatabase.ts';
 import { mapStoreError } from './sqliteErrors.ts';
 import {
@@ -16,8 +16,11 @@ import {
 } from './keyring.ts';
 import { INSECURE_BACKENDS, type OsKeystore } from './osKeystore.ts';
 import { type StoreFiles, storeFiles } from './storeFiles.ts';
+import { type OwnershipProbe, inspectDataFolder } from './dataFolderAccess.ts';
 
-export type StoreState = 'uninitialised' | 'locked' | 'open';
+// `blocked`: no store may be opened or created here — config.json cannot be read (the data folder
+// is unknown) or the data folder belongs to another OS account. `problem` says which.
+export type StoreState = 'uninitialised' | 'locked' | 'open' | 'blocked';
 
 export interface StoreStatus {
   state: StoreState;
@@ -35,6 +38,16 @@ export interface StoreSessionOptions {
   scrypt?: ScryptParams;
   /** Hooks for later issues (e.g. seeding the demo directory once a store is created). */
   onCreated?: (db: Db) => void;
+  /** Set by the shell when config.json cannot be read: nothing is opened or created (ConfigInvalid). */
+  blockedBy?: AppError;
+  /** Runs on an opened database before pending migrations (`from` < latest); may refuse by throwing. */
+  beforeMigrate?: (db: Db, from: number) => void;
+  /** Read-only look (doctor): never migrate; a store older than this code stays as it is. */
+  noMigrate?: boolean;
+  /** Runs each time the store opens (after migrations), e.g. to record which app version opened it. */
+  onOpened?: (db: Db) => void;
+  /** Who owns the data folder (tests inject one; the default asks the OS). */
+  ownershipProbe?: OwnershipProbe;
 }
 
 /** The one owner of the open database handle and its key lifecycle. */
@@ -62,7 +75,24 @@ export class StoreSession {
     return this.db !== null;
   }
 
+  /** Why nothing may be opened or created here (config error, another account's folder), or null. */
+  blocked(): AppError | null {
+    if (this.db) return null;
+    if (this.opts.blockedBy) return this.opts.blockedBy;
+    const problem = inspectDataFolder(this.files.dataDir, this.opts.ownershipProbe).problem;
+    return problem ? new AppError('WrongAccount', problem) : null;
+  }
+
+  private assertNotBlocked(): void {
+    const b = this.blocked();
+    if (b) throw b;
+  }
+
   status(): StoreStatus {
+    const blocked = this.blocked();
+    if (blocked) {
+      return { state: 'blocked', dataDir: this.files.dataDir, storeId: null, problem: blocked.toPayload(), keystore: { available: false, backend: this.keystoreBackend, note: this.keystoreNote } };
+    }
     return {
       state: this.db ? 'open' : this.isInitialised() ? 'locked' : 'uninitialised',
       dataDir: this.files.dataDir,
@@ -81,6 +111,7 @@ export class StoreSession {
   /** Creates a new empty store (keyring, then database) guarded by the recovery passphrase. */
   async init(passphrase: string): Promise<StoreStatus> {
     checkPassphraseStrength(passphrase);
+    this.assertNotBlocked();
     if (this.isInitialised()) {
       throw new AppError('StoreExists', `A store already exists in ${this.files.dataDir}; it was left untouched.`);
     }
@@ -95,6 +126,7 @@ export class StoreSession {
         migrate(db);
         db.prepare('INSERT INTO meta(key, value) VALUES (?, ?), (?, ?)').run('store_id', keyring.storeId, 'created_at', keyring.createdAt);
         this.opts.onCreated?.(db);
+        this.opts.onOpened?.(db);
       } catch (e) {
         db.close();
         throw e;
@@ -117,7 +149,7 @@ export class StoreSession {
   /** Opens with the OS keystore wrap when there is one and the backend has not changed. */
   async tryAutoUnlock(): Promise<StoreStatus> {
     await this.probeKeystore();
-    if (this.db || !this.isInitialised()) return this.status();
+    if (this.db || this.blocked() || !this.isInitialised()) return this.status();
     try {
       const keyring = readKeyring(this.files.keyring);
       this.keyring = keyring;
@@ -152,6 +184,7 @@ export class StoreSession {
 
   async unlock(passphrase: string): Promise<StoreStatus> {
     if (this.db) return this.status();
+    this.assertNotBlocked();
     try {
       const keyring = readKeyring(this.files.keyring);
       const key = unwrapWithPassphrase(keyring, passphrase);
@@ -222,7 +255,12 @@ export class StoreSession {
       throw e;
     }
     try {
-      migrate(db);
+      const from = schemaVersion(db);
+      if (from > latestVersion()) migrate(db); // refuses a store newer than this code, with its message
+      if (!this.opts.noMigrate && from < latestVersion()) {
+        this.opts.beforeMigrate?.(db, from);
+        migrate(db);
+      }
       const storeId = db.prepare(`SELECT value FROM meta WHERE key = 'store_id'`).pluck().get() as string | undefined;
       if (this.keyring && storeId && storeId !== this.keyring.storeId) {
         throw new AppError('WrongKey', 'The key file belongs to another store than this database.');
@@ -233,6 +271,11 @@ export class StoreSession {
       throw mapStoreError(e, this.files.db);
     }
     this.db = db;
+    try {
+      this.opts.onOpened?.(db);
+    } catch {
+      // Bookkeeping only (which app version opened the store): never a reason not to open.
+    }
   }
 
   private keystoreUsable(): boolean {

@@ -82,14 +82,19 @@ test('a wrong passphrase exits 1 with a passphrase message and changes no byte o
   await writeSecret(dir);
   const out = path.join(tempDir(), 'b.relaisbak');
   assert.equal((await cli(['backup', '--data-dir', dir, '--out', out])).code, 0);
-  const before = hashTree(dir);
+  // The support log (logs/relais.log) records failed commands too (issue 19); the store's own files are what must not change.
+  const storeBytes = () => Object.fromEntries(Object.entries(hashTree(dir)).filter(([f]) => !f.startsWith('logs')));
+  const before = storeBytes();
   const wrong = { RELAIS_PASSPHRASE: 'not the right passphrase', RELAIS_NEW_PASSPHRASE: 'another new passphrase' };
   for (const args of [['doctor'], ['verify'], ['backup', '--out', path.join(tempDir(), 'x.relaisbak')], ['change-passphrase'], ['restore', '--from', out, '--force']]) {
     const r = await cli([...args, '--data-dir', dir], wrong);
     assert.equal(r.code, 1, `${args[0]} exits 1`);
     assert.match(r.err, /passphrase/i, `${args[0]} names the passphrase`);
-    assert.deepEqual(hashTree(dir), before, `${args[0]} changed no byte`);
+    assert.deepEqual(storeBytes(), before, `${args[0]} changed no byte`);
   }
+  const logged = fs.readFileSync(path.join(dir, 'logs', 'relais.log'), 'utf8');
+  assert.match(logged, /"command":"restore","exit":1,"code":"WrongKey"/);
+  assert.ok(!logged.includes('not the right passphrase'));
   const vb = await cli(['verify', '--backup', out], wrong);
   assert.equal(vb.code, 1);
   assert.match(vb.err, /passphrase/i);

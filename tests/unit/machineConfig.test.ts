@@ -32,9 +32,14 @@ test('config file location: RELAIS_CONFIG, else %ProgramData%, /etc/relais, /Lib
   assert.equal(machineConfigPath({}, 'darwin'), '/Library/Application Support/Relais/config.json');
 });
 
-test('a missing file is fine: defaults, no safe mode', () => {
+test('a missing file is fine: defaults, no safe mode — but a RELAIS_CONFIG naming no file is an error', () => {
   const file = path.join(tempDir(), 'absent', 'config.json');
-  const s = loadMachineConfig({ env: { RELAIS_CONFIG: file } });
+  const explicit = loadMachineConfig({ env: { RELAIS_CONFIG: file } });
+  assert.equal(explicit.state, 'invalid');
+  assert.equal(explicit.blocksStore, true);
+  assert.match(explicit.problem?.message ?? '', /RELAIS_CONFIG names .*absent.config\.json, which does not exist/);
+  assert.throws(() => resolveDataDir(explicit, {}), { code: 'ConfigInvalid' });
+  const s = loadMachineConfig({ file });
   assert.equal(s.path, file);
   assert.equal(s.state, 'missing');
   assert.equal(s.safeMode, false);
@@ -86,7 +91,13 @@ test('an invalid file: a clear problem naming each key, safe mode, and the data 
 
   const notJson = load(writeConfig('{ "centreName": "Centre", }'));
   assert.equal(notJson.state, 'invalid');
-  assert.match(notJson.problem?.message ?? '', /not valid JSON: .*position/);
+  assert.match(notJson.problem?.message ?? '', /not valid JSON at line 1, column 27: .* — remove the comma after the last item/);
+  assert.deepEqual(notJson.problem?.syntax, { line: 1, column: 27, hint: 'remove the comma after the last item of the list or object' });
+  assert.equal(notJson.blocksStore, true, 'the data folder of an unparseable file is unknown: no store is opened elsewhere');
+  const backslash = load(writeConfig('{\n  "dataDir": "D:\\Relais\\data"\n}'));
+  assert.match(backslash.problem?.message ?? '', /line 2, column 18: Bad escaped character — in JSON write each backslash twice/);
+  assert.equal(s.blocksStore, false, 'a wrong key elsewhere keeps the data folder');
+  assert.equal(badDir.blocksStore, true, 'a wrong dataDir leaves the data folder unknown');
   assert.equal(load(writeConfig('[1, 2]')).state, 'invalid');
 
   const winPath = load(writeConfig({ dataDir: 'D:\\Relais' }));
@@ -171,7 +182,7 @@ test('data folder: RELAIS_DATA_DIR, else the config\'s dataDir, else the per-use
   assert.equal(resolveDataDir(s, { RELAIS_DATA_DIR: '/tmp/override' }), '/tmp/override');
   const none = load(path.join(tempDir(), 'none.json'));
   assert.equal(resolveDataDir(none, { XDG_CONFIG_HOME: '/home/x/.config' }), path.join('/home/x/.config', 'Relais'));
-  assert.deepEqual(configBackupPolicy(s), { folder: '/srv/backups', keep: 3 });
+  assert.deepEqual(configBackupPolicy(s), { folder: '/srv/backups', keep: 3, configured: true });
   assert.deepEqual(configBackupPolicy(none), {});
 });
 
@@ -189,6 +200,7 @@ test('config.get answers before any store exists, in safe mode too; backups go w
   core.shutdown();
 
   const folder = path.join(tempDir(), 'centre-backups');
+  fs.mkdirSync(folder); // a configured folder is never created (issue 19)
   const good = load(writeConfig({ backup: { folder, keep: 2 } }));
   const withConfig = await newOpenCore({ config: good });
   await signInSupervisor(withConfig);

@@ -156,6 +156,8 @@ test('relais-admin doctor summarises config, versions, store, last backup and fe
   const backups = path.join(root, 'nas-backups');
   const feedFolder = path.join(root, 'share');
   fs.mkdirSync(feedFolder);
+  // Issue 19: a configured backup folder (a NAS share) must exist — Relais never creates it.
+  fs.mkdirSync(backups);
   const configFile = path.join(root, 'config.json');
   fs.writeFileSync(configFile, JSON.stringify({ centreName: 'CPAS de Forest', dataDir, backup: { folder: backups, keep: 10 }, feed: { location: feedFolder } }));
   const env = { RELAIS_CONFIG: configFile, RELAIS_PASSPHRASE: PASSPHRASE };
@@ -198,7 +200,7 @@ test('relais-admin doctor summarises config, versions, store, last backup and fe
   assert.equal(d.feed.lastCheck.state, 'applied');
   const human = await cli(['doctor'], env);
   assert.match(human.out, /Configuration: .*config\.json — valid — CPAS de Forest/);
-  assert.match(human.out, /Backups: .*nas-backups \(keep 10\) — 1 backup\(s\), newest .* \(0\.\d h ago, manual\)/);
+  assert.match(human.out, /Backups: .*nas-backups \(configured\) \(keep 10; reachable, writable\) — 1 backup\(s\), newest .* \(0\.\d h ago, manual\)/);
   assert.match(human.out, /applied here: version 1 on /);
 
   // Locked (no passphrase): still a support summary; the applied version is unknown.

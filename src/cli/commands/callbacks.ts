@@ -72,7 +72,7 @@ export const callbacksCommand: CliCommand = (program, ctx) => {
     .option('--due', 'only the callbacks due now or overdue')
     .action(async (opts: { due?: boolean }, cmd: Command) => {
       const g = cmd.optsWithGlobals();
-      const session = await openStoreForCli(ctx.dataDir(g), ctx.env);
+      const session = await openStoreForCli(ctx.dataDir(g), ctx);
       try {
         const db = session.database();
         const now = systemClock.now();

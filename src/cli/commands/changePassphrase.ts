@@ -1,10 +1,11 @@
 import type { Command } from 'commander';
-import { AppError } from '../../errors.ts';
+import { AppError, isAppError } from '../../errors.ts';
 import { StoreSession } from '../../store/storeSession.ts';
 import type { CliCommand } from '../command.ts';
 import { EXIT_OK } from '../exitCodes.ts';
 import { emit } from '../output.ts';
-import { readNewPassphrase, readPassphrase } from '../passphrase.ts';
+import { askPassphrase, explainWrongPassphrase, readNewPassphrase } from '../passphrase.ts';
+import { assertDataFolderAccess } from '../../store/dataFolderAccess.ts';
 
 export const changePassphraseCommand: CliCommand = (program: Command, ctx) => {
   program
@@ -13,13 +14,19 @@ export const changePassphraseCommand: CliCommand = (program: Command, ctx) => {
     .action(async (_opts, cmd: Command) => {
       const g = cmd.optsWithGlobals();
       const dataDir = ctx.dataDir(g);
+      assertDataFolderAccess(dataDir);
       const session = new StoreSession({ dataDir });
       if (!session.isInitialised()) throw new AppError('StoreMissing', `No Relais store in ${dataDir}.`);
-      const current = await readPassphrase('Current recovery passphrase: ', ctx.env);
+      const asked = await askPassphrase('Current recovery passphrase: ', ctx.env);
+      const current = asked.value;
       const next = await readNewPassphrase('RELAIS_NEW_PASSPHRASE', ctx.env);
       if (next === current) throw new AppError('InvalidInput', 'The new passphrase is the same as the current one; nothing was changed.');
       // Prove the current passphrase really opens this database before re-wrapping its key.
-      await session.unlock(current);
+      try {
+        await session.unlock(current);
+      } catch (e) {
+        throw isAppError(e) ? explainWrongPassphrase(e, asked, 'store') : e;
+      }
       try {
         await session.changePassphrase(current, next);
       } finally {

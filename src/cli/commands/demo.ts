@@ -39,7 +39,7 @@ export const demoCommand: CliCommand = (program, ctx) => {
       const calls = positiveInt('calls', opts.calls, 0, MAX_CALLS);
       const days = positiveInt('days', opts.days, 90, 3_650);
       const seed = positiveInt('seed', opts.seed, 20200330, 2 ** 31);
-      const session = await openStoreForCli(ctx.dataDir(g), ctx.env);
+      const session = await openStoreForCli(ctx.dataDir(g), ctx);
       try {
         const db = session.database();
         const now = new Date();

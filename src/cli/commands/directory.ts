@@ -44,7 +44,7 @@ export function registerDirectoryImport(dir: Command, ctx: CommandContext): void
     .action(async (file: string, opts: { dryRun?: boolean }, cmd: Command) => {
       const g = cmd.optsWithGlobals();
       const bytes = readInput(file);
-      const session = await openStoreForCli(ctx.dataDir(g), ctx.env);
+      const session = await openStoreForCli(ctx.dataDir(g), ctx);
       try {
         const diff = await importDirectoryFile(session.database(), bytes, path.basename(file), {
           dryRun: opts.dryRun ?? false,
@@ -70,7 +70,7 @@ export function registerDirectoryExport(dir: Command, ctx: CommandContext): void
     .requiredOption('--out <file>', 'file to write')
     .action(async (opts: { format: ExportFormat; delimiter: CsvDelimiter; public?: boolean; out: string }, cmd: Command) => {
       const g = cmd.optsWithGlobals();
-      const session = await openStoreForCli(ctx.dataDir(g), ctx.env);
+      const session = await openStoreForCli(ctx.dataDir(g), ctx);
       try {
         const file = await exportDirectory(session.database(), { format: opts.format, delimiter: opts.delimiter, public: opts.public ?? false }, new Date());
         const out = path.resolve(opts.out);
@@ -123,6 +123,7 @@ function humanDiff(d: ImportDiff, dryRun: boolean): string {
     for (const p of r.problems) lines.push(`  rejected row ${r.row}${r.id ? ` [${r.id}]` : ''}: ${p.field}: ${p.message}`);
   }
   for (const w of d.warnings) lines.push(`  warning: ${w.message}`);
+  if (d.demoRemoved) lines.push(dryRun ? `The demonstration directory (${d.demoRemoved} services with fictitious numbers) would be removed.` : `The demonstration directory (${d.demoRemoved} services with fictitious numbers) was removed.`);
   lines.push(dryRun ? 'Dry run: nothing was written.' : d.applied ? `Applied in one transaction: ${d.counts.added + d.counts.changed} services written.` : 'Nothing was written.');
   return lines.join('\n');
 }

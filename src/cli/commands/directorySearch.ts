@@ -49,7 +49,7 @@ export function registerDirectorySearch(dir: Command, ctx: CommandContext): void
       const g = cmd.optsWithGlobals();
       const json = Boolean(g.json);
       const limit = parseLimit(opts.limit);
-      const session = await openStoreForCli(ctx.dataDir(g), ctx.env);
+      const session = await openStoreForCli(ctx.dataDir(g), ctx);
       let index: SearchIndex;
       try {
         index = buildStoreSearchIndex(session.database());

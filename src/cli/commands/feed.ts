@@ -26,10 +26,11 @@ export const feedCommand: CliCommand = (program, ctx) => {
     .action(async (opts: { from?: string }, cmd: Command) => {
       const g = cmd.optsWithGlobals();
       const settings = settingsFor(ctx, opts.from);
-      const session = await openStoreForCli(ctx.dataDir(g), ctx.env);
+      const session = await openStoreForCli(ctx.dataDir(g), ctx);
       let report: FeedReport;
       try {
-        report = await checkFeed(session.database(), settings, { now: new Date(), dataDir: session.files.dataDir });
+        // --from reads another location: what doctor reports (feed-status.json) is about feed.location only.
+        report = await checkFeed(session.database(), settings, { now: new Date(), ...(opts.from ? {} : { dataDir: session.files.dataDir }) });
       } finally {
         session.close();
       }
@@ -47,7 +48,7 @@ export const feedCommand: CliCommand = (program, ctx) => {
     .action(async (opts: { from?: string; expectVersion?: number }, cmd: Command) => {
       const g = cmd.optsWithGlobals();
       const settings = settingsFor(ctx, opts.from);
-      const session = await openStoreForCli(ctx.dataDir(g), ctx.env);
+      const session = await openStoreForCli(ctx.dataDir(g), ctx);
       let report: FeedReport;
       try {
         report = await applyFeed(session.database(), settings, {
@@ -99,7 +100,7 @@ export function registerDirectoryPublish(dir: Command, ctx: CommandContext): voi
     .action(async (opts: { out: string; sign?: string; format: FeedDataFormat; bundleVersion?: number; publisher?: string; public?: boolean }, cmd: Command) => {
       const g = cmd.optsWithGlobals();
       const signingKey = opts.sign ? loadSigningKey(opts.sign) : null;
-      const session = await openStoreForCli(ctx.dataDir(g), ctx.env);
+      const session = await openStoreForCli(ctx.dataDir(g), ctx);
       let result: PublishResult;
       try {
         result = await publishDirectory(session.database(), {

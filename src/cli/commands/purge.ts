@@ -29,7 +29,7 @@ export const purgeCommand: CliCommand = (program, ctx) => {
     .action(async (opts: { dryRun?: boolean }, cmd: Command) => {
       const g = cmd.optsWithGlobals();
       const dataDir = ctx.dataDir(g);
-      const session = await openStoreForCli(dataDir, ctx.env);
+      const session = await openStoreForCli(dataDir, ctx);
       try {
         const log = opts.dryRun ? undefined : createLogger(rotatingFileSink(path.join(dataDir, 'logs')));
         const report = runPurge(session.database(), systemClock.now(), { dryRun: opts.dryRun ?? false, policy: ctx.config().values.purge, actor: { profileId: null, actor: 'relais-admin', role: null }, ...(log ? { log } : {}) });

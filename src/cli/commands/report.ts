@@ -128,7 +128,7 @@ export const reportCommand: CliCommand = (program, ctx) => {
       if (opts.public) {
         bytes = (await publicExport(ctx, dataDir, opts)).bytes;
       } else {
-        const session = await openStoreForCli(dataDir, ctx.env);
+        const session = await openStoreForCli(dataDir, ctx);
         try {
           const bundle = reportBundleFromStore(session.database(), { from: opts.from, to: opts.to, flavour: 'internal', now: new Date(), generator: `Relais ${APP_VERSION}` });
           calls = bundle.report.headline.calls.v;

@@ -24,7 +24,7 @@ export const supervisorCommand: CliCommand = (program, ctx) => {
       .option('--centre <centre>', 'its centre, when several profiles share the name')
       .action(async (displayName: string, opts: { centre?: string }, cmd: Command) => {
         const g = cmd.optsWithGlobals();
-        const session = await openStoreForCli(ctx.dataDir(g), ctx.env);
+        const session = await openStoreForCli(ctx.dataDir(g), ctx);
         try {
           const db = session.database();
           const p = findProfile(db, displayName, opts.centre);

@@ -7,7 +7,8 @@ import type { CliCommand } from '../command.ts';
 import { EXIT_FAILED, EXIT_OK } from '../exitCodes.ts';
 import { openStoreForCli } from '../openForCli.ts';
 import { emit } from '../output.ts';
-import { readPassphrase } from '../passphrase.ts';
+import { askPassphrase, explainWrongPassphrase } from '../passphrase.ts';
+import { isAppError } from '../../errors.ts';
 
 export const verifyCommand: CliCommand = (program: Command, ctx) => {
   program
@@ -17,14 +18,19 @@ export const verifyCommand: CliCommand = (program: Command, ctx) => {
     .action(async (opts: { backup?: string }, cmd: Command) => {
       const g = cmd.optsWithGlobals();
       if (opts.backup) {
-        const passphrase = await readPassphrase('Recovery passphrase of the backup: ', ctx.env);
-        const v = verifyBackupFile(path.resolve(opts.backup), passphrase);
+        const passphrase = await askPassphrase('Recovery passphrase of the backup: ', ctx.env);
+        let v;
+        try {
+          v = verifyBackupFile(path.resolve(opts.backup), passphrase.value);
+        } catch (e) {
+          throw isAppError(e) ? explainWrongPassphrase(e, passphrase, 'backup') : e;
+        }
         emit(ctx.io, g.json, { ok: true, integrity: 'ok', ...v }, () => `Backup ${v.file}: ok (store ${v.header.storeId}, ${v.header.createdAt}, schema v${v.header.schemaVersion}).`);
         ctx.setExit(EXIT_OK);
         return;
       }
       const dataDir = ctx.dataDir(g);
-      const session = await openStoreForCli(dataDir, ctx.env);
+      const session = await openStoreForCli(dataDir, ctx);
       let health;
       try {
         health = storeHealth(session.database(), true);

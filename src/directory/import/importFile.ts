@@ -1,5 +1,6 @@
 import { AppError } from '../../errors.ts';
 import type { Db } from '../../store/openDatabase.ts';
+import { countDemoServices, demoServiceIds, removeDemoServices } from '../demo/demoMarker.ts';
 import { directoryRepository, type ThemeView } from '../directoryRepository.ts';
 import { changedFields, type Service } from '../serviceSchema.ts';
 import { detectFormat } from './detectFormat.ts';
@@ -66,6 +67,7 @@ export function diffImport(parsed: ParsedImport, current: ReadonlyMap<string, Se
     rejected: parsed.rejected,
     warnings: parsed.warnings,
     applied: false,
+    demoRemoved: 0,
   };
   for (const valid of parsed.valid) {
     const { row } = valid;
@@ -93,16 +95,31 @@ export function merged(valid: ValidRow, before: Service | undefined): Service {
   return out as unknown as Service;
 }
 
+/**
+ * A real directory replaces the demonstration one: a file with at least one valid row removes
+ * the demo services (fictitious numbers) in the same transaction, and the diff says how many.
+ */
+function replacesDemo(parsed: ParsedImport): boolean {
+  return parsed.valid.some((v) => v.row > 0);
+}
+
 export function previewImport(db: Db, parsed: ParsedImport): ImportDiff {
-  return diffImport(parsed, directoryRepository(db).servicesById());
+  const current = directoryRepository(db).servicesById();
+  const demo = replacesDemo(parsed) ? demoServiceIds(db) : [];
+  for (const id of demo) current.delete(id);
+  const diff = diffImport(parsed, current);
+  diff.demoRemoved = demo.length ? countDemoServices(db) : 0;
+  return diff;
 }
 
 /** Diff and write in one transaction: every valid added/changed row, or nothing at all. */
 export function applyImport(db: Db, parsed: ParsedImport, now: Date, onProgress?: ProgressCallback): ImportDiff {
   const repo = directoryRepository(db);
   return db.transaction(() => {
+    const demoRemoved = replacesDemo(parsed) ? removeDemoServices(db) : 0;
     const current = repo.servicesById();
     const diff = diffImport(parsed, current);
+    diff.demoRemoved = demoRemoved;
     const write = new Set([...diff.added, ...diff.changed].map((e) => e.id));
     const services = parsed.valid.filter((v) => write.has(v.service.id)).map((v) => merged(v, current.get(v.service.id)));
     repo.upsertServices(services, now, (processed, total) => onProgress?.({ phase: 'writing', processed, total }));

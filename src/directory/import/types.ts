@@ -95,6 +95,8 @@ export interface ImportDiff {
   warnings: ImportWarning[];
   /** True once the added and changed rows were written (one transaction). */
   applied: boolean;
+  /** Services of the demonstration directory this import removes (or, in a preview, would remove). */
+  demoRemoved: number;
 }
 
 export interface ImportProgress {
