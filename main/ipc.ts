@@ -1,10 +1,8 @@
 import { type BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import type { AppCore } from '../src/app/appCore.ts';
 import type { Result } from '../src/contract/index.ts';
+import { EVENT_CHANNEL, INVOKE_CHANNEL } from './ipcChannels.ts';
 import { isTrustedSender } from './ipcSender.ts';
-
-export const INVOKE_CHANNEL = 'relais:invoke';
-export const EVENT_CHANNEL = 'relais:event';
 
 /**
  * The one generic handler: every contract operation arrives on one channel with its name.

@@ -8,7 +8,8 @@ import { build } from 'esbuild';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const what = process.argv[2] ?? 'all';
 
-export async function buildMain(): Promise<void> {
+/** Main and preload into `outDir` (build/main by default; the boot suite builds into a temporary folder). */
+export async function buildMain(outDir = path.join(root, 'build', 'main')): Promise<void> {
   const common = {
     bundle: true,
     platform: 'node' as const,
@@ -22,8 +23,8 @@ export async function buildMain(): Promise<void> {
     // at load (pdfkit did: Relais could not start). Fail the build instead of the app.
     logOverride: { 'empty-import-meta': 'error' as const },
   };
-  await build({ ...common, entryPoints: [path.join(root, 'main/main.ts')], outfile: path.join(root, 'build/main/main.cjs') });
-  await build({ ...common, minify: true, entryPoints: [path.join(root, 'main/preload.ts')], outfile: path.join(root, 'build/main/preload.cjs') });
+  await build({ ...common, entryPoints: [path.join(root, 'main/main.ts')], outfile: path.join(outDir, 'main.cjs') });
+  await build({ ...common, minify: true, entryPoints: [path.join(root, 'main/preload.ts')], outfile: path.join(outDir, 'preload.cjs') });
 }
 
 export function buildRenderer(): void {
