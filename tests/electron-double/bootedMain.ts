@@ -91,12 +91,33 @@ export class BootedMain {
     );
   }
 
-  call<T = unknown>(cmd: string, args: Record<string, unknown> = {}): Promise<T> {
+  /** One command to the child; a command main never lets finish fails after `ms`, never hangs the suite. */
+  call<T = unknown>(cmd: string, args: Record<string, unknown> = {}, ms = 30_000): Promise<T> {
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      const timer = setTimeout(() => {
+        this.pending.delete(id);
+        reject(new Error(`main did not answer "${cmd}" within ${ms} ms.\n${this.output.slice(-2000)}`));
+      }, ms);
+      this.pending.set(id, {
+        resolve: (v) => {
+          clearTimeout(timer);
+          resolve(v as T);
+        },
+        reject: (e) => {
+          clearTimeout(timer);
+          reject(e);
+        },
+      });
       this.child.send({ id, cmd, args });
     });
+  }
+
+  /** The exit code main asked for; fails when the process is still running after `ms`. */
+  exitCode(ms = 15_000): Promise<number | null> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`main's process did not end within ${ms} ms`)), ms)));
+    return Promise.race([this.exited, late]).finally(() => clearTimeout(timer));
   }
 
   /** What the double recorded, in order. */

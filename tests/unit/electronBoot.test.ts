@@ -50,7 +50,7 @@ test('a bundle that throws on load fails the boot with the bundle\'s own error m
 test('a second instance hands over: an error box, exit 0, no window, the store untouched', async () => {
   const folder = await prepareDataFolder();
   const m = await bootMain(shell, { dataDir: folder.dataDir, env: { RELAIS_DOUBLE_LOCK_TAKEN: '1' }, ready: false });
-  assert.equal(await m.exited, 0);
+  assert.equal(await m.exitCode(), 0);
   const calls = m.lastCalls ?? [];
   const box = callsTo(calls, 'dialog.showErrorBox')[0];
   assert.ok(box, 'an error box');
@@ -294,7 +294,7 @@ describe('events and quit, on a store with a call in progress and a due callback
     const list = () => (fs.existsSync(backups) ? fs.readdirSync(backups) : []);
     assert.ok(list().some((f) => f.includes('daily')), `the daily backup ran when the store opened: ${list().join(', ')}`);
     await m.call('quit');
-    assert.equal(await m.exited, 0);
+    assert.equal(await m.exitCode(), 0);
     assert.ok(list().some((f) => f.includes('quit')), `an on-quit backup: ${list().join(', ')}`);
     const wal = path.join(folder.dataDir, 'relais.db-wal');
     assert.ok(!fs.existsSync(wal) || fs.statSync(wal).size === 0, 'WAL checkpointed (TRUNCATE) at close');
@@ -323,7 +323,7 @@ describe('keystore: safeStorage in each backend state', () => {
     assert.equal(keyring(dataDir).wraps.os?.backend, 'gnome_libsecret');
     // Closing the last window quits the app (window-all-closed).
     await first.m.call('closeWindow');
-    assert.equal(await first.m.exited, 0);
+    assert.equal(await first.m.exitCode(), 0);
     assert.ok(callsTo(first.m.lastCalls ?? [], 'app.quit').length >= 1);
     const second = await statusWith('available', dataDir);
     assert.equal(second.state, 'open', 'opened by safeStorage at start');
