@@ -1,3 +1,5 @@
+import { isReasonKey, type ReasonKey, type ReasonParams, reasonText } from './domain/i18n.ts';
+
 // Typed error kinds. Domain code throws AppError with one of these codes; the router maps
 // them (and anything unexpected, as Internal) to `{ok:false,error}` once, at the boundary.
 export const ERROR_CODES = [
@@ -36,23 +38,48 @@ export interface ErrorIssue {
 
 export interface ErrorPayload {
   code: ErrorCode;
+  /** English, for logs, the CLI and as the fallback of a screen. */
   message: string;
+  /** The reason key (src/domain/locales/<lang>/reasons.json) a screen translates, with its parameters. */
+  reason?: string;
+  params?: Record<string, string | number>;
   issues?: ErrorIssue[];
 }
 
+/**
+ * A failure with a kind (`code`, mapped once by the router) and a reason: a key of
+ * reasons.json with its parameters, so each screen shows it in its user's language. The
+ * English text of the reason is the Error's message (logs, the CLI). The prose form
+ * (`new AppError(code, 'English text', issues)`) is the old one, kept while the last throw
+ * sites move to reason keys.
+ */
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly issues: ErrorIssue[] | undefined;
+  readonly reason: ReasonKey | undefined;
+  readonly params: ReasonParams | undefined;
 
-  constructor(code: ErrorCode, message: string, issues?: ErrorIssue[], options?: { cause?: unknown }) {
-    super(message, options);
+  constructor(code: ErrorCode, reason: ReasonKey, params?: ReasonParams, issues?: ErrorIssue[], options?: { cause?: unknown });
+  constructor(code: ErrorCode, message: string, issues?: ErrorIssue[], options?: { cause?: unknown });
+  constructor(code: ErrorCode, reasonOrMessage: string, a?: ReasonParams | ErrorIssue[], b?: ErrorIssue[] | { cause?: unknown }, c?: { cause?: unknown }) {
+    const keyed = isReasonKey(reasonOrMessage) && !Array.isArray(a);
+    const params = keyed ? (a as ReasonParams | undefined) : undefined;
+    super(keyed ? reasonText(reasonOrMessage, params) : reasonOrMessage, (keyed ? c : (b as { cause?: unknown } | undefined)));
     this.name = code;
     this.code = code;
-    this.issues = issues;
+    this.reason = keyed ? reasonOrMessage : undefined;
+    this.params = params;
+    this.issues = keyed ? (b as ErrorIssue[] | undefined) : (a as ErrorIssue[] | undefined);
   }
 
   toPayload(): ErrorPayload {
-    return this.issues ? { code: this.code, message: this.message, issues: this.issues } : { code: this.code, message: this.message };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.reason ? { reason: this.reason } : {}),
+      ...(this.params ? { params: { ...this.params } } : {}),
+      ...(this.issues ? { issues: this.issues } : {}),
+    };
   }
 }
 

@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { TIME_ZONE } from '../../src/domain/brusselsTime.ts';
+import { SHARED_RESOURCES } from '../../src/domain/i18n.ts';
 
 export const UI_LANGS = ['fr', 'nl', 'en'] as const;
 export type UiLang = (typeof UI_LANGS)[number];
@@ -8,11 +9,14 @@ export const DEFAULT_LANG: UiLang = 'fr';
 const STORAGE_KEY = 'relais.lang';
 
 // Every locale file is a namespace: renderer/i18n/locales/<lang>/<namespace>.json. Screens
-// add their own file; a test checks that the three languages carry the same keys.
+// add their own file; a test checks that the three languages carry the same keys. The words
+// src/ produces too (error reasons, notifications) come from src/domain/locales, the same
+// files src/ translates with (SHARED_RESOURCES).
 const files = import.meta.glob<{ default: Record<string, unknown> }>('./locales/*/*.json', { eager: true });
 
 function buildResources(): Record<string, Record<string, Record<string, unknown>>> {
   const resources: Record<string, Record<string, Record<string, unknown>>> = {};
+  for (const [lang, namespaces] of Object.entries(SHARED_RESOURCES)) resources[lang] = { ...namespaces };
   for (const [file, mod] of Object.entries(files)) {
     const m = /\.\/locales\/([a-z]{2})\/([A-Za-z]+)\.json$/.exec(file);
     if (!m) continue;

@@ -102,7 +102,7 @@ export function checkSecret(s: Services, row: CredentialRow, secret: string): vo
   const retryAt = retryAtOf(row);
   if (retryAt && retryAt > now) {
     const seconds = Math.ceil((retryAt.getTime() - now.getTime()) / 1000);
-    throw new AppError('TooManyAttempts', `Too many wrong attempts: try again in ${seconds} s.`, [{ path: 'retryAt', message: retryAt.toISOString() }]);
+    throw new AppError('TooManyAttempts', 'access.tooManyAttempts', { seconds }, [{ path: 'retryAt', message: retryAt.toISOString() }]);
   }
   const db = s.store.database();
   if (!row.pin_hash || !verifySecret(secret, row.pin_hash)) {
@@ -112,7 +112,8 @@ export function checkSecret(s: Services, row: CredentialRow, secret: string): vo
     const wait = attemptDelayMs(failures);
     throw new AppError(
       wait ? 'TooManyAttempts' : 'Forbidden',
-      wait ? `Wrong PIN (${failures} in a row): try again in ${Math.ceil(wait / 1000)} s.` : `Wrong PIN (${failures} of ${FREE_ATTEMPTS} before a delay).`,
+      wait ? 'access.wrongPinWait' : 'access.wrongPin',
+      wait ? { failures, seconds: Math.ceil(wait / 1000) } : { failures, free: FREE_ATTEMPTS },
       wait ? [{ path: 'retryAt', message: new Date(now.getTime() + wait).toISOString() }] : [{ path: 'secret', message: 'wrong' }],
     );
   }
@@ -125,15 +126,15 @@ export function checkSecret(s: Services, row: CredentialRow, secret: string): vo
  */
 export function signInWithSecret(s: Services, profileId: string, secret: string | undefined, newPin?: string): void {
   const row = credentialOf(s, profileId);
-  if (!row || !row.active) throw new AppError('NotFound', 'No such responder profile.');
+  if (!row || !row.active) throw new AppError('NotFound', 'profiles.responderNotFound');
   if (row.pin_hash) {
-    if (newPin !== undefined) throw new AppError('Conflict', 'This profile already has a PIN: sign in with it (a supervisor can reset it).', [{ path: 'newPin', message: 'already set' }]);
-    if (secret === undefined) throw new AppError('Forbidden', 'This profile\'s PIN is needed to sign in.', [{ path: 'secret', message: 'required' }]);
+    if (newPin !== undefined) throw new AppError('Conflict', 'access.pinAlreadySet', {}, [{ path: 'newPin', message: 'already set' }]);
+    if (secret === undefined) throw new AppError('Forbidden', 'access.pinNeeded', {}, [{ path: 'secret', message: 'required' }]);
     checkSecret(s, row, secret);
   } else if (row.role === 'supervisor') {
-    if (!needsFirstSupervisor(s)) throw new AppError('Forbidden', 'A supervisor profile needs its passphrase: ask another supervisor to set one.');
+    if (!needsFirstSupervisor(s)) throw new AppError('Forbidden', 'access.supervisorNeedsPassphrase');
   } else {
-    if (newPin === undefined) throw new AppError('Forbidden', 'This profile has no PIN yet: choose one (6 digits or more) to sign in.', [{ path: 'newPin', message: 'required' }]);
+    if (newPin === undefined) throw new AppError('Forbidden', 'access.choosePin', {}, [{ path: 'newPin', message: 'required' }]);
     s.store.database().prepare('UPDATE profiles SET pin_hash = ?, failed_attempts = 0, last_failed_at = NULL WHERE id = ? AND pin_hash IS NULL').run(newSecretHash(s, newPin), row.id);
     audit(s, 'profile.set_pin', { targetProfileId: row.id }, { profileId: row.id, actor: row.display_name, role: row.role });
   }
@@ -169,9 +170,9 @@ export function lockSession(s: Services, reason: 'idle' | 'os' | 'manual'): Acce
 }
 
 export function unlockSession(s: Services, secret: string): AccessStatus {
-  if (!s.session.locked || !s.session.profileId) throw new AppError('Conflict', 'The session is not locked.');
+  if (!s.session.locked || !s.session.profileId) throw new AppError('Conflict', 'access.notLocked');
   const row = credentialOf(s, s.session.profileId);
-  if (!row) throw new AppError('NotFound', 'The locked profile no longer exists.');
+  if (!row) throw new AppError('NotFound', 'access.lockedProfileGone');
   checkSecret(s, row, secret);
   s.session.locked = false;
   s.session.lockedAt = null;

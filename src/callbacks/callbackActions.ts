@@ -33,20 +33,20 @@ export interface ScheduleInput {
   assignTo: 'me' | 'team';
 }
 
-function requireProfile(ctx: ActionContext, what: string): string {
-  if (!ctx.profileId) throw new AppError('Forbidden', `Sign in with your responder profile to ${what}.`);
+function requireProfile(ctx: ActionContext): string {
+  if (!ctx.profileId) throw new AppError('Forbidden', 'callbacks.signInToTake');
   return ctx.profileId;
 }
 
 function pendingOrThrow(row: CallbackRow | null, id: string): CallbackRow {
-  if (!row) throw new AppError('NotFound', `No callback with id ${JSON.stringify(id)}.`);
-  if (row.status !== 'pending') throw new AppError('Conflict', `This callback is already closed (${row.status}).`);
+  if (!row) throw new AppError('NotFound', 'callbacks.notFound', { id: JSON.stringify(id) });
+  if (row.status !== 'pending') throw new AppError('Conflict', 'callbacks.alreadyClosed', { status: row.status });
   return row;
 }
 
 export function scheduleCallback(ctx: ActionContext, input: ScheduleInput): CallbackRow {
-  if (!ctx.link.callExists(input.callId)) throw new AppError('NotFound', 'No call with this id: a callback is scheduled from a call.', [{ path: 'callId', message: 'unknown call' }]);
-  const assignee = input.assignTo === 'me' ? requireProfile(ctx, 'take a callback yourself') : null;
+  if (!ctx.link.callExists(input.callId)) throw new AppError('NotFound', 'callbacks.noSuchCall', {}, [{ path: 'callId', message: 'unknown call' }]);
+  const assignee = input.assignTo === 'me' ? requireProfile(ctx) : null;
   const iso = ctx.now.toISOString();
   return callbacksRepository(ctx.db).insert({
     id: crypto.randomUUID(),
@@ -94,7 +94,7 @@ export function logAttempt(ctx: ActionContext, id: string, result: AttemptResult
 
 /** Moves the reminder to `until` (later than now); it will be announced again then. */
 export function snoozeCallback(ctx: ActionContext, id: string, until: Date): CallbackRow {
-  if (until.getTime() <= ctx.now.getTime()) throw new AppError('InvalidInput', 'A callback can only be put off to a later time.', [{ path: 'until', message: 'must be in the future' }]);
+  if (until.getTime() <= ctx.now.getTime()) throw new AppError('InvalidInput', 'callbacks.snoozeLater', {}, [{ path: 'until', message: 'must be in the future' }]);
   return ctx.db.transaction(() => {
     const repo = callbacksRepository(ctx.db);
     const row = pendingOrThrow(repo.get(id), id);
@@ -105,7 +105,7 @@ export function snoozeCallback(ctx: ActionContext, id: string, until: Date): Cal
 
 /** Handover: take a callback yourself, or give it back to the shift team. */
 export function assignCallback(ctx: ActionContext, id: string, to: 'me' | 'team'): CallbackRow {
-  const assignee = to === 'me' ? requireProfile(ctx, 'take a callback yourself') : null;
+  const assignee = to === 'me' ? requireProfile(ctx) : null;
   return ctx.db.transaction(() => {
     const repo = callbacksRepository(ctx.db);
     pendingOrThrow(repo.get(id), id);
@@ -119,7 +119,7 @@ export function withdrawConsent(ctx: ActionContext, id: string): CallbackRow {
   return withSecureDelete(ctx.db, () => ctx.db.transaction(() => {
     const repo = callbacksRepository(ctx.db);
     const row = repo.get(id);
-    if (!row) throw new AppError('NotFound', `No callback with id ${JSON.stringify(id)}.`);
+    if (!row) throw new AppError('NotFound', 'callbacks.notFound', { id: JSON.stringify(id) });
     const iso = ctx.now.toISOString();
     if (row.status === 'pending') {
       repo.close(id, 'withdrawn', row.failedAttempts, iso);

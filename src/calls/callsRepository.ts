@@ -210,7 +210,7 @@ export function callsRepository(db: Db): CallsRepository {
     end: db.transaction((callId: string, at: Date, durationMs: number, now: Date) => {
       st.closeHolds.run(at.toISOString(), callId);
       const r = st.end.run(at.toISOString(), Math.max(0, Math.round(durationMs)), now.toISOString(), callId);
-      if (r.changes === 0) throw new AppError('Conflict', 'This call has already ended.');
+      if (r.changes === 0) throw new AppError('Conflict', 'calls.alreadyEnded');
     }),
     notes(callId) {
       return (st.notes.all(callId) as NoteRow[]).map(noteView);
@@ -221,7 +221,7 @@ export function callsRepository(db: Db): CallsRepository {
     },
     addNote: db.transaction((callId: string, text: string, offsetMs: number, now: Date): NoteView => {
       if ((st.noteCount.get(callId) as number) >= MAX_NOTES_PER_CALL) {
-        throw new AppError('Conflict', `A call holds at most ${MAX_NOTES_PER_CALL} note entries: continue in an existing entry.`);
+        throw new AppError('Conflict', 'calls.tooManyNotes', { max: MAX_NOTES_PER_CALL });
       }
       const iso = now.toISOString();
       const seq = st.nextSeq.get(callId) as number;
@@ -232,7 +232,7 @@ export function callsRepository(db: Db): CallsRepository {
     updateNote: db.transaction((callId: string, noteId: number, text: string, now: Date): NoteView => {
       const iso = now.toISOString();
       const r = st.updateNote.run(text, iso, noteId, callId);
-      if (r.changes === 0) throw new AppError('NotFound', 'No such note entry in this call.');
+      if (r.changes === 0) throw new AppError('NotFound', 'calls.noteNotFound');
       touch(callId, now);
       return repo.note(callId, noteId) as NoteView;
     }),
@@ -242,7 +242,7 @@ export function callsRepository(db: Db): CallsRepository {
     }),
     record(callId) {
       const r = st.record.get(callId) as RecordRow | undefined;
-      if (!r) throw new AppError('NotFound', 'No such call.');
+      if (!r) throw new AppError('NotFound', 'calls.notFound');
       return {
         callerType: r.caller_type,
         language: r.language,
@@ -305,21 +305,21 @@ export function callsRepository(db: Db): CallsRepository {
     addReferral: db.transaction((callId: string, serviceId: string, serviceName: string, now: Date) => {
       const existing = st.referrals.all(callId) as Array<{ serviceId: string }>;
       if (existing.some((r) => r.serviceId === serviceId)) return { added: false, count: existing.length };
-      if (existing.length >= MAX_REFERRALS) throw new AppError('Conflict', `A call holds at most ${MAX_REFERRALS} referrals.`);
+      if (existing.length >= MAX_REFERRALS) throw new AppError('Conflict', 'calls.tooManyReferrals', { max: MAX_REFERRALS });
       st.insertReferral.run(callId, existing.length, serviceId, serviceName, 0, 0, null);
       touch(callId, now);
       return { added: true, count: existing.length + 1 };
     }),
     close(callId, now) {
       const iso = now.toISOString();
-      if (st.close.run(iso, iso, callId).changes === 0) throw new AppError('Conflict', 'Only an ended call that is not closed yet can be closed.');
+      if (st.close.run(iso, iso, callId).changes === 0) throw new AppError('Conflict', 'calls.onlyEndedCloses');
     },
     setNoRequest(callId, kind, lookedFor, now) {
       const iso = now.toISOString();
       st.setNoRequest.run(kind, kind === 'out_of_scope' ? emptyToNull(lookedFor) : null, iso, iso, callId);
     },
     reopen(callId, now) {
-      if (st.reopen.run(now.toISOString(), callId).changes === 0) throw new AppError('Conflict', 'This call is not closed.');
+      if (st.reopen.run(now.toISOString(), callId).changes === 0) throw new AppError('Conflict', 'calls.notClosed');
     },
     list(f) {
       const where: string[] = [];

@@ -66,7 +66,7 @@ export function profilesRepository(db: Db): ProfilesRepository {
       const centre = clean(input.centre);
       const existing = db.prepare('SELECT id FROM profiles WHERE display_name = ? COLLATE NOCASE AND centre = ? COLLATE NOCASE').pluck().get(displayName, centre);
       if (existing) {
-        throw new AppError('Conflict', `A profile "${displayName}" (${centre}) already exists: pick it in the list.`, [{ path: 'displayName', message: 'already exists for this centre' }]);
+        throw new AppError('Conflict', 'profiles.existsPick', { name: displayName, centre }, [{ path: 'displayName', message: 'already exists for this centre' }]);
       }
       const id = crypto.randomUUID();
       db.prepare(`INSERT INTO profiles (id, display_name, centre, role, pin_hash, created_at) VALUES (?, ?, ?, 'responder', ?, ?)`).run(id, displayName, centre, pinHash, now.toISOString());
@@ -74,7 +74,7 @@ export function profilesRepository(db: Db): ProfilesRepository {
     },
     markSignedIn(id, now) {
       const r = db.prepare('UPDATE profiles SET previous_signed_in_at = last_signed_in_at, last_signed_in_at = ? WHERE id = ? AND active = 1').run(now.toISOString(), id);
-      if (r.changes === 0) throw new AppError('NotFound', 'No such responder profile.');
+      if (r.changes === 0) throw new AppError('NotFound', 'profiles.responderNotFound');
       return repo.get(id) as Profile;
     },
   };

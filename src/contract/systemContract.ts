@@ -5,6 +5,8 @@ import { operation } from './operation.ts';
 export const errorPayloadSchema = z.object({
   code: z.enum(ERROR_CODES),
   message: z.string(),
+  reason: z.string().optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
   issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
 });
 

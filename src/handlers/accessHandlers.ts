@@ -42,7 +42,7 @@ function adminView(r: AdminRow) {
 
 function adminGet(s: Services, id: string) {
   const row = s.store.database().prepare(`SELECT ${ADMIN_COLS} FROM profiles WHERE id = ?`).get(id) as AdminRow | undefined;
-  if (!row) throw new AppError('NotFound', 'No such profile.');
+  if (!row) throw new AppError('NotFound', 'profiles.notFound');
   return row;
 }
 
@@ -55,7 +55,7 @@ function insertProfile(s: Services, input: { displayName: string; centre: string
   const displayName = clean(input.displayName);
   const centre = clean(input.centre);
   if (db.prepare('SELECT 1 FROM profiles WHERE display_name = ? COLLATE NOCASE AND centre = ? COLLATE NOCASE').pluck().get(displayName, centre)) {
-    throw new AppError('Conflict', `A profile "${displayName}" (${centre}) already exists.`, [{ path: 'displayName', message: 'already exists for this centre' }]);
+    throw new AppError('Conflict', 'profiles.exists', { name: displayName, centre }, [{ path: 'displayName', message: 'already exists for this centre' }]);
   }
   const id = crypto.randomUUID();
   db.prepare('INSERT INTO profiles (id, display_name, centre, role, pin_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(id, displayName, centre, role, newSecretHash(s, secret), s.clock.now().toISOString());
@@ -83,7 +83,7 @@ export const accessHandlers: HandlerMap<typeof accessContract> = {
   'access.status': (_i, s) => accessStatus(s),
   'access.createFirstSupervisor': (input, s) => {
     s.store.database();
-    if (!needsFirstSupervisor(s)) throw new AppError('Conflict', 'A supervisor already exists: ask them to create your profile.');
+    if (!needsFirstSupervisor(s)) throw new AppError('Conflict', 'access.supervisorExists');
     const id = insertProfile(s, input, 'supervisor', input.passphrase);
     s.session.profileId = id;
     s.session.role = 'supervisor';
@@ -94,7 +94,7 @@ export const accessHandlers: HandlerMap<typeof accessContract> = {
     return accessStatus(s);
   },
   'access.lock': (_i, s) => {
-    if (!s.session.profileId) throw new AppError('Conflict', 'No one is signed in.');
+    if (!s.session.profileId) throw new AppError('Conflict', 'access.noOneSignedIn');
     return lockSession(s, 'manual');
   },
   'access.unlock': ({ secret }, s) => {
@@ -113,7 +113,7 @@ export const accessHandlers: HandlerMap<typeof accessContract> = {
     return adminView(adminGet(s, id));
   },
   'profiles.admin.setActive': ({ profileId, active }, s) => {
-    if (profileId === s.session.profileId) throw new AppError('Conflict', 'You cannot disable your own profile.');
+    if (profileId === s.session.profileId) throw new AppError('Conflict', 'access.cannotDisableSelf');
     adminGet(s, profileId);
     if (!active) assertNotLastSupervisor(s.store.database(), profileId, 'disable');
     s.store.database().prepare('UPDATE profiles SET active = ?, disabled_at = ? WHERE id = ?').run(active ? 1 : 0, active ? null : s.clock.now().toISOString(), profileId);
@@ -122,7 +122,7 @@ export const accessHandlers: HandlerMap<typeof accessContract> = {
   },
   'profiles.admin.resetPin': ({ profileId, pin }, s) => {
     const row = adminGet(s, profileId);
-    if (row.role !== 'responder') throw new AppError('Conflict', 'Only a responder profile has a PIN; a supervisor changes their own passphrase.');
+    if (row.role !== 'responder') throw new AppError('Conflict', 'access.pinOnlyResponder');
     s.store.database().prepare('UPDATE profiles SET pin_hash = ?, failed_attempts = 0, last_failed_at = NULL WHERE id = ?').run(newSecretHash(s, pin), profileId);
     audit(s, 'profile.reset_secret', { targetProfileId: profileId });
     return adminView(adminGet(s, profileId));
@@ -139,7 +139,7 @@ export const accessHandlers: HandlerMap<typeof accessContract> = {
   'retention.get': (_i, s) => retention(s),
   'retention.update': ({ notesRetentionMonths }, s) => {
     const max = s.config.values.purge.notesRetentionMonths;
-    if (notesRetentionMonths > max) throw new AppError('InvalidInput', `At most ${max} months (the machine configuration's ceiling).`, [{ path: 'notesRetentionMonths', message: `at most ${max}` }]);
+    if (notesRetentionMonths > max) throw new AppError('InvalidInput', 'access.retentionCeiling', { max }, [{ path: 'notesRetentionMonths', message: `at most ${max}` }]);
     writeNotesRetentionMonths(s.store.database(), notesRetentionMonths, max, s.clock.now());
     audit(s, 'retention.update', { notesRetentionMonths });
     return retention(s);

@@ -39,7 +39,7 @@ export const callbacksHandlers: HandlerMap<typeof callbacksContract> = {
     const resolved = resolveWindow(input.window, ctx.now);
     if (!resolved.ok) {
       const path = resolved.problem === 'end-before-start' ? 'window.to' : 'window.from';
-      throw new AppError('InvalidInput', `Invalid window: ${WINDOW_MESSAGES[resolved.problem]}.`, [{ path, message: WINDOW_MESSAGES[resolved.problem] }]);
+      throw new AppError('InvalidInput', 'callbacks.invalidWindow', { problem: WINDOW_MESSAGES[resolved.problem] }, [{ path, message: WINDOW_MESSAGES[resolved.problem] }]);
     }
     const row = scheduleCallback(ctx, { callId: input.callId, phoneE164: input.phone, window: resolved.window, language: input.language, reason: input.reason, assignTo: input.assignTo });
     s.log.info('callbacks.scheduled', { assignedTo: input.assignTo, belgian: input.phone.startsWith('+32') });
@@ -52,7 +52,7 @@ export const callbacksHandlers: HandlerMap<typeof callbacksContract> = {
   },
   'callbacks.forCall': ({ callId }, s) => {
     const ctx = context(s);
-    if (!ctx.link.callExists(callId)) throw new AppError('NotFound', 'No such call.');
+    if (!ctx.link.callExists(callId)) throw new AppError('NotFound', 'calls.notFound');
     const rows = callbacksRepository(ctx.db).listForCall(callId);
     return { callbacks: callbackViews(ctx.db, ctx.link, rows, ctx.now, ctx.profileId, ctx.settings.maxFailedAttempts) };
   },
@@ -89,7 +89,7 @@ export const callbacksHandlers: HandlerMap<typeof callbacksContract> = {
   'callbacks.updateSettings': (input, s) => {
     const max = retentionMax(s);
     if (input.numberRetentionDays !== undefined && input.numberRetentionDays > max) {
-      throw new AppError('InvalidInput', `The machine configuration keeps numbers at most ${max} days; a supervisor may only shorten it.`, [{ path: 'numberRetentionDays', message: `at most ${max}` }]);
+      throw new AppError('InvalidInput', 'callbacks.numberRetentionCeiling', { max }, [{ path: 'numberRetentionDays', message: `at most ${max}` }]);
     }
     const settings = writeCallbackSettings(s.store.database(), input, s.clock.now(), max);
     s.log.info('callbacks.settings_changed', { ...settings });

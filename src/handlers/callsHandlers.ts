@@ -18,7 +18,7 @@ import type { Services } from '../router/services.ts';
 function signedIn(s: Services): Profile {
   const id = s.session.profileId;
   const profile = id ? profilesRepository(s.store.database()).get(id) : null;
-  if (!profile) throw new AppError('Forbidden', 'Sign in with your responder profile first.');
+  if (!profile) throw new AppError('Forbidden', 'calls.signInFirst');
   return profile;
 }
 
@@ -28,7 +28,7 @@ function repoOf(s: Services) {
 
 function findCall(s: Services, callId: string): CallRow {
   const row = repoOf(s).get(callId);
-  if (!row) throw new AppError('NotFound', 'No such call.');
+  if (!row) throw new AppError('NotFound', 'calls.notFound');
   return row;
 }
 
@@ -36,9 +36,9 @@ function findCall(s: Services, callId: string): CallRow {
 function ownCall(s: Services, callId: string, want?: CallStatus): CallRow {
   const me = signedIn(s);
   const row = findCall(s, callId);
-  if (row.profile_id !== me.id) throw new AppError('Forbidden', `This call belongs to ${row.responder_name}: only its responder may change it.`);
-  if (row.status === 'closed' && want !== 'closed') throw new AppError('Conflict', 'This call is closed: reopen it (current shift only) to change it.');
-  if (want === 'active' && row.status !== 'active') throw new AppError('Conflict', 'This call has already ended.');
+  if (row.profile_id !== me.id) throw new AppError('Forbidden', 'calls.notYours', { responder: row.responder_name });
+  if (row.status === 'closed' && want !== 'closed') throw new AppError('Conflict', 'calls.closedReopen');
+  if (want === 'active' && row.status !== 'active') throw new AppError('Conflict', 'calls.alreadyEnded');
   return row;
 }
 
@@ -49,7 +49,7 @@ function changed(s: Services, callId: string, status: CallStatus): void {
 function checkThemes(s: Services, record: CallRecordDraft): void {
   const known = directoryRepository(s.store.database()).themeCodes();
   const issues: ErrorIssue[] = (record.themes ?? []).flatMap((code, i) => (known.has(code) ? [] : [{ path: `record.themes.${i}`, message: `unknown theme ${code}` }]));
-  if (issues.length) throw new AppError('InvalidInput', 'Unknown theme in the call record.', issues);
+  if (issues.length) throw new AppError('InvalidInput', 'calls.unknownTheme', {}, issues);
 }
 
 /** Identifying data left in the call's free text, as issues a person can act on. */
@@ -76,7 +76,7 @@ export const callsHandlers: HandlerMap<typeof callsContract> = {
   'profiles.signIn': ({ profileId, secret, newPin }, s) => {
     const current = s.session.profileId;
     if (current && current !== profileId && repoOf(s).activeOf(current)) {
-      throw new AppError('Conflict', 'A call is in progress on this PC: end it before another responder signs in.');
+      throw new AppError('Conflict', 'calls.inProgressSignIn');
     }
     // The PIN (responders) or passphrase (supervisors), with the growing delay after wrong ones (issue 8).
     signInWithSecret(s, profileId, secret, newPin);
@@ -89,7 +89,7 @@ export const callsHandlers: HandlerMap<typeof callsContract> = {
   },
   'profiles.signOut': (_input, s) => {
     const current = s.session.profileId;
-    if (current && repoOf(s).activeOf(current)) throw new AppError('Conflict', 'A call is in progress: end it before signing out.');
+    if (current && repoOf(s).activeOf(current)) throw new AppError('Conflict', 'calls.inProgressSignOut');
     const who = current ? profilesRepository(s.store.database()).get(current) : null;
     s.session.profileId = null;
     s.session.role = null;
@@ -106,7 +106,7 @@ export const callsHandlers: HandlerMap<typeof callsContract> = {
     const me = signedIn(s);
     const repo = repoOf(s);
     const now = s.clock.now();
-    if (repo.activeOf(me.id)) throw new AppError('Conflict', 'A call is already in progress: end it before starting another.');
+    if (repo.activeOf(me.id)) throw new AppError('Conflict', 'calls.alreadyInProgress');
     const id = repo.start(me.id, now);
     s.log.info('calls.started', {});
     changed(s, id, 'active');
@@ -182,7 +182,7 @@ export const callsHandlers: HandlerMap<typeof callsContract> = {
     const row = ownCall(s, callId);
     const repo = repoOf(s);
     const now = s.clock.now();
-    if (row.status === 'active') throw new AppError('Conflict', 'End the call before closing its record.');
+    if (row.status === 'active') throw new AppError('Conflict', 'calls.endBeforeClosing');
     // The record is saved first: a refused close never loses what was typed.
     if (record) {
       checkThemes(s, record);
@@ -197,11 +197,11 @@ export const callsHandlers: HandlerMap<typeof callsContract> = {
     stored.referrals.forEach((r, i) => {
       if (r.contacted && !r.consent) missing.push({ path: `record.referrals.${i}.consent`, message: "the caller's oral consent is needed before phoning a service on their behalf" });
     });
-    if (missing.length) throw new AppError('InvalidInput', 'A call record needs at least one theme and one intervention, and the caller\'s consent on every service phoned on their behalf, to be closed.', missing);
+    if (missing.length) throw new AppError('InvalidInput', 'calls.recordIncomplete', {}, missing);
     if (!keepFlagged) {
       const flagged = identifyingIssues(s, callId);
       if (flagged.length) {
-        throw new AppError('Conflict', `The call's text still holds ${flagged.length} passage(s) that look identifying: redact them, or confirm they identify nobody.`, flagged);
+        throw new AppError('Conflict', 'calls.identifyingLeft', { flagged: flagged.length }, flagged);
       }
     }
     repo.close(callId, now);
@@ -217,7 +217,7 @@ export const callsHandlers: HandlerMap<typeof callsContract> = {
     if (!keepFlagged) {
       const flagged = identifyingIssues(s, callId);
       if (flagged.length) {
-        throw new AppError('Conflict', `The call's text still holds ${flagged.length} passage(s) that look identifying: redact them, or confirm they identify nobody.`, flagged);
+        throw new AppError('Conflict', 'calls.identifyingLeft', { flagged: flagged.length }, flagged);
       }
     }
     const run = s.store.database().transaction(() => {
@@ -238,8 +238,8 @@ export const callsHandlers: HandlerMap<typeof callsContract> = {
     const row = ownCall(s, callId, 'closed');
     const repo = repoOf(s);
     const now = s.clock.now();
-    if (row.status !== 'closed') throw new AppError('Conflict', 'This call is not closed.');
-    if (!canReopen(row, me.id, now)) throw new AppError('Forbidden', 'Only calls of the current shift (today) can be reopened.');
+    if (row.status !== 'closed') throw new AppError('Conflict', 'calls.notClosed');
+    if (!canReopen(row, me.id, now)) throw new AppError('Forbidden', 'calls.reopenShiftOnly');
     repo.reopen(callId, now);
     s.log.info('calls.reopened', {});
     changed(s, callId, 'ended');

@@ -39,7 +39,7 @@ export const directoryHandlers: HandlerMap<typeof directoryContract> = {
   'directory.get': ({ id }, s) => {
     const repo = directoryRepository(s.store.database());
     const service = repo.getService(id);
-    if (!service) throw new AppError('NotFound', `No service with id ${JSON.stringify(id)}.`);
+    if (!service) throw new AppError('NotFound', 'directory.serviceNotFound', { id: JSON.stringify(id) });
     return { service, notes: repo.listNotes(id), verificationOverdue: verificationOverdue(service, s.clock.now()) };
   },
   'directory.addNote': ({ serviceId, text }, s) => {

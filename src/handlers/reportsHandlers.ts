@@ -20,7 +20,7 @@ function generator(s: Services): string {
 
 function me(s: Services): string {
   const id = s.session.profileId;
-  if (!id) throw new AppError('Forbidden', 'Sign in with your profile first.');
+  if (!id) throw new AppError('Forbidden', 'access.signInFirst');
   return id;
 }
 

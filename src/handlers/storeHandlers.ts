@@ -24,7 +24,7 @@ export const storeHandlers: HandlerMap<typeof storeContract> = {
   },
   'store.restoreBackup': async ({ file, passphrase, force }, s) => {
     if (s.store.isInitialised() && !force) {
-      throw new AppError('StoreExists', 'A store already exists here: confirm to replace it (it is moved aside, not deleted).');
+      throw new AppError('StoreExists', 'store.exists');
     }
     // The open handle must go before its files are moved; a wrong passphrase is refused first.
     verifyBackupFile(file, passphrase);
@@ -36,7 +36,7 @@ export const storeHandlers: HandlerMap<typeof storeContract> = {
     return { restoredFrom: file, createdAt: r.createdAt, replacedDir: r.replacedDir, status };
   },
   'store.changePassphrase': async ({ oldPassphrase, newPassphrase }, s) => {
-    if (oldPassphrase === newPassphrase) throw new AppError('InvalidInput', 'The new passphrase is the same as the current one.', [{ path: 'newPassphrase', message: 'must differ from the current one' }]);
+    if (oldPassphrase === newPassphrase) throw new AppError('InvalidInput', 'store.samePassphrase', {}, [{ path: 'newPassphrase', message: 'must differ from the current one' }]);
     await s.store.changePassphrase(oldPassphrase, newPassphrase);
     s.log.info('store.passphrase_changed', {});
     return { changed: true as const };

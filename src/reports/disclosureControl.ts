@@ -95,7 +95,7 @@ export function protectReport(specs: readonly TableSpec[]): ProtectedReport {
         });
         const r = protect(b.table);
         if (r.unprotected.length) {
-          throw new AppError('Internal', `Disclosure control could not protect table ${m.spec.id}: the public report was not produced.`);
+          throw new AppError('Internal', 'reports.disclosureTable', { table: m.spec.id });
         }
         r.status.forEach((s, i) => {
           const c = b.cells[i]!;
@@ -112,7 +112,7 @@ export function protectReport(specs: readonly TableSpec[]): ProtectedReport {
     }
     if (!changed) return { status, links };
   }
-  throw new AppError('Internal', 'Disclosure control did not settle: the public report was not produced.');
+  throw new AppError('Internal', 'reports.disclosureUnsettled');
 }
 
 /** Hidden cells a reader could recompute (must be empty): the check the tests and the export run. */

@@ -65,7 +65,7 @@ export async function exportReport(bundle: ReportBundle, opts: ExportOptions): P
       } else if (opts.drawPdf) {
         bytes = await opts.drawPdf(r, { lang: opts.lang });
       } else {
-        throw new AppError('Conflict', 'No way to make a PDF here: open the report in the Relais window to print it.');
+        throw new AppError('Conflict', 'reports.noPdfHere');
       }
       break;
     case 'json':

@@ -116,7 +116,7 @@ export function buildReport(input: ReportInput, flavour: 'internal' | 'public'):
   if (flavour === 'public') {
     ({ status, links } = protectReport(specs));
     const leaks = recoverableCells(specs, status, links);
-    if (leaks.length) throw new AppError('Internal', `Disclosure control left ${leaks.length} recoverable cell(s): the public report was not produced.`);
+    if (leaks.length) throw new AppError('Internal', 'reports.disclosureLeaks', { leaks: leaks.length });
   }
   const statusOf = (key: string): CellStatus => status.get(key) ?? 'published';
   const byId = new Map(specs.map((s) => [s.id, s]));

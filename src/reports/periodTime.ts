@@ -10,9 +10,9 @@ import { AppError } from '../errors.ts';
 export const MAX_PERIOD_DAYS = 3_660;
 
 export function checkPeriod(from: string, to: string): void {
-  if (!isYmd(from) || !isYmd(to)) throw new AppError('InvalidInput', 'A period is two dates YYYY-MM-DD.', [{ path: isYmd(from) ? 'to' : 'from', message: 'a date YYYY-MM-DD' }]);
-  if (to < from) throw new AppError('InvalidInput', 'The period ends before it starts.', [{ path: 'to', message: 'on or after the start' }]);
-  if (periodDays(from, to) > MAX_PERIOD_DAYS) throw new AppError('InvalidInput', `A report covers at most ${MAX_PERIOD_DAYS} days.`, [{ path: 'to', message: 'period too long' }]);
+  if (!isYmd(from) || !isYmd(to)) throw new AppError('InvalidInput', 'period.notDates', {}, [{ path: isYmd(from) ? 'to' : 'from', message: 'a date YYYY-MM-DD' }]);
+  if (to < from) throw new AppError('InvalidInput', 'period.endsBeforeStart', {}, [{ path: 'to', message: 'on or after the start' }]);
+  if (periodDays(from, to) > MAX_PERIOD_DAYS) throw new AppError('InvalidInput', 'period.tooLong', { max: MAX_PERIOD_DAYS }, [{ path: 'to', message: 'period too long' }]);
 }
 
 const hourCache = new Map<string, LocalHour>();

@@ -57,15 +57,15 @@ export function quotesRepository(db: Db) {
       return Number(r.lastInsertRowid) || (db.prepare('SELECT id FROM report_quotes WHERE call_id = ? AND theme_code = ?').pluck().get(q.callId, q.theme) as number);
     },
     revoke(id: number): void {
-      if (db.prepare('DELETE FROM report_quotes WHERE id = ?').run(id).changes === 0) throw new AppError('NotFound', 'No such approved excerpt.');
+      if (db.prepare('DELETE FROM report_quotes WHERE id = ?').run(id).changes === 0) throw new AppError('NotFound', 'reports.excerptNotFound');
     },
     /** The call may still be quoted and carries this theme. */
     checkQuotable(callId: string, theme: string): void {
       const row = db.prepare('SELECT may_quote FROM calls WHERE id = ?').pluck().get(callId) as number | undefined;
-      if (row === undefined) throw new AppError('NotFound', 'No such call.');
-      if (row !== 1) throw new AppError('Conflict', 'This call is not flagged "may be quoted": its notes cannot enter a report.');
+      if (row === undefined) throw new AppError('NotFound', 'calls.notFound');
+      if (row !== 1) throw new AppError('Conflict', 'reports.notQuotable');
       const has = db.prepare('SELECT 1 FROM call_themes WHERE call_id = ? AND theme_code = ?').pluck().get(callId, theme);
-      if (!has) throw new AppError('InvalidInput', 'An excerpt is grouped under one of the call\'s themes.', [{ path: 'theme', message: 'not a theme of this call' }]);
+      if (!has) throw new AppError('InvalidInput', 'reports.excerptTheme', {}, [{ path: 'theme', message: 'not a theme of this call' }]);
     },
   };
 }

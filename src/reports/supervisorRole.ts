@@ -8,7 +8,7 @@ import type { Db } from '../store/openDatabase.ts';
 
 export function setProfileRole(db: Db, profileId: string, role: 'responder' | 'supervisor'): void {
   const r = db.prepare('UPDATE profiles SET role = ? WHERE id = ? AND active = 1').run(role, profileId);
-  if (r.changes === 0) throw new AppError('NotFound', 'No such active profile.');
+  if (r.changes === 0) throw new AppError('NotFound', 'profiles.activeNotFound');
 }
 
 /**
@@ -21,12 +21,7 @@ export function assertNotLastSupervisor(db: Db, profileId: string, what: 'revoke
   if (role !== 'supervisor') return;
   const others = db.prepare(`SELECT count(*) FROM profiles WHERE role = 'supervisor' AND active = 1 AND id <> ?`).pluck().get(profileId) as number;
   if (others === 0) {
-    throw new AppError(
-      'Conflict',
-      what === 'revoke'
-        ? 'This is the last enabled supervisor: it cannot be turned back into a responder. Make another profile a supervisor first (relais-admin supervisor grant). Nothing was changed.'
-        : 'This is the last enabled supervisor: it cannot be disabled. Make another profile a supervisor first. Nothing was changed.',
-    );
+    throw new AppError('Conflict', what === 'revoke' ? 'access.lastSupervisorRevoke' : 'access.lastSupervisor');
   }
 }
 
@@ -35,7 +30,7 @@ export function findProfile(db: Db, displayName: string, centre?: string): { id:
   const rows = db
     .prepare(`SELECT id, display_name AS displayName, centre, role FROM profiles WHERE active = 1 AND display_name = ? COLLATE NOCASE ${centre ? 'AND centre = ? COLLATE NOCASE' : ''}`)
     .all(...(centre ? [displayName, centre] : [displayName])) as Array<{ id: string; displayName: string; centre: string; role: string }>;
-  if (rows.length === 0) throw new AppError('NotFound', `No active profile named "${displayName}"${centre ? ` at ${centre}` : ''}.`);
-  if (rows.length > 1) throw new AppError('InvalidInput', `Several profiles are named "${displayName}": add --centre.`, rows.map((r) => ({ path: 'centre', message: r.centre })));
+  if (rows.length === 0) throw (centre ? new AppError('NotFound', 'profiles.notNamedAt', { name: displayName, centre }) : new AppError('NotFound', 'profiles.notNamed', { name: displayName }));
+  if (rows.length > 1) throw new AppError('InvalidInput', 'profiles.severalNamed', { name: displayName }, rows.map((r) => ({ path: 'centre', message: r.centre })));
   return rows[0]!;
 }

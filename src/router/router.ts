@@ -22,7 +22,7 @@ export interface RouterOptions {
 export function createRouter(handlers: Handlers, services: Services, options: RouterOptions = {}): Router {
   async function run(name: unknown, input: unknown): Promise<unknown> {
     if (!isOperationName(name)) {
-      throw new AppError('UnknownOperation', `Unknown operation: ${typeof name === 'string' ? JSON.stringify(name.slice(0, 80)) : typeof name}.`);
+      throw new AppError('UnknownOperation', 'router.unknownOperation', { name: typeof name === 'string' ? JSON.stringify(name.slice(0, 80)) : typeof name });
     }
     const spec = contract[name];
     checkAccess(spec.access, services, name);
@@ -52,7 +52,7 @@ export function createRouter(handlers: Handlers, services: Services, options: Ro
         }
         // Unexpected failures keep their detail in the log (no payload there), not in the UI.
         services.log.error('operation.crashed', { op: String(name), error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) });
-        return { ok: false, error: { code: 'Internal', message: `Relais hit an unexpected error in ${String(name)}. Nothing was lost; the details are in the log.` } };
+        return { ok: false, error: new AppError('Internal', 'router.unexpected', { operation: String(name) }).toPayload() };
       }
     },
   };
@@ -66,7 +66,7 @@ export function openNow(condition: OpenCondition, services: Services): boolean {
 
 function checkAccess(access: (typeof contract)[keyof typeof contract]['access'], services: Services, name: string): void {
   if (services.session.locked && !(contract[name as keyof typeof contract] as { whileLocked?: true }).whileLocked) {
-    throw new AppError('Locked', `The session is locked: unlock it with your PIN (${name} refused).`);
+    throw new AppError('Locked', 'router.locked', { operation: name });
   }
   if (access === 'open') return;
   let roles = access as readonly string[];
@@ -74,10 +74,10 @@ function checkAccess(access: (typeof contract)[keyof typeof contract]['access'],
     if (openNow(access.openWhile, services)) return;
     roles = access.otherwise;
   }
-  if (!services.store.isOpen()) throw new AppError('StoreLocked', `The store is locked: ${name} needs it open.`);
+  if (!services.store.isOpen()) throw new AppError('StoreLocked', 'router.storeLocked', { operation: name });
   const role = services.session.role;
   if (!role || !roles.includes(role)) {
-    if (roles.length === 0) throw new AppError('Forbidden', `${name} is refused: the store already has a supervisor (ask them).`);
-    throw new AppError('Forbidden', `${name} is reserved to: ${roles.join(', ')}.`);
+    if (roles.length === 0) throw new AppError('Forbidden', 'router.supervisorExists', { operation: name });
+    throw new AppError('Forbidden', 'router.forbidden', { operation: name, roles: roles.join(', ') });
   }
 }

@@ -18,5 +18,5 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, wha
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issues = issuesOf(result.error);
-  throw new AppError('InvalidInput', `Invalid ${what}: ${describeIssues(issues)}`, issues);
+  throw new AppError('InvalidInput', 'input.invalid', { what, issues: describeIssues(issues) }, issues);
 }

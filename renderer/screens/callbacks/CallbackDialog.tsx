@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CallbackView } from '../../../src/contract/callbacksContract.ts';
 import type { ErrorPayload } from '../../../src/errors.ts';
 import { call, OperationError } from '../../bridge.ts';
+import { useReasonText } from '../../components/ErrorMessage.tsx';
 import { formatDateTime, type UiLang } from '../../i18n/i18n.ts';
 import { addDays, dayOf } from '../../../src/domain/brusselsTime.ts';
 import { formatWindow } from './format.ts';
@@ -22,6 +23,7 @@ export interface DialogOutcome {
 
 export function CallbackDialog({ c, now, lang, onClose, onChanged }: { c: CallbackView; now: string; lang: UiLang; onClose(): void; onChanged(o: DialogOutcome): void }) {
   const { t } = useTranslation('callbacks');
+  const reasonText = useReasonText();
   const ref = useRef<HTMLDialogElement>(null);
   const [error, setError] = useState<ErrorPayload | null>(null);
   const [busy, setBusy] = useState(false);
@@ -123,7 +125,7 @@ export function CallbackDialog({ c, now, lang, onClose, onChanged }: { c: Callba
       </dl>
       {error && (
         <p className="error" role="alert">
-          {error.message}
+          {reasonText(error)}
         </p>
       )}
       {open && (

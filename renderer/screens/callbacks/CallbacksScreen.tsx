@@ -4,6 +4,7 @@ import type { CallbackView } from '../../../src/contract/callbacksContract.ts';
 import type { OutputOf } from '../../../src/contract/index.ts';
 import type { ErrorPayload } from '../../../src/errors.ts';
 import { invoke, onEvent } from '../../bridge.ts';
+import { useReasonText } from '../../components/ErrorMessage.tsx';
 import { formatDateTime, type UiLang } from '../../i18n/i18n.ts';
 import { useFocusRequest } from '../../navigation.ts';
 import { CallbackDialog, type DialogOutcome } from './CallbackDialog.tsx';
@@ -26,6 +27,7 @@ const REFRESH_MS = 60_000;
 
 export function CallbacksScreen() {
   const { t, i18n } = useTranslation('callbacks');
+  const reasonText = useReasonText();
   const lang = i18n.language as UiLang;
   const [queue, setQueue] = useState<Queue | null>(null);
   const [error, setError] = useState<ErrorPayload | null>(null);
@@ -146,7 +148,7 @@ export function CallbacksScreen() {
         <p className="notice">{t('signIn')}</p>
       ) : error ? (
         <p className="error" role="alert">
-          {error.message}
+          {reasonText(error)}
         </p>
       ) : null}
       {message && (
