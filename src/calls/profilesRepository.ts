@@ -47,6 +47,8 @@ export interface ProfilesRepository {
   /** `pinHash`: the PIN's scrypt hash (issue 8); demo and legacy profiles have none and set it at their next sign-in. */
   create(input: { displayName: string; centre: string }, now: Date, pinHash?: string | null): Profile;
   markSignedIn(id: string, now: Date): Profile;
+  /** The sign-in before the current one: "since your last shift". */
+  previousSignIn(id: string): string | null;
 }
 
 export function profilesRepository(db: Db): ProfilesRepository {
@@ -71,6 +73,9 @@ export function profilesRepository(db: Db): ProfilesRepository {
       const id = crypto.randomUUID();
       db.prepare(`INSERT INTO profiles (id, display_name, centre, role, pin_hash, created_at) VALUES (?, ?, ?, 'responder', ?, ?)`).run(id, displayName, centre, pinHash, now.toISOString());
       return repo.get(id) as Profile;
+    },
+    previousSignIn(id) {
+      return (db.prepare('SELECT previous_signed_in_at FROM profiles WHERE id = ?').pluck().get(id) as string | null | undefined) ?? null;
     },
     markSignedIn(id, now) {
       const r = db.prepare('UPDATE profiles SET previous_signed_in_at = last_signed_in_at, last_signed_in_at = ? WHERE id = ? AND active = 1').run(now.toISOString(), id);

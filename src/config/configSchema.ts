@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_LINE_HOURS, HHMM_PATTERN, WEEKDAY_CODES } from '../domain/lineHours.ts';
 
 // The machine-wide configuration file IT writes once per PC (docs/it-guide.md): what it may
 // hold, its defaults, and the JSON Schema published for editors (docs/config.schema.json).
@@ -92,6 +93,15 @@ export const machineConfigSchema = z
       })
       .optional()
       .describe('The published directory feed (bundles made with `relais-admin directory publish`).'),
+    lineHours: z
+      .strictObject({
+        days: z.array(z.enum(WEEKDAY_CODES)).min(1).max(7).describe('Days the line answers: mon … sun.'),
+        open: z.string().regex(HHMM_PATTERN, 'a time HH:MM').describe('Opening time, Brussels time (HH:MM).'),
+        close: z.string().regex(HHMM_PATTERN, 'a time HH:MM').describe('Closing time, Brussels time (HH:MM).'),
+      })
+      .refine((h) => h.open < h.close, 'the line must open before it closes')
+      .optional()
+      .describe('The line\'s hours (default Monday to Friday, 09:00 to 17:00, Brussels time): the home board says who is on shift until when, and callback windows are proposed within them.'),
     idleLockMinutes: z.int().min(1).max(240).default(CONFIG_DEFAULTS.idleLockMinutes).describe('Lock the console after this many idle minutes.'),
     defaultLanguage: z.enum(CONFIG_LANGUAGES).default(CONFIG_DEFAULTS.defaultLanguage).describe('Language at first start: fr, nl or en.'),
     purge: z
@@ -124,6 +134,7 @@ export const configValuesSchema = z.object({
   feed: z.object({ location: z.string(), publicKey: z.string().nullable(), autoApply: z.boolean() }).nullable(),
   idleLockMinutes: z.number(),
   defaultLanguage: z.enum(CONFIG_LANGUAGES),
+  lineHours: z.object({ days: z.array(z.enum(WEEKDAY_CODES)), open: z.string(), close: z.string() }),
   purge: z.object({ callbackNumberRetentionDays: z.number(), notesRetentionMonths: z.number() }),
 });
 export type ConfigValues = z.infer<typeof configValuesSchema>;
@@ -136,6 +147,7 @@ export function defaultConfigValues(): ConfigValues {
     feed: null,
     idleLockMinutes: CONFIG_DEFAULTS.idleLockMinutes,
     defaultLanguage: CONFIG_DEFAULTS.defaultLanguage,
+    lineHours: { ...DEFAULT_LINE_HOURS, days: [...DEFAULT_LINE_HOURS.days] },
     purge: { callbackNumberRetentionDays: CONFIG_DEFAULTS.callbackNumberRetentionDays, notesRetentionMonths: CONFIG_DEFAULTS.notesRetentionMonths },
   };
 }
@@ -149,6 +161,7 @@ export function valuesFrom(parsed: z.output<typeof machineConfigSchema>): Config
     feed: parsed.feed ? { location: parsed.feed.location, publicKey: parsed.feed.publicKey?.trim() ?? null, autoApply: parsed.feed.autoApply } : null,
     idleLockMinutes: parsed.idleLockMinutes,
     defaultLanguage: parsed.defaultLanguage,
+    lineHours: parsed.lineHours ? { ...parsed.lineHours, days: [...parsed.lineHours.days] } : d.lineHours,
     purge: {
       callbackNumberRetentionDays: parsed.purge?.callbackNumberRetentionDays ?? d.purge.callbackNumberRetentionDays,
       notesRetentionMonths: parsed.purge?.notesRetentionMonths ?? d.purge.notesRetentionMonths,

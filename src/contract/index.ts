@@ -9,6 +9,7 @@ import { callsContract } from './callsContract.ts';
 import { callbacksContract } from './callbacksContract.ts';
 import { reportsContract } from './reportsContract.ts';
 import { accessContract } from './accessContract.ts';
+import { shiftContract } from './shiftContract.ts';
 
 // The single contract: every operation the UI may call. Each domain keeps its own map;
 // they are joined here and nowhere else.
@@ -23,6 +24,7 @@ export const contract = {
   ...callbacksContract,
   ...reportsContract,
   ...accessContract,
+  ...shiftContract,
 };
 
 export type Contract = typeof contract;

@@ -45,6 +45,10 @@ export interface DirectoryRepository {
   upsertServices(services: readonly Service[], now: Date, onProgress?: (done: number, total: number) => void): number;
   addNote(serviceId: string, text: string, responder: string, now: Date): ReachabilityNote;
   listNotes(serviceId: string): ReachabilityNote[];
+  /** Services added or changed since an instant, newest first (home board: "since your last shift"). */
+  changedSince(sinceIso: string, limit: number): { total: number; services: Array<{ id: string; name: string; added: boolean; at: string }> };
+  /** Reachability notes written since an instant, newest first, with their service's name. */
+  notesSince(sinceIso: string, limit: number): Array<{ id: number; serviceId: string; serviceName: string; text: string; createdAt: string }>;
   listThemes(): ThemeView[];
   themeCodes(): Set<string>;
   addTheme(entry: { code: string; labels: Record<Lang, string> }, createdBy: string | null, now: Date): ThemeView;
@@ -109,6 +113,21 @@ export function directoryRepository(db: Db): DirectoryRepository {
       return db
         .prepare('SELECT id, service_id, text, responder, created_at FROM reachability_notes WHERE service_id = ? ORDER BY created_at DESC, id DESC')
         .all(serviceId) as ReachabilityNote[];
+    },
+    changedSince(sinceIso, limit) {
+      const total = db.prepare('SELECT count(*) FROM services WHERE updated_at > ?').pluck().get(sinceIso) as number;
+      const rows = db
+        .prepare('SELECT id, name, created_at > ? AS added, updated_at AS at FROM services WHERE updated_at > ? ORDER BY updated_at DESC, name LIMIT ?')
+        .all(sinceIso, sinceIso, limit) as Array<{ id: string; name: string; added: number; at: string }>;
+      return { total, services: rows.map((r) => ({ ...r, added: r.added === 1 })) };
+    },
+    notesSince(sinceIso, limit) {
+      return db
+        .prepare(
+          `SELECT n.id, n.service_id AS serviceId, s.name AS serviceName, n.text, n.created_at AS createdAt
+           FROM reachability_notes n JOIN services s ON s.id = n.service_id WHERE n.created_at > ? ORDER BY n.created_at DESC, n.id DESC LIMIT ?`,
+        )
+        .all(sinceIso, limit) as Array<{ id: number; serviceId: string; serviceName: string; text: string; createdAt: string }>;
     },
     listThemes() {
       const added = db.prepare('SELECT code, label_fr, label_nl, label_en FROM taxonomy_additions ORDER BY code').all() as Array<Record<string, string>>;

@@ -9,6 +9,7 @@ import { callsHandlers } from './callsHandlers.ts';
 import { callbacksHandlers } from './callbacksHandlers.ts';
 import { reportsHandlers } from './reportsHandlers.ts';
 import { accessHandlers } from './accessHandlers.ts';
+import { shiftHandlers } from './shiftHandlers.ts';
 
 // One handler map per domain, joined into the one typed `Handlers`; a missing or extra
 // operation is a type error here.
@@ -23,4 +24,5 @@ export const handlers: Handlers = {
   ...callbacksHandlers,
   ...reportsHandlers,
   ...accessHandlers,
+  ...shiftHandlers,
 };

@@ -75,6 +75,11 @@ export function handoverRepository(db: Db) {
     add(n: { day: string; text: string; author: string; at: string }): number {
       return Number(db.prepare('INSERT INTO handover_notes (day, text, author_profile_id, created_at) VALUES (?, ?, ?, ?)').run(n.day, n.text, n.author, n.at).lastInsertRowid);
     },
+    /** The notes of the latest day that has some, up to `today` (the previous shift's handover). */
+    latest(today: string): { day: string; notes: Array<{ id: number; text: string; author: string; createdAt: string }> } | null {
+      const day = db.prepare('SELECT max(day) FROM handover_notes WHERE day <= ?').pluck().get(today) as string | null;
+      return day ? { day, notes: this.forDay(day) } : null;
+    },
     forDay(day: string): Array<{ id: number; text: string; author: string; createdAt: string }> {
       return db
         .prepare(`SELECT h.id, h.text, p.display_name AS author, h.created_at AS createdAt FROM handover_notes h JOIN profiles p ON p.id = h.author_profile_id WHERE h.day = ? ORDER BY h.created_at, h.id`)

@@ -92,6 +92,8 @@ test('a whole call: F2 from anywhere, timed notes with the anonymity guard, them
   await expect(referral).toHaveCount(1);
   await expect(referral).toContainText(serviceName);
   await referral.getByLabel('Contacté pour l\'appelant·e').check();
+  // Issue 16: phoning a service on the caller's behalf needs their oral consent, ticked.
+  await referral.getByLabel(/Accord oral de l'appelant·e/).check();
   await referral.getByLabel('Résultat').selectOption('appointment');
   await expect(page.getByTestId('save-indicator')).toHaveAttribute('data-state', 'saved');
 
@@ -111,7 +113,7 @@ test('a whole call: F2 from anywhere, timed notes with the anonymity guard, them
   expect(saved.record.themes).toEqual(['food']);
   expect(saved.record.interventions).toEqual(['referral']);
   expect(saved.record.commune).toBe('schaerbeek');
-  expect(saved.record.referrals).toEqual([{ serviceId: expect.any(String), serviceName, contacted: true, outcome: 'appointment' }]);
+  expect(saved.record.referrals).toEqual([{ serviceId: expect.any(String), serviceName, contacted: true, consent: true, outcome: 'appointment' }]);
   expect(saved.notes.map((n) => n.text)).toEqual(['Madame appelle pour un colis alimentaire.', 'Elle voulait laisser son gsm [téléphone masqué]']);
   expect(saved.responderName).toBe('Marie');
 

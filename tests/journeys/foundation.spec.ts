@@ -33,7 +33,7 @@ test.describe('first run', () => {
     await expect(page.getByText('Les deux phrases diffèrent.')).toBeVisible();
     await page.getByLabel('Répétez la phrase de passe').fill('la ligne de Sophie au CASG');
     await page.getByRole('button', { name: 'Créer le profil de supervision' }).click();
-    await expect(page.getByRole('heading', { name: 'Bienvenue dans Relais' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Permanence de Sophie (CASG Nord)' })).toBeVisible();
     const access = (await page.evaluate(() => window.relais!.invoke('access.status', {}))) as { ok: true; value: { needsFirstSupervisor: boolean; profile: { displayName: string; role: string } } };
     expect(access.value.needsFirstSupervisor).toBe(false);
     expect(access.value.profile).toMatchObject({ displayName: 'Sophie', role: 'supervisor' });

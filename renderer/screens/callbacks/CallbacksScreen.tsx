@@ -10,7 +10,7 @@ import { useFocusRequest } from '../../navigation.ts';
 import { CallbackDialog, type DialogOutcome } from './CallbackDialog.tsx';
 import { timeOf } from '../../../src/domain/brusselsTime.ts';
 import { type Bucket, PAGE, QueueSection } from './QueueSection.tsx';
-import { takeCallbackRequest } from './request.ts';
+import { takeCallbackRequest, takeOpenRequest } from './request.ts';
 import { ScheduleForm } from './ScheduleForm.tsx';
 import './callbacks.css';
 
@@ -101,6 +101,11 @@ export function CallbacksScreen() {
     setFormOpen(true);
   }, []);
   useFocusRequest('callbacks.new', openForm);
+  // The home board opens one callback (Enter on its row): its dialog opens here.
+  useFocusRequest('callbacks.open', () => {
+    const id = takeOpenRequest();
+    if (id) setOpenId(id);
+  });
 
   const onOpen = useCallback((id: string) => setOpenId(id), []);
 

@@ -14,3 +14,16 @@ export function takeCallbackRequest(): string | null {
   requested = null;
   return id;
 }
+
+let openRequested: string | null = null;
+
+/** "Open this callback" from elsewhere (the home board): the callbacks screen opens its dialog. */
+export function openCallbackFor(callbackId: string): void {
+  openRequested = callbackId;
+}
+
+export function takeOpenRequest(): string | null {
+  const id = openRequested;
+  openRequested = null;
+  return id;
+}

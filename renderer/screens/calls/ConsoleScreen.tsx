@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallView } from '../../../src/contract/callsContract.ts';
+import { LOOKED_FOR_MAX_CHARS, NO_REQUEST_KINDS, type NoRequestKind } from '../../../src/contract/callSchemas.ts';
 import { formatCallTime } from '../../../src/domain/duration.ts';
 import type { ErrorIssue, ErrorPayload } from '../../../src/errors.ts';
 import { call, invoke, OperationError } from '../../bridge.ts';
@@ -59,6 +60,15 @@ function Console({ startRequested, onStartHandled }: { startRequested: boolean; 
   const [flagged, setFlagged] = useState<ErrorIssue[] | null>(null);
   const [restored, setRestored] = useState(false);
   const [busy, setBusy] = useState(false);
+  /** Out of scope: asking (optionally) whom the caller was looking for before closing. */
+  const [askLookedFor, setAskLookedFor] = useState(false);
+  const [lookedFor, setLookedFor] = useState('');
+  /** A close without request refused for identifying text: "close anyway" repeats it. */
+  const [flaggedKind, setFlaggedKind] = useState<NoRequestKind | null>(null);
+  const lookedForRef = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (askLookedFor) lookedForRef.current?.focus();
+  }, [askLookedFor]);
   const [focusWant, setFocusWantState] = useState<{ target: 'composer' | 'close' | 'start' | 'keep'; at: number } | null>(null);
   const setFocusWant = (want: { target: 'composer' | 'close' | 'start' | 'keep' } | null) => setFocusWantState(want && { ...want, at: performance.now() });
   const tracker = useMemo(() => new SaveTracker(), [view?.id]);
@@ -244,6 +254,39 @@ function Console({ startRequested, onStartHandled }: { startRequested: boolean; 
       }
     });
 
+  const closeWithoutRequest = (kind: NoRequestKind, keepFlagged = false, whom = '') =>
+    run(async () => {
+      const v = viewRef.current;
+      if (!v || v.status === 'closed' || !v.editable) return;
+      await trackerRef.current.flushAll();
+      try {
+        const closed = await call('calls.closeWithoutRequest', { callId: v.id, kind, keepFlagged, ...(kind === 'out_of_scope' && whom.trim() ? { lookedFor: whom.trim() } : {}) });
+        await shift.refresh();
+        shownCallId = null;
+        setFlagged(null);
+        setFlaggedKind(null);
+        setAskLookedFor(false);
+        setLookedFor('');
+        setView(null);
+        setMessage(t('console.closedNoRequest', { kind: t(`noRequest.${kind}`), duration: formatCallTime(closed.durationMs) }));
+        setFocusWant({ target: 'start' });
+      } catch (e) {
+        if (e instanceof OperationError && e.payload.code === 'Conflict' && e.payload.issues?.length) {
+          setFlagged(e.payload.issues);
+          setFlaggedKind(kind);
+          setFocusWant({ target: 'keep' });
+        } else throw e;
+      }
+    });
+
+  const noRequest = (kind: NoRequestKind) => {
+    const v = viewRef.current;
+    if (!v || v.status === 'closed' || !v.editable) return;
+    if (kind === 'out_of_scope') {
+      setAskLookedFor(true);
+    } else void closeWithoutRequest(kind);
+  };
+
   const reopen = () =>
     run(async () => {
       const v = viewRef.current;
@@ -270,6 +313,7 @@ function Console({ startRequested, onStartHandled }: { startRequested: boolean; 
       'calls.referral': () => formRef.current?.focus('referral'),
       'calls.redact': redactFocusedField,
       'calls.close': () => void close(),
+      ...Object.fromEntries(NO_REQUEST_KINDS.map((k) => [`calls.noRequest.${k}`, () => noRequest(k)])),
     },
     !loading,
   );
@@ -357,6 +401,31 @@ function Console({ startRequested, onStartHandled }: { startRequested: boolean; 
             <span className="spacer" />
             <SaveIndicator tracker={tracker} />
           </div>
+          {view.editable && view.status !== 'closed' && (
+            <div className="no-request-bar" role="group" aria-label={t('noRequest.label')}>
+              <span className="muted">{t('noRequest.label')}</span>
+              {NO_REQUEST_KINDS.map((k, i) => (
+                <button key={k} type="button" className="small" onClick={() => noRequest(k)} aria-keyshortcuts={`F${6 + i}`}>
+                  {t(`noRequest.${k}`)} <kbd>F{6 + i}</kbd>
+                </button>
+              ))}
+              {askLookedFor && (
+                <form
+                  className="looked-for"
+                  onSubmit={(e) => {
+                    e.preventDefault();
+                    void closeWithoutRequest('out_of_scope', false, lookedFor);
+                  }}
+                >
+                  <label className="field inline">
+                    <span>{t('noRequest.lookedFor')}</span>
+                    <input ref={lookedForRef} value={lookedFor} maxLength={LOOKED_FOR_MAX_CHARS} autoComplete="off" onChange={(e) => setLookedFor(e.target.value)} onKeyDown={(e) => { if (e.key === 'Escape') { setAskLookedFor(false); focusComposer(); } }} />
+                  </label>
+                  <button type="submit" className="primary small">{t('noRequest.closeOutOfScope')}</button>
+                </form>
+              )}
+            </div>
+          )}
           {restored && (
             <div className="notice restored" role="status">
               <p>{t('console.restored')}</p>
@@ -374,10 +443,10 @@ function Console({ startRequested, onStartHandled }: { startRequested: boolean; 
             <div className="notice warn" role="alert" aria-labelledby="flagged-title">
               <p id="flagged-title">{t('console.flagged', { count: flagged.length })}</p>
               <div className="button-row">
-                <button type="button" ref={keepRef} onClick={() => void close(true)}>
+                <button type="button" ref={keepRef} onClick={() => void (flaggedKind ? closeWithoutRequest(flaggedKind, true, lookedFor) : close(true))}>
                   {t('console.closeAnyway')}
                 </button>
-                <button type="button" className="ghost" onClick={() => { setFlagged(null); focusComposer(); }}>
+                <button type="button" className="ghost" onClick={() => { setFlagged(null); setFlaggedKind(null); focusComposer(); }}>
                   {t('console.review')}
                 </button>
               </div>

@@ -4,15 +4,18 @@ import { type Control, Controller, useController, useFieldArray, useForm } from 
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import {
+  BARRIERS,
   CALL_LANGUAGES,
   CALLER_HISTORY,
   CALLER_TYPES,
   callRecordSchema,
+  DEBRIEF_REASON_MAX_CHARS,
   HEARD_FROM,
   INTERVENTIONS,
   PSEUDONYM_MAX_CHARS,
   REFERRAL_OUTCOMES,
   RESOLUTIONS,
+  SOCIAL_AID_CONTACTS,
   type StoredRecord,
   UNMET_NEED_MAX_CHARS,
 } from '../../../src/contract/callSchemas.ts';
@@ -54,6 +57,12 @@ function toForm(r: StoredRecord): RecordValues {
     resolution: r.resolution,
     unmetNeed: r.unmetNeed ?? '',
     mayQuote: r.mayQuote,
+    noRequest: r.noRequest,
+    lookedFor: r.lookedFor ?? '',
+    socialAidContact: r.socialAidContact,
+    barriers: r.barriers,
+    debrief: r.debrief,
+    debriefReason: r.debriefReason ?? '',
   };
 }
 
@@ -62,7 +71,7 @@ const orNull = (v: unknown) => (v === '' || v === undefined ? null : v);
 /** A free-text field under the anonymity guard (flags + one-click redaction + Alt+X). */
 function GuardedText({ control, name, label, hint, max, multiline = false }: {
   control: Control<RecordValues>;
-  name: 'pseudonym' | 'unmetNeed' | 'languageOther' | 'heardFromOther';
+  name: 'pseudonym' | 'unmetNeed' | 'languageOther' | 'heardFromOther' | 'debriefReason';
   label: string;
   hint?: string;
   max: number;
@@ -157,6 +166,8 @@ export const RecordForm = forwardRef<RecordFormHandle, { callId: string; record:
   const language = watch('language');
   const heardFrom = watch('heardFrom');
   const commune = watch('commune');
+  const debrief = watch('debrief');
+  const referralValues = watch('referrals');
   const referralIds = useMemo(() => new Set(referrals.fields.map((f) => f.serviceId)), [referrals.fields]);
   const communeName = (c: (typeof COMMUNES)[number]) => (lang === 'nl' ? `${c.nl} / ${c.fr}` : c.fr === c.nl ? c.fr : `${c.fr} / ${c.nl}`);
   const sortedCommunes = useMemo(() => [...COMMUNES].sort((a, b) => (lang === 'nl' ? a.nl : a.fr).localeCompare(lang === 'nl' ? b.nl : b.fr, lang)), [lang]);
@@ -303,6 +314,19 @@ export const RecordForm = forwardRef<RecordFormHandle, { callId: string; record:
                     <input type="checkbox" {...register(`referrals.${i}.contacted` as const)} />
                     <span>{t('referrals.contacted')}</span>
                   </label>
+                  {referralValues?.[i]?.contacted && (
+                    <label className="check consent" aria-invalid={formState.errors.referrals?.[i]?.consent ? true : undefined}>
+                      <input type="checkbox" {...register(`referrals.${i}.consent` as const)} />
+                      <span>
+                        {t('referrals.consent')} <span aria-hidden="true">*</span>
+                      </span>
+                    </label>
+                  )}
+                  {formState.errors.referrals?.[i]?.consent && (
+                    <p className="error" role="alert">
+                      {t('referrals.consentRequired')}
+                    </p>
+                  )}
                   <label className="field inline">
                     <span>{t('referrals.outcome')}</span>
                     <select {...register(`referrals.${i}.outcome` as const, { setValueAs: orNull })}>
@@ -324,7 +348,7 @@ export const RecordForm = forwardRef<RecordFormHandle, { callId: string; record:
               ref={searchRef}
               commune={commune ?? null}
               exclude={referralIds}
-              onPick={(s) => referrals.append({ serviceId: s.id, serviceName: s.name, contacted: false, outcome: null })}
+              onPick={(s) => referrals.append({ serviceId: s.id, serviceName: s.name, contacted: false, consent: false, outcome: null })}
             />
           )}
         </fieldset>
@@ -339,10 +363,48 @@ export const RecordForm = forwardRef<RecordFormHandle, { callId: string; record:
           </select>
         </label>
         <GuardedText control={control} name="unmetNeed" label={t('record.unmetNeed')} hint={t('record.unmetNeedHint')} max={UNMET_NEED_MAX_CHARS} multiline />
-        <label className="check">
-          <input type="checkbox" {...register('mayQuote')} />
-          <span>{t('record.mayQuote')}</span>
-        </label>
+        <details className="record-more" open={Boolean(record.debrief || record.barriers.length || record.socialAidContact !== 'unknown') || undefined}>
+          <summary>{t('record.more')}</summary>
+          <div className="grid-2">
+            <label className="field">
+              <span>{t('record.socialAid.label')}</span>
+              <select {...register('socialAidContact')}>
+                {SOCIAL_AID_CONTACTS.map((v) => (
+                  <option key={v} value={v}>{t(`record.socialAid.${v}`)}</option>
+                ))}
+              </select>
+            </label>
+            <Controller
+              control={control}
+              name="barriers"
+              render={({ field }) => (
+                <fieldset className="choice-group barriers">
+                  <legend>{t('record.barriers.label')}</legend>
+                  <div className="choices column">
+                    {BARRIERS.map((b) => {
+                      const checked = (field.value ?? []).includes(b);
+                      return (
+                        <label key={b} className="check" title={t(`record.barriers.hint.${b}`)}>
+                          <input type="checkbox" checked={checked} onChange={() => field.onChange(checked ? (field.value ?? []).filter((x) => x !== b) : [...(field.value ?? []), b])} />
+                          <span>{t(`record.barriers.${b}`)}</span>
+                        </label>
+                      );
+                    })}
+                  </div>
+                </fieldset>
+              )}
+            />
+          </div>
+          <label className="check">
+            <input type="checkbox" {...register('mayQuote')} />
+            <span>{t('record.mayQuote')}</span>
+          </label>
+          <label className="check">
+            <input type="checkbox" {...register('debrief')} />
+            <span>{t('record.debrief')}</span>
+          </label>
+          {debrief && <GuardedText control={control} name="debriefReason" label={t('record.debriefReason')} max={DEBRIEF_REASON_MAX_CHARS} />}
+        </details>
       </fieldset>
       {Object.keys(formState.errors).length > 0 && <p className="visually-hidden" role="alert">{t('record.invalid')}</p>}
     </form>

@@ -15,6 +15,11 @@ export const CONSOLE_SHORTCUTS = [
   { keys: 'Alt+D', labelKey: 'calls:keys.referral', focus: 'calls.referral' },
   { keys: 'Alt+X', labelKey: 'calls:keys.redact', focus: 'calls.redact' },
   { keys: 'Alt+C', labelKey: 'calls:keys.close', focus: 'calls.close' },
+  // Calls that carried no request close with one key, without theme nor intervention (issue 16).
+  { keys: 'F6', labelKey: 'calls:keys.noRequest.silent', focus: 'calls.noRequest.silent' },
+  { keys: 'F7', labelKey: 'calls:keys.noRequest.wrong_number', focus: 'calls.noRequest.wrong_number' },
+  { keys: 'F8', labelKey: 'calls:keys.noRequest.out_of_scope', focus: 'calls.noRequest.out_of_scope' },
+  { keys: 'F9', labelKey: 'calls:keys.noRequest.test', focus: 'calls.noRequest.test' },
 ] as const;
 
 export const HISTORY_SHORTCUTS = [{ keys: 'Alt+S', labelKey: 'calls:keys.historySearch', focus: 'history.search' }] as const;
