@@ -1,10 +1,9 @@
-import { TZDate } from '@date-fns/tz';
+import { addDays, dayOf, weekMinuteOf, zonedToInstant } from './brusselsTime.ts';
 
 // The line's opening hours (weekdays 9:00–17:00 in Brussels unless the machine config says
 // otherwise): who is on shift "until when" on the home board, and the callback windows a
 // responder is offered. Pure: the renderer imports it too.
 
-export const LINE_TIME_ZONE = 'Europe/Brussels';
 export const WEEKDAY_CODES = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type WeekdayCode = (typeof WEEKDAY_CODES)[number];
 
@@ -24,15 +23,7 @@ function minutes(hhmm: string): number {
   return h * 60 + m;
 }
 
-/** Monday = 0 … Sunday = 6, from a JS getDay() (Sunday = 0). */
-function weekdayCode(jsDay: number): WeekdayCode {
-  return WEEKDAY_CODES[(jsDay + 6) % 7]!;
-}
-
-function at(day: TZDate, hhmm: string): Date {
-  const m = minutes(hhmm);
-  return new Date(new TZDate(day.getFullYear(), day.getMonth(), day.getDate(), Math.floor(m / 60), m % 60, 0, LINE_TIME_ZONE).getTime());
-}
+const code = (instant: Date | string): WeekdayCode => WEEKDAY_CODES[weekMinuteOf(instant).day]!;
 
 export interface LineStatus {
   open: boolean;
@@ -44,12 +35,12 @@ export interface LineStatus {
 
 /** Whether the line is open at `now` and until when (or when it opens next). */
 export function lineStatus(hours: LineHours, now: Date): LineStatus {
-  const local = new TZDate(now.getTime(), LINE_TIME_ZONE);
+  const today = dayOf(now);
   for (let i = 0; i < 8; i++) {
-    const day = new TZDate(local.getFullYear(), local.getMonth(), local.getDate() + i, 12, 0, 0, LINE_TIME_ZONE);
-    if (!hours.days.includes(weekdayCode(day.getDay()))) continue;
-    const start = at(day, hours.open);
-    const end = at(day, hours.close);
+    const day = addDays(today, i);
+    const start = zonedToInstant(day, hours.open).at;
+    if (!hours.days.includes(code(start))) continue;
+    const end = zonedToInstant(day, hours.close).at;
     if (now < start) return { open: false, closesAt: null, opensAt: start.toISOString() };
     if (now < end) return { open: true, closesAt: end.toISOString(), opensAt: null };
   }
@@ -58,8 +49,7 @@ export function lineStatus(hours: LineHours, now: Date): LineStatus {
 
 /** Whether an instant falls within the line's hours (callback windows are proposed only there). */
 export function withinLineHours(hours: LineHours, instant: Date): boolean {
-  const local = new TZDate(instant.getTime(), LINE_TIME_ZONE);
-  if (!hours.days.includes(weekdayCode(local.getDay()))) return false;
-  const m = local.getHours() * 60 + local.getMinutes();
+  if (!hours.days.includes(code(instant))) return false;
+  const m = weekMinuteOf(instant).minute;
   return m >= minutes(hours.open) && m <= minutes(hours.close);
 }

@@ -1,8 +1,8 @@
-import { brusselsDay } from '../calls/brusselsTime.ts';
 import { callsRepository } from '../calls/callsRepository.ts';
 import { profilesRepository } from '../calls/profilesRepository.ts';
 import type { shiftContract } from '../contract/shiftContract.ts';
 import { directoryRepository } from '../directory/directoryRepository.ts';
+import { dayOf } from '../domain/brusselsTime.ts';
 import { lineStatus } from '../domain/lineHours.ts';
 import { AppError } from '../errors.ts';
 import { handoverRepository } from '../reports/quotesRepository.ts';
@@ -32,7 +32,7 @@ export const shiftHandlers: HandlerMap<typeof shiftContract> = {
         profile: { id: me.id, displayName: me.displayName, centre: me.centre, role: me.role },
         line: { hours: s.config.values.lineHours, ...lineStatus(s.config.values.lineHours, now) },
         toFinish: callsRepository(db).list({ toFinishOf: me.id, limit: 1, offset: 0 }).total,
-        handover: handoverRepository(db).latest(brusselsDay(now)),
+        handover: handoverRepository(db).latest(dayOf(now)),
         directory: { since, firstShift: previous === null, servicesTotal: changed.total, services: changed.services, notes: directory.notesSince(weekAgo, MAX_LISTED) },
       };
     });

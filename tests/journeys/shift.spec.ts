@@ -3,12 +3,18 @@ import type { InputOf, OperationName, OutputOf } from '../../src/contract/index.
 import { ManualClock } from '../../src/platform/clock.ts';
 import { expect, test } from '../harness/fixture.ts';
 import { openHarnessApp } from '../harness/harness.ts';
+import { ensureHarnessResponders } from '../harness/supervisor.ts';
 
 // The responder's shift (issue 16), in French: the home board that runs the shift.
 
 test.skip(({ shell }) => shell !== 'harness', 'fake time drives the harness core');
 
 const PIN = '246810';
+// Profiles are made by a supervisor (issue 12): these exist before the journeys start.
+const RESPONDERS = [
+  { displayName: 'Marie', centre: 'CASG Nord', pin: PIN },
+  { displayName: 'Tom', centre: 'CAW Brussel', pin: PIN },
+];
 
 async function op<N extends OperationName>(core: AppCore, name: N, input: InputOf<N>): Promise<OutputOf<N>> {
   const r = await core.router.dispatch(name, input);
@@ -20,9 +26,10 @@ test('home board: sign in, on shift until 17:00, callbacks due (Enter opens one)
   const clock = new ManualClock('2026-03-13T10:00:00.000Z'); // Friday 11:00, Brussels
   const h = await openHarnessApp(await harnessBrowser(), {
     clock,
+    responders: RESPONDERS,
     seed: async (core) => {
-      const tom = await op(core, 'profiles.create', { displayName: 'Tom', centre: 'CAW Brussel', pin: PIN });
-      await op(core, 'profiles.create', { displayName: 'Marie', centre: 'CASG Nord', pin: PIN });
+      ensureHarnessResponders(core, RESPONDERS);
+      const tom = (await op(core, 'profiles.list', {})).profiles.find((p) => p.displayName === 'Tom')!;
       await op(core, 'profiles.signIn', { profileId: tom.id, secret: PIN });
       const call = await op(core, 'calls.start', {});
       await op(core, 'calls.closeWithoutRequest', { callId: call.id, kind: 'test' });
@@ -86,11 +93,10 @@ async function signIn(page: import('@playwright/test').Page, name = 'Marie'): Pr
   await expect(page.getByRole('heading', { name: new RegExp(`^Permanence de ${name}`) })).toBeVisible();
 }
 
-const seedMarie = async (core: AppCore) => void (await op(core, 'profiles.create', { displayName: 'Marie', centre: 'CASG Nord', pin: PIN }));
 
 test('calls without a request: one key each, no theme nor intervention, counted apart', async ({ harnessBrowser }) => {
   const clock = new ManualClock('2026-03-16T09:00:00.000Z');
-  const h = await openHarnessApp(await harnessBrowser(), { clock, seed: seedMarie });
+  const h = await openHarnessApp(await harnessBrowser(), { clock, responders: RESPONDERS });
   const { page, core } = h;
   await signIn(page);
   await page.keyboard.press('F1');
@@ -129,7 +135,7 @@ test('calls without a request: one key each, no theme nor intervention, counted 
 
 test('the report\'s fields: contact with social aid, non-take-up, to debrief, oral consent required on a service phoned for the caller', async ({ harnessBrowser }) => {
   const clock = new ManualClock('2026-03-16T09:00:00.000Z');
-  const h = await openHarnessApp(await harnessBrowser(), { clock, seed: seedMarie });
+  const h = await openHarnessApp(await harnessBrowser(), { clock, responders: RESPONDERS });
   const { page, core } = h;
   await signIn(page);
   await page.keyboard.press('F2');

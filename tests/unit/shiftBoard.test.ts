@@ -6,7 +6,7 @@ import { directoryRepository } from '../../src/directory/directoryRepository.ts'
 import { seedDemoDirectory } from '../../src/directory/demo/seedDemoDirectory.ts';
 import { DEFAULT_LINE_HOURS, lineStatus, withinLineHours } from '../../src/domain/lineHours.ts';
 import { ManualClock } from '../../src/platform/clock.ts';
-import { newOpenCore } from './helpers/tempStore.ts';
+import { newOpenCore, seedResponder } from './helpers/tempStore.ts';
 
 // The home board (issue 16): on shift until when, records to finish, the previous shift's
 // handover notes and what changed in the directory since this profile's last shift.
@@ -37,8 +37,8 @@ test('shift.board: line, records to finish, previous handover, directory changes
   const core = await newOpenCore({ clock });
   const db = core.services.store.database();
   seedDemoDirectory(db, clock.now());
-  const marie = await op(core, 'profiles.create', { displayName: 'Marie', centre: 'CASG Nord', pin: PIN });
-  const tom = await op(core, 'profiles.create', { displayName: 'Tom', centre: 'CAW Brussel', pin: PIN });
+  const marie = await seedResponder(core, { displayName: 'Marie', centre: 'CASG Nord', pin: PIN });
+  const tom = await seedResponder(core, { displayName: 'Tom', centre: 'CAW Brussel', pin: PIN });
 
   assert.equal((await core.router.dispatch('shift.board', {})).ok, false, 'signed-in profiles only');
 
