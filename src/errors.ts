@@ -15,6 +15,8 @@ export const ERROR_CODES = [
   'KeyFileMissing',
   'KeyBackendChanged',
   'CorruptStore',
+  /** A backup file (not the live store) is damaged, truncated or inconsistent: choose another one. */
+  'BackupDamaged',
   'ReadOnly',
   'DiskFull',
   'AlreadyRunning',

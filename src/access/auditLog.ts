@@ -28,7 +28,7 @@ export const AUDIT_ACTIONS = [
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-const AUDIT_DETAIL_KEYS = new Set(['format', 'public', 'from', 'to', 'kind', 'count', 'steps', 'reason', 'targetProfileId', 'targetName', 'role', 'cause', 'notesRetentionMonths', 'callbackNumberRetentionDays', 'added', 'updated', 'removed', 'version', 'attempts', 'source', 'bytes']);
+const AUDIT_DETAIL_KEYS = new Set(['format', 'public', 'from', 'to', 'kind', 'count', 'steps', 'reason', 'targetProfileId', 'targetName', 'role', 'cause', 'notesRetentionMonths', 'callbackNumberRetentionDays', 'added', 'updated', 'removed', 'version', 'attempts', 'source', 'bytes', 'centre', 'callId']);
 
 export type AuditDetail = Record<string, string | number | boolean | null>;
 

@@ -3,7 +3,8 @@ import type { AuditAction, AuditDetail } from './auditLog.ts';
 
 // Operations the router records in the audit log after they succeed: the action and a detail
 // of formats, flags, periods and counts read from the input and answer — never their content.
-// Sign-in/out, lock/unlock, profile changes and purges write their own entries (they know more).
+// Sign-in/out, lock/unlock, profile changes, purges and restores write their own entries (they
+// know more; a restore signs everyone out, so its actor is read before, issue 12).
 
 type Rule<N extends OperationName> = (input: InputOf<N>, output: OutputOf<N>) => { action: AuditAction; detail: AuditDetail };
 type Rules = { [N in OperationName]?: Rule<N> };
@@ -15,7 +16,6 @@ export const AUDITED_OPERATIONS: Rules = {
   'directory.importApply': (_i, o) => ({ action: 'directory.import', detail: { added: o.counts.added, updated: o.counts.changed, count: o.counts.rejected } }),
   'feed.apply': () => ({ action: 'directory.import', detail: { source: 'feed' } }),
   'store.backupNow': (_i, o) => ({ action: 'backup.create', detail: { reason: o.reason, bytes: o.bytes } }),
-  'store.restoreBackup': (_i, o) => ({ action: 'backup.restore', detail: { from: o.createdAt } }),
 };
 
 export function auditRuleOf(name: OperationName): Rule<OperationName> | undefined {

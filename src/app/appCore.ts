@@ -10,6 +10,7 @@ import { noConfigState } from '../config/machineConfig.ts';
 import type { ReportPdfDrawer } from '../reports/exportReport.ts';
 import type { OsKeystore } from '../store/osKeystore.ts';
 import { StoreSession } from '../store/storeSession.ts';
+import { holdInstanceLock } from '../store/instanceLock.ts';
 import type { Db } from '../store/openDatabase.ts';
 import { seedDemoDirectory } from '../directory/demo/seedDemoDirectory.ts';
 import { APP_VERSION } from './appVersion.ts';
@@ -97,6 +98,9 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
   };
   const router = createRouter(handlers, services, { validateOutput: opts.validateOutput ?? false });
   const jobs = createPeriodicJobs(services);
+  // The app (Electron, harness) holds its data folder while it runs: relais-admin restore
+  // refuses meanwhile (issue 12). The CLI's own cores do not.
+  let releaseInstance: (() => void) | null = null;
   // The store just opened (start, unlock, first run, restore): reminders missed while the app
   // was closed are announced now, not at the next ticker beat.
   listeners.add((name, payload) => {
@@ -106,6 +110,7 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
     router,
     services,
     async start() {
+      if (opts.shell !== 'cli' && !releaseInstance) releaseInstance = holdInstanceLock(opts.dataDir, opts.shell, clock.now());
       const status = await store.tryAutoUnlock();
       services.emit('store.status', status);
     },
@@ -130,6 +135,8 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
     jobs,
     shutdown() {
       store.close();
+      releaseInstance?.();
+      releaseInstance = null;
     },
   };
 }

@@ -2,9 +2,28 @@ import type { storeContract } from '../contract/storeContract.ts';
 import { AppError } from '../errors.ts';
 import type { HandlerMap } from '../router/handlers.ts';
 import type { Services } from '../router/services.ts';
-import { restoreBackup, verifyBackupFile } from '../store/backup.ts';
+import { type RestoreResult, restoreBackup, verifyBackupFile } from '../store/backup.ts';
+import { accessStatus } from '../access/accessSession.ts';
+import { writeAudit } from '../access/auditLog.ts';
 import { BackupScheduler, listBackups, policyFromStore } from '../store/backupSchedule.ts';
 import { configBackupPolicy } from '../config/machineConfig.ts';
+
+/** The name and centre of whoever restores: the signed-in supervisor, or the recovery screen (nobody signed in) at this machine's centre. */
+function restoreActor(s: Services): { actor: string; role: 'responder' | 'supervisor' | null; centre: string | null } {
+  const id = s.session.profileId;
+  const row = id && s.store.isOpen() ? (s.store.database().prepare('SELECT display_name, centre FROM profiles WHERE id = ?').get(id) as { display_name: string; centre: string } | undefined) : undefined;
+  if (row) return { actor: row.display_name, role: s.session.role, centre: row.centre };
+  return { actor: 'recovery screen (not signed in)', role: null, centre: s.config.values.centreName };
+}
+
+function signOutEveryone(s: Services): void {
+  s.session.profileId = null;
+  s.session.role = null;
+  s.session.locked = false;
+  s.session.lockedAt = null;
+  s.session.lockReason = null;
+  s.session.lastActivityMs = null;
+}
 
 function scheduler(s: Services): BackupScheduler {
   // The machine config (IT) sets the backup folder and retention over the store's own settings.
@@ -26,13 +45,41 @@ export const storeHandlers: HandlerMap<typeof storeContract> = {
     if (s.store.isInitialised() && !force) {
       throw new AppError('StoreExists', 'store.exists');
     }
-    // The open handle must go before its files are moved; a wrong passphrase is refused first.
+    // A wrong passphrase or a damaged backup is refused while the live store is still open.
     verifyBackupFile(file, passphrase);
-    s.store.close();
-    const r = restoreBackup({ file, dataDir: s.store.files.dataDir, passphrase, force, now: s.clock.now() });
+    // Who restores, read before the live store closes: the restored store may not know them.
+    const who = restoreActor(s);
+    // The open handle must go before its files are moved; if the swap fails, the live store
+    // is reopened as it was (its key kept in memory meanwhile), and the session goes on.
+    const suspended = s.store.isOpen() ? s.store.suspend() : null;
+    let r: RestoreResult;
+    try {
+      r = restoreBackup({ file, dataDir: s.store.files.dataDir, passphrase, force, now: s.clock.now() });
+    } catch (e) {
+      if (suspended) {
+        try {
+          suspended.resume();
+        } catch (reopen) {
+          s.log.error('backup.restore_reopen_failed', { error: (reopen as Error).message });
+        }
+        s.emit('store.status', s.store.status());
+      }
+      throw e;
+    }
+    suspended?.release();
     s.log.info('backup.restored', { schemaVersion: r.schemaVersion, replaced: r.replacedDir !== null });
+    // Everyone is signed out: the session is rebuilt from the restored store, whose profiles
+    // may differ (issue 12). The restore is the first line of the restored store's audit log.
+    signOutEveryone(s);
     const status = await s.store.unlock(passphrase);
+    writeAudit(s.store.database(), s.clock.now(), { profileId: null, actor: who.actor, role: who.role }, 'backup.restore', {
+      source: 'app',
+      reason: r.replacedDir ? 'replaced' : 'new',
+      from: r.createdAt,
+      centre: who.centre,
+    });
     s.emit('store.status', status);
+    s.emit('access.changed', accessStatus(s));
     return { restoredFrom: file, createdAt: r.createdAt, replacedDir: r.replacedDir, status };
   },
   'store.changePassphrase': async ({ oldPassphrase, newPassphrase }, s) => {

@@ -219,7 +219,7 @@ export function readBackupHeader(file: string): { header: BackupHeader; dbOffset
     }
     const headerLength = head.readUInt32BE(MAGIC.length);
     if (headerLength < 2 || headerLength > MAX_HEADER_BYTES || head.length + headerLength > fileBytes) {
-      throw new AppError('FileRejected', `The backup file ${file} is damaged (bad header length).`);
+      throw new AppError('BackupDamaged', `The backup file ${file} is damaged (bad header length); the live store was not touched. Choose another backup.`);
     }
     const raw = Buffer.alloc(headerLength);
     fs.readSync(fd, raw, 0, headerLength, head.length);
@@ -227,13 +227,13 @@ export function readBackupHeader(file: string): { header: BackupHeader; dbOffset
     try {
       json = JSON.parse(raw.toString('utf8'));
     } catch {
-      throw new AppError('FileRejected', `The backup file ${file} is damaged (unreadable header).`);
+      throw new AppError('BackupDamaged', `The backup file ${file} is damaged (unreadable header); the live store was not touched. Choose another backup.`);
     }
     const parsed = backupHeaderSchema.safeParse(json);
-    if (!parsed.success) throw new AppError('FileRejected', `The backup file ${file} is damaged or from an unknown version (header: ${parsed.error.issues[0]?.path.join('.') ?? '?'}).`);
+    if (!parsed.success) throw new AppError('BackupDamaged', `The backup file ${file} is damaged or from an unknown version (header: ${parsed.error.issues[0]?.path.join('.') ?? '?'}); the live store was not touched.`);
     const dbOffset = head.length + headerLength;
     if (fileBytes - dbOffset !== parsed.data.db.bytes) {
-      throw new AppError('FileRejected', `The backup file ${file} is truncated or damaged (${fileBytes - dbOffset} database bytes, expected ${parsed.data.db.bytes}).`);
+      throw new AppError('BackupDamaged', `The backup file ${file} is truncated or damaged (${fileBytes - dbOffset} database bytes, expected ${parsed.data.db.bytes}); the live store was not touched.`);
     }
     return { header: parsed.data, dbOffset, fileBytes };
   } finally {
@@ -250,23 +250,32 @@ function extractDb(file: string, dbOffset: number, header: BackupHeader, dbFile:
   } finally {
     fs.closeSync(fd);
   }
-  if (sha256File(dbFile) !== header.db.sha256) throw new AppError('FileRejected', `The backup file ${file} is damaged (database checksum mismatch).`);
+  if (sha256File(dbFile) !== header.db.sha256) throw new AppError('BackupDamaged', `The backup file ${file} is damaged (database checksum mismatch); the live store was not touched. Choose another backup.`);
 }
 
 /** Opens an extracted database with `key` and checks integrity, store id and schema version. */
 function checkExtracted(dbFile: string, key: Buffer, header: BackupHeader, source: string): void {
+  const damaged = (what: string) => new AppError('BackupDamaged', `The backup ${source} is damaged (${what}); the live store was not touched. Choose another backup.`);
   let db: Db;
   try {
     db = openDatabase(dbFile, key, { readonly: true });
   } catch (e) {
-    if (isAppError(e) && e.code === 'WrongKey') throw new AppError('FileRejected', `The backup ${source} does not open with its own key file: it is damaged.`);
+    if (isAppError(e) && (e.code === 'WrongKey' || e.code === 'CorruptStore')) throw damaged('it does not open with its own key file');
     throw e;
   }
   try {
-    const integrity = integrityMessages(db);
-    if (integrity !== 'ok') throw new AppError('CorruptStore', `The backup ${source} failed its integrity check (${integrity}).`);
+    let integrity: string;
+    try {
+      integrity = integrityMessages(db);
+    } catch (e) {
+      // A damaged page met while checking belongs to the backup, not to the live store.
+      const mapped = mapStoreError(e, dbFile);
+      if (mapped.code === 'CorruptStore') throw damaged('a page does not decrypt');
+      throw mapped;
+    }
+    if (integrity !== 'ok') throw damaged(`integrity check: ${integrity}`);
     const id = db.prepare(`SELECT value FROM meta WHERE key = 'store_id'`).pluck().get() as string | undefined;
-    if (id !== header.storeId) throw new AppError('FileRejected', `The backup ${source} is inconsistent (store id differs between header and database).`);
+    if (id !== header.storeId) throw damaged('store id differs between header and database');
     const v = schemaVersion(db);
     if (v > latestVersion()) throw new AppError('Conflict', `The backup ${source} has schema version ${v}, newer than this Relais understands (${latestVersion()}).`);
   } finally {
@@ -350,17 +359,39 @@ export function restoreBackup(opts: { file: string; dataDir: string; passphrase:
     swapStarted = true;
     let replacedDir: string | null = null;
     const live = [files.db, `${files.db}-wal`, `${files.db}-shm`, files.keyring].filter((f) => fs.existsSync(f));
-    if (live.length > 0) {
-      replacedDir = path.join(opts.dataDir, `replaced-${compactStamp(now)}-${crypto.randomBytes(2).toString('hex')}`);
-      fs.mkdirSync(replacedDir, { mode: 0o700 });
-      for (const f of live) fs.renameSync(f, path.join(replacedDir, path.basename(f)));
-      fsyncDir(replacedDir);
+    const movedAside: Array<[string, string]> = [];
+    const placed: string[] = [];
+    try {
+      if (live.length > 0) {
+        replacedDir = path.join(opts.dataDir, `replaced-${compactStamp(now)}-${crypto.randomBytes(2).toString('hex')}`);
+        fs.mkdirSync(replacedDir, { mode: 0o700 });
+        for (const f of live) {
+          const aside = path.join(replacedDir, path.basename(f));
+          fs.renameSync(f, aside);
+          movedAside.push([f, aside]);
+        }
+        fsyncDir(replacedDir);
+      }
+      fs.renameSync(stagedKeyring, files.keyring);
+      placed.push(files.keyring);
+      fs.renameSync(stagedDb, files.db);
+      placed.push(files.db);
+      fsyncDir(opts.dataDir);
+    } catch (e) {
+      // Issue 12: a swap that fails half-way puts the live store back as it was, so the app
+      // can reopen it; the staged copy is then dropped with the staging folder.
+      try {
+        for (const f of placed) fs.rmSync(f, { force: true });
+        for (const [original, aside] of movedAside.reverse()) fs.renameSync(aside, original);
+        if (replacedDir) fs.rmSync(replacedDir, { recursive: true, force: true });
+        fsyncDir(opts.dataDir);
+        swapStarted = false;
+      } catch {
+        // Could not put it back: keep everything (staging and replaced-*) for IT, and say so.
+        throw new AppError('Internal', `The restore failed half-way and the previous store could not be put back; it is in ${replacedDir ?? opts.dataDir}. Nothing was deleted.`, undefined, { cause: e });
+      }
+      throw e;
     }
-    // Keyring first: if interrupted here, the store reads "key file belongs to another store"
-    // and the restore can simply be run again; the staging folder still holds the database.
-    fs.renameSync(stagedKeyring, files.keyring);
-    fs.renameSync(stagedDb, files.db);
-    fsyncDir(opts.dataDir);
     swapStarted = false;
     return { dataDir: opts.dataDir, storeId: header.storeId, schemaVersion: header.schemaVersion, createdAt: header.createdAt, replacedDir };
   } catch (e) {

@@ -60,6 +60,12 @@ export class StoreSession {
   private osWrapStale = false;
   private keystoreBackend: string | null = null;
   private keystoreNote: string | null = null;
+  /**
+   * A copy of the data key while the store is open (SQLite holds it anyway), so a restore that
+   * fails after the close can reopen the live store without asking for its passphrase
+   * (issue 12). Zeroed at close.
+   */
+  private heldKey: Buffer | null = null;
   private readonly opts: StoreSessionOptions;
 
   constructor(opts: StoreSessionOptions) {
@@ -132,6 +138,7 @@ export class StoreSession {
         throw e;
       }
       this.db = db;
+      this.heldKey = Buffer.from(dataKey);
       this.keyring = keyring;
       this.problem = null;
       return this.status();
@@ -224,8 +231,33 @@ export class StoreSession {
     }
   }
 
+  /**
+   * Closes the store for a restore and keeps its key (issue 12): `resume()` reopens the same
+   * store as it was if the restore fails; `release()` forgets the key once it succeeded.
+   */
+  suspend(): { resume(): void; release(): void } {
+    const key = this.heldKey ? Buffer.from(this.heldKey) : null;
+    const keyring = this.keyring;
+    this.close();
+    return {
+      resume: () => {
+        if (!key) throw new AppError('StoreLocked', 'The store was closed for a restore and must be opened again with the recovery passphrase.');
+        try {
+          this.keyring = keyring;
+          this.openWith(key);
+          this.problem = null;
+        } finally {
+          key.fill(0);
+        }
+      },
+      release: () => key?.fill(0),
+    };
+  }
+
   /** Checkpoints the WAL into the main file, refreshes statistics and closes. */
   close(): void {
+    this.heldKey?.fill(0);
+    this.heldKey = null;
     const db = this.db;
     if (!db) return;
     this.db = null;
@@ -271,6 +303,7 @@ export class StoreSession {
       throw mapStoreError(e, this.files.db);
     }
     this.db = db;
+    this.heldKey = Buffer.from(key);
     try {
       this.opts.onOpened?.(db);
     } catch {

@@ -37,8 +37,8 @@ test.describe('first run', () => {
     const access = (await page.evaluate(() => window.relais!.invoke('access.status', {}))) as { ok: true; value: { needsFirstSupervisor: boolean; profile: { displayName: string; role: string } } };
     expect(access.value.needsFirstSupervisor).toBe(false);
     expect(access.value.profile).toMatchObject({ displayName: 'Sophie', role: 'supervisor' });
-    // Main refuses a second "first" supervisor.
-    expect(await page.evaluate(() => window.relais!.invoke('access.createFirstSupervisor', { displayName: 'Autre', centre: 'X', passphrase: 'une autre phrase longue' }))).toMatchObject({ ok: false, error: { code: 'Conflict' } });
+    // Main refuses a second "first" supervisor (issue 12: the router, Forbidden; it was the handler's Conflict).
+    expect(await page.evaluate(() => window.relais!.invoke('access.createFirstSupervisor', { displayName: 'Autre', centre: 'X', passphrase: 'une autre phrase longue' }))).toMatchObject({ ok: false, error: { code: 'Forbidden' } });
     const db = fs.readFileSync(path.join(app.dataDir, 'relais.db'));
     expect(db.subarray(0, 15).toString('latin1')).not.toBe('SQLite format 3');
     const keyring = fs.readFileSync(path.join(app.dataDir, 'keyring.json'), 'utf8');

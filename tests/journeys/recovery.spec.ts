@@ -50,3 +50,55 @@ test('a damaged store is explained and recovered from an encrypted backup', asyn
     await app.close();
   }
 });
+
+test('issue 12, the restore screen: a damaged backup is named as the backup; a good one restores with nobody signed in after it, audited; once open, restoring is refused to the page', async ({ harnessBrowser, shell }) => {
+  test.skip(shell !== 'harness', 'prepares the backups through the core, harness only');
+  const dataDir = tempDir('relais-recovery-');
+  const setup = createAppCore({ dataDir, shell: 'harness', scrypt: TEST_SCRYPT, seedDemo: true });
+  expect((await setup.router.dispatch('store.init', { passphrase: TEST_PASSPHRASE })).ok).toBe(true);
+  const supervisor = ensureHarnessSupervisor(setup)!;
+  expect((await setup.router.dispatch('profiles.signIn', { profileId: supervisor, secret: HARNESS_SUPERVISOR.passphrase })).ok).toBe(true);
+  const good = await setup.router.dispatch('store.backupNow', {});
+  expect(good.ok).toBe(true);
+  await new Promise((r) => setTimeout(r, 20));
+  const newest = await setup.router.dispatch('store.backupNow', {});
+  expect(newest.ok).toBe(true);
+  setup.shutdown();
+  // The newest backup is damaged on disk (its database bytes), as a failing USB stick would.
+  const damagedFile = (newest.ok && (newest.value as { file: string }).file) as string;
+  const bytes = fs.readFileSync(damagedFile);
+  bytes[bytes.length - 3000] = bytes[bytes.length - 3000]! ^ 0xff;
+  fs.writeFileSync(damagedFile, bytes);
+
+  const app = await openHarnessApp(await harnessBrowser(), { dataDir, store: 'locked' });
+  try {
+    const { page, core } = app;
+    await expect(page.getByRole('heading', { name: /Coffre verrouillé/ })).toBeVisible();
+    await page.getByText('Restaurer une sauvegarde', { exact: true }).first().click();
+    await page.getByRole('radio').first().check();
+    await page.getByLabel('Phrase de récupération de cette sauvegarde').fill(TEST_PASSPHRASE);
+    await page.getByLabel(/Je confirme/).check();
+    await page.getByRole('button', { name: 'Restaurer cette sauvegarde' }).click();
+    const alert = page.getByRole('alert').last();
+    await expect(alert).toContainText('Cette sauvegarde est abîmée (pas le coffre actuel');
+    await expect(alert).toContainText(path.basename(damagedFile));
+    expect(core.services.store.isOpen()).toBe(false);
+
+    await page.getByRole('radio').nth(1).check();
+    await page.getByLabel('Phrase de récupération de cette sauvegarde').fill(TEST_PASSPHRASE);
+    await page.getByLabel(/Je confirme/).check();
+    await page.getByRole('button', { name: 'Restaurer cette sauvegarde' }).click();
+    await expect(page.locator('.shell')).toBeVisible();
+    // Nobody is signed in after a restore: the shift starts at the profile picker.
+    await page.keyboard.press('Alt+2');
+    await expect(page.getByRole('heading', { name: 'Qui est de permanence ?' })).toBeVisible();
+    expect(core.services.session.profileId).toBeNull();
+    const row = core.services.store.database().prepare(`SELECT actor, detail FROM audit_log WHERE action = 'backup.restore'`).get() as { actor: string; detail: string };
+    expect(row.actor).toContain('not signed in');
+    // The store is open now: restoring over it is a supervisor's act, refused to the page.
+    const again = await page.evaluate((file) => window.relais!.invoke('store.restoreBackup', { file, passphrase: 'whatever it is', force: true }), (good.ok && (good.value as { file: string }).file) as string);
+    expect(again as unknown).toMatchObject({ ok: false, error: { code: 'Forbidden' } });
+  } finally {
+    await app.close();
+  }
+});

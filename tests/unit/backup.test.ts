@@ -60,10 +60,10 @@ test('restore refuses a wrong passphrase, an existing store without force, and a
   const buf = fs.readFileSync(out);
   buf.writeUInt8(buf.readUInt8(buf.length - 100) ^ 0xff, buf.length - 100);
   fs.writeFileSync(damaged, buf);
-  assert.throws(() => restoreBackup({ file: damaged, dataDir: store.files.dataDir, passphrase: TEST_PASSPHRASE, force: true }), { name: 'FileRejected' });
+  assert.throws(() => restoreBackup({ file: damaged, dataDir: store.files.dataDir, passphrase: TEST_PASSPHRASE, force: true }), { name: 'BackupDamaged' });
   const truncated = path.join(tempDir(), 't.relaisbak');
   fs.writeFileSync(truncated, buf.subarray(0, buf.length - 4096));
-  assert.throws(() => restoreBackup({ file: truncated, dataDir: store.files.dataDir, passphrase: TEST_PASSPHRASE, force: true }), { name: 'FileRejected' });
+  assert.throws(() => restoreBackup({ file: truncated, dataDir: store.files.dataDir, passphrase: TEST_PASSPHRASE, force: true }), { name: 'BackupDamaged' });
   const notBackup = path.join(tempDir(), 'n.relaisbak');
   fs.writeFileSync(notBackup, 'hello');
   assert.throws(() => verifyBackupFile(notBackup, TEST_PASSPHRASE), { name: 'FileRejected' });

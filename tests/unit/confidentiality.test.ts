@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
-import type { AppCore } from '../../src/app/appCore.ts';
+import fs from 'node:fs';
+import path from 'node:path';
+import { mock, test } from 'node:test';
+import { type AppCore, createAppCore } from '../../src/app/appCore.ts';
+import { noConfigState } from '../../src/config/machineConfig.ts';
 import { runCli } from '../../src/cli/main.ts';
 import type { InputOf, OperationName, OutputOf } from '../../src/contract/index.ts';
 import { ManualClock } from '../../src/platform/clock.ts';
@@ -135,4 +138,149 @@ test('top list 2: in the app, the last enabled supervisor cannot be disabled', a
   const active = core.services.store.database().prepare(`SELECT count(*) FROM profiles WHERE role = 'supervisor' AND active = 1`).pluck().get();
   assert.equal(active, 1);
   core.shutdown();
+});
+
+function probe(core: AppCore): unknown {
+  return core.services.store.database().prepare(`SELECT value FROM settings WHERE key = 'probe'`).pluck().get();
+}
+function setProbe(core: AppCore, value: string): void {
+  core.services.store.database().prepare('INSERT OR REPLACE INTO settings(key, value, updated_at) VALUES (?, ?, ?)').run('probe', value, 'now');
+}
+
+test('top list 3: a supervisor restores over the open store; everyone is signed out, the session is rebuilt from the restored store, the restore is audited there with the supervisor\'s name and centre', async () => {
+  const { core, sophie } = await world();
+  await op(core, 'profiles.signIn', { profileId: sophie, secret: SUPERVISOR_PASS });
+  setProbe(core, 'in the backup');
+  const backup = await op(core, 'store.backupNow', {});
+  setProbe(core, 'after the backup');
+  await op(core, 'profiles.create', { displayName: 'Tom', centre: 'CAW Brussel', pin: '135790' });
+  const events: Array<{ name: string; payload: unknown }> = [];
+  core.onEvent((name, payload) => events.push({ name, payload }));
+
+  const r = await op(core, 'store.restoreBackup', { file: backup.file, passphrase: TEST_PASSPHRASE, force: true });
+  assert.equal(r.status.state, 'open');
+  assert.equal(probe(core), 'in the backup');
+  assert.deepEqual({ id: core.services.session.profileId, role: core.services.session.role, locked: core.services.session.locked }, { id: null, role: null, locked: false }, 'everyone signed out');
+  const st = await op(core, 'access.status', {});
+  assert.equal(st.profile, null);
+  assert.equal(st.needsFirstSupervisor, false, 'from the restored store (Sophie is in it)');
+  assert.ok(events.some((e) => e.name === 'access.changed' && (e.payload as { profile: unknown }).profile === null), 'the window hears it');
+  assert.ok(!(await op(core, 'profiles.list', {})).profiles.some((p) => p.displayName === 'Tom'), 'the restored store\'s profiles');
+  const rows = core.services.store.database().prepare(`SELECT actor, role, detail FROM audit_log WHERE action = 'backup.restore'`).all() as Array<{ actor: string; role: string | null; detail: string }>;
+  assert.equal(rows.length, 1, 'one row, in the restored store');
+  assert.equal(rows[0]!.actor, 'Sophie');
+  assert.equal(rows[0]!.role, 'supervisor');
+  assert.equal(JSON.parse(rows[0]!.detail).centre, 'CASG Nord');
+  // Anything past sign-in is refused until someone signs in again.
+  assert.equal(await code(core, 'calls.start', {}), 'Forbidden');
+  core.shutdown();
+});
+
+test('top list 3: while the store is locked, the recovery screen restores without sign-in; audited as not signed in, with the machine\'s centre', async () => {
+  const { core, sophie } = await world();
+  await op(core, 'profiles.signIn', { profileId: sophie, secret: SUPERVISOR_PASS });
+  const backup = await op(core, 'store.backupNow', {});
+  const dataDir = core.services.store.files.dataDir;
+  core.shutdown();
+  const config = { ...noConfigState(), values: { ...noConfigState().values, centreName: 'CASG Nord (poste 3)' } };
+  const locked = createAppCore({ dataDir, shell: 'harness', scrypt: TEST_SCRYPT, config });
+  await locked.start();
+  assert.equal(locked.services.store.isOpen(), false);
+  assert.equal((await op(locked, 'store.listBackups', {})).backups.length, 1);
+  await op(locked, 'store.verifyBackup', { file: backup.file, passphrase: TEST_PASSPHRASE });
+  const r = await op(locked, 'store.restoreBackup', { file: backup.file, passphrase: TEST_PASSPHRASE, force: true });
+  assert.equal(r.status.state, 'open');
+  assert.equal(locked.services.session.profileId, null);
+  const row = locked.services.store.database().prepare(`SELECT actor, role, detail FROM audit_log WHERE action = 'backup.restore'`).get() as { actor: string; role: string | null; detail: string };
+  assert.match(row.actor, /not signed in/);
+  assert.equal(row.role, null);
+  assert.equal(JSON.parse(row.detail).centre, 'CASG Nord (poste 3)');
+  // Now that it is open, another restore is a supervisor's.
+  assert.equal(await code(locked, 'store.restoreBackup', { file: backup.file, passphrase: TEST_PASSPHRASE, force: true }), 'Forbidden');
+  locked.shutdown();
+});
+
+test('top list 3: a restore that fails after the live store was closed reopens the live store as it was (failure injected in the swap)', async () => {
+  const { core, sophie } = await world();
+  await op(core, 'profiles.signIn', { profileId: sophie, secret: SUPERVISOR_PASS });
+  const backup = await op(core, 'store.backupNow', {});
+  setProbe(core, 'live');
+  const files = core.services.store.files;
+  const listing = () => fs.readdirSync(files.dataDir).filter((f) => !f.startsWith('backups')).sort();
+  // Injected after the close: the database's rename into place fails (as a full disk or an antivirus would).
+  let closedWhenInjected: boolean | null = null;
+  const real = fs.renameSync;
+  const m = mock.method(fs, 'renameSync', (from: fs.PathLike, to: fs.PathLike) => {
+    if (String(to) === files.db && String(from).includes('.restore-')) {
+      closedWhenInjected = !core.services.store.isOpen();
+      throw Object.assign(new Error('injected: EIO'), { code: 'EIO' });
+    }
+    return real(from, to);
+  });
+  let r: Awaited<ReturnType<typeof core.router.dispatch>>;
+  try {
+    r = await core.router.dispatch('store.restoreBackup', { file: backup.file, passphrase: TEST_PASSPHRASE, force: true });
+  } finally {
+    m.mock.restore();
+  }
+  assert.equal(closedWhenInjected, true, 'the failure came after the live store was closed');
+  assert.equal(r.ok, false);
+  assert.equal(core.services.store.isOpen(), true, 'the live store is open again');
+  assert.equal(probe(core), 'live', 'as it was');
+  assert.equal(core.services.session.profileId, sophie, 'the session goes on');
+  assert.ok(!listing().some((f) => f.startsWith('replaced-') && fs.readdirSync(path.join(files.dataDir, f)).length > 0), 'nothing left moved aside');
+  assert.equal(await code(core, 'calls.start', {}), 'ok', 'the store answers');
+  core.shutdown();
+});
+
+test('top list 3: relais-admin restore refuses while the app holds the store ("quit Relais first"), nothing changed', async () => {
+  const { core, sophie } = await world();
+  await op(core, 'profiles.signIn', { profileId: sophie, secret: SUPERVISOR_PASS });
+  const backup = await op(core, 'store.backupNow', {});
+  const dataDir = core.services.store.files.dataDir;
+  core.shutdown();
+  // The app (its core, shell harness or electron) holds the data folder while it runs.
+  const app = createAppCore({ dataDir, shell: 'harness', scrypt: TEST_SCRYPT });
+  await app.start();
+  const before = fs.readFileSync(path.join(dataDir, 'keyring.json'), 'utf8');
+  let err = '';
+  const io = { out: () => {}, err: (t: string) => void (err += `${t}\n`) };
+  assert.equal(await runCli(['restore', '--from', backup.file, '--force', '--data-dir', dataDir], io, { RELAIS_PASSPHRASE: TEST_PASSPHRASE }), 1);
+  assert.match(err, /quit Relais first/i);
+  assert.equal(fs.readFileSync(path.join(dataDir, 'keyring.json'), 'utf8'), before);
+  assert.ok(!fs.readdirSync(dataDir).some((f) => f.startsWith('replaced-')), 'nothing moved aside');
+  app.shutdown();
+  assert.equal(await runCli(['restore', '--from', backup.file, '--force', '--data-dir', dataDir], io, { RELAIS_PASSPHRASE: TEST_PASSPHRASE }), 0, err);
+});
+
+test('top list 6: a damaged backup is BackupDamaged naming the backup (router verify/restore, relais-admin verify --backup and restore), never Internal nor the live store', async () => {
+  const { core, sophie } = await world();
+  await op(core, 'profiles.signIn', { profileId: sophie, secret: SUPERVISOR_PASS });
+  const backup = await op(core, 'store.backupNow', {});
+  const damaged = backup.file.replace(/\.relaisbak$/, '-damaged.relaisbak');
+  const bytes = fs.readFileSync(backup.file);
+  bytes[bytes.length - 5000] = bytes[bytes.length - 5000]! ^ 0xff;
+  fs.writeFileSync(damaged, bytes);
+  const truncated = backup.file.replace(/\.relaisbak$/, '-cut.relaisbak');
+  fs.writeFileSync(truncated, fs.readFileSync(backup.file).subarray(0, 3000));
+  for (const file of [damaged, truncated]) {
+    for (const name of ['store.verifyBackup', 'store.restoreBackup'] as const) {
+      const r = await core.router.dispatch(name, { file, passphrase: TEST_PASSPHRASE, ...(name === 'store.restoreBackup' ? { force: true } : {}) });
+      assert.equal(!r.ok && r.error.code, 'BackupDamaged', `${name} ${path.basename(file)}`);
+      assert.ok(!r.ok && r.error.message.includes(path.basename(file)), 'names the backup');
+      assert.ok(!r.ok && /backup/i.test(r.error.message));
+    }
+  }
+  assert.equal(core.services.store.isOpen(), true, 'the live store untouched');
+  const dataDir = core.services.store.files.dataDir;
+  core.shutdown();
+  let err = '';
+  const io = { out: () => {}, err: (t: string) => void (err += `${t}\n`) };
+  const env = { RELAIS_PASSPHRASE: TEST_PASSPHRASE };
+  assert.equal(await runCli(['verify', '--backup', damaged], io, env), 1);
+  assert.match(err, /BackupDamaged/);
+  assert.ok(err.includes(path.basename(damaged)));
+  err = '';
+  assert.equal(await runCli(['restore', '--from', damaged, '--force', '--data-dir', dataDir], io, env), 1);
+  assert.match(err, /BackupDamaged/);
 });

@@ -1,8 +1,9 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { readBackupHeader, restoreBackup } from '../../store/backup.ts';
+import { instanceHolder } from '../../store/instanceLock.ts';
 import { CLI_ACTOR, writeAudit } from '../../access/auditLog.ts';
-import { isAppError } from '../../errors.ts';
+import { AppError, isAppError } from '../../errors.ts';
 import { systemClock } from '../../platform/clock.ts';
 import { assertDataFolderAccess } from '../../store/dataFolderAccess.ts';
 import { passphraseChange } from '../../store/restoreNotice.ts';
@@ -22,6 +23,14 @@ export const restoreCommand: CliCommand = (program: Command, ctx) => {
     .action(async (opts: { from: string; force?: boolean }, cmd: Command) => {
       const g = cmd.optsWithGlobals();
       const dataDir = ctx.dataDir(g);
+      // Never under a running app (issue 12): it holds the store open and would keep writing to the old one.
+      const holder = instanceHolder(dataDir);
+      if (holder) {
+        throw new AppError(
+          'AlreadyRunning',
+          `Relais is running on this PC (process ${holder.pid}) and holds the store in ${dataDir}: quit Relais first, then run the restore again. Nothing was changed.`,
+        );
+      }
       assertDataFolderAccess(dataDir);
       const file = path.resolve(opts.from);
       const passphrase = await askPassphrase('Recovery passphrase of the backup: ', ctx.env);
@@ -35,7 +44,7 @@ export const restoreCommand: CliCommand = (program: Command, ctx) => {
       // The restore is recorded in the restored store's own audit log.
       const session = await openStoreForCli(dataDir, ctx, passphrase);
       try {
-        writeAudit(session.database(), systemClock.now(), CLI_ACTOR, 'backup.restore', { source: 'relais-admin', reason: r.replacedDir ? 'replaced' : 'new' });
+        writeAudit(session.database(), systemClock.now(), CLI_ACTOR, 'backup.restore', { source: 'relais-admin', reason: r.replacedDir ? 'replaced' : 'new', from: r.createdAt, centre: ctx.config().values.centreName });
       } finally {
         session.close();
       }
