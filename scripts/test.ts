@@ -40,7 +40,7 @@ if (Number(process.versions.node.split('.')[0]) < 24) {
 }
 
 banner('typecheck');
-for (const layer of ['src', 'main', 'renderer', 'tests']) {
+for (const layer of ['src', 'main', 'hub', 'renderer', 'tests']) {
   step(`typecheck ${layer}`, run(bin('tsc'), ['-p', path.join(layer, 'tsconfig.json')]) === 0);
 }
 

@@ -27,6 +27,9 @@ export const ERROR_CODES = [
   'ConfigInvalid',
   /** The data folder (or a file in it) belongs to another OS account. */
   'WrongAccount',
+  // The line's hub (issue 14): not reachable now (offline: work goes on, sync later), or it refused.
+  'HubUnreachable',
+  'HubRefused',
   'Internal',
 ] as const;
 

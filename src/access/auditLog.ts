@@ -25,6 +25,10 @@ export const AUDIT_ACTIONS = [
   'retention.update',
   'backup.create',
   'backup.restore',
+  'hub.join',
+  'hub.invite',
+  'hub.revoke_device',
+  'hub.leave',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -3,6 +3,7 @@ import { storeStatusSchema } from './systemContract.ts';
 import { feedReportSchema } from './feedContract.ts';
 import { CALL_LANGUAGES } from './callSchemas.ts';
 import { accessStatusSchema } from './accessContract.ts';
+import { hubStatusSchema } from './hubContract.ts';
 
 // Push events main sends to the renderer. Later issues add theirs here (e.g. `callbacks.due`).
 export const events = {
@@ -25,6 +26,8 @@ export const events = {
   }),
   /** The in-app badge: callbacks due now (overdue included) and overdue; sent when it changes. */
   'callbacks.badge': z.object({ due: z.number(), overdue: z.number() }),
+  /** The line's hub: joined or left, a sync round done or failed (the status chip). */
+  'hub.status': hubStatusSchema,
 };
 
 export type Events = typeof events;

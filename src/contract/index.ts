@@ -10,6 +10,7 @@ import { callbacksContract } from './callbacksContract.ts';
 import { reportsContract } from './reportsContract.ts';
 import { accessContract } from './accessContract.ts';
 import { shiftContract } from './shiftContract.ts';
+import { hubContract } from './hubContract.ts';
 
 // The single contract: every operation the UI may call. Each domain keeps its own map;
 // they are joined here and nowhere else.
@@ -25,6 +26,7 @@ export const contract = {
   ...reportsContract,
   ...accessContract,
   ...shiftContract,
+  ...hubContract,
 };
 
 export type Contract = typeof contract;

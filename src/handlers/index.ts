@@ -10,6 +10,7 @@ import { callbacksHandlers } from './callbacksHandlers.ts';
 import { reportsHandlers } from './reportsHandlers.ts';
 import { accessHandlers } from './accessHandlers.ts';
 import { shiftHandlers } from './shiftHandlers.ts';
+import { hubHandlers } from './hubHandlers.ts';
 
 // One handler map per domain, joined into the one typed `Handlers`; a missing or extra
 // operation is a type error here.
@@ -25,4 +26,5 @@ export const handlers: Handlers = {
   ...reportsHandlers,
   ...accessHandlers,
   ...shiftHandlers,
+  ...hubHandlers,
 };

@@ -1,0 +1,161 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Command, CommanderError } from 'commander';
+import { APP_VERSION } from '../src/app/appVersion.ts';
+import type { Io } from '../src/cli/output.ts';
+import { processIo } from '../src/cli/output.ts';
+import { describeLocation, type HubLocation } from '../src/hub/db/hubDb.ts';
+import { listDevices, revokeDevice } from '../src/hub/devices.ts';
+import { createFoundingCode } from '../src/hub/enrolment.ts';
+import type { HubContext } from '../src/hub/hubContext.ts';
+import { HubRefusal } from '../src/hub/hubErrors.ts';
+import { hubStatus, openHub } from '../src/hub/hubService.ts';
+import { isAppError } from '../src/errors.ts';
+import { systemClock, type Clock } from '../src/platform/clock.ts';
+import { assertTransportAllowed, buildHubServer } from './server.ts';
+
+// relais-hub: init, serve, status, devices. Each command takes --data-dir DIR (the embedded
+// PGlite, default) or --database-url URL / DATABASE_URL (a real PostgreSQL).
+
+interface GlobalOptions {
+  dataDir?: string;
+  databaseUrl?: string;
+  json?: boolean;
+}
+
+export function defaultHubDataDir(env: NodeJS.ProcessEnv): string {
+  if (env.RELAIS_HUB_DATA_DIR) return path.resolve(env.RELAIS_HUB_DATA_DIR);
+  return path.join(env.XDG_DATA_HOME ?? path.join(os.homedir(), '.local', 'share'), 'relais-hub');
+}
+
+export function hubLocation(opts: GlobalOptions, env: NodeJS.ProcessEnv): HubLocation {
+  const url = opts.databaseUrl ?? env.DATABASE_URL;
+  if (url && opts.dataDir) throw new HubRefusal(400, 'InvalidInput', 'Give either --data-dir (embedded PGlite) or --database-url/DATABASE_URL (PostgreSQL), not both.');
+  if (url) return { kind: 'postgres', url };
+  return { kind: 'pglite', dataDir: path.resolve(opts.dataDir ?? defaultHubDataDir(env)) };
+}
+
+export interface HubCliDeps {
+  io?: Io;
+  env?: NodeJS.ProcessEnv;
+  clock?: Clock;
+  /** serve resolves this when it should stop (tests); processes stop on SIGINT/SIGTERM. */
+  stopSignal?: Promise<void>;
+}
+
+export async function runHubCli(argv: string[], deps: HubCliDeps = {}): Promise<number> {
+  const io = deps.io ?? processIo;
+  const env = deps.env ?? process.env;
+  const clock = deps.clock ?? systemClock;
+  let exitCode = 0;
+  const program = new Command('relais-hub')
+    .description('Relais Hub: the line\'s shared backbone (directory, reachability notes, call facts) for the centres\' workstations.\nExit codes: 0 success, 1 failure.')
+    .version(APP_VERSION, '-V, --version')
+    .option('--data-dir <dir>', 'the embedded database\'s folder (PGlite; default RELAIS_HUB_DATA_DIR, else ~/.local/share/relais-hub)')
+    .option('--database-url <url>', 'a PostgreSQL 15+ database instead of the embedded one (default DATABASE_URL)')
+    .option('--json', 'print JSON for scripts instead of text')
+    .showHelpAfterError()
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+
+  const withHub = async <T>(cmd: Command, fn: (ctx: HubContext, g: GlobalOptions) => Promise<T>): Promise<T> => {
+    const g = cmd.optsWithGlobals<GlobalOptions>();
+    const hub = await openHub(hubLocation(g, env), clock);
+    try {
+      return await fn(hub, g);
+    } finally {
+      await hub.close();
+    }
+  };
+  const print = (g: GlobalOptions, value: unknown, human: string) => io.out(g.json ? JSON.stringify(value, null, 2) : human);
+
+  program
+    .command('init')
+    .description('create (or update) the hub\'s schema and print a one-time founding code, valid 24 hours')
+    .action(async (_o, cmd: Command) =>
+      withHub(cmd, async (ctx, g) => {
+        const { code, expiresAt } = await createFoundingCode(ctx);
+        print(g, { foundingCode: code, expiresAt }, `Founding code (one use, expires ${expiresAt}):\n\n  ${code}\n\nOn the coordination's Relais: Administration → Hub → Join, or\n  relais-admin hub join --url https://THIS-HUB --code ${code} --as "SUPERVISOR NAME"`);
+      }),
+    );
+
+  program
+    .command('serve')
+    .description('serve the hub\'s HTTP API until stopped (SIGINT/SIGTERM)')
+    .option('--port <n>', 'TCP port', '8443')
+    .option('--host <h>', 'address to listen on (plain HTTP only on loopback unless --behind-proxy)', '127.0.0.1')
+    .option('--tls-cert <file>', 'PEM certificate (with --tls-key): serve HTTPS')
+    .option('--tls-key <file>', 'PEM private key of the certificate')
+    .option('--behind-proxy', 'plain HTTP on a non-loopback address because a TLS-terminating reverse proxy is in front')
+    .action(async (o: { port: string; host: string; tlsCert?: string; tlsKey?: string; behindProxy?: boolean }, cmd: Command) => {
+      const g = cmd.optsWithGlobals<GlobalOptions>();
+      if (Boolean(o.tlsCert) !== Boolean(o.tlsKey)) throw new HubRefusal(400, 'InvalidInput', 'Give both --tls-cert and --tls-key, or neither.');
+      const port = Number(o.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new HubRefusal(400, 'InvalidInput', `--port: expected 0–65535, got ${o.port}.`);
+      const tls = o.tlsCert && o.tlsKey ? { cert: fs.readFileSync(o.tlsCert), key: fs.readFileSync(o.tlsKey) } : null;
+      assertTransportAllowed(o.host, Boolean(tls), Boolean(o.behindProxy));
+      const location = hubLocation(g, env);
+      const hub = await openHub(location, clock);
+      const server = buildHubServer({ ctx: hub, tls, behindProxy: Boolean(o.behindProxy), onError: (l) => io.err(`request refused: ${l.route} ${l.status} ${l.code}`) });
+      await server.listen({ port, host: o.host });
+      const address = server.server.address();
+      const bound = typeof address === 'object' && address ? address.port : port;
+      const shownHost = o.host.includes(':') ? `[${o.host}]` : o.host;
+      io.err(`relais-hub ${APP_VERSION} on ${describeLocation(location)}`);
+      io.out(`listening on ${tls ? 'https' : 'http'}://${shownHost}:${bound}`);
+      await new Promise<void>((resolve) => {
+        const stop = () => resolve();
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+        void deps.stopSignal?.then(stop);
+      });
+      await server.close();
+      await hub.close();
+    });
+
+  program
+    .command('status')
+    .description('the hub\'s database, devices and sequence')
+    .action(async (_o, cmd: Command) =>
+      withHub(cmd, async (ctx, g) => {
+        const s = await hubStatus(ctx);
+        print(g, s, `Hub ${s.hubId} (${s.engine})\nDevices: ${s.devices.active} active, ${s.devices.revoked} revoked${s.founded ? '' : ' — not founded yet: run relais-hub init and join with its code'}\nChanges received: ${s.sequence}`);
+      }),
+    );
+
+  const devices = program.command('devices').description('the enrolled workstations');
+  devices
+    .command('list')
+    .description('list the enrolled workstations (centre, name, last sync, revoked)')
+    .action(async (_o, cmd: Command) =>
+      withHub(cmd, async (ctx, g) => {
+        const list = await listDevices(ctx);
+        print(g, { devices: list }, list.length ? list.map((d) => `${d.id}  ${d.centre} — ${d.name} (${d.role})  last sync ${d.lastSeenAt ?? 'never'}${d.revokedAt ? `  REVOKED ${d.revokedAt}` : ''}`).join('\n') : 'No workstation has joined yet.');
+      }),
+    );
+  devices
+    .command('revoke <id>')
+    .description('refuse a workstation from its next request on')
+    .action(async (id: string, _o, cmd: Command) =>
+      withHub(cmd, async (ctx, g) => {
+        const d = await revokeDevice(ctx, id);
+        print(g, { device: d }, `Revoked ${d.centre} — ${d.name} (${d.id}).`);
+      }),
+    );
+
+  for (const sub of program.commands) sub.exitOverride();
+  const json = argv.includes('--json');
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 1;
+    const code = e instanceof HubRefusal || isAppError(e) ? e.code : 'Internal';
+    const message = e instanceof Error ? e.message : String(e);
+    if (json) io.out(JSON.stringify({ ok: false, error: { code, message } }, null, 2));
+    io.err(`relais-hub: ${code}: ${message}`);
+    exitCode = 1;
+    return exitCode;
+  }
+}

@@ -1,0 +1,16 @@
+/**
+ * A request the hub refuses, with the HTTP status the shell answers. Thrown by src/hub, mapped
+ * once by hub/server.ts; anything else thrown is a 500 with the detail in the log only.
+ */
+export class HubRefusal extends Error {
+  readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 429;
+  readonly code: string;
+  readonly issues: { path: string; message: string }[] | undefined;
+  constructor(status: HubRefusal['status'], code: string, message: string, issues?: { path: string; message: string }[]) {
+    super(message);
+    this.name = 'HubRefusal';
+    this.status = status;
+    this.code = code;
+    this.issues = issues;
+  }
+}

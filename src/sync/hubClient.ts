@@ -1,0 +1,86 @@
+import type { z } from 'zod';
+import { AppError } from '../errors.ts';
+import { devicesResponse, enrolResponse, revokeResponse, type EnrolRequest, type EnrolResponse, hubErrorBody, inviteResponse, PROTOCOL_VERSION, type DeviceView } from './wire.ts';
+
+// The workstation's HTTP client for the hub: one function per endpoint, bodies checked with the
+// same zod schemas the hub uses. A network failure is HubUnreachable (work goes on offline); a
+// refusal is HubRefused with the hub's code and message.
+
+export interface HubClientOptions {
+  url: string;
+  token?: string | null;
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+}
+
+export function normaliseHubUrl(url: string): string {
+  let u: URL;
+  try {
+    u = new URL(url.trim());
+  } catch {
+    throw new AppError('InvalidInput', `Not a hub address: ${url} (expected https://hub.example.be or http://127.0.0.1:PORT).`);
+  }
+  if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new AppError('InvalidInput', `A hub address starts with https:// (got ${u.protocol}).`);
+  if (u.protocol === 'http:' && !/^(127\.\d+\.\d+\.\d+|\[::1\]|localhost)$/i.test(u.hostname)) {
+    throw new AppError('InvalidInput', 'A hub outside this PC must be reached over https:// (plain http only on a loopback address).');
+  }
+  return u.origin + u.pathname.replace(/\/+$/, '');
+}
+
+export class HubClient {
+  readonly url: string;
+  private readonly token: string | null;
+  private readonly timeoutMs: number;
+  private readonly fetchImpl: typeof fetch;
+
+  constructor(opts: HubClientOptions) {
+    this.url = normaliseHubUrl(opts.url);
+    this.token = opts.token ?? null;
+    this.timeoutMs = opts.timeoutMs ?? 15_000;
+    this.fetchImpl = opts.fetch ?? fetch;
+  }
+
+  async request<S extends z.ZodType>(method: 'GET' | 'POST', path: string, body: unknown, schema: S): Promise<z.output<S>> {
+    let res: Response;
+    try {
+      res = await this.fetchImpl(`${this.url}${path}`, {
+        method,
+        headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(this.token ? { authorization: `Bearer ${this.token}` } : {}) },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+    } catch (e) {
+      throw new AppError('HubUnreachable', `The hub at ${this.url} cannot be reached (${(e as Error).cause instanceof Error ? ((e as Error).cause as Error).message : (e as Error).message}).`, undefined, { cause: e });
+    }
+    let json: unknown;
+    try {
+      json = await res.json();
+    } catch (e) {
+      throw new AppError('HubUnreachable', `The hub at ${this.url} answered ${res.status} without a readable body (a proxy in the way?).`, undefined, { cause: e });
+    }
+    if (!res.ok) {
+      const err = hubErrorBody.safeParse(json);
+      const issue = err.success ? err.data.error : { code: `HTTP${res.status}`, message: `The hub answered ${res.status}.` };
+      throw new AppError('HubRefused', `The hub refused: ${issue.message}`, [{ path: `hub.${issue.code}`, message: issue.message }]);
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) throw new AppError('HubRefused', `The hub's answer to ${path} is not what this Relais expects (protocol ${PROTOCOL_VERSION}); update Relais or the hub.`);
+    return parsed.data;
+  }
+
+  enrol(req: EnrolRequest): Promise<EnrolResponse> {
+    return this.request('POST', '/v1/enrol', req, enrolResponse);
+  }
+
+  invite(req: { codeId: string; centre: string; authHash: string; wrappedKey: string }): Promise<{ codeId: string; expiresAt: string }> {
+    return this.request('POST', '/v1/invitations', { v: PROTOCOL_VERSION, ...req }, inviteResponse);
+  }
+
+  async devices(): Promise<DeviceView[]> {
+    return (await this.request('GET', '/v1/devices', undefined, devicesResponse)).devices;
+  }
+
+  async revoke(id: string): Promise<void> {
+    await this.request('POST', `/v1/devices/${encodeURIComponent(id)}/revoke`, { v: PROTOCOL_VERSION }, revokeResponse);
+  }
+}

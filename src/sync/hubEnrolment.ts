@@ -1,0 +1,99 @@
+import os from 'node:os';
+import { AppError } from '../errors.ts';
+import type { Db } from '../store/openDatabase.ts';
+import { authHash, formatCode, newInvitationSecrets, parseCode, randomCodeId, wrapSecretBytes } from './enrolmentCode.ts';
+import { HubClient } from './hubClient.ts';
+import { deleteHubLink, type HubLink, readHubLink, saveHubLink } from './hubLinkRepository.ts';
+import { generateLineKey, type LineKey, unwrapLineKey, wrapLineKey } from './lineKey.ts';
+import type { DeviceView } from './wire.ts';
+import { PROTOCOL_VERSION } from './wire.ts';
+
+// Joining the line's hub, inviting other workstations, the devices list and leaving: the
+// workstation's side of enrolment. The line key is made here (founder) or unwrapped here
+// (invited), and kept with the device token in the encrypted store only.
+
+export interface SyncDeps {
+  fetch?: typeof fetch;
+}
+
+export function requireLink(db: Db): HubLink {
+  const link = readHubLink(db);
+  if (!link) throw new AppError('Conflict', 'This workstation has not joined the line\'s hub (Administration → Hub → Join).');
+  return link;
+}
+
+export const linkClient = (link: Pick<HubLink, 'url' | 'token'>, deps: SyncDeps = {}) => new HubClient({ url: link.url, token: link.token, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
+
+export interface JoinInput {
+  url: string;
+  code: string;
+  /** The supervisor's centre (the founder's becomes the device's; an invitation names its own). */
+  centre: string;
+  /** This PC's name on the hub's devices list (default: the host name). */
+  deviceName?: string | undefined;
+  profileId: string | null;
+}
+
+export async function joinHub(db: Db, now: Date, input: JoinInput, deps: SyncDeps = {}): Promise<{ hubId: string; deviceId: string; centre: string; role: 'founder' | 'member'; lineKeyId: string }> {
+  if (readHubLink(db)) throw new AppError('Conflict', 'This workstation is already joined to a hub: leave it first (Administration → Hub → Leave).');
+  const code = parseCode(input.code);
+  const client = new HubClient({ url: input.url, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
+  const deviceName = (input.deviceName ?? os.hostname()).slice(0, 80) || 'Relais';
+  const res = await client.enrol({ v: PROTOCOL_VERSION, codeId: code.codeId, auth: code.auth, name: deviceName, centre: input.centre });
+  let lineKey: LineKey;
+  if (res.role === 'founder') {
+    // The founding workstation makes the line key; the hub never receives it.
+    lineKey = generateLineKey();
+  } else {
+    if (!code.wrap || !res.wrappedKey) throw new AppError('InvalidInput', 'This invitation code is incomplete: it must have three parts (ask for the whole code).');
+    lineKey = unwrapLineKey(res.wrappedKey, wrapSecretBytes(code.wrap), code.codeId);
+  }
+  saveHubLink(db, { url: client.url, hubId: res.hubId, deviceId: res.deviceId, deviceName, centre: res.centre, role: res.role, token: res.token, lineKey, joinedAt: now.toISOString() }, input.profileId);
+  return { hubId: res.hubId, deviceId: res.deviceId, centre: res.centre, role: res.role, lineKeyId: lineKey.id };
+}
+
+/**
+ * An invitation for another centre's workstation: both halves of the code are made here; the
+ * hub receives the hash of the first and the line key wrapped under the second.
+ */
+export async function inviteWorkstation(db: Db, centre: string, deps: SyncDeps = {}): Promise<{ code: string; expiresAt: string; centre: string }> {
+  const link = requireLink(db);
+  const { auth, wrap } = newInvitationSecrets();
+  const codeId = randomCodeId();
+  const wrappedKey = wrapLineKey(link.lineKey, wrapSecretBytes(wrap), codeId);
+  const res = await linkClient(link, deps).invite({ codeId, centre, authHash: authHash(auth), wrappedKey });
+  return { code: formatCode({ codeId: res.codeId, auth, wrap }), expiresAt: res.expiresAt, centre };
+}
+
+export async function hubDevices(db: Db, deps: SyncDeps = {}): Promise<{ devices: DeviceView[]; thisDeviceId: string }> {
+  const link = requireLink(db);
+  return { devices: await linkClient(link, deps).devices(), thisDeviceId: link.deviceId };
+}
+
+export async function revokeHubDevice(db: Db, deviceId: string, deps: SyncDeps = {}): Promise<void> {
+  const link = requireLink(db);
+  if (deviceId === link.deviceId) throw new AppError('InvalidInput', 'This is this workstation: use Leave to take it off the hub.');
+  await linkClient(link, deps).revoke(deviceId);
+}
+
+/**
+ * Leaves the hub: the device revokes itself when the hub answers (best effort), then the link,
+ * its token and the line key are erased from this store with the outbox. Local data stays.
+ */
+export async function leaveHub(db: Db, deps: SyncDeps = {}): Promise<{ revokedOnHub: boolean; droppedChanges: number }> {
+  const link = requireLink(db);
+  let revokedOnHub = false;
+  try {
+    await linkClient(link, deps).revoke(link.deviceId);
+    revokedOnHub = true;
+  } catch {
+    // Offline or already revoked: leaving must still work; the hub's operator can revoke later.
+  }
+  const droppedChanges = db.transaction(() => {
+    const n = (db.prepare('SELECT count(*) AS n FROM sync_outbox').get() as { n: number }).n;
+    db.prepare('DELETE FROM sync_outbox').run();
+    deleteHubLink(db);
+    return n;
+  })();
+  return { revokedOnHub, droppedChanges };
+}
