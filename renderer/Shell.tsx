@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { HelpOverlay } from './components/HelpOverlay.tsx';
 import { LanguageSwitch } from './components/LanguageSwitch.tsx';
 import { NavigationContext, type Navigation } from './navigation.ts';
+import { GuardContextProvider } from './screens/calls/guardContext.tsx';
 import { SCREENS } from './screens/registry.ts';
 import { type Shortcut, useShortcuts } from './shortcuts.ts';
 
@@ -59,7 +60,7 @@ export function Shell() {
         </ul>
       </nav>
       <main className="content" ref={mainRef} tabIndex={-1} data-screen={current?.id}>
-        {Current && <Current />}
+        <GuardContextProvider>{Current && <Current />}</GuardContextProvider>
       </main>
       {helpOpen && <HelpOverlay shortcuts={shortcuts} onClose={() => setHelpOpen(false)} />}
     </div>

@@ -29,6 +29,7 @@ export const AUDIT_ACTIONS = [
   'hub.invite',
   'hub.revoke_device',
   'hub.leave',
+  'guard.override',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

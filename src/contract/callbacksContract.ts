@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { MAX_PHONE_INPUT, normalisePhone } from '../callbacks/phoneNumber.ts';
 import { isYmd, LOCAL_TIME } from '../domain/brusselsTime.ts';
 import { CALLBACK_SETTING_BOUNDS } from '../callbacks/callbackSettings.ts';
-import { hasIdentifyingData } from '../domain/identifyingData.ts';
 import { CALL_LANGUAGES, callIdSchema } from './callSchemas.ts';
 import { operation } from './operation.ts';
 
@@ -35,14 +34,17 @@ export const callbackPhoneSchema = z
     return z.NEVER;
   });
 
-/** A short reason, never identifying data (the number has its own field; names have none). */
+/**
+ * A short reason, never identifying data (the number has its own field; names have none): the
+ * shape is checked here, the anonymity guard in the handler (src/guard/outgoingText.ts), with
+ * the directory's names — the reason travels to the next permanence.
+ */
 export const callbackReasonSchema = z
   .string()
   .trim()
   .min(1, 'say in a few words why to call back')
   .max(REASON_MAX_CHARS, `at most ${REASON_MAX_CHARS} characters`)
-  .regex(/^[^\u0000-\u001F\u007F]*$/, 'one line, no control characters')
-  .refine((s) => !hasIdentifyingData(s), 'identifying data (a phone number, e-mail, national number, IBAN or address) has no place in the reason');
+  .regex(/^[^\u0000-\u001F\u007F]*$/, 'one line, no control characters');
 
 export const localWindowSchema = z.strictObject({
   date: localDateSchema,
@@ -114,6 +116,8 @@ export const callbacksContract = {
       language: z.enum(CALL_LANGUAGES),
       reason: callbackReasonSchema,
       assignTo: z.enum(['me', 'team']),
+      /** A supervisor's explicit "keep this reason although the guard flags it" (audited). */
+      override: z.boolean().default(false),
     }),
     output: z.object({
       callback: callbackViewSchema,

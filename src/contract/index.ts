@@ -11,6 +11,7 @@ import { reportsContract } from './reportsContract.ts';
 import { accessContract } from './accessContract.ts';
 import { shiftContract } from './shiftContract.ts';
 import { hubContract } from './hubContract.ts';
+import { guardContract } from './guardContract.ts';
 
 // The single contract: every operation the UI may call. Each domain keeps its own map;
 // they are joined here and nowhere else.
@@ -27,6 +28,7 @@ export const contract = {
   ...accessContract,
   ...shiftContract,
   ...hubContract,
+  ...guardContract,
 };
 
 export type Contract = typeof contract;

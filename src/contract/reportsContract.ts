@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { hasIdentifyingData } from '../domain/identifyingData.ts';
 import { callIdSchema, themeCodeSchema } from './callSchemas.ts';
 import { operation } from './operation.ts';
 import { reportSchema } from './reportSchemas.ts';
@@ -64,14 +63,18 @@ export const quoteCandidateSchema = z.object({
 });
 export type QuoteCandidate = z.infer<typeof quoteCandidateSchema>;
 
-const noIdentifyingData = (max: number) =>
+// Text that leaves the PC (the public bilans, the next shift): the shape is checked here; the
+// anonymity guard runs in the handler (src/guard/outgoingText.ts), with the directory's names,
+// and refuses identifying data unless a supervisor overrides explicitly (audited).
+const outgoingText = (max: number) =>
   z
     .string()
     .trim()
     .min(1)
     .max(max, `at most ${max} characters`)
-    .regex(/^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/, 'no control characters')
-    .refine((s) => !hasIdentifyingData(s), 'identifying data (a phone number, e-mail, national number, IBAN or address) is still there');
+    .regex(/^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/, 'no control characters');
+/** A supervisor's explicit "let it through": the guard's findings are audited, never the text. */
+const guardOverride = z.boolean().default(false);
 
 export const reportsContract = {
   'reports.shiftSummary': operation({
@@ -105,9 +108,9 @@ export const reportsContract = {
     output: z.object({ candidates: z.array(quoteCandidateSchema) }),
   }),
   'reports.quotes.approve': operation({
-    summary: 'Approve an anonymised excerpt for reports, grouped under one of the call\'s themes; refused while the detector finds identifying data.',
+    summary: 'Approve an anonymised excerpt for reports, grouped under one of the call\'s themes; refused while the guard finds identifying data, unless overridden (audited).',
     access: SUPERVISOR,
-    input: z.strictObject({ callId: callIdSchema, theme: themeCodeSchema, text: noIdentifyingData(QUOTE_MAX_CHARS) }),
+    input: z.strictObject({ callId: callIdSchema, theme: themeCodeSchema, text: outgoingText(QUOTE_MAX_CHARS), override: guardOverride }),
     output: z.object({ id: z.number() }),
   }),
   'reports.quotes.revoke': operation({
@@ -117,9 +120,9 @@ export const reportsContract = {
     output: z.object({ revoked: z.literal(true) }),
   }),
   'reports.handover.add': operation({
-    summary: 'Leave a handover note for the next shift (no identifying data; never published).',
+    summary: 'Leave a handover note for the next shift (no identifying data unless a supervisor overrides, audited; never published).',
     access: SIGNED_IN,
-    input: z.strictObject({ text: noIdentifyingData(HANDOVER_MAX_CHARS) }),
+    input: z.strictObject({ text: outgoingText(HANDOVER_MAX_CHARS), override: guardOverride }),
     output: z.object({ id: z.number() }),
   }),
 };

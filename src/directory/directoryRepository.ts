@@ -41,6 +41,8 @@ export interface DirectoryRepository {
   /** Map id → service, for diffing an import against the store. */
   servicesById(ids?: readonly string[]): Map<string, Service>;
   countServices(): number;
+  /** Every service, alternate and organisation name, distinct (the anonymity guard knows them). */
+  serviceNames(): string[];
   /** Inserts or replaces every service in one transaction; returns how many rows were written. */
   upsertServices(services: readonly Service[], now: Date, onProgress?: (done: number, total: number) => void): number;
   addNote(serviceId: string, text: string, responder: string, now: Date): ReachabilityNote;
@@ -87,6 +89,12 @@ export function directoryRepository(db: Db): DirectoryRepository {
     },
     countServices() {
       return db.prepare('SELECT count(*) FROM services').pluck().get() as number;
+    },
+    serviceNames() {
+      return db
+        .prepare('SELECT name FROM services UNION SELECT alternate_name FROM services WHERE alternate_name IS NOT NULL UNION SELECT organization FROM services WHERE organization IS NOT NULL')
+        .pluck()
+        .all() as string[];
     },
     upsertServices(services, now, onProgress) {
       const at = now.toISOString();

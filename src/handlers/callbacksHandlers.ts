@@ -8,6 +8,7 @@ import { readCallbackSettings, writeCallbackSettings } from '../callbacks/callba
 import { type CallbackRow, callbacksRepository } from '../callbacks/callbacksRepository.ts';
 import type { CallbackView, callbacksContract } from '../contract/callbacksContract.ts';
 import { AppError } from '../errors.ts';
+import { guardOutgoingText } from '../guard/outgoingText.ts';
 import type { HandlerMap } from '../router/handlers.ts';
 import type { Services } from '../router/services.ts';
 
@@ -35,6 +36,8 @@ const WINDOW_MESSAGES: Record<WindowProblem, string> = {
 
 export const callbacksHandlers: HandlerMap<typeof callbacksContract> = {
   'callbacks.schedule': (input, s) => {
+    // The reason travels to the next permanence (and, with the hub, to other centres).
+    guardOutgoingText(s, { text: input.reason, field: 'callbackReason', path: 'reason', override: input.override });
     const ctx = context(s);
     const resolved = resolveWindow(input.window, ctx.now);
     if (!resolved.ok) {

@@ -2,7 +2,7 @@ import { afterSignIn, afterSignOut, audit, newSecretHash, signInWithSecret } fro
 import { dayStart, nextDayStart } from '../domain/brusselsTime.ts';
 import { type CallRow, callsRepository } from '../calls/callsRepository.ts';
 import { callSummary, callView, canReopen, timerOf } from '../calls/callViews.ts';
-import { findIdentifyingData } from '../calls/identifyingData.ts';
+import { findInStoreText } from '../guard/outgoingText.ts';
 import { type Profile, profilesRepository } from '../calls/profilesRepository.ts';
 import { computeTimer } from '../calls/timer.ts';
 import type { callsContract, CallStatus } from '../contract/callsContract.ts';
@@ -57,9 +57,10 @@ function identifyingIssues(s: Services, callId: string): ErrorIssue[] {
   const repo = repoOf(s);
   const record = repo.record(callId);
   const issues: ErrorIssue[] = [];
-  for (const n of repo.notes(callId)) for (const f of findIdentifyingData(n.text)) issues.push({ path: `notes.${n.seq}`, message: f.kind });
+  const db = s.store.database();
+  for (const n of repo.notes(callId)) for (const f of findInStoreText(db, n.text)) issues.push({ path: `notes.${n.seq}`, message: f.kind });
   for (const [field, text] of [['pseudonym', record.pseudonym], ['unmetNeed', record.unmetNeed], ['languageOther', record.languageOther], ['heardFromOther', record.heardFromOther]] as const) {
-    if (text) for (const f of findIdentifyingData(text)) issues.push({ path: `record.${field}`, message: f.kind });
+    if (text) for (const f of findInStoreText(db, text)) issues.push({ path: `record.${field}`, message: f.kind });
   }
   return issues;
 }

@@ -11,6 +11,7 @@ import { reportsHandlers } from './reportsHandlers.ts';
 import { accessHandlers } from './accessHandlers.ts';
 import { shiftHandlers } from './shiftHandlers.ts';
 import { hubHandlers } from './hubHandlers.ts';
+import { guardHandlers } from './guardHandlers.ts';
 
 // One handler map per domain, joined into the one typed `Handlers`; a missing or extra
 // operation is a type error here.
@@ -27,4 +28,5 @@ export const handlers: Handlers = {
   ...accessHandlers,
   ...shiftHandlers,
   ...hubHandlers,
+  ...guardHandlers,
 };

@@ -1,6 +1,7 @@
 import type { reportsContract } from '../contract/reportsContract.ts';
-import { findIdentifyingData, redactIdentifyingData } from '../domain/identifyingData.ts';
+import { redactIdentifyingData } from '../domain/identifyingData.ts';
 import { AppError } from '../errors.ts';
+import { findInStoreText, guardOutgoingText } from '../guard/outgoingText.ts';
 import { exportReport } from '../reports/exportReport.ts';
 import { dayOf } from '../domain/brusselsTime.ts';
 import { checkPeriod } from '../reports/periodTime.ts';
@@ -50,7 +51,7 @@ export const reportsHandlers: HandlerMap<typeof reportsContract> = {
     const approved = repo.approved(input.from, input.to);
     const candidates = repo.candidates(input.from, input.to, input.limit).map((c) => {
       const original = c.notes ?? '';
-      const findings = findIdentifyingData(original);
+      const findings = findInStoreText(db, original);
       return {
         callId: c.callId,
         day: dayOf(new Date(c.startedAt)),
@@ -67,6 +68,7 @@ export const reportsHandlers: HandlerMap<typeof reportsContract> = {
     const db = s.store.database();
     const repo = quotesRepository(db);
     repo.checkQuotable(input.callId, input.theme);
+    guardOutgoingText(s, { text: input.text, field: 'quote', path: 'text', override: input.override });
     const id = repo.approve({ callId: input.callId, theme: input.theme, text: input.text, by: me(s), at: s.clock.now().toISOString() });
     s.log.info('reports.quote_approved', {});
     return { id };
@@ -77,6 +79,7 @@ export const reportsHandlers: HandlerMap<typeof reportsContract> = {
     return { revoked: true as const };
   },
   'reports.handover.add': (input, s) => {
+    guardOutgoingText(s, { text: input.text, field: 'handover', path: 'text', override: input.override });
     const now = s.clock.now();
     const id = handoverRepository(s.store.database()).add({ day: dayOf(now), text: input.text, author: me(s), at: now.toISOString() });
     s.log.info('reports.handover_added', {});

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import ExcelJS from 'exceljs';
+import { listAudit } from '../../src/access/auditLog.ts';
 import type { AppCore } from '../../src/app/appCore.ts';
 import type { InputOf, OperationName, OutputOf } from '../../src/contract/index.ts';
 import { reportSchema } from '../../src/contract/reportSchemas.ts';
@@ -146,6 +147,11 @@ test('excerpts: the detector blocks identifying data; approved ones reach the pu
     assert.ok(flagged.suggested.includes('['), 'identifying data replaced by a mark in the suggestion');
     const err = await refusal(core, 'reports.quotes.approve', { callId: flagged.callId, theme: flagged.themes[0]!, text: flagged.original });
     assert.equal(err.code, 'InvalidInput');
+    // Issue 20: a supervisor may override explicitly; the override is audited, the excerpt kept.
+    const forced = await op(core, 'reports.quotes.approve', { callId: flagged.callId, theme: flagged.themes[0]!, text: flagged.original.slice(0, 1000), override: true });
+    const audit = listAudit(core.services.store.database(), { limit: 5, action: 'guard.override' }).entries;
+    assert.equal(audit[0]?.detail.kind, 'quote');
+    await op(core, 'reports.quotes.revoke', { id: forced.id });
   }
   const c = candidates.find((x) => x.findings.length === 0)!;
   const excerpt = c.original.split('\n')[0]!;

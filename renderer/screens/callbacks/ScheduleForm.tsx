@@ -4,6 +4,7 @@ import { callbackPhoneSchema, REASON_MAX_CHARS } from '../../../src/contract/cal
 import { CALL_LANGUAGES, type CallLanguage } from '../../../src/contract/callSchemas.ts';
 import type { OutputOf } from '../../../src/contract/index.ts';
 import { findIdentifyingData, redactIdentifyingData } from '../../../src/domain/identifyingData.ts';
+import { useGuardContext } from '../calls/guardContext.tsx';
 import type { ErrorIssue } from '../../../src/errors.ts';
 import { call, invoke, OperationError } from '../../bridge.ts';
 import { formatDateTime, type UiLang } from '../../i18n/i18n.ts';
@@ -67,7 +68,8 @@ export function ScheduleForm({ now, presetCallId, onScheduled, onCancel }: { now
   }, [now, presetCallId, lang, t]);
 
   const phoneCheck = phone.trim() === '' ? null : callbackPhoneSchema.safeParse(phone);
-  const findings = useMemo(() => findIdentifyingData(reason), [reason]);
+  const guardContext = useGuardContext();
+  const findings = useMemo(() => findIdentifyingData(reason, guardContext), [reason, guardContext]);
   const issueAt = (path: string) => issues.find((i) => i.path === path || i.path.startsWith(`${path}.`))?.message ?? null;
 
   async function submit(e: FormEvent) {

@@ -1,6 +1,7 @@
 import { type RefObject, useCallback, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { findIdentifyingData, type IdentifyingFinding, redactIdentifyingData } from '../../../src/domain/identifyingData.ts';
+import { useGuardContext } from './guardContext.tsx';
 
 // The anonymity guard on a text field: findings recomputed as the text changes, one-click
 // redaction of one finding or all, and Alt+X (a global shortcut) on the focused field.
@@ -10,7 +11,8 @@ export const REDACT_EVENT = 'relais:redact';
 /** `field`: where the keyboard goes back after a redaction (the flag's button disappears). */
 export function useGuard(text: string, setText: (next: string) => void, field?: RefObject<HTMLElement | null>) {
   const { t } = useTranslation('calls');
-  const findings = useMemo(() => findIdentifyingData(text), [text]);
+  const context = useGuardContext();
+  const findings = useMemo(() => findIdentifyingData(text, context), [text, context]);
   const textRef = useRef(text);
   textRef.current = text;
   const replacement = useCallback((kind: IdentifyingFinding['kind']) => t(`guard.redacted.${kind}`), [t]);

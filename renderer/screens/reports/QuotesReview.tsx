@@ -5,12 +5,16 @@ import type { Lang } from '../../../src/domain/taxonomy.ts';
 import type { ErrorPayload } from '../../../src/errors.ts';
 import { invoke } from '../../bridge.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
+import { GuardFlags } from '../calls/GuardFlags.tsx';
+import { useGuard } from '../calls/guard.ts';
 import { useTaxonomy } from '../calls/useTaxonomy.ts';
 import { lastMonth } from './PeriodReportView.tsx';
 
 // Excerpts of notes flagged "may be quoted": the detector's findings are shown and replaced by
-// marks in the proposed excerpt; the supervisor edits it and approves it under one of the
-// call's themes. Main refuses an excerpt in which the detector still finds identifying data.
+// marks in the proposed excerpt; the supervisor edits it (the guard flags what is left as it is
+// typed, with one-click masks) and approves it under one of the call's themes. Main refuses an
+// excerpt in which the guard still finds identifying data, unless the supervisor ticks the
+// explicit override — recorded in the audit log.
 
 function Candidate({ c, lang, onChange }: { c: QuoteCandidate; lang: Lang; onChange: () => void }) {
   const { t } = useTranslation('reports');
@@ -18,10 +22,12 @@ function Candidate({ c, lang, onChange }: { c: QuoteCandidate; lang: Lang; onCha
   const [text, setText] = useState(c.suggested);
   const [theme, setTheme] = useState(c.themes[0] ?? '');
   const [error, setError] = useState<ErrorPayload | null>(null);
+  const [override, setOverride] = useState(false);
+  const guard = useGuard(text, setText);
   const label = (code: string) => themes.find((x) => x.code === code)?.labels[lang] ?? code;
   const approve = async (e: React.FormEvent) => {
     e.preventDefault();
-    const r = await invoke('reports.quotes.approve', { callId: c.callId, theme, text });
+    const r = await invoke('reports.quotes.approve', { callId: c.callId, theme, text, override: override && guard.findings.length > 0 });
     if (r.ok) {
       setError(null);
       onChange();
@@ -55,6 +61,12 @@ function Candidate({ c, lang, onChange }: { c: QuoteCandidate; lang: Lang; onCha
           <span>{t('quotes.excerpt')}</span>
           <textarea value={text} rows={3} maxLength={1000} onChange={(e) => setText(e.target.value)} />
         </label>
+        <GuardFlags findings={guard.findings} onRedact={guard.redact} onRedactAll={guard.redactAll} />
+        {guard.findings.length > 0 && (
+          <label className="check">
+            <input type="checkbox" checked={override} onChange={(e) => setOverride(e.target.checked)} /> {t('quotes.override')}
+          </label>
+        )}
         <label className="field">
           <span>{t('quotes.theme')}</span>
           <select value={theme} onChange={(e) => setTheme(e.target.value)}>

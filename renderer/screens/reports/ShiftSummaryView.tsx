@@ -7,6 +7,8 @@ import type { Lang } from '../../../src/domain/taxonomy.ts';
 import type { ErrorPayload } from '../../../src/errors.ts';
 import { invoke } from '../../bridge.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
+import { GuardFlags } from '../calls/GuardFlags.tsx';
+import { useGuard } from '../calls/guard.ts';
 import { formatDateTime, type UiLang } from '../../i18n/i18n.ts';
 import { useTaxonomy } from '../calls/useTaxonomy.ts';
 
@@ -22,6 +24,8 @@ export function ShiftSummaryView({ lang }: { lang: Lang }) {
   const [error, setError] = useState<ErrorPayload | null>(null);
   const [note, setNote] = useState('');
   const [noteError, setNoteError] = useState<ErrorPayload | null>(null);
+  // The handover note goes to the next shift (and, with the hub, to other centres): guarded as typed.
+  const noteGuard = useGuard(note, setNote);
 
   const load = useCallback(async () => {
     const r = await invoke('reports.shiftSummary', { day, scope });
@@ -206,6 +210,7 @@ export function ShiftSummaryView({ lang }: { lang: Lang }) {
                 <span>{t('shift.handoverAdd')}</span>
                 <textarea value={note} maxLength={2000} rows={2} onChange={(e) => setNote(e.target.value)} />
                 <span className="hint">{t('shift.handoverHint')}</span>
+                <GuardFlags findings={noteGuard.findings} onRedact={noteGuard.redact} onRedactAll={noteGuard.redactAll} />
               </label>
               <ErrorMessage error={noteError} />
               <button type="submit" disabled={note.trim() === ''}>
