@@ -61,6 +61,32 @@ export const CALLER_HISTORY_LABELS: Readonly<Record<string, Label>> = {
   repeat: L('Appel répété', 'Herhaalde oproep', 'Repeat caller'),
 };
 
+export const SOCIAL_AID_LABELS: Readonly<Record<string, Label>> = {
+  never: L('Jamais en lien avec l\'aide sociale', 'Nooit in contact met sociale hulp', 'Never in contact with social aid'),
+  past: L('En lien par le passé', 'Vroeger in contact', 'In contact in the past'),
+  current: L('Suivi·e actuellement par un service', 'Nu begeleid door een dienst', 'Currently followed by a service'),
+  unknown: L('Inconnu', 'Onbekend', 'Unknown'),
+};
+
+export const BARRIER_LABELS: Readonly<Record<string, Label>> = {
+  non_knowledge: L('Non-connaissance', 'Niet-kennen', 'Not known'),
+  non_demand: L('Non-demande', 'Niet-vragen', 'Not asked for'),
+  non_proposal: L('Non-proposition', 'Niet-aanbieden', 'Not offered'),
+  non_receipt: L('Non-réception', 'Niet-ontvangen', 'Not received'),
+};
+
+export const NO_REQUEST_LABELS: Readonly<Record<string, Label>> = {
+  silent: L('Silence / raccroché', 'Stilte / ingehaakt', 'Silence / hung up'),
+  wrong_number: L('Faux numéro', 'Verkeerd nummer', 'Wrong number'),
+  out_of_scope: L('Hors champ', 'Buiten opdracht', 'Out of scope'),
+  test: L('Test', 'Test', 'Test'),
+};
+
+export const DEBRIEF_LABELS: Readonly<Record<string, Label>> = {
+  yes: L('À débriefer', 'Te debriefen', 'To debrief'),
+  no: L('Sans débriefing', 'Zonder debriefing', 'No debriefing'),
+};
+
 export const HEARD_FROM_LABELS: Readonly<Record<string, Label>> = {
   cpas: L('CPAS', 'OCMW', 'CPAS (public social welfare)'),
   social_service: L('Service social', 'Sociale dienst', 'Social service'),
@@ -206,6 +232,10 @@ export const TABLE_TITLES = {
   resolution: L('Réponse à la demande', 'Antwoord op de vraag', 'Was the need met?'),
   unmetByTheme: L('Besoins non rencontrés par thématique', 'Onbeantwoorde noden per thema', 'Unmet needs by theme'),
   callbacks: L('Rappels : issue', 'Terugbellen: resultaat', 'Callbacks: outcome'),
+  withoutRequest: L('Appels sans demande (non comptés comme demandes)', 'Oproepen zonder hulpvraag (niet geteld als vragen)', 'Calls without a request (not counted as requests)'),
+  socialAid: L('En lien avec l\'aide sociale avant l\'appel', 'Vóór de oproep in contact met sociale hulp', 'In contact with social aid before the call'),
+  barriers: L('Non-recours aux droits', 'Niet-gebruik van rechten', 'Non-take-up of rights'),
+  debrief: L('Appels à débriefer en équipe', 'Oproepen te bespreken in de teamdebriefing', 'Calls to debrief as a team'),
 } satisfies Record<string, Label>;
 export type TableId = keyof typeof TABLE_TITLES;
 

@@ -30,9 +30,10 @@ const WHOLE_FROM = 0.25;
 // What the report reads of a call; in the merge join exactly the covering index's columns.
 // The hour comes as a number (hours since 1970, UTC) and the length in whole seconds: counted in
 // typed arrays and maps of numbers, turned into the facts' string keys once at the end.
-const CALL_COLUMNS = `c.id, c.profile_id, CAST(strftime('%s', substr(c.started_at, 1, 13) || ':00:00') AS INTEGER) / 3600, (c.duration_ms + 500) / 1000, c.caller_type, c.language, c.interpreter, c.commune, c.caller_history, c.heard_from, c.resolution, (c.unmet_need IS NOT NULL)`;
+const CALL_COLUMNS = `c.id, c.profile_id, CAST(strftime('%s', substr(c.started_at, 1, 13) || ':00:00') AS INTEGER) / 3600, (c.duration_ms + 500) / 1000, c.caller_type, c.language, c.interpreter, c.commune, c.caller_history, c.heard_from, c.resolution, (c.unmet_need IS NOT NULL), c.no_request, c.social_aid_contact, c.debrief`;
 
-type CallRow = [string, string, number, number | null, string | null, string | null, number, string | null, string | null, string | null, string | null, number];
+type CallRow = [string, string, number, number | null, string | null, string | null, number, string | null, string | null, string | null, string | null, number, string | null, string, number];
+type BarrierRow = [string, string];
 type ThemeRow = [string, string];
 type InterventionRow = [string, string];
 type ReferralRow = [string, string, string, number, string | null];
@@ -98,6 +99,11 @@ export function collectPeriods(db: Db, periods: readonly Period[]): CollectedPer
     const p = periodOf(r[2]);
     if (p < 0) return null;
     const f = facts[p]!;
+    // A call without request is counted apart, never as a call with requests (issue 16).
+    if (r[12] !== null) {
+      bump(f.withoutRequest, r[12]);
+      return null;
+    }
     profiles[p]!.add(r[1]);
     const commune = r[7] ?? 'unknown';
     const resolution = r[10];
@@ -110,6 +116,8 @@ export function collectPeriods(db: Db, periods: readonly Period[]): CollectedPer
     bump(f.heardFrom, r[9] ?? NONE);
     bump(f.resolution, resolution ?? NONE);
     bumpPair(f.languages, r[5] ?? NONE, r[6] === 1);
+    bump(f.socialAid, r[13]);
+    bump(f.debrief, r[14] === 1 ? 'yes' : 'no');
     if (r[3] === null) bump(f.durations, NONE);
     else durations[p]!.set(r[3], (durations[p]!.get(r[3]) ?? 0) + 1);
     return { f, hour, commune, unmet: resolution === 'partly' || resolution === 'unresolved' || r[11] === 1 };
@@ -142,7 +150,9 @@ export function collectPeriods(db: Db, periods: readonly Period[]): CollectedPer
     // Referrals are read in table order (no lookup per row) and sorted here: cheaper than by key.
     const referrals = (db.prepare('SELECT call_id, service_id, service_name, contacted, outcome FROM call_referrals').raw().all() as ReferralRow[]).sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
     const callbacks = db.prepare('SELECT call_id, status FROM callbacks ORDER BY call_id').raw().all() as CallbackRow[];
+    const barriers = db.prepare('SELECT call_id, barrier FROM call_barriers ORDER BY call_id').raw().all() as BarrierRow[];
     firstTheme = directoryFirstThemes(db);
+    let x = 0;
     let t = 0;
     let i = 0;
     let r = 0;
@@ -155,7 +165,11 @@ export function collectPeriods(db: Db, periods: readonly Period[]): CollectedPer
       while (i < interventions.length && interventions[i]![0] < id) i++;
       while (r < referrals.length && referrals[r]![0] < id) r++;
       while (b < callbacks.length && callbacks[b]![0] < id) b++;
+      while (x < barriers.length && barriers[x]![0] < id) x++;
       if (!c) continue;
+      const x0 = x;
+      for (; x < barriers.length && barriers[x]![0] === id; x++) bump(c.f.barriers, barriers[x]![1]);
+      if (x === x0) bump(c.f.barriers, NONE);
       const t0 = t;
       for (; t < themes.length && themes[t]![0] === id; t++) addTheme(c, themes[t]![1]);
       if (t === t0) addTheme(c, NONE);
@@ -170,10 +184,10 @@ export function collectPeriods(db: Db, periods: readonly Period[]): CollectedPer
   }
 
   function throughCalls(): void {
-    const calls = new Map<string, CallCtx & { theme: boolean; intervention: boolean; callback: boolean }>();
+    const calls = new Map<string, CallCtx & { theme: boolean; intervention: boolean; callback: boolean; barrier: boolean }>();
     for (const row of db.prepare(`SELECT ${CALL_COLUMNS} FROM calls c WHERE ${rangeSql}`).raw().all(range) as CallRow[]) {
       const c = addCall(row);
-      if (c) calls.set(row[0], { ...c, theme: false, intervention: false, callback: false });
+      if (c) calls.set(row[0], { ...c, theme: false, intervention: false, callback: false, barrier: false });
     }
     const child = <T>(table: string, columns: string): T[] =>
       db.prepare(`SELECT x.call_id, ${columns.split(', ').map((col) => `x.${col}`).join(', ')} FROM calls c JOIN ${table} x ON x.call_id = c.id WHERE ${rangeSql}`).raw().all(range) as T[];
@@ -204,7 +218,14 @@ export function collectPeriods(db: Db, periods: readonly Period[]): CollectedPer
         c.f.callsWithCallback++;
       }
     }
+    for (const [id, barrier] of child<BarrierRow>('call_barriers', 'barrier')) {
+      const c = calls.get(id);
+      if (!c) continue;
+      c.barrier = true;
+      bump(c.f.barriers, barrier);
+    }
     for (const c of calls.values()) {
+      if (!c.barrier) bump(c.f.barriers, NONE);
       if (!c.theme) addTheme(c, NONE);
       if (!c.intervention) bump(c.f.interventions, NONE);
     }

@@ -46,6 +46,11 @@ export interface DemoCall {
   callback: DemoCallback | null;
   /** Left ended but not closed (a record to finish). */
   unfinished: boolean;
+  /** Issue 16: a call without request (about one in ten), closed as such. */
+  noRequest: 'silent' | 'wrong_number' | 'out_of_scope' | 'test' | null;
+  socialAidContact: 'never' | 'past' | 'current' | 'unknown';
+  barriers: Array<'non_knowledge' | 'non_demand' | 'non_proposal' | 'non_receipt'>;
+  debrief: boolean;
 }
 
 export const DEMO_RESPONDERS: ReadonlyArray<{ displayName: string; centre: string; role: 'responder' | 'supervisor' }> = [
@@ -205,9 +210,22 @@ function lognormalMinutes(r1: number, r2: number, medianMin: number, sigma: numb
 }
 
 /** Deterministic fictitious calls, sorted by start time. */
+const NO_REQUEST = picker<'silent' | 'wrong_number' | 'out_of_scope' | 'test' | '_null'>([['_null', 90], ['silent', 5], ['wrong_number', 2], ['out_of_scope', 2.5], ['test', 0.5]]);
+const SOCIAL_AID = picker<'never' | 'past' | 'current' | 'unknown'>([['never', 30], ['past', 20], ['current', 25], ['unknown', 25]]);
+const BARRIER_LIST = ['non_knowledge', 'non_demand', 'non_proposal', 'non_receipt'] as const;
+const BARRIER_RATE = [0.3, 0.08, 0.12, 0.1];
+
+function issue16Fields(r: () => number): Pick<DemoCall, 'noRequest' | 'socialAidContact' | 'barriers' | 'debrief'> {
+  const kind = NO_REQUEST(r());
+  const barriers = BARRIER_LIST.filter((_, i) => r() < BARRIER_RATE[i]!);
+  return { noRequest: kind === '_null' ? null : kind, socialAidContact: SOCIAL_AID(r()), barriers, debrief: r() < 0.04 };
+}
+
 export function generateDemoCalls(opts: DemoOptions): DemoCall[] {
   const rnd = prng(opts.seed ?? 20200330);
   const r = () => rnd();
+  // The fields of issue 16 draw from their own sequence: the calls of a seed stay what they were.
+  const r16 = prng((opts.seed ?? 20200330) + 7919);
   const days: Array<{ day: string; weight: number }> = [];
   for (let i = opts.days - 1; i >= 0; i--) {
     const day = addDays(opts.endDay, -i);
@@ -296,6 +314,7 @@ export function generateDemoCalls(opts: DemoOptions): DemoCall[] {
       notes,
       callback,
       unfinished: opts.now ? opts.now.getTime() - end < 86_400_000 && r() < 0.1 : false,
+      ...issue16Fields(r16),
     });
   }
   out.sort((a, b) => (a.startedAt < b.startedAt ? -1 : a.startedAt > b.startedAt ? 1 : 0));

@@ -10,7 +10,7 @@ import { addDays } from '../domain/brusselsTime.ts';
 // days is exactly the facts of the period (every count belongs to the hour a call started in).
 
 /** Bump when what a day's facts hold changes: older rows are recomputed. */
-export const FACTS_VERSION = 1;
+export const FACTS_VERSION = 2;
 
 interface DayEntry {
   facts: PeriodFacts;

@@ -21,6 +21,11 @@ export interface ReportCall {
   referrals: ReadonlyArray<{ kind: string; contacted: boolean; outcome: string | null }>;
   /** Statuses of the call's callbacks. */
   callbacks: readonly string[];
+  /** Set when the call carried no request: counted apart, in `withoutRequest` only. */
+  noRequest?: string | null;
+  socialAidContact?: string;
+  barriers?: readonly string[];
+  debrief?: boolean;
 }
 
 /** True when a call's need was not (fully) met: the answer says so, or an unmet need is described. */
@@ -33,6 +38,10 @@ export function factsFromCalls(calls: Iterable<ReportCall>, from: string, to: st
   const { startIso, endIso } = periodInstants(from, to);
   for (const c of calls) {
     if (c.status === 'active' || c.startedAt < startIso || c.startedAt >= endIso) continue;
+    if (c.noRequest) {
+      bump(f.withoutRequest, c.noRequest);
+      continue;
+    }
     const hour = c.startedAt.slice(0, 13);
     const themes = c.themes.length ? c.themes : [NONE];
     const commune = c.commune ?? 'unknown';
@@ -60,6 +69,10 @@ export function factsFromCalls(calls: Iterable<ReportCall>, from: string, to: st
     bump(f.resolution, c.resolution ?? NONE);
     bumpPair(f.languages, c.language ?? NONE, c.interpreter);
     bump(f.durations, c.durationMs === null ? NONE : String(Math.round(c.durationMs / 1000)));
+    bump(f.socialAid, c.socialAidContact ?? 'unknown');
+    if (c.barriers?.length) for (const b of c.barriers) bump(f.barriers, b);
+    else bump(f.barriers, NONE);
+    bump(f.debrief, c.debrief ? 'yes' : 'no');
     for (const s of c.callbacks) bump(f.callbacks, s);
     if (c.callbacks.length) f.callsWithCallback++;
   }

@@ -46,6 +46,14 @@ export interface PeriodFacts {
   /** Callbacks of the period's calls by status. */
   callbacks: Counts;
   callsWithCallback: number;
+  /** Calls that carried no request, by kind (silent, wrong_number, out_of_scope, test): counted apart, never as calls or requests. */
+  withoutRequest: Counts;
+  /** Calls by contact with social aid before the call (never, past, current, unknown). */
+  socialAid: Counts;
+  /** Calls per non-take-up barrier (several per call); `_none`: calls without any. */
+  barriers: Counts;
+  /** Calls flagged to debrief: `yes` / `no`. */
+  debrief: Counts;
 }
 
 export function emptyFacts(from: string, to: string): PeriodFacts {
@@ -71,6 +79,10 @@ export function emptyFacts(from: string, to: string): PeriodFacts {
     durations: {},
     callbacks: {},
     callsWithCallback: 0,
+    withoutRequest: {},
+    socialAid: {},
+    barriers: {},
+    debrief: {},
   };
 }
 
@@ -108,6 +120,10 @@ const COUNT_FIELDS = [
   'resolution',
   'durations',
   'callbacks',
+  'withoutRequest',
+  'socialAid',
+  'barriers',
+  'debrief',
 ] as const satisfies ReadonlyArray<keyof PeriodFacts>;
 const PAIR_FIELDS = ['referralKinds', 'languages'] as const satisfies ReadonlyArray<keyof PeriodFacts>;
 

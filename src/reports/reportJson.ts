@@ -39,7 +39,12 @@ export const factsSchema = z.strictObject({
   durations: counts,
   callbacks: counts,
   callsWithCallback: count,
-}) satisfies z.ZodType<PeriodFacts>;
+  // Issue 16; absent from reports exported before it (a merge reads them as empty).
+  withoutRequest: counts.default({}),
+  socialAid: counts.default({}),
+  barriers: counts.default({}),
+  debrief: counts.default({}),
+}) satisfies z.ZodType<PeriodFacts, unknown>;
 
 const label = z.strictObject({ fr: z.string().max(200), nl: z.string().max(200), en: z.string().max(200) });
 

@@ -1,10 +1,12 @@
 import {
+  BARRIER_LABELS,
   CALLBACK_STATUS_LABELS,
   CALLER_HISTORY_LABELS,
   CALLER_TYPE_LABELS,
   COLUMN_LABELS,
   COMMUNE_LABELS,
   COMMUNE_ORDER,
+  DEBRIEF_LABELS,
   DURATION_BAND_LABELS,
   DURATION_BANDS,
   durationBand,
@@ -12,11 +14,13 @@ import {
   INTERVENTION_LABELS,
   type Label,
   LANGUAGE_LABELS,
+  NO_REQUEST_LABELS,
   NONE_LABEL,
   REFERRAL_OUTCOME_LABELS,
   RESOLUTION_LABELS,
   SERVICE_KIND_LABELS,
   SERVICE_KINDS,
+  SOCIAL_AID_LABELS,
   type SectionId,
   type TableId,
   TOTAL_LABEL,
@@ -433,6 +437,39 @@ export function buildSpecs(input: SpecInput): TableSpec[] {
     );
   }
 
+  // The source report's fields (issue 16): contact with social aid before the call, the
+  // non-take-up barriers (several per call: shares are of all calls), the calls to debrief.
+  specs.push(
+    distribution({
+      id: 'socialAid',
+      titleId: 'socialAid',
+      section: 'callers',
+      keys: orderKeys(Object.keys(SOCIAL_AID_LABELS), cur.socialAid, prev.socialAid),
+      labels: (k) => labelOf(SOCIAL_AID_LABELS, k),
+      current: cur.socialAid,
+      previous: prev.socialAid,
+      totalLink: 'calls',
+      pctOfTotal: true,
+      pctOfCalls: false,
+      chart: { kind: 'bars', columns: ['current', 'previous'] },
+    }),
+  );
+  specs.push(
+    distribution({
+      id: 'barriers',
+      titleId: 'barriers',
+      section: 'callers',
+      keys: orderKeys(Object.keys(BARRIER_LABELS), cur.barriers, prev.barriers),
+      labels: (k) => labelOf(BARRIER_LABELS, k),
+      current: cur.barriers,
+      previous: prev.barriers,
+      totalLink: null,
+      pctOfTotal: false,
+      pctOfCalls: true,
+      chart: { kind: 'hbars', columns: ['current', 'previous'] },
+    }),
+  );
+
   const langKeys = orderKeys(Object.keys(LANGUAGE_LABELS), cur.languages);
   specs.push(
     crossTable({
@@ -516,6 +553,37 @@ export function buildSpecs(input: SpecInput): TableSpec[] {
       current: cur.callbacks,
       previous: prev.callbacks,
       totalLink: 'callbacks',
+      pctOfTotal: true,
+      pctOfCalls: false,
+      chart: { kind: 'bars', columns: ['current', 'previous'] },
+    }),
+  );
+  specs.push(
+    distribution({
+      id: 'debrief',
+      titleId: 'debrief',
+      section: 'outcomes',
+      keys: ['yes', 'no'],
+      labels: (k) => labelOf(DEBRIEF_LABELS, k),
+      current: cur.debrief,
+      previous: prev.debrief,
+      totalLink: 'calls',
+      pctOfTotal: true,
+      pctOfCalls: false,
+      chart: null,
+    }),
+  );
+  // Calls without request: counted apart (their own total), never among the calls and requests above.
+  specs.push(
+    distribution({
+      id: 'withoutRequest',
+      titleId: 'withoutRequest',
+      section: 'callers',
+      keys: orderKeys(Object.keys(NO_REQUEST_LABELS), cur.withoutRequest, prev.withoutRequest),
+      labels: (k) => labelOf(NO_REQUEST_LABELS, k),
+      current: cur.withoutRequest,
+      previous: prev.withoutRequest,
+      totalLink: 'withoutRequest',
       pctOfTotal: true,
       pctOfCalls: false,
       chart: { kind: 'bars', columns: ['current', 'previous'] },

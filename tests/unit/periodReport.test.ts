@@ -37,8 +37,16 @@ test('internal report: calls and requests counted apart, every table adds up to 
   const calls = demoReportCalls(900, 75, '2026-03-31', 1);
   const r = buildReport(input(calls, '2026-03-01', '2026-03-31'), 'internal');
   assert.equal(reportSchema.safeParse(r).success, true);
-  const n = calls.filter((c) => c.startedAt >= '2026-02-28T23:00:00.000Z' && c.startedAt < '2026-03-31T22:00:00.000Z').length;
-  assert.equal(r.headline.calls.v, n, 'calls = the calls started in the period (Brussels days)');
+  const inPeriod = calls.filter((c) => c.startedAt >= '2026-02-28T23:00:00.000Z' && c.startedAt < '2026-03-31T22:00:00.000Z');
+  // Issue 16: calls without a request are counted apart, never as calls with requests.
+  const n = inPeriod.filter((c) => !c.noRequest).length;
+  const without = inPeriod.length - n;
+  assert.ok(without > 0, 'the demo has calls without request');
+  assert.equal(r.headline.calls.v, n, 'calls = the calls with a request started in the period (Brussels days)');
+  assert.equal(table(r, 'withoutRequest').rows.find((x) => x.total)!.cells[0]!.v, without, 'calls without request: their own table');
+  assert.equal(table(r, 'withoutRequest').rows.find((x) => x.key === 'silent')!.cells[0]!.v, inPeriod.filter((c) => c.noRequest === 'silent').length);
+  const barriers = table(r, 'barriers');
+  assert.equal(barriers.rows.find((x) => x.key === 'non_knowledge')!.cells[0]!.v, inPeriod.filter((c) => !c.noRequest && c.barriers?.includes('non_knowledge')).length);
   assert.ok((r.headline.requests.v as number) >= (r.headline.calls.v as number), 'requests ≥ calls');
   for (const t of r.tables) {
     if (t.internalOnly) continue;
@@ -50,7 +58,7 @@ test('internal report: calls and requests counted apart, every table adds up to 
       assert.equal(sum, total.cells[j]!.v, `${t.id}.${c.key} rows add up to the total`);
     });
   }
-  for (const id of ['communes', 'callerTypes', 'durationBands', 'resolution', 'volume_day', 'heardFrom']) {
+  for (const id of ['communes', 'callerTypes', 'durationBands', 'resolution', 'volume_day', 'heardFrom', 'socialAid', 'debrief']) {
     const t = table(r, id);
     assert.equal(t.rows.find((x) => x.total)!.cells[0]!.v, n, `${id}: total = calls`);
   }
