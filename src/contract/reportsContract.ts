@@ -47,6 +47,10 @@ export const shiftSummarySchema = z.object({
   toFinish: z.array(z.object({ callId: z.string(), responderName: z.string(), startedAt: z.string(), durationMs: z.number().nullable(), missing: z.array(z.enum(['themes', 'interventions'])) })),
   unmetNeeds: z.array(z.object({ themes: z.array(z.string()), text: z.string() })),
   handover: z.array(z.object({ id: z.number(), text: z.string(), author: z.string(), createdAt: z.string() })),
+  /** Calls without a request, by kind: counted apart from the calls with requests (issue 16). */
+  withoutRequest: z.array(countRow),
+  /** Calls flagged "à débriefer", with the reason given. */
+  debrief: z.array(z.object({ callId: z.string(), responderName: z.string(), startedAt: z.string(), reason: z.string().nullable() })),
 });
 export type ShiftSummary = z.infer<typeof shiftSummarySchema>;
 

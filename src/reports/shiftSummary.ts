@@ -19,7 +19,8 @@ export function shiftSummary(db: Db, opts: { day: string; scope: 'team' | 'me'; 
   const p = { s, e, me: opts.profileId ?? '' };
   const range = `c.started_at >= @s AND c.started_at < @e ${who}`;
   // Counts are over calls that ended (a call in progress has a record still being written).
-  const ended = `${range} AND c.status <> 'active'`;
+  // Calls without a request (issue 16) are counted apart, never among themes and requests.
+  const ended = `${range} AND c.status <> 'active' AND c.no_request IS NULL`;
 
   const status = db.prepare(`SELECT c.status, count(*) AS n FROM calls c WHERE ${range} GROUP BY 1`).all(p) as Array<{ status: string; n: number }>;
   const n = (k: string) => status.find((x) => x.status === k)?.n ?? 0;
@@ -73,6 +74,11 @@ export function shiftSummary(db: Db, opts: { day: string; scope: 'team' | 'me'; 
     else if (b === 'dueNow') dueNow++;
   }
 
+  const withoutRequest = db.prepare(`SELECT c.no_request AS key, count(*) AS count FROM calls c WHERE ${range} AND c.status <> 'active' AND c.no_request IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1`).all(p) as Array<{ key: string; count: number }>;
+  const debrief = db
+    .prepare(`SELECT c.id AS callId, pr.display_name AS responderName, c.started_at AS startedAt, c.debrief_reason AS reason FROM calls c JOIN profiles pr ON pr.id = c.profile_id WHERE ${range} AND c.debrief = 1 ORDER BY c.started_at`)
+    .all(p) as ShiftSummary['debrief'];
+
   const total = n('ended') + n('closed');
   return {
     day: opts.day,
@@ -87,5 +93,7 @@ export function shiftSummary(db: Db, opts: { day: string; scope: 'team' | 'me'; 
     toFinish,
     unmetNeeds,
     handover: handoverRepository(db).forDay(opts.day),
+    withoutRequest,
+    debrief,
   };
 }

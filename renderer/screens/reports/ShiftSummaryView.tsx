@@ -189,6 +189,37 @@ export function ShiftSummaryView({ lang }: { lang: Lang }) {
               </ul>
             )}
           </section>
+          <section className="panel" aria-labelledby="without-request-title">
+            <h4 id="without-request-title">{t('shift.withoutRequest')}</h4>
+            {summary.withoutRequest.length === 0 ? (
+              <p className="muted">{t('shift.noWithoutRequest')}</p>
+            ) : (
+              <ul className="plain-list" data-without-request>
+                {summary.withoutRequest.map((w) => (
+                  <li key={w.key}>
+                    {t(`shift.noRequestKind.${w.key}`)} : {w.count}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+          <section className="panel" aria-labelledby="debrief-title">
+            <h4 id="debrief-title">{t('shift.debrief')}</h4>
+            {summary.debrief.length === 0 ? (
+              <p className="muted">{t('shift.noDebrief')}</p>
+            ) : (
+              <ul className="plain-list" data-debrief>
+                {summary.debrief.map((d) => (
+                  <li key={d.callId}>
+                    <span className="muted">
+                      {formatDateTime(d.startedAt, lang as UiLang, { timeStyle: 'short' })} — {d.responderName} —{' '}
+                    </span>
+                    {d.reason ?? t('shift.noReason')}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
           <section className="panel" aria-labelledby="handover-title">
             <h4 id="handover-title">{t('shift.handover')}</h4>
             {summary.handover.length === 0 ? (
