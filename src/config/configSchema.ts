@@ -89,8 +89,18 @@ export const machineConfigSchema = z
       .strictObject({
         location: feedLocation,
         publicKey: publicKey.optional(),
-        autoApply: z.boolean().default(CONFIG_DEFAULTS.feedAutoApply).describe('Apply a newer valid bundle without asking (checked at start and hourly). Default: show "directory update available" and wait.'),
+        allowUnsigned: z
+          .boolean()
+          .default(false)
+          .describe(
+            'Accept bundles that are not signed, when feed.publicKey is not set (default false: without a public key every bundle is refused). Anyone who can write to the feed location could then change the directory; doctor warns (exit 2). Ignored when publicKey is set.',
+          ),
+        autoApply: z
+          .boolean()
+          .default(CONFIG_DEFAULTS.feedAutoApply)
+          .describe('Apply a newer valid bundle without asking (checked at start and hourly). Requires feed.publicKey: only signed bundles are ever applied by themselves. Default: show "directory update available" and wait.'),
       })
+      .refine((f) => !f.autoApply || Boolean(f.publicKey), { path: ['autoApply'], message: 'autoApply needs feed.publicKey: only bundles signed by the coordination are applied without asking' })
       .optional()
       .describe('The published directory feed (bundles made with `relais-admin directory publish`).'),
     lineHours: z
@@ -131,7 +141,7 @@ export const configValuesSchema = z.object({
   dataDir: z.string().nullable(),
   /** null: not set here (the store's own setting, else `<dataDir>/backups` and 7, applies). */
   backup: z.object({ folder: z.string().nullable(), keep: z.number().nullable() }),
-  feed: z.object({ location: z.string(), publicKey: z.string().nullable(), autoApply: z.boolean() }).nullable(),
+  feed: z.object({ location: z.string(), publicKey: z.string().nullable(), autoApply: z.boolean(), allowUnsigned: z.boolean() }).nullable(),
   idleLockMinutes: z.number(),
   defaultLanguage: z.enum(CONFIG_LANGUAGES),
   lineHours: z.object({ days: z.array(z.enum(WEEKDAY_CODES)), open: z.string(), close: z.string() }),
@@ -158,7 +168,7 @@ export function valuesFrom(parsed: z.output<typeof machineConfigSchema>): Config
     centreName: parsed.centreName ?? null,
     dataDir: parsed.dataDir ?? null,
     backup: { folder: parsed.backup?.folder ?? null, keep: parsed.backup?.keep ?? null },
-    feed: parsed.feed ? { location: parsed.feed.location, publicKey: parsed.feed.publicKey?.trim() ?? null, autoApply: parsed.feed.autoApply } : null,
+    feed: parsed.feed ? { location: parsed.feed.location, publicKey: parsed.feed.publicKey?.trim() ?? null, autoApply: parsed.feed.autoApply, allowUnsigned: parsed.feed.allowUnsigned } : null,
     idleLockMinutes: parsed.idleLockMinutes,
     defaultLanguage: parsed.defaultLanguage,
     lineHours: parsed.lineHours ? { ...parsed.lineHours, days: [...parsed.lineHours.days] } : d.lineHours,

@@ -116,7 +116,7 @@ const SECRET_KEY_NAME = /pass(word|phrase)?|secret|private|token|credential|pin$
 const KNOWN_KEYS: Record<string, readonly string[]> = {
   '': ['$schema', 'centreName', 'dataDir', 'backup', 'feed', 'idleLockMinutes', 'defaultLanguage', 'purge'],
   backup: ['folder', 'keep'],
-  feed: ['location', 'publicKey', 'autoApply'],
+  feed: ['location', 'publicKey', 'allowUnsigned', 'autoApply'],
   purge: ['callbackNumberRetentionDays', 'notesRetentionMonths'],
 };
 

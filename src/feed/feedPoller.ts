@@ -18,7 +18,8 @@ export function feedSettingsOf(config: ConfigState): FeedSettings & { autoApply:
   }
   const feed = config.values.feed;
   if (!feed) return { location: null, publicKey: null, autoApply: false, unavailableReason: 'No directory feed is configured on this PC (feed.location in config.json).' };
-  return { location: feed.location, publicKey: feed.publicKey, autoApply: feed.autoApply };
+  // autoApply only ever with a public key (issue 12; the config schema refuses it otherwise too).
+  return { location: feed.location, publicKey: feed.publicKey, allowUnsigned: feed.allowUnsigned, autoApply: feed.autoApply && Boolean(feed.publicKey) };
 }
 
 export interface Timers {

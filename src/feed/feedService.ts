@@ -52,6 +52,8 @@ export interface FeedReport {
 export interface FeedSettings {
   location: string | null;
   publicKey: string | null;
+  /** Accept bundles without a checked signature when there is no public key (config `feed.allowUnsigned`; default false: refused). */
+  allowUnsigned?: boolean;
   /** Why there is no location (safe mode, not configured). */
   unavailableReason?: string;
 }
@@ -93,6 +95,13 @@ interface Prepared {
 async function prepare(db: Db, settings: FeedSettings, opts: FeedRunOptions): Promise<Prepared> {
   if (!settings.location) throw new AppError('NotFound', settings.unavailableReason ?? 'No directory feed is configured on this PC (feed.location in config.json).');
   let key: crypto.KeyObject | null = null;
+  if (!settings.publicKey && !settings.allowUnsigned) {
+    // Issue 12: signed feeds only, unless IT opts out in words. Nothing is read.
+    throw new AppError(
+      'FileRejected',
+      'Directory bundle refused: this PC has no feed.publicKey in config.json, so it cannot check who published the bundle. IT: set feed.publicKey (the line `relais-admin feed keygen` prints), or, knowingly, "allowUnsigned": true. The current directory was kept.',
+    );
+  }
   if (settings.publicKey) {
     try {
       key = parsePublicKey(settings.publicKey);

@@ -218,8 +218,8 @@ test('bad or tampered bundles are refused with a clear message and the current d
   await assert.rejects(applyFeed(ws.database(), { ...trusted, location: sameNumber }, run()), /publish changes under a new version/);
   assert.deepEqual(snapshot(ws), before);
 
-  // Without a public key an unsigned bundle is accepted and a signed one is reported as not checked.
-  const plain = await checkFeed(ws.database(), { location: (await publishTo(tempDir(), { signingKey: k.signingKey, version: 8 })).file, publicKey: null }, run());
+  // Without a public key (and IT's explicit allowUnsigned, issue 12) an unsigned bundle is accepted and a signed one is reported as not checked.
+  const plain = await checkFeed(ws.database(), { location: (await publishTo(tempDir(), { signingKey: k.signingKey, version: 8 })).file, publicKey: null, allowUnsigned: true }, run());
   assert.equal(plain.available?.signature, 'not-checked');
   ws.close();
 });
@@ -232,10 +232,10 @@ test('apply is atomic: a failure while writing leaves the directory and the appl
   // A real SQLite trigger makes the write of one service fail half-way through the import.
   db.exec(`CREATE TEMP TRIGGER fail_one BEFORE INSERT ON services WHEN NEW.id = 'sos-dettes' BEGIN SELECT RAISE(ABORT, 'disk trouble'); END`);
   const before = snapshot(ws);
-  await assert.rejects(applyFeed(db, { location: folder, publicKey: null }, run()), /disk trouble/);
+  await assert.rejects(applyFeed(db, { location: folder, publicKey: null, allowUnsigned: true }, run()), /disk trouble/);
   assert.deepEqual(snapshot(ws), before, 'no service written, none deactivated, no version recorded');
   db.exec('DROP TRIGGER fail_one');
-  assert.equal((await applyFeed(db, { location: folder, publicKey: null }, run())).state, 'applied');
+  assert.equal((await applyFeed(db, { location: folder, publicKey: null, allowUnsigned: true }, run())).state, 'applied');
   ws.close();
 });
 
@@ -264,19 +264,19 @@ test('https code path: an http server on 127.0.0.1 stands in; errors say unreach
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   try {
     const ws = await workstationStore();
-    const ok = await checkFeed(ws.database(), { location: `${base}/feed/`, publicKey: null }, run());
+    const ok = await checkFeed(ws.database(), { location: `${base}/feed/`, publicKey: null, allowUnsigned: true }, run());
     assert.equal(ok.state, 'update-available', ok.problem ?? '');
     assert.equal(ok.location, `${base}/feed/`);
-    const missing = await checkFeed(ws.database(), { location: `${base}/nothing.json`, publicKey: null }, run());
+    const missing = await checkFeed(ws.database(), { location: `${base}/nothing.json`, publicKey: null, allowUnsigned: true }, run());
     assert.equal(missing.state, 'unavailable');
     assert.match(missing.problem ?? '', /answered HTTP 404/);
-    const slow = await checkFeed(ws.database(), { location: `${base}/slow`, publicKey: null }, { ...run(), timeoutMs: 300 });
+    const slow = await checkFeed(ws.database(), { location: `${base}/slow`, publicKey: null, allowUnsigned: true }, { ...run(), timeoutMs: 300 });
     assert.equal(slow.state, 'unavailable');
     assert.match(slow.problem ?? '', /cannot be reached: no answer within 0\.3 s/);
-    const redirected = await checkFeed(ws.database(), { location: `${base}/elsewhere`, publicKey: null }, run());
+    const redirected = await checkFeed(ws.database(), { location: `${base}/elsewhere`, publicKey: null, allowUnsigned: true }, run());
     assert.equal(redirected.state, 'refused');
     assert.match(redirected.problem ?? '', /redirects to a non-https address \(http:\/\/example\.invalid\)/);
-    const hop = await checkFeed(ws.database(), { location: `${base}/hop`, publicKey: null }, run());
+    const hop = await checkFeed(ws.database(), { location: `${base}/hop`, publicKey: null, allowUnsigned: true }, run());
     assert.equal(hop.state, 'update-available', 'a redirect to https (here: loopback) is followed');
     ws.close();
     const read = await readBundleBytes(`${base}/feed/relais-directory.feed.json`);
@@ -293,7 +293,7 @@ test('https code path: an http server on 127.0.0.1 stands in; errors say unreach
   assert.throws(() => parseFeedLocation('ftp://coordination.example.be/feed.json'), /must be an https:\/\/ address/);
   assert.throws(() => parseFeedLocation('https://u:p@coordination.example.be/feed.json'), /user name or password/);
   assert.throws(() => parseFeedLocation('relative/folder'), /absolute folder path/);
-  const unreachable = await checkFeed((await newOpenStore()).database(), { location: path.join(tempDir(), 'not-mounted'), publicKey: null }, run());
+  const unreachable = await checkFeed((await newOpenStore()).database(), { location: path.join(tempDir(), 'not-mounted'), publicKey: null, allowUnsigned: true }, run());
   assert.equal(unreachable.state, 'unavailable');
   assert.match(unreachable.problem ?? '', /cannot be read: ENOENT \(not published yet, or the shared folder is not reachable/);
 });
@@ -340,7 +340,7 @@ test('polling: at start, then hourly by the injected clock; nothing while locked
   const folder = tempDir('relais-feed-');
   await publishTo(folder);
   const clock = new ManualClock(NOW);
-  const core = await newOpenCore({ clock, config: configFor(folder) });
+  const core = await newOpenCore({ clock, config: configFor(folder, { allowUnsigned: true }) });
   const events: string[] = [];
   core.onEvent((name, payload) => name === 'feed.status' && events.push((payload as { summary: string }).summary));
   let wake: (() => void) | null = null;
@@ -364,7 +364,11 @@ test('polling: at start, then hourly by the injected clock; nothing while locked
   assert.equal(wake, null);
   core.shutdown();
 
-  const autoCore = await newOpenCore({ clock, config: configFor(folder, { autoApply: true }) });
+  // autoApply needs a public key (issue 12): a signed bundle, applied by itself.
+  const k = keys();
+  const signedFolder = tempDir('relais-feed-');
+  await publishTo(signedFolder, { signingKey: k.signingKey });
+  const autoCore = await newOpenCore({ clock, config: configFor(signedFolder, { autoApply: true, publicKey: k.publicKey }) });
   const auto = new FeedPoller({ services: autoCore.services, timers: { setInterval: () => 1, clearInterval: () => {} } });
   const r = await auto.tick();
   assert.equal(r?.state, 'applied');

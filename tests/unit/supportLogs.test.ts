@@ -159,12 +159,14 @@ test('relais-admin doctor summarises config, versions, store, last backup and fe
   // Issue 19: a configured backup folder (a NAS share) must exist — Relais never creates it.
   fs.mkdirSync(backups);
   const configFile = path.join(root, 'config.json');
-  fs.writeFileSync(configFile, JSON.stringify({ centreName: 'CPAS de Forest', dataDir, backup: { folder: backups, keep: 10 }, feed: { location: feedFolder } }));
+  fs.writeFileSync(configFile, JSON.stringify({ centreName: 'CPAS de Forest', dataDir, backup: { folder: backups, keep: 10 }, feed: { location: feedFolder, allowUnsigned: true } }));
   const env = { RELAIS_CONFIG: configFile, RELAIS_PASSPHRASE: PASSPHRASE };
 
-  // No store yet: doctor still answers (data folder from the config), exit 0.
+  // No store yet: doctor still answers (data folder from the config); exit 2, the unsigned feed
+  // being a configuration warning (issue 12).
   const empty = await cli(['doctor', '--json'], env);
-  assert.equal(empty.code, 0, empty.err);
+  assert.equal(empty.code, 2, empty.err);
+  assert.match(JSON.parse(empty.out).configWarnings.join('\n'), /UNSIGNED/);
   const e = JSON.parse(empty.out);
   assert.equal(e.dataDir, dataDir);
   assert.equal(e.store.state, 'missing');
@@ -183,7 +185,7 @@ test('relais-admin doctor summarises config, versions, store, last backup and fe
   assert.equal((await cli(['feed', 'apply'], env)).code, 0);
 
   const r = await cli(['doctor', '--json'], env);
-  assert.equal(r.code, 0, r.err);
+  assert.equal(r.code, 2, r.err);
   const d = JSON.parse(r.out);
   assert.equal(d.ok, true);
   assert.deepEqual(d.problems, []);

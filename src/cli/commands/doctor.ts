@@ -19,13 +19,15 @@ import { storeFiles } from '../../store/storeFiles.ts';
 import type { CliCommand } from '../command.ts';
 import { openStoreForCli } from '../openForCli.ts';
 import { emit } from '../output.ts';
-import { EXIT_FAILED, EXIT_OK } from '../exitCodes.ts';
+import { EXIT_FAILED, EXIT_OK, EXIT_PARTIAL } from '../exitCodes.ts';
 
 interface DoctorReport {
   ok: boolean;
   /** What needs attention, one line each (also the reasons `ok` is false). */
   problems: string[];
   warnings: string[];
+  /** Warnings about config.json itself (e.g. an unsigned feed): doctor exits 2 when there are any and no problem. */
+  configWarnings: string[];
   versions: { relais: string; node: string; sqlite: string; electron: string | null; platform: string };
   config: { path: string | null; state: string; safeMode: boolean; centreName: string | null; problem: string | null; issues: Array<{ path: string; message: string }> };
   /** null: config.json cannot be read and no --data-dir was given, so the data folder is unknown. */
@@ -61,6 +63,8 @@ interface DoctorReport {
     configured: boolean;
     location: string | null;
     publicKey: string | null;
+    /** config feed.allowUnsigned: bundles are accepted without a checked signature (no publicKey). */
+    allowUnsigned: boolean;
     autoApply: boolean;
     /** From the store (needs RELAIS_PASSPHRASE); null when locked or never applied. */
     applied: AppliedVersion | null;
@@ -100,6 +104,7 @@ export const doctorCommand: CliCommand = (program: Command, ctx) => {
         ok: true,
         problems: [],
         warnings: [],
+        configWarnings: [],
         versions: { relais: APP_VERSION, node: process.versions.node, sqlite: sqliteVersion(), electron: process.versions.electron ?? null, platform: `${process.platform}-${process.arch}` },
         config: { path: config.path, state: config.state, safeMode: config.safeMode, centreName: config.values.centreName, problem: config.problem?.message ?? null, issues: config.problem?.issues ?? [] },
         dataDir,
@@ -111,6 +116,7 @@ export const doctorCommand: CliCommand = (program: Command, ctx) => {
           configured: feedSettings.location !== null,
           location: feedSettings.location,
           publicKey: feedSettings.publicKey ? safeFingerprint(feedSettings.publicKey) : null,
+          allowUnsigned: !feedSettings.publicKey && Boolean(feedSettings.allowUnsigned),
           autoApply: feedSettings.autoApply,
           applied: null,
           lastCheck: dataDir ? readFeedStatus(dataDir) : null,
@@ -120,6 +126,7 @@ export const doctorCommand: CliCommand = (program: Command, ctx) => {
         report.ok = false;
         report.problems.push(config.problem?.message ?? 'The configuration file is invalid (safe mode).');
       }
+      checkFeedTrust(report);
       if (!dataDir || !files) {
         report.store.state = 'error';
         report.store.hint = 'The data folder is unknown while config.json cannot be read: correct the file, or run doctor with --data-dir.';
@@ -199,9 +206,24 @@ export const doctorCommand: CliCommand = (program: Command, ctx) => {
       if (!report.ok && report.store.error) ctx.io.err(`relais-admin: ${report.store.error.code}: ${report.store.error.message}`);
       else if (config.safeMode) ctx.io.err(`relais-admin: ${config.problem?.message ?? 'invalid configuration'}`);
       else if (!report.ok) ctx.io.err(`relais-admin: ${report.problems[0] ?? 'doctor found a problem'}`);
-      ctx.setExit(report.ok ? EXIT_OK : EXIT_FAILED);
+      // 1: a problem; 2: config.json has warnings (an unsigned feed…), documented in the IT guide; 0: fine.
+      ctx.setExit(!report.ok ? EXIT_FAILED : report.configWarnings.length > 0 ? EXIT_PARTIAL : EXIT_OK);
     });
 };
+
+/** Signed feeds only (issue 12): no key is a problem, an explicit opt-out a config warning. */
+function checkFeedTrust(r: DoctorReport): void {
+  const f = r.feed;
+  if (!f.configured || f.publicKey) return;
+  if (f.allowUnsigned) {
+    const w = `feed.allowUnsigned: the directory feed accepts UNSIGNED bundles from ${f.location}: anyone who can write there can change the phone numbers responders give to callers. Set feed.publicKey (relais-admin feed keygen) and remove allowUnsigned.`;
+    r.configWarnings.push(w);
+    r.warnings.push(w);
+    return;
+  }
+  r.ok = false;
+  r.problems.push(`Directory feed: no feed.publicKey in config.json, so every bundle from ${f.location} is refused. Set feed.publicKey (the line \`relais-admin feed keygen\` prints), or, knowingly, "allowUnsigned": true.`);
+}
 
 function safeFingerprint(publicKey: string): string | null {
   try {
@@ -276,7 +298,7 @@ function humanDoctor(r: DoctorReport): string {
   const f = r.feed;
   if (!f.configured) lines.push('Directory feed: not configured');
   else {
-    lines.push(`Directory feed: ${f.location}${f.publicKey ? ` — signed bundles only (key ${f.publicKey})` : ' — signatures not required'}${f.autoApply ? ', applied automatically' : ''}`);
+    lines.push(`Directory feed: ${f.location}${f.publicKey ? ` — signed bundles only (key ${f.publicKey})` : f.allowUnsigned ? ' — UNSIGNED bundles accepted (allowUnsigned)' : ' — no public key: every bundle is refused'}${f.autoApply ? ', applied automatically' : ''}`);
     lines.push(`  applied here: ${f.applied ? `version ${f.applied.version} on ${f.applied.appliedAt}` : r.store.state === 'open' ? 'none yet' : 'unknown (store locked: set RELAIS_PASSPHRASE)'}`);
     if (f.lastCheck) lines.push(`  last check ${f.lastCheck.checkedAt}: ${f.lastCheck.summary}`);
   }

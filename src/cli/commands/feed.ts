@@ -23,9 +23,10 @@ export const feedCommand: CliCommand = (program, ctx) => {
     .command('check')
     .description('Read and verify the published bundle and show what applying it would change ("+added / ~changed / −removed"). Writes nothing.\nExit codes: 0 up to date or update available, 1 refused, unreachable or not configured.')
     .option('--from <location>', 'read this folder, bundle file or https:// address instead of feed.location')
-    .action(async (opts: { from?: string }, cmd: Command) => {
+    .option('--allow-unsigned', 'accept a bundle without a checked signature when config.json has no feed.publicKey (like "allowUnsigned": true, for this run only)')
+    .action(async (opts: { from?: string; allowUnsigned?: boolean }, cmd: Command) => {
       const g = cmd.optsWithGlobals();
-      const settings = settingsFor(ctx, opts.from);
+      const settings = settingsFor(ctx, opts.from, opts.allowUnsigned);
       const session = await openStoreForCli(ctx.dataDir(g), ctx);
       let report: FeedReport;
       try {
@@ -42,12 +43,13 @@ export const feedCommand: CliCommand = (program, ctx) => {
 
   feed
     .command('apply')
-    .description('Verify the published bundle again and apply it in one transaction (the directory import); services it no longer lists are deactivated, never deleted. A bad, tampered, unsigned (when a public key is configured) or older bundle is refused and the directory is kept.\nExit codes: 0 applied or up to date, 2 applied with some rows rejected, 1 refused (nothing changed).')
+    .description('Verify the published bundle again and apply it in one transaction (the directory import); services it no longer lists are deactivated, never deleted. A bad, tampered, unsigned (unless allowUnsigned) or older bundle is refused and the directory is kept.\nExit codes: 0 applied or up to date, 2 applied with some rows rejected, 1 refused (nothing changed).')
     .option('--from <location>', 'read this folder, bundle file or https:// address instead of feed.location')
+    .option('--allow-unsigned', 'accept a bundle without a checked signature when config.json has no feed.publicKey (like "allowUnsigned": true, for this run only)')
     .option('--expect-version <n>', 'apply only if the bundle is this version (the one `feed check` showed)', (v) => positiveInt(v, '--expect-version'))
-    .action(async (opts: { from?: string; expectVersion?: number }, cmd: Command) => {
+    .action(async (opts: { from?: string; expectVersion?: number; allowUnsigned?: boolean }, cmd: Command) => {
       const g = cmd.optsWithGlobals();
-      const settings = settingsFor(ctx, opts.from);
+      const settings = settingsFor(ctx, opts.from, opts.allowUnsigned);
       const session = await openStoreForCli(ctx.dataDir(g), ctx);
       let report: FeedReport;
       try {
@@ -131,13 +133,15 @@ function positiveInt(v: string, name: string): number {
   return n;
 }
 
-function settingsFor(ctx: CommandContext, from: string | undefined): FeedSettings {
+function settingsFor(ctx: CommandContext, from: string | undefined, allowUnsigned = false): FeedSettings {
   const config = ctx.config();
   if (config.safeMode) {
     throw new AppError('InvalidInput', `${config.problem?.message ?? 'The configuration file is invalid.'} The feed commands wait until it is corrected (see relais-admin doctor).`);
   }
   const settings = feedSettingsOf(config);
-  return from ? { ...settings, location: from } : settings;
+  // Signed bundles only unless config.json or this command says so in words (issue 12).
+  const opted = allowUnsigned ? { ...settings, allowUnsigned: true } : settings;
+  return from ? { ...opted, location: from } : opted;
 }
 
 function humanReport(r: FeedReport, what: 'check' | 'apply'): string {
