@@ -91,8 +91,11 @@ const commands: Record<string, (a: Args) => unknown> = {
   },
   ready: async () => {
     electron.app.fireReady();
-    // main's last start-up line logs the version: the start has run through.
-    await until('starting', () => electron.calls.some((c) => c.api === 'app.getVersion') || exitCode !== null);
+    // main's start-up is what it chained on whenReady(): done when that settles; its own error if it throws.
+    let settled = false;
+    const startUp = Promise.all(electron.app.startUp).finally(() => (settled = true));
+    await until('starting', () => settled || exitCode !== null);
+    await startUp;
     return null;
   },
   calls: () => plain(electron.calls),

@@ -53,6 +53,13 @@ export interface BootOptions {
 
 type Reply = { type: 'reply'; id: number; ok: true; value: unknown } | { type: 'reply'; id: number; ok: false; error: { name: string; message: string; stack: string } };
 
+const running = new Set<BootedMain>();
+
+/** Ends every child still running (a failed test leaves its child alive, which would hold the test file open). */
+export async function killAllBooted(): Promise<void> {
+  await Promise.all([...running].map((m) => m.kill()));
+}
+
 export class BootedMain {
   readonly child: ChildProcess;
   readonly dataDir: string;
@@ -67,6 +74,8 @@ export class BootedMain {
   constructor(child: ChildProcess, dataDir: string) {
     this.child = child;
     this.dataDir = dataDir;
+    running.add(this);
+    child.on('exit', () => running.delete(this));
     let asked: number | null = null;
     child.stdout?.on('data', (d: Buffer) => (this.output += d.toString()));
     child.stderr?.on('data', (d: Buffer) => (this.output += d.toString()));

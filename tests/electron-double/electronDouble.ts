@@ -112,9 +112,19 @@ class AppDouble extends EventEmitter {
     return settings.singleInstanceLock;
   }
 
+  /** What main chained on whenReady(): its start-up, which a test awaits (and whose failure it reports). */
+  readonly startUp: Promise<unknown>[] = [];
+
   whenReady(): Promise<void> {
     record('app.whenReady');
-    return this.readyPromise;
+    const p = this.readyPromise.then(() => undefined);
+    const then = p.then.bind(p);
+    p.then = ((onFulfilled, onRejected) => {
+      const next = then(onFulfilled, onRejected);
+      this.startUp.push(next);
+      return next;
+    }) as typeof p.then;
+    return p;
   }
 
   isReady(): boolean {

@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import { APP_ORIGIN, CSP } from '../../main/csp.ts';
 import { INVOKE_CHANNEL } from '../../main/ipcChannels.ts';
 import { PRINT_MARGINS_MM } from '../../src/reports/printTemplates.ts';
-import { type BootedMain, bootMain, type BuiltShell, buildShell, callsTo, removeShell, STAND_IN_PAGE } from '../electron-double/bootedMain.ts';
+import { type BootedMain, bootMain, type BuiltShell, buildShell, callsTo, killAllBooted, removeShell, STAND_IN_PAGE } from '../electron-double/bootedMain.ts';
 import { tempDir } from './helpers/tempStore.ts';
 import { HARNESS_SUPERVISOR, type PreparedFolder, prepareDataFolder, TEST_PASSPHRASE, TEST_PIN } from '../electron-double/dataFolder.ts';
 import type { RecordedCall } from '../electron-double/electronDouble.ts';
@@ -24,7 +24,10 @@ let shell: BuiltShell;
 before(async () => {
   shell = await buildShell();
 });
-after(() => removeShell(shell));
+after(async () => {
+  await killAllBooted();
+  removeShell(shell);
+});
 
 function seqOf(calls: readonly RecordedCall[], api: string): number {
   const c = calls.find((x) => x.api === api);
