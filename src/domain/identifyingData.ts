@@ -234,9 +234,38 @@ const NL_SUFFIX = `(?:${NL_SUFFIXES.map((s) => s.replace(/\./g, '\\.')).join('|'
 const NL_SUFFIX_CAP = `(?:${NL_SUFFIXES.map((s) => `${s[0]!.toUpperCase()}${s.slice(1).replace(/\./g, '\\.')}`).join('|')})`;
 const NL_STREET = `(?<![\\p{L}])(?:(?:${CAP_WORD}\\s){0,3}[\\p{L}][\\p{L}'’\\-]+${NL_SUFFIX}|(?:${CAP_WORD}\\s){1,3}${NL_SUFFIX_CAP})${GAP}?\\s?${HOUSE_NUMBER}${AFTER_NUMBER}${BOX}${POSTCODE_TAIL}`;
 
-const ADDRESS_RES = [TYPE_FIRST_CLEAR, TYPE_FIRST_AMBIGUOUS, NUMBER_FIRST, NL_STREET].map((s) => new RegExp(s, 'gu'));
+const FR_ADDRESS_RES = [TYPE_FIRST_CLEAR, TYPE_FIRST_AMBIGUOUS, NUMBER_FIRST].map((s) => new RegExp(s, 'gu'));
+const NL_ADDRESS_RE = new RegExp(NL_STREET, 'gu');
+// What each kind of address cannot do without: a street type ("rue", "Avenue", "pl."), or a
+// Dutch street suffix at the end of a word ("…straat", "…laan").
+const FR_STREET_SIGN_RE = new RegExp(`(?<![\\p{L}])(?:${words([...CLEAR_TYPES, ...AMBIGUOUS_TYPES])})(?![\\p{L}])`, 'gu');
+const NL_STREET_SIGN_RE = new RegExp(`(?:${NL_SUFFIX}|${NL_SUFFIX_CAP})(?![\\p{L}])`, 'gu');
 
 // ---------------------------------------------------------------------------------------------
+
+const EMAIL_SIGN_RE = /@|[[(]\s?(?:at|arobase)\s?[\])]/giu;
+
+/**
+ * Merged ranges of `text` around each match of `sign` (`before` characters before it, `after`
+ * after), widened to whitespace so no pattern starts or ends inside a word: a slice then scans
+ * exactly as the whole text would around the sign.
+ */
+function windowsAround(text: string, sign: RegExp, before: number, after: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  sign.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = sign.exec(text)) !== null) {
+    let s = Math.max(0, m.index - before);
+    while (s > 0 && !/\s/.test(text[s] as string)) s--;
+    let e = Math.min(text.length, m.index + m[0].length + after);
+    while (e < text.length && !/\s/.test(text[e] as string)) e++;
+    const last = out[out.length - 1];
+    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
+    else out.push([s, e]);
+    sign.lastIndex = Math.max(sign.lastIndex, m.index + m[0].length);
+  }
+  return out;
+}
 
 function* allMatches(re: RegExp, text: string): Generator<RegExpExecArray> {
   re.lastIndex = 0;
@@ -268,10 +297,20 @@ export function findIdentifyingData(input: string, context: GuardContext = BASE_
     if (end !== null) add('iban', m.index, end);
   }
   for (const m of allMatches(BE_ACCOUNT_RE, text)) if (isValidBelgianAccount(m[1] as string, m[2] as string, m[3] as string)) add('iban', m.index, m.index + m[0].length);
-  for (const m of allMatches(EMAIL_RE, text)) add('email', m.index, m.index + m[0].length);
+  // The e-mail and address patterns are costly at every position of a long note: they run only
+  // around what they cannot do without (an @ or a bracketed "at"; a digit for a house number).
+  for (const [s, e] of windowsAround(text, EMAIL_SIGN_RE, 80, 260)) {
+    for (const m of allMatches(EMAIL_RE, text.slice(s, e))) add('email', s + m.index, s + m.index + m[0].length);
+  }
   for (const m of allMatches(BE_NATIONAL_RE, text)) if (isNationalNumber(m[0])) add('phone', m.index, m.index + m[0].length);
   for (const m of allMatches(INTERNATIONAL_RE, text)) if (isInternational(m[0])) add('phone', m.index, m.index + m[0].length);
-  for (const re of ADDRESS_RES) for (const m of allMatches(re, text)) add('address', m.index, m.index + m[0].length);
+  for (const [s, e] of windowsAround(text, FR_STREET_SIGN_RE, 40, 220)) {
+    const part = text.slice(s, e);
+    for (const re of FR_ADDRESS_RES) for (const m of allMatches(re, part)) add('address', s + m.index, s + m.index + m[0].length);
+  }
+  for (const [s, e] of windowsAround(text, NL_STREET_SIGN_RE, 160, 90)) {
+    for (const m of allMatches(NL_ADDRESS_RE, text.slice(s, e))) add('address', s + m.index, s + m.index + m[0].length);
+  }
   for (const e of findSpokenEmails(text)) add('email', e.start, e.end);
   const tokens = tokenize(text);
   for (const n of findSpokenNumbers(text, tokens)) add('phone', n.start, n.end);

@@ -175,11 +175,18 @@ export function isBelgianPersonNumber(digits: string, plus = false): boolean {
   nsn = nsn.replace(/^0/, '');
   if (nsn.length !== 8 && nsn.length !== 9) return false;
   if (nsn.length === 9 && !nsn.startsWith('4')) return false;
+  // The console re-scans the note on every keystroke: each number is validated once.
+  const known = validity.get(nsn);
+  if (known !== undefined) return known;
   const parsed = parsePhoneNumberFromString(`+32${nsn}`);
-  if (!parsed || !parsed.isValid()) return false;
-  const type = parsed.getType();
-  return type === undefined || !SERVICE.has(type);
+  const type = parsed?.isValid() ? parsed.getType() : null;
+  const ok = type !== null && (type === undefined || !SERVICE.has(type));
+  if (validity.size >= 2_000) validity.clear();
+  validity.set(nsn, ok);
+  return ok;
 }
+
+const validity = new Map<string, boolean>();
 
 export interface NumberSpan {
   start: number;
