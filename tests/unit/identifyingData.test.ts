@@ -409,3 +409,14 @@ test('a 20,000-character note with names, numbers and e-mails keeps its findings
   assert.ok(found.length > 300);
   for (const f of found) assert.equal(note.slice(f.start, f.end), f.match);
 });
+
+test('fixes prompted by the late set: 77 and 97 in words, "s\'appeler", titles and family names, "(apenstaartje)", two civilities', () => {
+  expectFound('phone', 'gsm zéro quatre soixante-dix-sept, onze, vingt-deux, trente-trois', 'zéro quatre soixante-dix-sept, onze, vingt-deux, trente-trois');
+  expectFound('phone', 'zéro quatre quatre-vingt-dix-huit, onze, vingt-deux, trente-trois', 'zéro quatre quatre-vingt-dix-huit, onze, vingt-deux, trente-trois');
+  assert.deepEqual(names("dit s'appeler Malik"), ['Malik']);
+  assert.deepEqual(names('le docteur Lambotte le suit'), ['Lambotte']);
+  assert.deepEqual(names('famille Nzeza sans logement'), ['Nzeza']);
+  assert.deepEqual(names('le docteur a dit non'), []);
+  expectFound('email', 'mail karel(apenstaartje)skynet.be', 'karel(apenstaartje)skynet.be');
+  assert.deepEqual(names('Madame Monsieur, le couple appelle'), []);
+});

@@ -23,8 +23,10 @@ const SURNAME = setOf(SURNAMES);
 const CIVILITIES = new Set([
   'madame', 'monsieur', 'mademoiselle', 'mme', 'mmes', 'mr', 'mlle', 'melle', 'mevrouw', 'mevr', 'mw', 'meneer', 'mijnheer', 'dhr', 'juffrouw', 'mej', 'mrs', 'ms', 'miss', 'mister',
 ]);
+// Titles and family words that name a person only before a capital ("docteur Martin", "famille Dubois").
+const TITLES = new Set(['docteur', 'dokter', 'dr', 'famille', 'familie']);
 // One-word naming verbs; "heet" (is called / hot) only before a capital.
-const NAMING = new Set(["s'appelle", "s'appelait", "m'appelle", "t'appelle", 'nomme', 'nommee', 'prenomme', 'prenommee', 'heet', 'heette', 'genaamd', 'named']);
+const NAMING = new Set(["s'appelle", "s'appelait", "s'appeler", "m'appelle", "t'appelle", 'nomme', 'nommee', 'prenomme', 'prenommee', 'heet', 'heette', 'genaamd', 'named']);
 // Two-word naming phrases, and labels followed by a colon.
 const NAMING_PAIRS = new Set(['se nomme', 'noemt zich', 'noemde zich', 'nom est', "nom c'est", 'naam is', 'prenom est', "prenom c'est", 'name is', 'fait appeler']);
 const LABELS = new Set(['nom', 'prenom', 'naam', 'voornaam', 'achternaam', 'name', 'appelant', 'appelante', 'beller', 'belster']);
@@ -45,6 +47,7 @@ const NOT_A_NAME = new Set([
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'janvier', 'fevrier', 'mars', 'avril', 'mai', 'juin', 'juillet', 'aout', 'septembre',
   'octobre', 'novembre', 'decembre', 'januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december',
   'a', 'et', 'ou', 'en', 'is', 'est', 'het', 'een', 'qui', 'die', 'dit', 'ce', 'il', 'elle', 'hij', 'zij', 'ze', 'pas', 'niet', 'rappelle', 'appelle', 'belt',
+  'madame', 'monsieur', 'mademoiselle', 'mevrouw', 'meneer', 'mijnheer',
 ]);
 
 // Words before a given name that make the name a street, a station or a service.
@@ -156,12 +159,13 @@ function afterTrigger(text: string, toks: readonly Token[], i: number): { from: 
   const next = toks[i + 1];
   if (!next) return null;
   // Most words trigger nothing: one look-up each before any string is built.
-  if (!(CIVILITIES.has(t.f) || NAMING.has(t.f) || PAIR_SECOND.has(t.f) || LABELS.has(t.f) || t.f === 'm' || t.f === 'heer')) return null;
+  if (!(CIVILITIES.has(t.f) || NAMING.has(t.f) || PAIR_SECOND.has(t.f) || LABELS.has(t.f) || TITLES.has(t.f) || t.f === 'm' || t.f === 'heer')) return null;
   const between = gap(text, t, next);
   if (civilityAt(text, toks, i)) {
     if (!/^\.?\s{1,2}$/.test(between)) return null;
     return { from: i + 1, lowerOk: true };
   }
+  if (TITLES.has(t.f) && /^\.?\s{1,2}$/.test(between)) return { from: i + 1, lowerOk: false };
   if (NAMING.has(t.f) && /^\s{1,2}$|^\s?:\s?$/.test(between)) {
     return { from: i + 1, lowerOk: t.f !== 'heet' && t.f !== 'heette' };
   }

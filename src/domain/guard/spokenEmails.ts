@@ -7,7 +7,7 @@
 // (arobase, apenstaartje, [at], (at), @) also take a well-known mail provider without a TLD
 // ("dupont.marc arobase gmail").
 
-const AT_RE = /@|[[(]\s?(?:at|@|arobase|arrobase)\s?[\])]|(?<![\p{L}\p{N}])(?:at|arobase|arrobase|apenstaartje|apestaartje)(?![\p{L}\p{N}])/giu;
+const AT_RE = /@|[[(]\s?(?:at|@|arobase|arrobase|apenstaartje)\s?[\])]|(?<![\p{L}\p{N}])(?:at|arobase|arrobase|apenstaartje|apestaartje)(?![\p{L}\p{N}])/giu;
 
 // A dot, said or bracketed: ".", " point ", " punt ", " dot ", "[dot]", "(point)".
 const DOT_RE = /^(?:\s?\.\s?|\s?[[(]\s?(?:dot|point|punt|\.)\s?[\])]\s?|\s(?:dot|point|punt)\s)/iu;

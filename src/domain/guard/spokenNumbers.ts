@@ -137,6 +137,9 @@ function readBelowHundred(atoms: readonly Atom[], i: number): { v: number; digit
   // "quatre vingt(s)" = 80, then "dix/douze/un…"
   if (a.kind === 'unit' && a.v === 4 && b?.kind === 'tens' && b.v === 20) {
     const c = atoms[i + 2];
+    const d = atoms[i + 3];
+    // quatre-vingt-dix-sept
+    if (c?.kind === 'teen' && c.v === 10 && d?.kind === 'unit' && d.v >= 7) return { v: 90 + d.v, digits: 2, next: i + 4 };
     if (c?.kind === 'teen') return { v: 80 + c.v, digits: 2, next: i + 3 };
     if (c?.kind === 'unit' && c.v > 0) return { v: 80 + c.v, digits: 2, next: i + 3 };
     return { v: 80, digits: 2, next: i + 2 };
@@ -145,7 +148,9 @@ function readBelowHundred(atoms: readonly Atom[], i: number): { v: number; digit
     let k = i + 1;
     if (atoms[k]?.kind === 'et') k++;
     const c = atoms[k];
-    // soixante-dix, soixante et onze
+    // soixante-dix, soixante et onze, soixante-dix-sept
+    const d = atoms[k + 1];
+    if (c?.kind === 'teen' && c.v === 10 && a.v === 60 && d?.kind === 'unit' && d.v >= 7) return { v: 70 + d.v, digits: 2, next: k + 2 };
     if (c?.kind === 'teen' && a.v === 60) return { v: 60 + c.v, digits: 2, next: k + 1 };
     if (c?.kind === 'unit' && c.v > 0) return { v: a.v + c.v, digits: 2, next: k + 1 };
     return { v: a.v, digits: 2, next: i + 1 };
