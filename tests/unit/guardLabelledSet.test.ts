@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { findIdentifyingData, guardContext } from '../../src/domain/identifyingData.ts';
 import { directoryNamesFor, loadLabelledSet, score } from './helpers/guardLabelledSet.ts';
 
@@ -25,4 +27,10 @@ test('the guard finds ≥ 90 % of the identifying fragments and flags ≤ 5 % of
   const show = (xs: typeof s.missed) => xs.map((x) => `\n  ${x.lang} ${x.text}`).join('');
   assert.ok(s.recall >= 0.9, `recall ${s.recall.toFixed(2)}; missed:${show(s.missed)}`);
   assert.ok(s.falsePositiveRate <= 0.05, `false positives ${(s.falsePositiveRate * 100).toFixed(1)} %:${show(s.falseAlarms)}`);
+});
+
+test('the given-name list is what the installed @faker-js/faker gives (scripts/generateGivenNames.ts --check)', () => {
+  const script = fileURLToPath(new URL('../../scripts/generateGivenNames.ts', import.meta.url));
+  const r = spawnSync(process.execPath, [script, '--check'], { encoding: 'utf8', timeout: 60_000 });
+  assert.equal(r.status, 0, `${r.stdout}${r.stderr}`);
 });
