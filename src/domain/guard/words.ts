@@ -12,8 +12,10 @@ const ACCENTED = /[\u00c0-\u024f’]/g;
 /** Lower case, no accents, one apostrophe: "Ouédraogo" → "ouedraogo", "s’appelle" → "s'appelle". */
 export function fold(s: string): string {
   const lower = s.toLowerCase();
-  // A lookup per accented letter: far cheaper than normalize('NFD') on every word of a note.
-  return lower.replace(ACCENTED, (c) => BASE[c] ?? c);
+  // Most words are plain ASCII: nothing to fold. Otherwise a lookup per accented letter, far
+  // cheaper than normalize('NFD') on every word of a note.
+  for (let i = 0; i < lower.length; i++) if (lower.charCodeAt(i) > 127) return lower.replace(ACCENTED, (c) => BASE[c] ?? c);
+  return lower;
 }
 
 export interface Token {
