@@ -70,31 +70,40 @@ const plain = plainChunk.repeat(Math.ceil(20_000 / plainChunk.length)).slice(0, 
 const realisticChunk = set.samples.map((s) => s.text).join('. ');
 const realistic = realisticChunk.repeat(Math.ceil(20_000 / realisticChunk.length)).slice(0, 20_000);
 
-/** Wall-clock time of each scan, sorted, and the process CPU time per scan (less sensitive to other load). */
-function timeScans(text: string, scan: (t: string) => unknown): { wall: number[]; cpu: number } {
+/**
+ * Wall-clock time of each scan, and the process CPU time of each scan (user + system, µs
+ * resolution): the CPU figure leaves out the time the scan waited for a core that other work on
+ * the machine held, so it is the steadier one on a shared machine. Both sorted.
+ */
+function timeScans(text: string, scan: (t: string) => unknown): { wall: number[]; cpu: number[] } {
   for (let i = 0; i < 30; i++) scan(text);
-  const t: number[] = [];
-  const c0 = process.cpuUsage();
+  const wall: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < RUNS; i++) {
+    const c0 = process.cpuUsage();
     const a = performance.now();
     scan(text);
-    t.push(performance.now() - a);
+    wall.push(performance.now() - a);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
   }
-  const c = process.cpuUsage(c0);
-  return { wall: t.sort((a, b) => a - b), cpu: (c.user + c.system) / 1000 / RUNS };
+  return { wall: wall.sort((a, b) => a - b), cpu: cpu.sort((a, b) => a - b) };
 }
 
-const speedRows = ['| Note (20,000 characters) | Guard | runs | p50 | p95 | p99 | max | CPU per scan (mean) |', '|---|---|---|---|---|---|---|---|'];
+const speedRows = ['| Note (20,000 characters) | Guard | runs | wall p50 | wall p95 | wall p99 | wall max | CPU p50 | CPU p95 |', '|---|---|---|---|---|---|---|---|---|'];
 const p95s: Record<string, number> = {};
 for (const [label, text] of [['plain (the unit test\'s long note)', plain], ['realistic (the labelled fragments end to end)', realistic]] as const) {
   for (const [guard, scan] of [['today', (t: string) => findIdentifyingData(t, context)], ['before — baseline', (t: string) => findBefore(t)]] as const) {
     const { wall: t, cpu } = timeScans(text, scan);
     p95s[`${label}|${guard}`] = percentile(t, 95);
-    speedRows.push(`| ${label} | ${guard} | ${t.length} | ${ms(percentile(t, 50))} | ${ms(percentile(t, 95))} | ${ms(percentile(t, 99))} | ${ms(t[t.length - 1] ?? 0)} | ${ms(cpu)} |`);
+    p95s[`${label}|${guard}|cpu`] = percentile(cpu, 95);
+    speedRows.push(`| ${label} | ${guard} | ${t.length} | ${ms(percentile(t, 50))} | ${ms(percentile(t, 95))} | ${ms(percentile(t, 99))} | ${ms(t[t.length - 1] ?? 0)} | ${ms(percentile(cpu, 50))} | ${ms(percentile(cpu, 95))} |`);
   }
 }
 const plainP95 = p95s["plain (the unit test's long note)|today"] ?? Infinity;
 const realP95 = p95s['realistic (the labelled fragments end to end)|today'] ?? Infinity;
+const plainCpuP95 = p95s["plain (the unit test's long note)|today|cpu"] ?? Infinity;
+const realCpuP95 = p95s['realistic (the labelled fragments end to end)|today|cpu'] ?? Infinity;
 const findingsInRealistic = findIdentifyingData(realistic, context).length;
 
 console.log(`## Anonymity guard (bench/guard.bench.ts)
@@ -135,4 +144,5 @@ The realistic note holds ${findingsInRealistic} findings.
 
 ${speedRows.join('\n')}
 
-Target ≤ ${TARGET_MS} ms p95 on a 20,000-character note: plain ${ms(plainP95)} — ${plainP95 <= TARGET_MS ? 'met' : 'NOT met'}; realistic ${ms(realP95)} — ${realP95 <= TARGET_MS ? 'met' : 'NOT met'}.`);
+Target ≤ ${TARGET_MS} ms p95 on a 20,000-character note (wall clock): plain ${ms(plainP95)} — ${plainP95 <= TARGET_MS ? 'met' : 'NOT met'}; realistic ${ms(realP95)} — ${realP95 <= TARGET_MS ? 'met' : 'NOT met'}.
+In CPU time (what the scan itself costs): plain ${ms(plainCpuP95)} p95 — ${plainCpuP95 <= TARGET_MS ? 'within' : 'over'} ${TARGET_MS} ms; realistic ${ms(realCpuP95)} p95 — ${realCpuP95 <= TARGET_MS ? 'within' : 'over'} ${TARGET_MS} ms.`);
