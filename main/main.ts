@@ -6,6 +6,8 @@ import { FeedPoller } from '../src/feed/feedPoller.ts';
 import { createLogger } from '../src/log/logger.ts';
 import { rotatingFileSink } from '../src/log/rotatingFileSink.ts';
 import { BackupScheduler } from '../src/store/backupSchedule.ts';
+import { inspectDataFolder } from '../src/store/dataFolderAccess.ts';
+import type { AppError } from '../src/errors.ts';
 import { registerIpc } from './ipc.ts';
 import { installReportPrinter } from './reportPrinter.ts';
 import { startCallbackReminders } from './notifications.ts';
@@ -25,9 +27,20 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 // Machine-wide config.json (IT): read once; an invalid file means safe mode, shown by the UI (config.get).
+// One that cannot be read leaves the data folder unknown: the store is blocked (the config-error
+// screen), never opened or created in the per-user folder. So is a data folder of another account.
 const config = loadMachineConfig();
-const dataDir = resolveDataDir(config);
-const log = createLogger(rotatingFileSink(path.join(dataDir, 'logs')));
+let dataDir = '';
+let blockedBy: AppError | undefined;
+try {
+  dataDir = resolveDataDir(config);
+} catch (e) {
+  blockedBy = e as AppError;
+}
+const log = blockedBy || inspectDataFolder(dataDir).problem ? createLogger((line) => process.stderr.write(`${line}\n`)) : createLogger(rotatingFileSink(path.join(dataDir, 'logs')));
+// Only `npm start` (which passes --demo) seeds the demonstration directory into a new store: an
+// installed Relais starts with an empty directory and says how to get the line's one.
+const seedDemo = process.argv.includes('--demo');
 let core: AppCore | null = null;
 let backups: BackupScheduler | null = null;
 let feed: FeedPoller | null = null;
@@ -46,7 +59,7 @@ app.whenReady().then(async () => {
   denyAllPermissions();
   serveRenderer(rendererDir());
   if (config.safeMode) log.warn('config.invalid', { path: config.path, keys: config.problem?.issues.map((i) => i.path).join(', ') ?? null });
-  core = createAppCore({ dataDir, shell: 'electron', log, osKeystore: safeStorageKeystore, seedDemo: true, config });
+  core = createAppCore({ dataDir, shell: 'electron', log, osKeystore: safeStorageKeystore, seedDemo, config, ...(blockedBy ? { blockedBy } : {}) });
   // Shared PCs: the OS screen lock and suspend lock the session at once (the call goes on in main).
   const lockNow = () => core?.lockSession('os');
   powerMonitor.on('lock-screen', lockNow);
@@ -54,7 +67,14 @@ app.whenReady().then(async () => {
   registerIpc(core, () => BrowserWindow.getAllWindows());
   installReportPrinter(core, () => mainWindow);
   // Daily rotating backups: checked hourly, and as soon as the store is unlocked.
-  backups = new BackupScheduler({ store: core.services.store, clock: core.services.clock, log, policy: configBackupPolicy(config) });
+  backups = new BackupScheduler({
+    store: core.services.store,
+    clock: core.services.clock,
+    log,
+    policy: configBackupPolicy(config),
+    // A backup that failed (a NAS share not connected) is said on screen, not only in the log.
+    notify: (message) => core?.services.emit('app.notice', { level: 'error', message }),
+  });
   core.onEvent((name, payload) => {
     if (name === 'store.status' && (payload as { state: string }).state === 'open') {
       void feed?.tick();

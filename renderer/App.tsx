@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Shell } from './Shell.tsx';
 import { SetupScreen } from './screens/SetupScreen.tsx';
 import { UnlockScreen } from './screens/UnlockScreen.tsx';
+import { ConfigErrorScreen } from './screens/ConfigErrorScreen.tsx';
 import { useStoreStatus } from './useStoreStatus.ts';
 import { LanguageSwitch } from './components/LanguageSwitch.tsx';
 import { FirstSupervisorScreen } from './screens/access/FirstSupervisorScreen.tsx';
@@ -35,6 +36,8 @@ export function App() {
         <LockScreen status={access} onDone={setAccess} />
       ) : firstRun ? (
         <FirstSupervisorScreen onDone={setAccess} />
+      ) : status.state === 'blocked' ? (
+        <ConfigErrorScreen status={status} />
       ) : status.state === 'uninitialised' ? (
         <SetupScreen onDone={setStatus} />
       ) : (

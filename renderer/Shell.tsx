@@ -1,6 +1,7 @@
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HelpOverlay } from './components/HelpOverlay.tsx';
+import { NoticeBar } from './components/NoticeBar.tsx';
 import { LanguageSwitch } from './components/LanguageSwitch.tsx';
 import { NavigationContext, type Navigation } from './navigation.ts';
 import { GuardContextProvider } from './screens/calls/guardContext.tsx';
@@ -60,6 +61,7 @@ export function Shell() {
         </ul>
       </nav>
       <main className="content" ref={mainRef} tabIndex={-1} data-screen={current?.id}>
+        <NoticeBar />
         <GuardContextProvider>{Current && <Current />}</GuardContextProvider>
       </main>
       {helpOpen && <HelpOverlay shortcuts={shortcuts} onClose={() => setHelpOpen(false)} />}

@@ -17,13 +17,14 @@ export async function buildMain(outDir = path.join(root, 'build', 'main')): Prom
     target: 'node22',
     sourcemap: false,
     logLevel: 'warning' as const,
-    // The native module and Electron itself are loaded at run time, never bundled.
-    external: ['electron', 'better-sqlite3-multiple-ciphers'],
+    // The native module and Electron itself are loaded at run time, never bundled; so is pdfkit
+    // (only `Relais --admin report …` needs it, from the app's node_modules, through its CJS build).
+    external: ['electron', 'better-sqlite3-multiple-ciphers', 'pdfkit'],
     // An ESM module that reads import.meta.url gets an empty object in a CJS bundle and throws
     // at load (pdfkit did: Relais could not start). Fail the build instead of the app.
     logOverride: { 'empty-import-meta': 'error' as const },
   };
-  await build({ ...common, entryPoints: [path.join(root, 'main/main.ts')], outfile: path.join(outDir, 'main.cjs') });
+  await build({ ...common, entryPoints: [path.join(root, 'main/entry.ts')], outfile: path.join(outDir, 'main.cjs') });
   await build({ ...common, minify: true, entryPoints: [path.join(root, 'main/preload.ts')], outfile: path.join(outDir, 'preload.cjs') });
 }
 

@@ -16,7 +16,8 @@ if (!exe) {
   exe = r.status === 0 ? electronBinary() : null;
 }
 if (exe) {
-  const child = spawn(exe, [MAIN_BUNDLE], { stdio: 'inherit', env: process.env });
+  // --demo: npm start seeds the demonstration directory into a new store (an installed Relais never does).
+  const child = spawn(exe, [MAIN_BUNDLE, '--demo'], { stdio: 'inherit', env: process.env });
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
   console.log('Electron is not installed here (node_modules/electron/dist is missing and could not be downloaded): opening the Chromium preview of the same app instead.');

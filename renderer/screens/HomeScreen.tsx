@@ -12,6 +12,7 @@ import { showInConsole } from './calls/ConsoleScreen.tsx';
 import { ProfilePicker } from './calls/ProfilePicker.tsx';
 import { useShift } from './calls/shift.ts';
 import { ToFinishList } from './calls/ToFinishList.tsx';
+import { DemoBanner, DirectoryEmptyHint } from './directory/DemoBanner.tsx';
 
 // The home board (issue 16): the first thing every shift sees. Who is on shift and until when
 // (the line's hours), callbacks due now and overdue (the first five; Enter opens one), records
@@ -87,8 +88,11 @@ function Board() {
         </button>
       </header>
       <ErrorMessage error={error} />
-      {/* Issue 19: the demo-directory banner and the empty-directory message go in this slot. */}
-      <div className="home-directory-status" data-slot="directory-status" />
+      {/* Issue 19: the demo-directory banner and the empty-directory message. */}
+      <div className="home-directory-status" data-slot="directory-status">
+        <DemoBanner />
+        <DirectoryEmptyHint />
+      </div>
       <div className="home-grid">
         <section className="panel" aria-labelledby="home-callbacks">
           <h2 id="home-callbacks">{t('home.callbacks.title', { count: due?.count ?? 0 })}</h2>

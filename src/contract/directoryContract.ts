@@ -92,6 +92,12 @@ export const directoryContract = {
     }),
     output: z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string(), count: z.number() }),
   }),
+  'directory.status': operation({
+    summary: 'How many services the directory holds, and which are the bundled demonstration ones (fictitious numbers): the screens mark those and say how to get the line\'s directory when it is empty.',
+    access: SIGNED_IN,
+    input: z.strictObject({}),
+    output: z.object({ services: z.number(), demoServices: z.number(), demoIds: z.array(z.string()) }),
+  }),
   'taxonomy.list': operation({
     summary: 'The shared theme taxonomy with FR/NL/EN labels: built-in themes then supervisor additions.',
     access: SIGNED_IN,

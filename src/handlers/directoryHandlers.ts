@@ -1,5 +1,6 @@
 import type { directoryContract } from '../contract/directoryContract.ts';
 import { directoryRepository, type ThemeView } from '../directory/directoryRepository.ts';
+import { countDemoServices, demoServiceIds } from '../directory/demo/demoMarker.ts';
 import { exportDirectory } from '../directory/export/exportDirectory.ts';
 import { applyImport, parseImport, previewImport } from '../directory/import/importFile.ts';
 import type { ImportProgress } from '../directory/import/types.ts';
@@ -62,6 +63,11 @@ export const directoryHandlers: HandlerMap<typeof directoryContract> = {
     const file = await exportDirectory(s.store.database(), { format: input.format, public: input.public ?? false, ...(input.delimiter ? { delimiter: input.delimiter } : {}) }, s.clock.now());
     s.log.info('directory.exported', { format: input.format, public: input.public ?? false, count: file.count });
     return { fileName: file.fileName, mimeType: file.mimeType, base64: file.bytes.toString('base64'), count: file.count };
+  },
+  'directory.status': (_input, s) => {
+    const db = s.store.database();
+    const ids = demoServiceIds(db);
+    return { services: directoryRepository(db).countServices(), demoServices: countDemoServices(db), demoIds: ids };
   },
   'taxonomy.list': (_input, s) => ({ themes: directoryRepository(s.store.database()).listThemes().map(themeView) }),
   'taxonomy.add': ({ code, labels }, s) => {

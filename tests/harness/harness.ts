@@ -5,6 +5,8 @@ import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { createAppCore, type AppCore } from '../../src/app/appCore.ts';
 import type { EventName } from '../../src/contract/index.ts';
 import type { Clock } from '../../src/platform/clock.ts';
+import type { ConfigState } from '../../src/config/configSchema.ts';
+import type { AppError } from '../../src/errors.ts';
 import type { ScryptParams } from '../../src/store/keyring.ts';
 import { CSP } from '../../main/csp.ts';
 import { resolveRendererFile } from '../../main/rendererFiles.ts';
@@ -41,6 +43,14 @@ export interface HarnessOptions {
   responders?: readonly HarnessResponder[];
   /** The idle lock at tick (issue 8). Default off: journeys that jump a ManualClock by days would lock; access journeys turn it on. */
   idleLock?: boolean;
+  /**
+   * Seed the bundled demonstration directory into a store the harness creates. Default true (the
+   * journeys and screenshots search it); an installed app never does (issue 19).
+   */
+  demoDirectory?: boolean;
+  /** The machine config as main would have read it (config.get), and what blocks the store. */
+  config?: ConfigState;
+  blockedBy?: AppError;
 }
 
 export interface HarnessApp {
@@ -79,14 +89,24 @@ export async function openHarnessApp(browser: Browser, opts: HarnessOptions = {}
   const dataDir = opts.dataDir ?? tempDir('relais-harness-');
   const mode = opts.store ?? 'open';
   if (mode !== 'new' && !fs.existsSync(path.join(dataDir, 'keyring.json'))) {
-    const setup = createAppCore({ dataDir, shell: 'harness', scrypt: opts.scrypt ?? TEST_SCRYPT, seedDemo: true });
+    const setup = createAppCore({ dataDir, shell: 'harness', scrypt: opts.scrypt ?? TEST_SCRYPT, seedDemo: opts.demoDirectory ?? true });
     const r = await setup.router.dispatch('store.init', { passphrase: TEST_PASSPHRASE });
     if (!r.ok) throw new Error(`harness store.init failed: ${r.error.message}`);
     if (mode === 'locked' && opts.supervisor !== false) ensureHarnessSupervisor(setup);
     if (mode === 'locked' && opts.responders) ensureHarnessResponders(setup, opts.responders);
     setup.shutdown();
   }
-  const core = createAppCore({ dataDir, shell: 'harness', scrypt: opts.scrypt ?? TEST_SCRYPT, seedDemo: true, validateOutput: true, idleLock: opts.idleLock ?? false, ...(opts.clock ? { clock: opts.clock } : {}) });
+  const core = createAppCore({
+    dataDir,
+    shell: 'harness',
+    scrypt: opts.scrypt ?? TEST_SCRYPT,
+    seedDemo: opts.demoDirectory ?? true,
+    validateOutput: true,
+    idleLock: opts.idleLock ?? false,
+    ...(opts.clock ? { clock: opts.clock } : {}),
+    ...(opts.config ? { config: opts.config } : {}),
+    ...(opts.blockedBy ? { blockedBy: opts.blockedBy } : {}),
+  });
   // Listen from the start: what the core announces as the store opens (reminders missed while
   // the app was closed) is part of what journeys observe; the page gets it once it is there.
   const events: HarnessApp['events'] = [];

@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
 import { tempDir } from './helpers/tempStore.ts';
+import { buildMain } from '../../scripts/build.ts';
 
 // electron-builder cannot build real installers here (it downloads Electron), so this file
 // checks electron-builder.yml three ways: against electron-builder's own JSON schema, through
@@ -167,7 +168,7 @@ function stubElectronDist(dir: string, fuses: Record<string, boolean>): void {
   for (const l of ['de', 'en-GB', 'en-US', 'fr', 'nl', 'zh-CN']) fs.writeFileSync(path.join(dir, 'locales', `${l}.pak`), 'stub');
 }
 
-test('packaging with electron-builder (linux --dir, stub Electron): no app-update.yml, fuses flipped, native module unpacked', { timeout: 240_000 }, async () => {
+test('packaging with electron-builder (linux --dir, stub Electron): no app-update.yml, fuses flipped, native module unpacked, relais-admin inside at the app\'s version', { timeout: 240_000 }, async () => {
   const config = await loadConfig();
   const fuses = config.electronFuses as Record<string, boolean>;
   const work = tempDir('relais-package-');
@@ -178,8 +179,10 @@ test('packaging with electron-builder (linux --dir, stub Electron): no app-updat
   fs.copyFileSync(path.join(root, 'package.json'), path.join(project, 'package.json'));
   fs.copyFileSync(path.join(root, 'electron-builder.yml'), path.join(project, 'electron-builder.yml'));
   fs.symlinkSync(path.join(root, 'node_modules'), path.join(project, 'node_modules'), 'junction');
-  fs.writeFileSync(path.join(project, 'build', 'main', 'main.cjs'), '// stub main\n');
+  // The real main bundle (it carries `--admin`, relais-admin inside the app); renderer stubbed.
+  await buildMain(path.join(project, 'build', 'main'));
   fs.writeFileSync(path.join(project, 'build', 'main', 'main.cjs.map'), '{}');
+  fs.cpSync(path.join(root, 'build-resources'), path.join(project, 'build-resources'), { recursive: true });
   fs.writeFileSync(path.join(project, 'build', 'renderer', 'index.html'), '<!doctype html>\n');
   const dist = path.join(work, 'electron-dist');
   stubElectronDist(dist, fuses);
@@ -213,5 +216,36 @@ test('packaging with electron-builder (linux --dir, stub Electron): no app-updat
   assert.ok(packed.has('/build/main/main.cjs') && packed.has('/build/renderer/index.html'));
   assert.ok(!packed.has('/build/main/main.cjs.map'), 'source maps stay out');
   assert.ok(!packed.has('/electron-builder.yml'));
+
+  // relais-admin ships with the app (issue 19): /opt/Relais/relais-admin runs `relais --admin`,
+  // and the packaged main answers it at the package's version. Electron's binary is a stub here,
+  // so the packaged main.cjs (extracted from the asar, native module from app.asar.unpacked) is
+  // run by Node, as Electron's main process would run it.
+  const wrapper = path.join(appDir, 'relais-admin');
+  assert.ok(fs.existsSync(wrapper), 'the relais-admin wrapper is installed next to the binary');
+  assert.ok((fs.statSync(wrapper).mode & 0o111) !== 0, 'and is executable');
+  assert.match(fs.readFileSync(wrapper, 'utf8'), /exec "\$here\/relais" --admin "\$@"/);
+  const extracted = path.join(work, 'extracted');
+  asar.extractAll(path.join(resources, 'app.asar'), extracted);
+  const packagedMain = path.join(extracted, 'build', 'main', 'main.cjs');
+  const version = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version as string;
+  // This throw-away project's node_modules is a symlink, through which electron-builder copies the
+  // direct dependencies only (exceljs, pdfkit… without theirs): NODE_PATH supplies the transitive
+  // ones. The bundle, the asar layout and the unpacked native module are the packaged ones.
+  const nodePath = { NODE_PATH: path.join(root, 'node_modules') };
+  const v = spawnSync(process.execPath, [packagedMain, '--admin', '--version'], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, ...nodePath } });
+  assert.equal(v.status, 0, v.stderr);
+  assert.equal(v.stdout.trim(), version);
+  const dataDir = path.join(work, 'data');
+  const env = { ...process.env, ...nodePath, RELAIS_CONFIG: '', RELAIS_PASSPHRASE: 'packaged relais-admin passphrase', RELAIS_DATA_DIR: dataDir };
+  const init = spawnSync(process.execPath, [packagedMain, '--admin', 'init', '--json'], { encoding: 'utf8', timeout: 60_000, env });
+  assert.equal(init.status, 0, init.stderr);
+  const doctor = spawnSync(process.execPath, [packagedMain, '--admin', 'doctor', '--json'], { encoding: 'utf8', timeout: 60_000, env });
+  assert.equal(doctor.status, 0, doctor.stderr);
+  const report = JSON.parse(doctor.stdout);
+  assert.equal(report.versions.relais, version);
+  assert.equal(report.store.state, 'open');
+  const usage = spawnSync(process.execPath, [packagedMain, '--admin', 'no-such-command'], { encoding: 'utf8', timeout: 60_000, env });
+  assert.equal(usage.status, 1, 'exit codes are relais-admin\'s');
   fs.rmSync(work, { recursive: true, force: true });
 });

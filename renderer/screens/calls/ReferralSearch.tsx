@@ -2,6 +2,7 @@ import { forwardRef, useEffect, useId, useImperativeHandle, useRef, useState } f
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../../src/contract/index.ts';
 import { invoke } from '../../bridge.ts';
+import { DemoBanner } from '../directory/DemoBanner.tsx';
 
 type Result = OutputOf<'directory.search'>['results'][number];
 
@@ -62,6 +63,7 @@ export const ReferralSearch = forwardRef<ReferralSearchHandle, { commune: string
 
     return (
       <div className="referral-search">
+        <DemoBanner />
         <label className="field">
           <span>
             {t('referrals.search')} <kbd>Alt+D</kbd>

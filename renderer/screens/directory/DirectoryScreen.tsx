@@ -14,6 +14,7 @@ import { ProfilePicker } from '../calls/ProfilePicker.tsx';
 import { useShift } from '../calls/shift.ts';
 import { ServiceCard } from './ServiceCard.tsx';
 import { useThemes } from './useThemes.ts';
+import { DemoBanner, DirectoryEmptyHint } from './DemoBanner.tsx';
 
 type Results = OutputOf<'directory.search'>['results'];
 interface Filters {
@@ -130,6 +131,8 @@ function DirectorySearchScreen() {
           <button type="button" role="tab" aria-selected={tab === 'import'} onClick={() => setTab('import')}>{t('tabs.import')}</button>
         </div>
       </header>
+      <DemoBanner />
+      <DirectoryEmptyHint />
       {tab === 'import' ? (
         <ImportExportPanel />
       ) : (

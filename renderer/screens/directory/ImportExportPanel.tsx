@@ -4,6 +4,7 @@ import type { EventPayload, InputOf } from '../../../src/contract/index.ts';
 import type { ImportDiffView } from '../../../src/contract/directoryContract.ts';
 import type { ErrorPayload } from '../../../src/errors.ts';
 import { invoke, onEvent } from '../../bridge.ts';
+import { refreshDirectoryStatus } from './useDirectoryStatus.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { downloadFile } from '../reports/download.ts';
 
@@ -52,8 +53,11 @@ export function ImportExportPanel() {
     setProgress(null);
     const r = await invoke('directory.importApply', file);
     setBusy(null);
-    if (r.ok) setDiff(r.value);
-    else setError(r.error);
+    if (r.ok) {
+      setDiff(r.value);
+      // The demo banner and the empty-directory hint follow what was just written.
+      refreshDirectoryStatus();
+    } else setError(r.error);
   };
 
   const exportAs = async (format: Format, delimiter?: ';' | ',') => {
@@ -131,6 +135,9 @@ export function ImportExportPanel() {
                   )}
                 </tbody>
               </table>
+            )}
+            {diff.demoRemoved > 0 && (
+              <p className="badge warn" role="status" data-demo-removed="">{t(diff.applied ? 'demo.removed' : 'demo.willRemove', { count: diff.demoRemoved })}</p>
             )}
             {diff.applied ? (
               <p className="badge ok" role="status">{t('import.done', { count: writable })}</p>

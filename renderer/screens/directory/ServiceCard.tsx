@@ -8,6 +8,7 @@ import { copyText } from '../../clipboard.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { formatDateTime, type UiLang } from '../../i18n/i18n.ts';
 import { useThemes } from './useThemes.ts';
+import { DemoBanner } from './DemoBanner.tsx';
 
 type Card = OutputOf<'directory.get'>;
 
@@ -93,6 +94,7 @@ export function ServiceCard({ id, onRefer }: ServiceCardProps) {
   const themeLabel = (code: string) => themes.get(code)?.labels[lang] ?? code;
   return (
     <article className="service-card" aria-labelledby="service-card-title" data-testid="service-card">
+      <DemoBanner serviceId={s.id} />
       <header>
         <h2 id="service-card-title">{s.name}</h2>
         {s.alternate_name && <p className="muted">{s.alternate_name}</p>}

@@ -1,0 +1,36 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OutputOf } from '../../src/contract/index.ts';
+import type { StoreStatusView } from '../../src/contract/systemContract.ts';
+import { invoke } from '../bridge.ts';
+
+/**
+ * The store is blocked: config.json cannot be read (the data folder it names is unknown) or the
+ * data folder belongs to another OS account. Nothing is opened or created anywhere else; this
+ * screen says what IT must correct — file, line, column and the usual cause — and nothing more.
+ */
+export function ConfigErrorScreen({ status }: { status: StoreStatusView }) {
+  const { t } = useTranslation();
+  const [config, setConfig] = useState<OutputOf<'config.get'> | null>(null);
+  useEffect(() => {
+    void invoke('config.get', {}).then((r) => r.ok && setConfig(r.value));
+  }, []);
+  const wrongAccount = status.problem?.code === 'WrongAccount';
+  const syntax = config?.problem?.syntax ?? null;
+  const backslash = syntax?.hint?.includes('backslash') ?? false;
+  return (
+    <main className="gate-card config-error" aria-labelledby="config-error-title" data-blocked={status.problem?.code ?? ''}>
+      <h2 id="config-error-title">{t(wrongAccount ? 'blocked.accountTitle' : 'blocked.configTitle')}</h2>
+      <p>{t(wrongAccount ? 'blocked.accountIntro' : 'blocked.configIntro')}</p>
+      {!wrongAccount && config?.path && (
+        <p data-config-location="">
+          {syntax ? t('blocked.where', { file: config.path, line: syntax.line, column: syntax.column }) : t('blocked.file', { file: config.path })}
+        </p>
+      )}
+      {!wrongAccount && backslash && <p className="badge warn" data-config-hint="">{t('blocked.backslash')}</p>}
+      {!wrongAccount && syntax?.hint && !backslash && <p className="badge warn" data-config-hint="">{syntax.hint}</p>}
+      <pre role="alert">{status.problem?.message}</pre>
+      <p className="muted">{t(wrongAccount ? 'blocked.accountFix' : 'blocked.configFix')}</p>
+    </main>
+  );
+}
