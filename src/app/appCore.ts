@@ -110,7 +110,8 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
     router,
     services,
     async start() {
-      if (opts.shell !== 'cli' && !releaseInstance) releaseInstance = holdInstanceLock(opts.dataDir, opts.shell, clock.now());
+      // A blocked store (config unreadable, another account's folder) is not held: nothing is written there.
+      if (opts.shell !== 'cli' && !releaseInstance && !store.blocked()) releaseInstance = holdInstanceLock(opts.dataDir, opts.shell, clock.now());
       const status = await store.tryAutoUnlock();
       services.emit('store.status', status);
     },
