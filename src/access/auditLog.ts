@@ -30,6 +30,8 @@ export const AUDIT_ACTIONS = [
   'hub.revoke_device',
   'hub.leave',
   'guard.override',
+  /** Someone opened a call record of another responder (issue 12): the call id, never its content. */
+  'call.read_other',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -121,7 +121,10 @@ export const callsHandlers: HandlerMap<typeof callsContract> = {
   },
   'calls.get': ({ callId }, s) => {
     const me = signedIn(s);
-    return callView(repoOf(s), findCall(s, callId), me.id, s.clock.now());
+    const row = findCall(s, callId);
+    // Reading is audited where it matters (issue 12): another responder's call record, by id only.
+    if (row.profile_id !== me.id) audit(s, 'call.read_other', { callId });
+    return callView(repoOf(s), row, me.id, s.clock.now());
   },
   'calls.pause': ({ callId }, s) => {
     const row = ownCall(s, callId, 'active');

@@ -8,7 +8,7 @@ import { runCli } from '../../src/cli/main.ts';
 import type { InputOf, OperationName, OutputOf } from '../../src/contract/index.ts';
 import { ManualClock } from '../../src/platform/clock.ts';
 import { StoreSession } from '../../src/store/storeSession.ts';
-import { newOpenCore, TEST_PASSPHRASE, TEST_SCRYPT } from './helpers/tempStore.ts';
+import { newOpenCore, seedResponder, TEST_PASSPHRASE, TEST_SCRYPT } from './helpers/tempStore.ts';
 
 // Issue 12: on a shared centre PC, only a supervisor changes who has a role. Each case below
 // is one bullet of the issue's "top list", through the real router on a real encrypted store.
@@ -283,4 +283,29 @@ test('top list 6: a damaged backup is BackupDamaged naming the backup (router ve
   err = '';
   assert.equal(await runCli(['restore', '--from', damaged, '--force', '--data-dir', dataDir], io, env), 1);
   assert.match(err, /BackupDamaged/);
+});
+
+test('top list 7: opening another responder\'s call record writes an audit row (call id, actor; no content), visible to supervisors; one\'s own does not', async () => {
+  const { core, sophie, marie } = await world();
+  const tom = await seedResponder(core, { displayName: 'Tom', centre: 'CAW Brussel', pin: '135790' });
+  await op(core, 'profiles.signIn', { profileId: marie, secret: '246810' });
+  const call = await op(core, 'calls.start', {});
+  await op(core, 'calls.addNote', { callId: call.id, text: 'Madame parle de ses dettes de loyer.' });
+  await op(core, 'calls.get', { callId: call.id });
+  await op(core, 'calls.end', { callId: call.id });
+  const reads = () => core.services.store.database().prepare(`SELECT actor, profile_id AS profileId, detail FROM audit_log WHERE action = 'call.read_other'`).all() as Array<{ actor: string; profileId: string; detail: string }>;
+  assert.equal(reads().length, 0, 'reading one\'s own call is not audited');
+  await op(core, 'profiles.signIn', { profileId: tom.id, secret: '135790' });
+  const seen = await op(core, 'calls.get', { callId: call.id });
+  assert.equal(seen.editable, false);
+  assert.equal(reads().length, 1);
+  assert.equal(reads()[0]!.actor, 'Tom');
+  assert.equal(reads()[0]!.profileId, tom.id);
+  assert.deepEqual(JSON.parse(reads()[0]!.detail), { callId: call.id });
+  assert.ok(!reads()[0]!.detail.includes('dettes'), 'no content');
+  await op(core, 'profiles.signOut', {});
+  await op(core, 'profiles.signIn', { profileId: sophie, secret: SUPERVISOR_PASS });
+  const audit = await op(core, 'audit.list', {});
+  assert.ok(audit.entries.some((e) => e.action === 'call.read_other' && e.actor === 'Tom' && e.detail.callId === call.id));
+  core.shutdown();
 });
