@@ -4,6 +4,7 @@
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { layersPlugin } from './eslint/layers.js';
 
 const NODE_BUILTINS = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'net', 'http', 'https', 'worker_threads'];
 // The hub's database drivers and HTTP server: only src/hub (the hub's domain) reaches the
@@ -24,6 +25,12 @@ export default tseslint.config(
       // Input validation deliberately matches control characters.
       'no-control-regex': 'off',
     },
+  },
+  {
+    // The layers inside src/ (eslint/layers.js): imports go down the declared order, never in a cycle.
+    files: ['src/**/*.ts'],
+    plugins: { layers: layersPlugin },
+    rules: { 'layers/order': 'error' },
   },
   {
     files: ['src/**/*.ts'],

@@ -1,7 +1,7 @@
 import type { AccessStatus } from '../contract/accessContract.ts';
 import { AppError } from '../errors.ts';
-import type { Services } from '../router/services.ts';
-import { type AuditAction, type AuditDetail, writeAudit } from './auditLog.ts';
+import type { Services } from '../services/services.ts';
+import { type AuditAction, type AuditDetail, writeAudit } from '../store/auditLog.ts';
 import { hashSecret, PIN_SCRYPT, verifySecret } from './secretHash.ts';
 
 // The session on a shared PC, decided in main from the injected clock: sign-in with the

@@ -1,5 +1,7 @@
 import type { InputOf, OperationName, OutputOf } from '../contract/index.ts';
-import type { AuditAction, AuditDetail } from './auditLog.ts';
+import type { Services } from '../services/services.ts';
+import type { AuditAction, AuditDetail } from '../store/auditLog.ts';
+import { audit } from './accessSession.ts';
 
 // Operations the router records in the audit log after they succeed: the action and a detail
 // of formats, flags, periods and counts read from the input and answer — never their content.
@@ -20,4 +22,12 @@ export const AUDITED_OPERATIONS: Rules = {
 
 export function auditRuleOf(name: OperationName): Rule<OperationName> | undefined {
   return AUDITED_OPERATIONS[name] as Rule<OperationName> | undefined;
+}
+
+/** The router's afterSuccess hook (wired in app/appCore.ts): audits an operation that has a rule. */
+export function auditOperation(name: OperationName, input: unknown, value: unknown, services: Services): void {
+  const rule = auditRuleOf(name);
+  if (!rule) return;
+  const entry = rule(input as never, value as never);
+  audit(services, entry.action, entry.detail);
 }

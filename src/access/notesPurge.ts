@@ -1,4 +1,4 @@
-import type { PurgeContext, PurgeStep, PurgeStepReport } from '../retention/purge.ts';
+import type { PurgeContext, PurgeStep, PurgeStepReport } from '../services/purgeStep.ts';
 import { monthsBefore, readNotesRetentionMonths } from './retentionSettings.ts';
 
 // Purge step: the free text of calls that started more than N months ago (default 24) is

@@ -3,11 +3,11 @@ import { handlers } from '../handlers/index.ts';
 import { type Logger, silentLogger } from '../log/logger.ts';
 import { type Clock, systemClock } from '../platform/clock.ts';
 import { createRouter, type Router } from '../router/router.ts';
-import type { Services, Shell } from '../router/services.ts';
+import type { Services, Shell } from '../services/services.ts';
 import type { ScryptParams } from '../store/keyring.ts';
 import type { ConfigState } from '../config/configSchema.ts';
 import { noConfigState } from '../config/machineConfig.ts';
-import type { ReportPdfDrawer } from '../reports/exportReport.ts';
+import type { ReportPdfDrawer } from '../services/printing.ts';
 import type { OsKeystore } from '../store/osKeystore.ts';
 import { StoreSession } from '../store/storeSession.ts';
 import { holdInstanceLock } from '../store/instanceLock.ts';
@@ -17,6 +17,8 @@ import { APP_VERSION } from './appVersion.ts';
 import type { AppError } from '../errors.ts';
 import { recordAppOpened } from '../store/storeOpener.ts';
 import { lockIfIdle, lockSession } from '../access/accessSession.ts';
+import { auditOperation } from '../access/auditedOperations.ts';
+import { PURGE_STEPS } from './purgeSteps.ts';
 import { createPeriodicJobs, type PeriodicJobs, type PeriodicTickReport } from './periodicJobs.ts';
 
 export interface AppCoreOptions {
@@ -94,9 +96,10 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
     session: { profileId: null, role: null, locked: false, lockedAt: null, lockReason: null, lastActivityMs: null },
     ...(opts.scrypt ? { secretScrypt: opts.scrypt } : {}),
     config: opts.config ?? noConfigState(),
+    purgeSteps: PURGE_STEPS,
     ...(opts.drawReportPdf ? { drawReportPdf: opts.drawReportPdf } : {}),
   };
-  const router = createRouter(handlers, services, { validateOutput: opts.validateOutput ?? false });
+  const router = createRouter(handlers, services, { validateOutput: opts.validateOutput ?? false, afterSuccess: auditOperation });
   const jobs = createPeriodicJobs(services);
   // The app (Electron, harness) holds its data folder while it runs: relais-admin restore
   // refuses meanwhile (issue 12). The CLI's own cores do not.

@@ -1,7 +1,7 @@
 import { createReminderEngine, type ReminderEngine, type TickReport } from '../callbacks/reminderEngine.ts';
 import { type PurgeReport, runPurge } from '../retention/purge.ts';
 import { HOUR } from '../domain/brusselsTime.ts';
-import type { Services } from '../router/services.ts';
+import type { Services } from '../services/services.ts';
 
 // What runs as time passes, driven by `tick()`: the shells call it every few seconds (main's
 // ticker, the harness's), the core calls it as soon as the store opens (so reminders missed
@@ -30,7 +30,7 @@ export function createPeriodicJobs(s: Services): PeriodicJobs {
     // Clock moved back (a corrected PC clock): start the hour again rather than wait for it.
     if (lastPurgeAt !== null && now.getTime() >= lastPurgeAt && now.getTime() - lastPurgeAt < PURGE_EVERY_MS) return null;
     lastPurgeAt = now.getTime();
-    return runPurge(s.store.database(), now, { log: s.log, policy: s.config.values.purge });
+    return runPurge(s.store.database(), now, { steps: s.purgeSteps, log: s.log, policy: s.config.values.purge });
   }
 
   return {

@@ -4,7 +4,7 @@ import { withSecureDelete } from '../retention/secureDelete.ts';
 import type { Db } from '../store/openDatabase.ts';
 import type { CallLink } from './callLink.ts';
 import { nextAttemptAt, type ResolvedWindow } from './callbackSchedule.ts';
-import type { CallbackSettings } from './callbackSettings.ts';
+import type { CallbackSettings } from '../domain/callbackSettings.ts';
 import { type AttemptResult, type CallbackRow, callbacksRepository } from './callbacksRepository.ts';
 
 // The callback rules, each change in one transaction:

@@ -1,4 +1,4 @@
-import type { Services } from '../router/services.ts';
+import type { Services } from '../services/services.ts';
 import { overdueFrom } from './callbackSchedule.ts';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 

@@ -1,4 +1,4 @@
-import type { PurgeContext, PurgeStep, PurgeStepReport } from '../retention/purge.ts';
+import type { PurgeContext, PurgeStep, PurgeStepReport } from '../services/purgeStep.ts';
 import { DAY } from '../domain/brusselsTime.ts';
 import { readCallbackSettings } from './callbackSettings.ts';
 import { callbacksRepository } from './callbacksRepository.ts';

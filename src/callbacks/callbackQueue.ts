@@ -3,7 +3,7 @@ import type { CallLink } from './callLink.ts';
 import { bucketOf, latenessMs, sortQueue } from './callbackSchedule.ts';
 import { type AttemptRow, type CallbackRow, callbacksRepository } from './callbacksRepository.ts';
 import type { Db } from '../store/openDatabase.ts';
-import { displayPhone } from './phoneNumber.ts';
+import { displayPhone } from '../domain/phoneNumber.ts';
 
 // The queue as the responders see it: due now, overdue (most late first), upcoming, done —
 // every open callback whoever holds it (handover: the next shift sees them all), with the

@@ -1,37 +1,11 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { CALLBACK_SETTING_BOUNDS, type CallbackSettings, DEFAULT_CALLBACK_SETTINGS, type EffectiveCallbackSettings } from '../domain/callbackSettings.ts';
 
 // The three numbers a centre may tune, kept in the store's `settings` table (migration 001)
 // under `callbacks.*` keys; a missing or unreadable value falls back to its default.
 // The number's retention has a ceiling: the machine configuration's
 // `purge.callbackNumberRetentionDays` (IT, default 30). A supervisor may tighten it in the app,
 // never loosen it: the effective value is the smaller of the two.
-
-export interface CallbackSettings {
-  /** "No answer" or "voicemail" reschedules the next attempt this many minutes later. */
-  noAnswerDelayMinutes: number;
-  /** After this many failed attempts the callback is closed as unreachable. */
-  maxFailedAttempts: number;
-  /** The number is deleted this many days after the callback is completed or closed. */
-  numberRetentionDays: number;
-}
-
-export interface EffectiveCallbackSettings extends CallbackSettings {
-  /** The ceiling set by the machine configuration (IT). */
-  numberRetentionMaxDays: number;
-}
-
-export const DEFAULT_CALLBACK_SETTINGS: Readonly<CallbackSettings> = Object.freeze({
-  noAnswerDelayMinutes: 60,
-  maxFailedAttempts: 3,
-  numberRetentionDays: 30,
-});
-
-/** Inclusive bounds, shared by the contract and the CLI. */
-export const CALLBACK_SETTING_BOUNDS: Readonly<Record<keyof CallbackSettings, readonly [number, number]>> = Object.freeze({
-  noAnswerDelayMinutes: [5, 7 * 24 * 60] as const,
-  maxFailedAttempts: [1, 10] as const,
-  numberRetentionDays: [0, 365] as const,
-});
 
 const KEYS: Record<keyof CallbackSettings, string> = {
   noAnswerDelayMinutes: 'callbacks.noAnswerDelayMinutes',

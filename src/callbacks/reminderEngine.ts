@@ -1,5 +1,5 @@
 import type { EventPayload } from '../contract/index.ts';
-import type { Services } from '../router/services.ts';
+import type { Services } from '../services/services.ts';
 import { type BadgeCounts, publishBadge } from './callbackBadge.ts';
 import { wasMissed } from './callbackSchedule.ts';
 import { callbacksRepository } from './callbacksRepository.ts';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { MAX_PHONE_INPUT, normalisePhone } from '../callbacks/phoneNumber.ts';
+import { MAX_PHONE_INPUT, normalisePhone } from '../domain/phoneNumber.ts';
 import { isYmd, LOCAL_TIME } from '../domain/brusselsTime.ts';
-import { CALLBACK_SETTING_BOUNDS } from '../callbacks/callbackSettings.ts';
+import { CALLBACK_SETTING_BOUNDS } from '../domain/callbackSettings.ts';
 import { CALL_LANGUAGES, callIdSchema } from './callSchemas.ts';
 import { operation } from './operation.ts';
 

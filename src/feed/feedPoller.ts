@@ -1,5 +1,5 @@
 import type { ConfigState } from '../config/configSchema.ts';
-import type { Services } from '../router/services.ts';
+import type { Services } from '../services/services.ts';
 import { applyFeed, checkFeed, type FeedReport, type FeedSettings } from './feedService.ts';
 
 // Polls the published directory at start and then hourly, by the injected clock: a timer wakes

@@ -2,7 +2,7 @@ import { audit } from '../access/accessSession.ts';
 import { directoryRepository } from '../directory/directoryRepository.ts';
 import { findIdentifyingData, guardContext, type GuardContext, type IdentifyingFinding } from '../domain/identifyingData.ts';
 import { AppError } from '../errors.ts';
-import type { Services } from '../router/services.ts';
+import type { Services } from '../services/services.ts';
 import type { Db } from '../store/openDatabase.ts';
 
 // The anonymity guard as the core applies it: with the directory's organisation names (so

@@ -1,14 +1,14 @@
 import crypto from 'node:crypto';
 import { accessStatus, afterSignIn, audit, lockSession, needsFirstSupervisor, newSecretHash, noteActivity, unlockSession } from '../access/accessSession.ts';
-import { auditCsv, listAudit } from '../access/auditLog.ts';
+import { auditCsv, listAudit } from '../store/auditLog.ts';
 import { readNotesRetentionMonths, writeNotesRetentionMonths } from '../access/retentionSettings.ts';
 import { readCallbackSettings } from '../callbacks/callbackSettings.ts';
 import type { accessContract } from '../contract/accessContract.ts';
 import { AppError } from '../errors.ts';
 import { runPurge } from '../retention/purge.ts';
 import { assertNotLastSupervisor } from '../reports/supervisorRole.ts';
-import type { HandlerMap } from '../router/handlers.ts';
-import type { Services } from '../router/services.ts';
+import type { HandlerMap } from './handlerMap.ts';
+import type { Services } from '../services/services.ts';
 
 // Access (issue 8): first supervisor, lock/unlock, profile management, audit log, retention.
 
@@ -144,6 +144,6 @@ export const accessHandlers: HandlerMap<typeof accessContract> = {
     audit(s, 'retention.update', { notesRetentionMonths });
     return retention(s);
   },
-  'retention.preview': (_i, s) => runPurge(s.store.database(), s.clock.now(), { dryRun: true, policy: s.config.values.purge }),
-  'retention.apply': (_i, s) => runPurge(s.store.database(), s.clock.now(), { log: s.log, policy: s.config.values.purge, actor: me(s) }),
+  'retention.preview': (_i, s) => runPurge(s.store.database(), s.clock.now(), { steps: s.purgeSteps, dryRun: true, policy: s.config.values.purge }),
+  'retention.apply': (_i, s) => runPurge(s.store.database(), s.clock.now(), { steps: s.purgeSteps, log: s.log, policy: s.config.values.purge, actor: me(s) }),
 };

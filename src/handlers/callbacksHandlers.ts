@@ -9,8 +9,8 @@ import { type CallbackRow, callbacksRepository } from '../callbacks/callbacksRep
 import type { CallbackView, callbacksContract } from '../contract/callbacksContract.ts';
 import { AppError } from '../errors.ts';
 import { guardOutgoingText } from '../guard/outgoingText.ts';
-import type { HandlerMap } from '../router/handlers.ts';
-import type { Services } from '../router/services.ts';
+import type { HandlerMap } from './handlerMap.ts';
+import type { Services } from '../services/services.ts';
 
 // Callbacks. Logs carry operation names, outcomes and counts: never a number or a reason.
 

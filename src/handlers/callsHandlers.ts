@@ -9,8 +9,8 @@ import type { callsContract, CallStatus } from '../contract/callsContract.ts';
 import { type CallRecordDraft, isRecordComplete } from '../contract/callSchemas.ts';
 import { directoryRepository } from '../directory/directoryRepository.ts';
 import { AppError, type ErrorIssue } from '../errors.ts';
-import type { HandlerMap } from '../router/handlers.ts';
-import type { Services } from '../router/services.ts';
+import type { HandlerMap } from './handlerMap.ts';
+import type { Services } from '../services/services.ts';
 
 // Profiles, the shift and the calls. Logs carry operation names and counts only, never
 // note text, names or pseudonyms.

@@ -1,5 +1,5 @@
 import type { configContract } from '../contract/configContract.ts';
-import type { HandlerMap } from '../router/handlers.ts';
+import type { HandlerMap } from './handlerMap.ts';
 
 export const configHandlers: HandlerMap<typeof configContract> = {
   // A copy: the config is read once at start and never changed by a caller.

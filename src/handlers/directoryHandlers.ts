@@ -7,9 +7,9 @@ import type { ImportProgress } from '../directory/import/types.ts';
 import { invalidateDirectorySearch } from '../directory/search/storeSearch.ts';
 import { verificationOverdue } from '../directory/serviceSchema.ts';
 import { AppError } from '../errors.ts';
-import type { HandlerMap } from '../router/handlers.ts';
+import type { HandlerMap } from './handlerMap.ts';
 import { profilesRepository } from '../calls/profilesRepository.ts';
-import type { Services } from '../router/services.ts';
+import type { Services } from '../services/services.ts';
 
 function themeView(t: ThemeView) {
   return { code: t.code, labels: t.labels, sensitive: t.sensitive ?? false, builtin: t.builtin };

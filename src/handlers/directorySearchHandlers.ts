@@ -1,6 +1,6 @@
 import type { directorySearchContract } from '../contract/directorySearchContract.ts';
 import { directorySearchIndex } from '../directory/search/storeSearch.ts';
-import type { HandlerMap } from '../router/handlers.ts';
+import type { HandlerMap } from './handlerMap.ts';
 
 export const directorySearchHandlers: HandlerMap<typeof directorySearchContract> = {
   'directory.search': (input, s) => {

@@ -1,7 +1,7 @@
 import type { feedContract } from '../contract/feedContract.ts';
 import { applyFeed, checkFeed } from '../feed/feedService.ts';
 import { feedSettingsOf } from '../feed/feedPoller.ts';
-import type { HandlerMap } from '../router/handlers.ts';
+import type { HandlerMap } from './handlerMap.ts';
 
 export const feedHandlers: HandlerMap<typeof feedContract> = {
   'feed.check': async (_input, s) => {

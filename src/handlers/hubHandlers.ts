@@ -1,8 +1,8 @@
-import { writeAudit } from '../access/auditLog.ts';
+import { writeAudit } from '../store/auditLog.ts';
 import type { hubContract } from '../contract/hubContract.ts';
 import { AppError } from '../errors.ts';
-import type { HandlerMap } from '../router/handlers.ts';
-import type { Services } from '../router/services.ts';
+import type { HandlerMap } from './handlerMap.ts';
+import type { Services } from '../services/services.ts';
 import { hubDevices, inviteWorkstation, joinHub, leaveHub, revokeHubDevice } from '../sync/hubEnrolment.ts';
 import { readHubStatus } from '../sync/hubStatus.ts';
 

@@ -1,4 +1,4 @@
-import type { Handlers } from '../router/handlers.ts';
+import type { Handlers } from './handlerMap.ts';
 import { systemHandlers } from './systemHandlers.ts';
 import { storeHandlers } from './storeHandlers.ts';
 import { directoryHandlers } from './directoryHandlers.ts';

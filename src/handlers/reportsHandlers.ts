@@ -8,8 +8,8 @@ import { checkPeriod } from '../reports/periodTime.ts';
 import { handoverRepository, quotesRepository } from '../reports/quotesRepository.ts';
 import { reportBundleFromStore } from '../reports/reportService.ts';
 import { shiftSummary } from '../reports/shiftSummary.ts';
-import type { HandlerMap } from '../router/handlers.ts';
-import type { Services } from '../router/services.ts';
+import type { HandlerMap } from './handlerMap.ts';
+import type { Services } from '../services/services.ts';
 
 // Reports: the shift summary, the period report and its exports, excerpts and handover notes.
 // Access (who may do what) is declared in the contract and checked by the router; logs carry

@@ -6,7 +6,7 @@ import { dayOf } from '../domain/brusselsTime.ts';
 import { lineStatus } from '../domain/lineHours.ts';
 import { AppError } from '../errors.ts';
 import { handoverRepository } from '../reports/quotesRepository.ts';
-import type { HandlerMap } from '../router/handlers.ts';
+import type { HandlerMap } from './handlerMap.ts';
 
 // The home board: composed from the owners of each table (profiles, calls, handover notes,
 // directory), read in one transaction so its counts agree with each other.

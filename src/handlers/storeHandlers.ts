@@ -1,10 +1,10 @@
 import type { storeContract } from '../contract/storeContract.ts';
 import { AppError } from '../errors.ts';
-import type { HandlerMap } from '../router/handlers.ts';
-import type { Services } from '../router/services.ts';
+import type { HandlerMap } from './handlerMap.ts';
+import type { Services } from '../services/services.ts';
 import { type RestoreResult, restoreBackup, verifyBackupFile } from '../store/backup.ts';
 import { accessStatus } from '../access/accessSession.ts';
-import { writeAudit } from '../access/auditLog.ts';
+import { writeAudit } from '../store/auditLog.ts';
 import { BackupScheduler, listBackups, policyFromStore } from '../store/backupSchedule.ts';
 import { configBackupPolicy } from '../config/machineConfig.ts';
 

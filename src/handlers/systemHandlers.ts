@@ -1,5 +1,5 @@
 import type { systemContract } from '../contract/systemContract.ts';
-import type { HandlerMap } from '../router/handlers.ts';
+import type { HandlerMap } from './handlerMap.ts';
 
 export const systemHandlers: HandlerMap<typeof systemContract> = {
   'app.info': (_input, s) => ({

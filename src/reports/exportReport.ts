@@ -1,9 +1,8 @@
-import type { Report } from '../contract/reportSchemas.ts';
 import type { ReportFormat } from '../contract/reportsContract.ts';
 import { INTERNAL_MARK, PAGE_LABEL } from '../domain/reportLabels.ts';
 import { AppError } from '../errors.ts';
 import type { Lang } from '../domain/taxonomy.ts';
-import type { PagePrintOptions } from './printTemplates.ts';
+import type { PagePrintOptions, ReportPdfDrawer } from '../services/printing.ts';
 import { reportToCsv } from './reportCsv.ts';
 import { reportToJson } from './reportJson.ts';
 import type { ReportBundle } from './reportService.ts';
@@ -13,9 +12,6 @@ import { reportToXlsx } from './reportXlsx.ts';
 // available (Electron's printToPDF, or the harness's Chromium), drawn otherwise (the CLI's pdfkit).
 // The drawer is handed in, never imported here: this module is reached from Electron's main,
 // and pdfkit (an ESM build that needs import.meta.url) must stay out of main's bundle.
-
-/** Draws a report as an A4 PDF without a window (reportPdf.ts's pdfkit, in the CLI and Node tests). */
-export type ReportPdfDrawer = (report: Report, opts: { lang: Lang }) => Promise<Buffer>;
 
 export interface ExportOptions {
   format: ReportFormat;

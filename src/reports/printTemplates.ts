@@ -1,15 +1,9 @@
+import type { PagePrintOptions } from '../services/printing.ts';
+
 // What the app's page printer (Electron's printToPDF, the harness's Chromium page.pdf) puts in
 // the margins of every page of a printed report: a header (the internal mark) and a footer
 // with the title and "page n / N". Shared by main and the test harness.
 
-export interface PagePrintOptions {
-  /** Text at the top of every page (e.g. "USAGE INTERNE — NE PAS DIFFUSER"), or ''. */
-  header: string;
-  /** Text at the bottom left of every page; the page number goes bottom right. */
-  footer: string;
-  /** "Page" in the report's language. */
-  pageWord: string;
-}
 
 function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);

@@ -1,50 +1,15 @@
 import type { Logger } from '../log/logger.ts';
+import type { PurgeContext, PurgeStep, PurgeStepReport, RetentionPolicy } from '../services/purgeStep.ts';
 import type { Db } from '../store/openDatabase.ts';
-import { callbackNumbersPurge } from '../callbacks/callbackPurge.ts';
-import { notesPurge } from '../access/notesPurge.ts';
-import { type AuditActor, writeAudit } from '../access/auditLog.ts';
+import { type AuditActor, writeAudit } from '../store/auditLog.ts';
 import { withSecureDelete } from './secureDelete.ts';
 import { defaultConfigValues } from '../config/configSchema.ts';
 
 // Data minimisation: personal data that has outlived its purpose is deleted by a list of purge
 // steps, each owning one kind of data and its own retention rule. The callbacks issue brings
 // the first step (callback phone numbers); the access & retention issue adds its own (notes…)
-// to PURGE_STEPS. The app runs the steps hourly (src/app/periodicJobs.ts); IT runs them with
+// to the list in src/app/purgeSteps.ts (steps are typed in src/services/purgeStep.ts). The app runs the steps hourly (src/app/periodicJobs.ts); IT runs them with
 // `relais-admin purge [--dry-run]`. Reports and logs carry step names and counts only.
-
-/** The retention ceilings of the machine configuration (`purge.*` in config.json). */
-export interface RetentionPolicy {
-  callbackNumberRetentionDays: number;
-  notesRetentionMonths: number;
-}
-
-export interface PurgeContext {
-  db: Db;
-  now: Date;
-  policy: RetentionPolicy;
-}
-
-export interface PurgeStepReport {
-  step: string;
-  description: string;
-  /** How many items were (or, in a dry run, would be) purged. */
-  count: number;
-  /** The oldest item concerned (its closing time), for IT's eyes; never its content. */
-  oldest: string | null;
-  /** The retention rule applied, in words ("30 days after closing"). */
-  rule: string;
-}
-
-export interface PurgeStep {
-  name: string;
-  description: string;
-  /** What `apply` would purge now, changing nothing. */
-  plan(ctx: PurgeContext): PurgeStepReport;
-  /** Purges and reports; runs inside a transaction opened by runPurge. */
-  apply(ctx: PurgeContext): PurgeStepReport;
-}
-
-export const PURGE_STEPS: readonly PurgeStep[] = [callbackNumbersPurge, notesPurge];
 
 export interface PurgeReport {
   at: string;
@@ -58,11 +23,19 @@ export interface PurgeReport {
  * space is zeroed (`secure_delete`) and the WAL checkpointed, so a deleted number does not
  * linger in free pages or old WAL frames of the live store.
  */
-export function runPurge(db: Db, now: Date, opts: { dryRun?: boolean; log?: Logger; steps?: readonly PurgeStep[]; policy?: RetentionPolicy; actor?: AuditActor } = {}): PurgeReport {
+export interface PurgeOptions {
+  steps: readonly PurgeStep[];
+  dryRun?: boolean;
+  log?: Logger;
+  policy?: RetentionPolicy;
+  actor?: AuditActor;
+}
+
+export function runPurge(db: Db, now: Date, opts: PurgeOptions): PurgeReport {
   const dryRun = opts.dryRun ?? false;
   const ctx: PurgeContext = { db, now, policy: opts.policy ?? defaultConfigValues().purge };
   const steps: PurgeStepReport[] = [];
-  for (const step of opts.steps ?? PURGE_STEPS) {
+  for (const step of opts.steps) {
     const report = dryRun ? step.plan(ctx) : withSecureDelete(db, () => db.transaction(() => step.apply(ctx))());
     steps.push(report);
     // Step name and count only: never what was deleted. Quiet when there was nothing to do.

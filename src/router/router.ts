@@ -1,11 +1,10 @@
-import { contract, isOperationName, type Result } from '../contract/index.ts';
+import { contract, isOperationName, type OperationName, type Result } from '../contract/index.ts';
 import { AppError, isAppError } from '../errors.ts';
 import { parseOrThrow } from '../schemas/parse.ts';
-import type { Handlers } from './handlers.ts';
-import { auditRuleOf } from '../access/auditedOperations.ts';
-import { audit, needsFirstSupervisor } from '../access/accessSession.ts';
+import type { Handlers } from '../handlers/handlerMap.ts';
+import { needsFirstSupervisor } from '../access/accessSession.ts';
 import { isConditionalAccess, type OpenCondition } from '../contract/operation.ts';
-import type { Services } from './services.ts';
+import type { Services } from '../services/services.ts';
 
 export interface Router {
   /** Never throws and never rejects: every outcome is a Result. */
@@ -15,6 +14,11 @@ export interface Router {
 export interface RouterOptions {
   /** Also parse each handler's answer against the contract (tests and the harness). */
   validateOutput?: boolean;
+  /**
+   * Called after each operation succeeds, with its parsed input and its answer: the app hooks
+   * the audit log here (access/auditedOperations.ts), so the router knows no audit rule.
+   */
+  afterSuccess?: (name: OperationName, input: unknown, value: unknown, services: Services) => void;
 }
 
 // The single router: the generic handler main registers for every IPC call, the harness
@@ -33,11 +37,7 @@ export function createRouter(handlers: Handlers, services: Services, options: Ro
       const check = spec.output.safeParse(value);
       if (!check.success) throw new Error(`handler ${name} returned a value outside its contract: ${check.error.message}`);
     }
-    const rule = auditRuleOf(name);
-    if (rule) {
-      const entry = rule(parsed as never, value as never);
-      audit(services, entry.action, entry.detail);
-    }
+    options.afterSuccess?.(name, parsed, value, services);
     return value;
   }
 

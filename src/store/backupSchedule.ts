@@ -1,4 +1,4 @@
-import { SYSTEM_ACTOR, writeAudit } from '../access/auditLog.ts';
+import { SYSTEM_ACTOR, writeAudit } from './auditLog.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError, isAppError } from '../errors.ts';

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { auditCsv, listAudit, writeAudit } from '../../src/access/auditLog.ts';
+import { auditCsv, listAudit, writeAudit } from '../../src/store/auditLog.ts';
 import { monthsBefore, writeNotesRetentionMonths } from '../../src/access/retentionSettings.ts';
 import { hashParams, hashSecret, verifySecret } from '../../src/access/secretHash.ts';
 import { collectFacts } from '../../src/reports/collectFacts.ts';
 import { seedDemoCalls } from '../../src/reports/demoSeed.ts';
-import { runPurge } from '../../src/retention/purge.ts';
+import { purgeAll as runPurge } from '../../src/app/purgeSteps.ts';
 import { newOpenStore, TEST_SCRYPT } from './helpers/tempStore.ts';
 
 // Issue 8: slow hashes with recorded parameters, the append-only audit log, and the notes'

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { listAudit } from '../../src/access/auditLog.ts';
+import { listAudit } from '../../src/store/auditLog.ts';
 import { runCli } from '../../src/cli/main.ts';
 import { silentLogger } from '../../src/log/logger.ts';
 import { ManualClock } from '../../src/platform/clock.ts';

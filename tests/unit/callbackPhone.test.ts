@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { displayPhone, maskPhone, normalisePhone } from '../../src/callbacks/phoneNumber.ts';
+import { displayPhone, maskPhone, normalisePhone } from '../../src/domain/phoneNumber.ts';
 import { callbackPhoneSchema } from '../../src/contract/callbacksContract.ts';
 
 // Callback numbers as responders type them while a caller dictates, normalised to E.164.

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { AppCore } from '../../src/app/appCore.ts';
 import { DAY, MINUTE } from '../../src/domain/brusselsTime.ts';
-import { PURGE_STEPS, runPurge } from '../../src/retention/purge.ts';
+import { PURGE_STEPS, purgeAll as runPurge } from '../../src/app/purgeSteps.ts';
 import type { Db } from '../../src/store/openDatabase.ts';
 import { noConfigState } from '../../src/config/machineConfig.ts';
 import { baseSchedule, fails, newCallbacksWorld, op, type CallbacksWorld } from './helpers/callbacksSetup.ts';

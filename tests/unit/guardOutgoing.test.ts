@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { listAudit } from '../../src/access/auditLog.ts';
+import { listAudit } from '../../src/store/auditLog.ts';
 import type { AppCore } from '../../src/app/appCore.ts';
 import type { InputOf, OperationName, OutputOf } from '../../src/contract/index.ts';
 import { directoryRepository } from '../../src/directory/directoryRepository.ts';

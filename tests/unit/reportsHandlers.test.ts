@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import ExcelJS from 'exceljs';
-import { listAudit } from '../../src/access/auditLog.ts';
+import { listAudit } from '../../src/store/auditLog.ts';
 import type { AppCore } from '../../src/app/appCore.ts';
 import type { InputOf, OperationName, OutputOf } from '../../src/contract/index.ts';
 import { reportSchema } from '../../src/contract/reportSchemas.ts';

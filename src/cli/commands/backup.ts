@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { systemClock } from '../../platform/clock.ts';
 import { createBackup, verifyBackupFile } from '../../store/backup.ts';
-import { CLI_ACTOR, writeAudit } from '../../access/auditLog.ts';
+import { CLI_ACTOR, writeAudit } from '../../store/auditLog.ts';
 import { assertBackupFolder, backupFileName, policyFromStore } from '../../store/backupSchedule.ts';
 import { configBackupPolicy } from '../../config/machineConfig.ts';
 import { AppError } from '../../errors.ts';

@@ -3,7 +3,7 @@ import { callLink } from '../../callbacks/callLink.ts';
 import { buildQueue } from '../../callbacks/callbackQueue.ts';
 import { dayOf, MINUTE, timeOf } from '../../domain/brusselsTime.ts';
 import { readCallbackSettings } from '../../callbacks/callbackSettings.ts';
-import { maskPhone } from '../../callbacks/phoneNumber.ts';
+import { maskPhone } from '../../domain/phoneNumber.ts';
 import type { CallbackView } from '../../contract/callbacksContract.ts';
 import { systemClock } from '../../platform/clock.ts';
 import type { CliCommand } from '../command.ts';

@@ -3,7 +3,8 @@ import type { Command } from 'commander';
 import { createLogger } from '../../log/logger.ts';
 import { rotatingFileSink } from '../../log/rotatingFileSink.ts';
 import { systemClock } from '../../platform/clock.ts';
-import { type PurgeReport, runPurge } from '../../retention/purge.ts';
+import { purgeAll } from '../../app/purgeSteps.ts';
+import type { PurgeReport } from '../../retention/purge.ts';
 import type { CliCommand } from '../command.ts';
 import { EXIT_OK } from '../exitCodes.ts';
 import { openStoreForCli } from '../openForCli.ts';
@@ -32,7 +33,7 @@ export const purgeCommand: CliCommand = (program, ctx) => {
       const session = await openStoreForCli(dataDir, ctx);
       try {
         const log = opts.dryRun ? undefined : createLogger(rotatingFileSink(path.join(dataDir, 'logs')));
-        const report = runPurge(session.database(), systemClock.now(), { dryRun: opts.dryRun ?? false, policy: ctx.config().values.purge, actor: { profileId: null, actor: 'relais-admin', role: null }, ...(log ? { log } : {}) });
+        const report = purgeAll(session.database(), systemClock.now(), { dryRun: opts.dryRun ?? false, policy: ctx.config().values.purge, actor: { profileId: null, actor: 'relais-admin', role: null }, ...(log ? { log } : {}) });
         emit(ctx.io, g.json ?? false, { ok: true, ...report }, () => human(report));
         ctx.setExit(EXIT_OK);
       } finally {

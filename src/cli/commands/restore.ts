@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { readBackupHeader, restoreBackup } from '../../store/backup.ts';
 import { instanceHolder } from '../../store/instanceLock.ts';
-import { CLI_ACTOR, writeAudit } from '../../access/auditLog.ts';
+import { CLI_ACTOR, writeAudit } from '../../store/auditLog.ts';
 import { AppError, isAppError } from '../../errors.ts';
 import { systemClock } from '../../platform/clock.ts';
 import { assertDataFolderAccess } from '../../store/dataFolderAccess.ts';

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { assertNotLastSupervisor, findProfile, setProfileRole } from '../../reports/supervisorRole.ts';
-import { CLI_ACTOR, writeAudit } from '../../access/auditLog.ts';
+import { CLI_ACTOR, writeAudit } from '../../store/auditLog.ts';
 import { systemClock } from '../../platform/clock.ts';
 import type { CliCommand } from '../command.ts';
 import { EXIT_OK } from '../exitCodes.ts';

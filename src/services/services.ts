@@ -2,8 +2,8 @@ import type { EventName, EventPayload, Role } from '../contract/index.ts';
 import type { ConfigState } from '../config/configSchema.ts';
 import type { Logger } from '../log/logger.ts';
 import type { Clock } from '../platform/clock.ts';
-import type { ReportPdfDrawer } from '../reports/exportReport.ts';
-import type { PagePrintOptions } from '../reports/printTemplates.ts';
+import type { PagePrintOptions, ReportPdfDrawer } from './printing.ts';
+import type { PurgeStep } from './purgeStep.ts';
 import type { StoreSession } from '../store/storeSession.ts';
 import type { ScryptParams } from '../store/keyring.ts';
 
@@ -30,6 +30,8 @@ export interface Services {
   app: { version: string; shell: Shell; runtime: string };
   /** The signed-in profile; profiles arrive with the call console and access issues. */
   session: SessionState;
+  /** The purge's steps, one per kind of personal data (listed in src/app/purgeSteps.ts). */
+  purgeSteps: readonly PurgeStep[];
   /** The machine configuration read at start (defaults when none; safe mode when invalid). */
   config: ConfigState;
   /**

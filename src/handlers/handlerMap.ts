@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Contract, OperationName, OutputOf } from '../contract/index.ts';
-import type { Services } from './services.ts';
+import type { Services } from '../services/services.ts';
 
 export type Handler<N extends OperationName> = (
   input: z.output<Contract[N]['input']>,

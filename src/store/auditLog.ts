@@ -1,4 +1,4 @@
-import type { Db } from '../store/openDatabase.ts';
+import type { Db } from './openDatabase.ts';
 
 // The append-only audit log (migration 006): who did what, when. The detail holds counts,
 // formats, flags and ids of profiles: never call content, callers' names or phone numbers
