@@ -1,5 +1,6 @@
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CrisisPanel } from './components/CrisisPanel.tsx';
 import { HelpOverlay } from './components/HelpOverlay.tsx';
 import { NoticeBar } from './components/NoticeBar.tsx';
 import { LanguageSwitch } from './components/LanguageSwitch.tsx';
@@ -12,6 +13,7 @@ export function Shell() {
   const { t } = useTranslation();
   const [screenId, setScreenId] = useState<string>(SCREENS[0]?.id ?? 'home');
   const [helpOpen, setHelpOpen] = useState(false);
+  const [crisisOpen, setCrisisOpen] = useState(false);
   const [pendingFocus, setPendingFocus] = useState<Navigation['pendingFocus']>(null);
   const mainRef = useRef<HTMLElement>(null);
   const go = (id: string, focus?: string) => {
@@ -24,6 +26,7 @@ export function Shell() {
   const shortcuts: Shortcut[] = useMemo(
     () => [
       { keys: 'F1', labelKey: 'help.keys.help', run: () => setHelpOpen((o) => !o) },
+      { keys: 'Alt+U', labelKey: 'help.keys.crisis', run: () => setCrisisOpen((o) => !o) },
       ...SCREENS.map((s) => ({ keys: s.shortcut, labelKey: s.labelKey, run: () => go(s.id) })),
       ...SCREENS.flatMap((s) => (s.globalShortcuts ?? []).map((g) => ({ keys: g.keys, labelKey: g.labelKey, run: () => go(s.id, g.focus) }))),
     ],
@@ -41,6 +44,9 @@ export function Shell() {
           <span className="muted">{t('app.line')}</span>
         </div>
         <div className="topbar-actions">
+          <button type="button" className="crisis-button" onClick={() => setCrisisOpen(true)} aria-keyshortcuts="Alt+U">
+            {t('crisis.open')} <kbd>Alt+U</kbd>
+          </button>
           <button type="button" className="ghost" onClick={() => setHelpOpen(true)} aria-keyshortcuts="F1">
             {t('help.open')} <kbd>F1</kbd>
           </button>
@@ -65,6 +71,7 @@ export function Shell() {
         <GuardContextProvider>{Current && <Current />}</GuardContextProvider>
       </main>
       {helpOpen && <HelpOverlay shortcuts={shortcuts} onClose={() => setHelpOpen(false)} />}
+      {crisisOpen && <CrisisPanel onClose={() => setCrisisOpen(false)} />}
     </div>
     </NavigationContext.Provider>
   );

@@ -134,6 +134,8 @@ function add(spec: Spec): void {
     professional_contact: spec.professional_contact ?? null,
     last_verified: lastVerified(),
     status: spec.inactive ? 'inactive' : 'active',
+    // The crisis lines (112, 101, 107, 106, 103, suicide prevention, domestic violence) were appended to demoDirectory.json by hand (issue 16): TODO carry them here.
+    crisis: false,
   });
 }
 

@@ -64,6 +64,12 @@ export const directoryContract = {
     input: z.strictObject({ id: serviceIdSchema }),
     output: z.object({ service: serviceOutputSchema, notes: z.array(reachabilityNoteSchema), verificationOverdue: z.boolean() }),
   }),
+  'directory.crisisLines': operation({
+    summary: 'The emergency and listening lines for the crisis panel: active directory services flagged `crisis` (kept current by the directory feed), with their hours and what each is for.',
+    access: SIGNED_IN,
+    input: z.strictObject({}),
+    output: z.object({ lines: z.array(serviceOutputSchema) }),
+  }),
   'directory.addNote': operation({
     summary: 'Add a dated reachability note to a service ("no answer for 2 weeks"), signed with the responder\'s name.',
     access: SIGNED_IN,

@@ -17,7 +17,7 @@ function fromRow(row: ServiceRow): Service {
   const s: Record<string, unknown> = {};
   for (const f of SERVICE_FIELDS) {
     const v = row[f] ?? null;
-    s[f] = LIST_SET.has(f) ? (JSON.parse(v ?? '[]') as string[]) : v;
+    s[f] = f === 'crisis' ? (v as unknown) === 1 : LIST_SET.has(f) ? (JSON.parse(v ?? '[]') as string[]) : v;
   }
   return s as unknown as Service;
 }
@@ -26,7 +26,8 @@ function toParams(s: Service, now: string): Record<string, string | null> {
   const p: Record<string, string | null> = { now };
   for (const f of SERVICE_FIELDS) {
     const v = s[f];
-    p[f] = Array.isArray(v) ? JSON.stringify(v) : (v as string | null);
+    // `crisis` is a 0/1 column (a service written before issue 16 has none: not a crisis line).
+    p[f] = f === 'crisis' ? ((v === true ? 1 : 0) as unknown as string) : Array.isArray(v) ? JSON.stringify(v) : (v as string | null);
   }
   return p;
 }
@@ -49,6 +50,8 @@ export interface DirectoryRepository {
   listNotes(serviceId: string): ReachabilityNote[];
   /** Services added or changed since an instant, newest first (home board: "since your last shift"). */
   changedSince(sinceIso: string, limit: number): { total: number; services: Array<{ id: string; name: string; added: boolean; at: string }> };
+  /** Services flagged `crisis` (emergency and listening lines), by name. */
+  crisisLines(): Service[];
   /** Reachability notes written since an instant, newest first, with their service's name. */
   notesSince(sinceIso: string, limit: number): Array<{ id: number; serviceId: string; serviceName: string; text: string; createdAt: string }>;
   listThemes(): ThemeView[];
@@ -128,6 +131,9 @@ export function directoryRepository(db: Db): DirectoryRepository {
         .prepare('SELECT id, name, created_at > ? AS added, updated_at AS at FROM services WHERE updated_at > ? ORDER BY updated_at DESC, name LIMIT ?')
         .all(sinceIso, sinceIso, limit) as Array<{ id: string; name: string; added: number; at: string }>;
       return { total, services: rows.map((r) => ({ ...r, added: r.added === 1 })) };
+    },
+    crisisLines() {
+      return (db.prepare(`SELECT ${COLUMNS} FROM services WHERE crisis = 1 AND status = 'active' ORDER BY name`).all() as ServiceRow[]).map(fromRow);
     },
     notesSince(sinceIso, limit) {
       return db

@@ -30,6 +30,7 @@ export const SERVICE_FIELDS = [
   'professional_contact',
   'last_verified',
   'status',
+  'crisis',
 ] as const;
 export type ServiceField = (typeof SERVICE_FIELDS)[number];
 
@@ -139,6 +140,19 @@ export function makeServiceSchema(themeCodes: ReadonlySet<string> = new Set(BUIL
       .optional()
       .transform((s) => (s === undefined || s === null || s === '' ? 'active' : s))
       .pipe(z.enum(SERVICE_STATUSES, { message: 'status must be active or inactive' })),
+    /** An emergency or listening line shown in the crisis panel (issue 16): true/false, 1/0, oui/non, ja/nee, yes/no; empty = no. */
+    crisis: z
+      .union([z.boolean(), z.number(), z.string(), z.null()])
+      .optional()
+      .transform((v, ctx) => {
+        if (v === undefined || v === null || v === '' || v === false || v === 0) return false;
+        if (v === true || v === 1) return true;
+        const t = String(v).trim().toLowerCase();
+        if (['true', '1', 'yes', 'oui', 'ja', 'x'].includes(t)) return true;
+        if (['false', '0', 'no', 'non', 'nee', ''].includes(t)) return false;
+        ctx.addIssue({ code: 'custom', message: 'crisis must be true or false (1/0, oui/non, ja/nee)' });
+        return z.NEVER;
+      }),
   });
 }
 
@@ -167,6 +181,8 @@ export interface Service {
   professional_contact: string | null;
   last_verified: string | null;
   status: ServiceStatus;
+  /** An emergency or listening line (crisis panel). */
+  crisis: boolean;
 }
 
 /** The canonical service as the contract outputs it (no further checks). */
@@ -192,6 +208,7 @@ export const serviceOutputSchema = z.object({
   professional_contact: z.string().nullable(),
   last_verified: z.string().nullable(),
   status: z.enum(SERVICE_STATUSES),
+  crisis: z.boolean(),
 });
 
 /** Field-by-field equality of two canonical services (list order matters). */

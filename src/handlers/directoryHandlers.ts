@@ -43,6 +43,7 @@ export const directoryHandlers: HandlerMap<typeof directoryContract> = {
     if (!service) throw new AppError('NotFound', 'directory.serviceNotFound', { id: JSON.stringify(id) });
     return { service, notes: repo.listNotes(id), verificationOverdue: verificationOverdue(service, s.clock.now()) };
   },
+  'directory.crisisLines': (_input, s) => ({ lines: directoryRepository(s.store.database()).crisisLines() }),
   'directory.addNote': ({ serviceId, text }, s) => {
     const note = directoryRepository(s.store.database()).addNote(serviceId, text, responderName(s), s.clock.now());
     s.log.info('directory.note_added', { chars: text.length });

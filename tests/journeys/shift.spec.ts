@@ -166,3 +166,32 @@ test('the report\'s fields: contact with social aid, non-take-up, to debrief, or
   expect([rec.socialAidContact, rec.barriers, rec.debrief, rec.debriefReason, rec.referrals[0]!.consent]).toEqual(['never', ['non_knowledge', 'non_proposal'], true, 'Expulsion imminente, aucun service disponible', true]);
   await h.close();
 });
+
+test('crisis panel: Alt+U from anywhere (listed in F1), the directory\'s crisis lines with hours; without any, how to add one', async ({ harnessBrowser }) => {
+  const clock = new ManualClock('2026-03-16T09:00:00.000Z');
+  const h = await openHarnessApp(await harnessBrowser(), { clock, responders: RESPONDERS });
+  const { page, core } = h;
+  await signIn(page);
+  await page.keyboard.press('F1');
+  await expect(page.getByRole('dialog', { name: 'Raccourcis clavier' }).getByText('Lignes d\'urgence et d\'écoute')).toBeVisible();
+  await page.keyboard.press('Escape');
+  // Mid-call too.
+  await page.keyboard.press('F2');
+  await expect(page.getByTestId('note-composer')).toBeFocused();
+  await page.keyboard.press('Alt+U');
+  const panel = page.getByRole('dialog', { name: 'Lignes d\'urgence et d\'écoute' });
+  await expect(panel).toBeVisible();
+  const lines = panel.getByTestId('crisis-lines');
+  for (const n of ['112', '101', '107', '106', '103', '0800 32 123', '0800 30 030']) await expect(lines.getByText(n, { exact: true })).toBeVisible();
+  await expect(lines).toContainText('Télé-Accueil');
+  await expect(lines).toContainText('Horaire : 24 h/24, 7 j/7');
+  await page.screenshot({ path: test.info().outputPath('crisis.png') });
+  await page.keyboard.press('Escape');
+  await expect(panel).toHaveCount(0);
+
+  // A directory without crisis lines: the panel says how to add one.
+  (core as AppCore).services.store.database().prepare('UPDATE services SET crisis = 0').run();
+  await page.keyboard.press('Alt+U');
+  await expect(page.getByTestId('crisis-empty')).toContainText('colonne « crisis »');
+  await h.close();
+});

@@ -10,7 +10,7 @@ import { newOpenCore, newOpenStore, signInResponder, tempDir, TEST_PASSPHRASE } 
 const extra: Service = {
   id: 'test-new', name: 'Permanence Zébulon', alternate_name: null, organization: null, description: 'Aide aux démarches', themes: ['admin'], keywords: [],
   communes_served: ['Jette'], address: null, postcode: '1090', commune: 'Jette', phone: null, email: null, website: null, hours: null, languages: ['fr'],
-  audience: null, access_conditions: null, professional_contact: null, last_verified: null, status: 'active',
+  audience: null, access_conditions: null, professional_contact: null, last_verified: null, status: 'active', crisis: false,
 };
 
 test('directory.search: ranked results with highlights through the router; input bounds enforced', async () => {

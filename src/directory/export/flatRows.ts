@@ -22,7 +22,7 @@ export function exportFields(opts: FlatOptions): ServiceField[] {
 export function flatRow(service: Service, fields: readonly ServiceField[]): string[] {
   return fields.map((f) => {
     const v = service[f];
-    const text = Array.isArray(v) ? v.join(LIST_SEPARATOR) : (v ?? '');
+    const text = Array.isArray(v) ? v.join(LIST_SEPARATOR) : typeof v === 'boolean' ? (v ? 'true' : 'false') : (v ?? '');
     return neutralise(text);
   });
 }

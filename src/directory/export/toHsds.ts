@@ -9,7 +9,7 @@ const THEME_LABELS = new Map(BUILTIN_THEMES.map((t) => [t.code, t.labels.en]));
 
 export function serviceToHsds(s: Service, opts: FlatOptions, themeLabels: ReadonlyMap<string, string> = THEME_LABELS): Record<string, unknown> {
   const sub = (kind: string, i: number) => `${s.id}-${kind}-${i + 1}`;
-  const x: Record<string, unknown> = { keywords: s.keywords, audience: s.audience };
+  const x: Record<string, unknown> = { keywords: s.keywords, audience: s.audience, crisis: s.crisis };
   if (!opts.public) x.professional_contact = s.professional_contact;
   const hasLocation = s.address !== null || s.postcode !== null || s.commune !== null;
   return {

@@ -29,6 +29,7 @@ export const HEADER_ALIASES: Readonly<Record<ServiceField, readonly string[]>> =
     'laatste controle', 'laatst gecontroleerd', 'gecontroleerd op', 'laatste update', 'last verified',
   ],
   status: ['statut', 'état', 'staat'],
+  crisis: ['crise', 'urgence', 'crisis', 'noodlijn', 'ligne de crise'],
 };
 
 /** The folded form headers are compared in: "Conditions d’accès :" → "conditions_d_acces". */

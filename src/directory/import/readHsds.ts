@@ -106,6 +106,7 @@ export function hsdsToValues(service: Obj, themeCodes: ReadonlySet<string>, row:
     audience: str(ext.audience),
     access_conditions: str(service.eligibility_description),
     professional_contact: str(ext.professional_contact),
+    crisis: ext.crisis === true || ext.crisis === 'true',
     last_verified: assured === null ? null : readDateCell(assured),
     status: status === null || status === '' ? null : status === 'active' ? 'active' : ['inactive', 'defunct', 'temporarily closed'].includes(status) ? 'inactive' : status,
   };
@@ -133,6 +134,7 @@ export function hsdsToValues(service: Obj, themeCodes: ReadonlySet<string>, row:
     professional_contact: has(ext, 'professional_contact'),
     last_verified: has(service, 'assured_date'),
     status: has(service, 'status'),
+    crisis: has(ext, 'crisis'),
   };
   for (const f of SERVICE_FIELDS) if (!present[f]) delete values[f];
   for (const f of SERVICE_FIELDS) {
