@@ -36,7 +36,7 @@ function killedRun(dataDir: string, afterMs: number): Promise<{ acked: number[];
   });
 }
 
-test(`every acknowledged save survives SIGKILL (${ROUNDS} rounds) and the store stays intact`, { timeout: 60_000 }, async (t) => {
+test(`every acknowledged save survives SIGKILL (${ROUNDS} rounds) and the store stays intact`, { timeout: 180_000 }, async (t) => {
   const first = await newOpenStore();
   first.close();
   const dataDir = first.files.dataDir;
