@@ -12,6 +12,8 @@ export interface GuardContext {
   readonly phrases: ReadonlySet<string>;
   /** Folded single words that name a place: a surname candidate equal to one is not a person. */
   readonly places: ReadonlySet<string>;
+  /** The first word of every run in `phrases`: most words start none, and are skipped at once. */
+  readonly starts: ReadonlySet<string>;
 }
 
 // Brussels places that a note names without a street type ("dort à Simonis", "quartier Matonge").
@@ -42,7 +44,9 @@ export function guardContext(names: Iterable<string> = []): GuardContext {
     }
   }
   for (const n of names) if (n) addRuns(phrases, n);
-  return { phrases, places };
+  const starts = new Set<string>();
+  for (const p of phrases) starts.add(p.slice(0, p.indexOf(' ')));
+  return { phrases, places, starts };
 }
 
 /** The communes and Brussels places only: what the guard knows before the directory is read. */

@@ -133,10 +133,11 @@ function nameAt(text: string, toks: readonly Token[], i: number, lowerOk: boolea
 /** True when a known organisation or place name covers token `a` and a neighbour within [a-…, b+…]. */
 function knownRun(toks: readonly Token[], a: number, b: number, ctx: GuardContext): boolean {
   for (let x = Math.max(0, a - (MAX_KNOWN_RUN - 1)); x <= b; x++) {
-    for (let y = Math.max(x + 1, a); y <= Math.min(toks.length - 1, x + MAX_KNOWN_RUN - 1); y++) {
-      let key = '';
-      for (let k = x; k <= y; k++) key += (k > x ? ' ' : '') + (toks[k] as Token).f;
-      if (ctx.phrases.has(key)) return true;
+    let key = (toks[x] as Token).f;
+    if (!ctx.starts.has(key)) continue;
+    for (let y = x + 1; y <= Math.min(toks.length - 1, x + MAX_KNOWN_RUN - 1); y++) {
+      key += ` ${(toks[y] as Token).f}`;
+      if (y >= a && ctx.phrases.has(key)) return true;
     }
   }
   return false;

@@ -42,24 +42,24 @@ for (let v = 1; v < 1000; v++) {
 /** Atoms of a number word: "septante-cinq" → [70, 5]; "quatre-vingt-dix" → [4, 20, 10]. */
 type Atom = { kind: 'unit' | 'teen' | 'tens' | 'hundred' | 'et'; v: number } | { kind: 'value'; v: number; digits: number };
 
+// Every number word, French and Dutch, with its atom: one look-up a word.
+const WORD_ATOMS = new Map<string, Atom>();
+for (const [w, v] of DUTCH) WORD_ATOMS.set(w, v >= 100 ? { kind: 'value', v, digits: 3 } : { kind: 'value', v, digits: v >= 10 ? 2 : 1 });
+for (const [w, v] of TENS) WORD_ATOMS.set(w, { kind: 'tens', v });
+for (const [w, v] of TEENS) WORD_ATOMS.set(w, { kind: 'teen', v });
+for (const [w, v] of UNITS) WORD_ATOMS.set(w, { kind: 'unit', v });
+for (const w of HUNDRED) WORD_ATOMS.set(w, { kind: 'hundred', v: 100 });
+WORD_ATOMS.set('et', { kind: 'et', v: 0 });
+
 function atomOf(part: string): Atom | null {
-  if (/^\d{1,4}$/.test(part)) return { kind: 'value', v: Number(part), digits: part.length };
-  const unit = UNITS.get(part);
-  if (unit !== undefined) return { kind: 'unit', v: unit };
-  const teen = TEENS.get(part);
-  if (teen !== undefined) return { kind: 'teen', v: teen };
-  const tens = TENS.get(part);
-  if (tens !== undefined) return { kind: 'tens', v: tens };
-  if (HUNDRED.has(part)) return { kind: 'hundred', v: 100 };
-  if (part === 'et') return { kind: 'et', v: 0 };
-  const nl = DUTCH.get(part);
-  if (nl === undefined) return null;
-  if (nl >= 100) return { kind: 'value', v: nl, digits: 3 };
-  return { kind: 'value', v: nl, digits: nl >= 10 ? 2 : 1 };
+  const c = part.charCodeAt(0);
+  if (c >= 48 && c <= 57) return /^\d{1,4}$/.test(part) ? { kind: 'value', v: Number(part), digits: part.length } : null;
+  return WORD_ATOMS.get(part) ?? null;
 }
 
 function atomsOf(f: string): Atom[] | null {
-  if (/^\d{1,11}$/.test(f)) return [{ kind: 'value', v: Number(f), digits: f.length }];
+  const c = f.charCodeAt(0);
+  if (c >= 48 && c <= 57 && /^\d{1,11}$/.test(f)) return [{ kind: 'value', v: Number(f), digits: f.length }];
   if (!f.includes('-')) {
     const a = atomOf(f);
     return a ? [a] : null;
