@@ -78,8 +78,8 @@ async function fetchBundle(url: URL, timeoutMs: number, maxBytes: number): Promi
     try {
       res = await fetch(at, { signal, redirect: 'manual', headers: { accept: 'application/json' }, cache: 'no-store' });
     } catch (e) {
-      const err = e as Error & { cause?: { code?: string } };
-      const why = err.name === 'TimeoutError' ? `no answer within ${timeoutMs / 1000} s` : (err.cause?.code ?? err.message);
+      const err = e as Error & { cause?: { code?: string; message?: string } };
+      const why = err.name === 'TimeoutError' ? `no answer within ${timeoutMs / 1000} s — check the network, or a proxy that holds the connection` : explainFetchFailure(at, err.cause?.code ?? null, err.cause?.message ?? err.message);
       throw new AppError('NotFound', `The directory feed ${url.href} cannot be reached: ${why}.`);
     }
     const next = res.status >= 300 && res.status < 400 ? res.headers.get('location') : null;
@@ -116,4 +116,45 @@ async function fetchBundle(url: URL, timeoutMs: number, maxBytes: number): Promi
     throw new AppError('NotFound', `The directory feed ${url.href} could not be downloaded completely: ${(e as Error).message}.`);
   }
   return { bytes: Buffer.concat(chunks), source: at.href };
+}
+
+const CERTIFICATE_CODES = new Set([
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_UNTRUSTED',
+  'CERT_SIGNATURE_FAILURE',
+]);
+
+/**
+ * What an https failure means for IT, from the error code Node gives ("fetch failed" alone says
+ * nothing): the name (DNS), the connection (refused, cut), or the certificate (untrusted — an
+ * internal certificate authority —, expired, for another name).
+ */
+export function explainFetchFailure(url: URL, code: string | null, detail: string): string {
+  const host = url.hostname;
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+    return `the server name ${host} cannot be found (DNS, ${code}) — check the address in feed.location, this PC's network connection and its DNS or proxy settings`;
+  }
+  if (code === 'ECONNREFUSED') {
+    return `${host} refused the connection (ECONNREFUSED) — check the port in the address, that the web server runs, and the firewall between this PC and it`;
+  }
+  if (code === 'ECONNRESET' || code === 'ETIMEDOUT' || code === 'EHOSTUNREACH' || code === 'ENETUNREACH' || code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'UND_ERR_SOCKET') {
+    return `the connection to ${host} failed (${code}) — check the network, a firewall or a proxy between this PC and the server`;
+  }
+  if (code && CERTIFICATE_CODES.has(code)) {
+    return `the certificate of ${host} is not trusted by this PC (${code}) — if the coordination uses an internal certificate authority, give its certificate (PEM) to Relais and relais-admin with the environment variable NODE_EXTRA_CA_CERTS, or start them with --use-system-ca to trust the certificates installed in Windows or macOS (docs/it-guide.md, "The published directory")`;
+  }
+  if (code === 'CERT_HAS_EXPIRED' || code === 'CERT_NOT_YET_VALID') {
+    return `the certificate of ${host} is ${code === 'CERT_HAS_EXPIRED' ? 'expired' : 'not valid yet'} (${code}) — the server's administrator must renew it (or this PC's clock is wrong)`;
+  }
+  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
+    return `the certificate of ${host} is made out for another name (${code}) — use the address the certificate names in feed.location`;
+  }
+  if (code?.startsWith('ERR_SSL') || code?.startsWith('ERR_TLS')) {
+    return `the secure connection to ${host} failed (${code}) — the server's https configuration or a proxy that inspects traffic`;
+  }
+  return code ?? detail;
 }
