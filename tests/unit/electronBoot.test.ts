@@ -247,6 +247,8 @@ describe('events and quit, on a store with a call in progress and a due callback
     const text = `${shown[0]?.title} ${shown[0]?.body}`;
     assert.match(text, /Relais/);
     for (const secret of [r.phone, r.phone.replace(/\s/g, ''), '470123456', r.reason, 'CPAS']) assert.ok(!text.includes(secret), `notification shows "${secret}": ${text}`);
+    // Words only: no callback or profile id, no data dumped from the event.
+    assert.doesNotMatch(text, /[0-9a-f]{8}-[0-9a-f]{4}-|[{}"]/, text);
     assert.equal(callsTo(await m.calls(), 'Notification.show').length, 1);
     const before = callsTo(await m.calls(), 'BrowserWindow.focus').length;
     await m.call('clickNotification', { index: 0 });
