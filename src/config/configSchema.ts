@@ -112,6 +112,14 @@ export const machineConfigSchema = z
       .refine((h) => h.open < h.close, 'the line must open before it closes')
       .optional()
       .describe('The line\'s hours (default Monday to Friday, 09:00 to 17:00, Brussels time): the home board says who is on shift until when, and callback windows are proposed within them.'),
+    callLengthMinutes: z
+      .strictObject({
+        amber: z.int().min(1).max(600).describe('The call timer turns amber past this many minutes.'),
+        red: z.int().min(1).max(600).describe('The call timer turns red past this many minutes.'),
+      })
+      .refine((c) => c.amber < c.red, 'amber must come before red')
+      .optional()
+      .describe('When the call timer changes colour (default amber past 30 minutes, red past 60): neutral before, never an alarm at 00:00.'),
     idleLockMinutes: z.int().min(1).max(240).default(CONFIG_DEFAULTS.idleLockMinutes).describe('Lock the console after this many idle minutes.'),
     defaultLanguage: z.enum(CONFIG_LANGUAGES).default(CONFIG_DEFAULTS.defaultLanguage).describe('Language at first start: fr, nl or en.'),
     purge: z
@@ -145,6 +153,7 @@ export const configValuesSchema = z.object({
   idleLockMinutes: z.number(),
   defaultLanguage: z.enum(CONFIG_LANGUAGES),
   lineHours: z.object({ days: z.array(z.enum(WEEKDAY_CODES)), open: z.string(), close: z.string() }),
+  callLengthMinutes: z.object({ amber: z.number(), red: z.number() }),
   purge: z.object({ callbackNumberRetentionDays: z.number(), notesRetentionMonths: z.number() }),
 });
 export type ConfigValues = z.infer<typeof configValuesSchema>;
@@ -158,6 +167,7 @@ export function defaultConfigValues(): ConfigValues {
     idleLockMinutes: CONFIG_DEFAULTS.idleLockMinutes,
     defaultLanguage: CONFIG_DEFAULTS.defaultLanguage,
     lineHours: { ...DEFAULT_LINE_HOURS, days: [...DEFAULT_LINE_HOURS.days] },
+    callLengthMinutes: { amber: 30, red: 60 },
     purge: { callbackNumberRetentionDays: CONFIG_DEFAULTS.callbackNumberRetentionDays, notesRetentionMonths: CONFIG_DEFAULTS.notesRetentionMonths },
   };
 }
@@ -172,6 +182,7 @@ export function valuesFrom(parsed: z.output<typeof machineConfigSchema>): Config
     idleLockMinutes: parsed.idleLockMinutes,
     defaultLanguage: parsed.defaultLanguage,
     lineHours: parsed.lineHours ? { ...parsed.lineHours, days: [...parsed.lineHours.days] } : d.lineHours,
+    callLengthMinutes: parsed.callLengthMinutes ?? d.callLengthMinutes,
     purge: {
       callbackNumberRetentionDays: parsed.purge?.callbackNumberRetentionDays ?? d.purge.callbackNumberRetentionDays,
       notesRetentionMonths: parsed.purge?.notesRetentionMonths ?? d.purge.notesRetentionMonths,

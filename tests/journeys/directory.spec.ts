@@ -60,7 +60,7 @@ test('a reachability note added on a card is shown dated and signed', async ({ a
   await page.keyboard.press('Enter');
   const card = page.getByTestId('service-card');
   await expect(card).toBeVisible();
-  await card.getByLabel("Ajouter une note d'accessibilité").fill('pas de réponse depuis 2 semaines');
+  await card.getByLabel("Ajouter une note de joignabilité").fill('pas de réponse depuis 2 semaines');
   await card.getByRole('button', { name: 'Ajouter la note' }).click();
   await expect(card.getByText('pas de réponse depuis 2 semaines')).toBeVisible();
 });

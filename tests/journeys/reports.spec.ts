@@ -47,7 +47,7 @@ test.describe('supervisor', () => {
     await expect(page.locator('[data-figure="calls"] dd')).toHaveText(/^\d[\d\s\u202f]*$/);
 
     // Public: small counts hidden, no heatmap.
-    await page.getByLabel('Publique (contrôle de divulgation)').check();
+    await page.getByLabel('Publique (petits nombres masqués)').check();
     await page.getByRole('button', { name: 'Afficher', exact: true }).click();
     await expect(page.locator('.report-banner')).toContainText('Version publique');
     await expect(page.locator('[data-report-table="heatmap"]')).toHaveCount(0);

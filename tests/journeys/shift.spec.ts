@@ -178,6 +178,15 @@ test('crisis panel: Alt+U from anywhere (listed in F1), the directory\'s crisis 
   // Mid-call too.
   await page.keyboard.press('F2');
   await expect(page.getByTestId('note-composer')).toBeFocused();
+  // Point 7: the timer is neutral at 00:00 and turns amber only past the configured length (30 min by default);
+  // the badge never pushes "Alt+2" out of the sidebar.
+  const badge = page.getByTestId('active-call-badge');
+  await expect(badge).toHaveAttribute('data-length', 'normal');
+  const nav = await page.locator('nav.sidenav').boundingBox();
+  const kbd = await page.locator('nav.sidenav button[data-screen="console"] kbd').boundingBox();
+  expect(kbd!.x + kbd!.width).toBeLessThanOrEqual(nav!.x + nav!.width);
+  clock.advance(31 * 60_000);
+  await expect(badge).toHaveAttribute('data-length', 'long');
   await page.keyboard.press('Alt+U');
   const panel = page.getByRole('dialog', { name: 'Lignes d\'urgence et d\'écoute' });
   await expect(panel).toBeVisible();

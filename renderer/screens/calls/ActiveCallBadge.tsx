@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { formatCallTime } from '../../../src/domain/duration.ts';
+import { lengthLevel, useCallLengths } from './callLength.ts';
 import { useShift } from './shift.ts';
 
 /**
@@ -10,10 +11,11 @@ import { useShift } from './shift.ts';
 export function ActiveCallBadge() {
   const { t } = useTranslation('calls');
   const { active } = useShift();
+  const lengths = useCallLengths();
   if (!active) return null;
   const paused = !active.timer.running;
   return (
-    <span className={`nav-call${paused ? ' paused' : ''}`} data-testid="active-call-badge">
+    <span className={`nav-call${paused ? ' paused' : ''}`} data-testid="active-call-badge" data-length={lengthLevel(active.timer.elapsedMs, lengths)}>
       <span aria-hidden="true">{formatCallTime(active.timer.elapsedMs)}</span>
       <span className="visually-hidden">{paused ? t('badge.onHold') : t('badge.inProgress')}</span>
     </span>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { callTimeParts, formatCallTime } from '../../../src/domain/duration.ts';
 import type { TimerView } from '../../../src/contract/callsContract.ts';
+import { lengthLevel, useCallLengths } from './callLength.ts';
 import { useShift } from './shift.ts';
 
 /**
@@ -13,8 +14,9 @@ export function CallTimer({ callId, fallback, large = false }: { callId: string;
   const timer = active && active.id === callId ? active.timer : fallback;
   const { h, m, s } = callTimeParts(timer.elapsedMs);
   const paused = timer.pausedAt !== null && !timer.endedAt;
+  const level = lengthLevel(timer.elapsedMs, useCallLengths());
   return (
-    <span className={`call-timer${large ? ' large' : ''}${paused ? ' paused' : ''}`}>
+    <span className={`call-timer${large ? ' large' : ''}${paused ? ' paused' : ''}`} data-length={level}>
       <span role="timer" data-testid="call-timer" aria-label={t('timer.label', { h, m, s })}>
         {formatCallTime(timer.elapsedMs)}
       </span>

@@ -15,19 +15,20 @@ function Headline({ report, lang }: { report: Report; lang: Lang }) {
   const { t } = useTranslation('reports');
   const h = report.headline;
   const iqr = h.q1Seconds.v === null || h.q3Seconds.v === null ? (hiddenMark(h.q1Seconds) ?? '–') : `${formatSeconds(h.q1Seconds.v)} – ${formatSeconds(h.q3Seconds.v)}`;
-  const items: Array<[string, string, string]> = [
+  // Plain words on screen; the exact statistical term in the tooltip (issue 16).
+  const items: Array<[string, string, string, string?]> = [
     ['calls', t('headline.calls'), formatCell(h.calls, 'count', lang)],
     ['requests', t('headline.requests'), formatCell(h.requests, 'count', lang)],
     ['perCall', t('headline.perCall'), formatCell(h.perCall, 'ratio', lang)],
     ['change', t('headline.change'), formatCell(h.callsChange, 'change', lang)],
-    ['median', t('headline.median'), h.medianSeconds.v === null ? (hiddenMark(h.medianSeconds) ?? '–') : formatSeconds(h.medianSeconds.v)],
-    ['iqr', t('headline.iqr'), iqr],
+    ['median', t('headline.medianPlain'), h.medianSeconds.v === null ? (hiddenMark(h.medianSeconds) ?? '–') : formatSeconds(h.medianSeconds.v), t('headline.median')],
+    ['iqr', t('headline.iqrPlain'), iqr, t('headline.iqr')],
     ['callbacks', t('headline.callbacks'), formatCell(h.callsWithCallback, 'count', lang)],
   ];
   return (
     <dl className="report-headline">
-      {items.map(([key, label, value]) => (
-        <div key={key} data-figure={key}>
+      {items.map(([key, label, value, term]) => (
+        <div key={key} data-figure={key} title={term}>
           <dt>{label}</dt>
           <dd>{value}</dd>
         </div>
