@@ -63,6 +63,3 @@ export function formatDateTime(value: Date | string, lang: UiLang, opts: Intl.Da
   return new Intl.DateTimeFormat(LOCALE_TAGS[lang], { timeZone: TIME_ZONE, ...opts }).format(new Date(value));
 }
 
-export function formatNumber(value: number, lang: UiLang, opts?: Intl.NumberFormatOptions): string {
-  return new Intl.NumberFormat(LOCALE_TAGS[lang], opts).format(value);
-}

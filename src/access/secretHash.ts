@@ -36,5 +36,3 @@ export function hashParams(stored: string): ScryptParams | null {
 
 /** Responders: at least 6 digits. */
 export const PIN_PATTERN = /^\d{6,12}$/;
-/** Supervisors: a passphrase of at least 10 characters. */
-export const SUPERVISOR_PASSPHRASE_MIN = 10;

@@ -21,8 +21,6 @@ export const CONFIG_DEFAULTS = {
 
 /** Absolute paths only: `C:\…`, `\\server\share\…` or `/…`. */
 export const ABSOLUTE_PATH_PATTERN = /^(?:[A-Za-z]:[\\/]|\\\\[^\\/]+[\\/][^\\/]+|\/)/;
-/** The DER prefix of an Ed25519 SubjectPublicKeyInfo, base64: `MCowBQYDK2VwAyEA` + 32 key bytes. */
-export const ED25519_SPKI_BASE64_PATTERN = /^MCowBQYDK2VwAyEA[A-Za-z0-9+/]{43}=$/;
 const PUBLIC_KEY_PATTERN = /^\s*(?:-----BEGIN PUBLIC KEY-----\s*MCowBQYDK2VwAyEA[A-Za-z0-9+/]{43}=\s*-----END PUBLIC KEY-----|MCowBQYDK2VwAyEA[A-Za-z0-9+/]{43}=)\s*$/;
 const LOOKS_LIKE_SECRET = /PRIVATE KEY|ENCRYPTED|^MC4CAQAwBQYDK2Vw/;
 const CONTROL = /[\u0000-\u001f\u007f]/;

@@ -211,11 +211,6 @@ export const serviceOutputSchema = z.object({
   crisis: z.boolean(),
 });
 
-/** Field-by-field equality of two canonical services (list order matters). */
-export function sameService(a: Service, b: Service): boolean {
-  return changedFields(a, b).length === 0;
-}
-
 export function changedFields(a: Service, b: Service): ServiceField[] {
   return SERVICE_FIELDS.filter((f) => JSON.stringify(a[f]) !== JSON.stringify(b[f]));
 }

@@ -37,10 +37,6 @@ export function parseFeedLocation(location: string): FeedLocation {
   return { kind: 'path', path: text };
 }
 
-export function describeLocation(loc: FeedLocation): string {
-  return loc.kind === 'url' ? loc.url.href : loc.path;
-}
-
 export interface ReadBundleOptions {
   timeoutMs?: number;
   maxBytes?: number;
