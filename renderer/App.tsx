@@ -5,6 +5,7 @@ import { UnlockScreen } from './screens/UnlockScreen.tsx';
 import { ConfigErrorScreen } from './screens/ConfigErrorScreen.tsx';
 import { useStoreStatus } from './useStoreStatus.ts';
 import { LanguageSwitch } from './components/LanguageSwitch.tsx';
+import { NoticeBar } from './components/NoticeBar.tsx';
 import { FirstSupervisorScreen } from './screens/access/FirstSupervisorScreen.tsx';
 import { LockScreen } from './screens/access/LockScreen.tsx';
 import { useAccess, useActivityHeartbeat } from './screens/access/useAccess.ts';
@@ -32,6 +33,7 @@ export function App() {
         </div>
         <LanguageSwitch />
       </header>
+      <NoticeBar />
       {locked && access ? (
         <LockScreen status={access} onDone={setAccess} />
       ) : firstRun ? (

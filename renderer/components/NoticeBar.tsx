@@ -5,21 +5,40 @@ import { onEvent } from '../bridge.ts';
 
 type Notice = EventPayload<'app.notice'> & { id: number };
 
-/** What main announces on its own (a backup that failed, …): shown until dismissed. */
+// What main announces on its own (a backup that failed, …) and what a screen leaves for the next
+// one (a restore that brought back another passphrase): kept here, so a notice that arrives
+// while the gate screens show is still there when the shell appears, until dismissed.
+let notices: Notice[] = [];
+let next = 0;
+const listeners = new Set<(n: Notice[]) => void>();
+
+export function pushNotice(n: EventPayload<'app.notice'>): void {
+  notices = [...notices.slice(-4), { ...n, id: ++next }];
+  for (const l of listeners) l(notices);
+}
+
+function dismiss(id: number): void {
+  notices = notices.filter((x) => x.id !== id);
+  for (const l of listeners) l(notices);
+}
+
+onEvent('app.notice', pushNotice);
+
 export function NoticeBar() {
   const { t } = useTranslation();
-  const [notices, setNotices] = useState<Notice[]>([]);
+  const [list, setList] = useState<Notice[]>(notices);
   useEffect(() => {
-    let next = 0;
-    return onEvent('app.notice', (n) => setNotices((list) => [...list.slice(-4), { ...n, id: ++next }]));
+    listeners.add(setList);
+    setList(notices);
+    return () => void listeners.delete(setList);
   }, []);
-  if (!notices.length) return null;
+  if (!list.length) return null;
   return (
     <ul className="app-notices" aria-live="assertive">
-      {notices.map((n) => (
+      {list.map((n) => (
         <li key={n.id} className={`app-notice ${n.level === 'info' ? 'badge ok' : n.level === 'warning' ? 'badge warn' : 'error'}`} data-notice={n.level}>
           <span>{n.message}</span>{' '}
-          <button type="button" className="ghost" onClick={() => setNotices((list) => list.filter((x) => x.id !== n.id))}>
+          <button type="button" className="ghost" onClick={() => dismiss(n.id)}>
             {t('notice.dismiss')}
           </button>
         </li>

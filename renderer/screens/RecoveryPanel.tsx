@@ -7,6 +7,7 @@ import type { ErrorPayload } from '../../src/errors.ts';
 import { invoke } from '../bridge.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { formatDateTime, type UiLang } from '../i18n/i18n.ts';
+import { pushNotice } from '../components/NoticeBar.tsx';
 
 type BackupEntry = OutputOf<'store.listBackups'>['backups'][number];
 
@@ -28,7 +29,11 @@ export function RecoveryPanel({ onDone }: { onDone: (s: StoreStatusView) => void
     if (!chosen) return;
     setError(null);
     const r = await invoke('store.restoreBackup', { file: chosen.file, passphrase, force: true });
-    if (r.ok) onDone(r.value.status);
+    if (r.ok) {
+      // An older backup brings back its own passphrase: say so where the app opens next.
+      if (r.value.passphraseChanged) pushNotice({ level: 'warning', message: t('recovery.passphraseChanged') });
+      onDone(r.value.status);
+    }
     else {
       setError(r.error);
       reset({ passphrase: '', confirm: true });

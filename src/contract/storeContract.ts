@@ -67,7 +67,14 @@ export const storeContract = {
     summary: 'Restore a backup with its recovery passphrase, then open it. An existing store needs force and is moved aside, never deleted.',
     access: RECOVERY,
     input: z.strictObject({ file: backupFile, passphrase, force: z.boolean().default(false) }),
-    output: z.object({ restoredFrom: z.string(), createdAt: z.string(), replacedDir: z.string().nullable(), status: storeStatusSchema }),
+    output: z.object({
+      restoredFrom: z.string(),
+      createdAt: z.string(),
+      replacedDir: z.string().nullable(),
+      status: storeStatusSchema,
+      /** The backup opens with another recovery passphrase than the store it replaced (null: nothing replaced). */
+      passphraseChanged: z.boolean().nullable(),
+    }),
   }),
   'store.changePassphrase': operation({
     summary: 'Replace the recovery passphrase; earlier backups keep opening with the old one.',

@@ -2,11 +2,12 @@ import type { storeContract } from '../contract/storeContract.ts';
 import { AppError } from '../errors.ts';
 import type { HandlerMap } from './handlerMap.ts';
 import type { Services } from '../services/services.ts';
-import { type RestoreResult, restoreBackup, verifyBackupFile } from '../store/backup.ts';
+import { readBackupHeader, type RestoreResult, restoreBackup, verifyBackupFile } from '../store/backup.ts';
 import { accessStatus } from '../access/accessSession.ts';
 import { writeAudit } from '../store/auditLog.ts';
 import { BackupScheduler, listBackups, policyFromStore } from '../store/backupSchedule.ts';
 import { configBackupPolicy } from '../config/machineConfig.ts';
+import { passphraseChange } from '../store/restoreNotice.ts';
 
 /** The name and centre of whoever restores: the signed-in supervisor, or the recovery screen (nobody signed in) at this machine's centre. */
 function restoreActor(s: Services): { actor: string; role: 'responder' | 'supervisor' | null; centre: string | null } {
@@ -47,6 +48,8 @@ export const storeHandlers: HandlerMap<typeof storeContract> = {
     }
     // A wrong passphrase or a damaged backup is refused while the live store is still open.
     verifyBackupFile(file, passphrase);
+    // Restoring an older backup brings back its passphrase: said to the user (issue 19).
+    const passphraseNotice = passphraseChange(s.store.files.keyring, readBackupHeader(file).header.keyring, passphrase);
     // Who restores, read before the live store closes: the restored store may not know them.
     const who = restoreActor(s);
     // The open handle must go before its files are moved; if the swap fails, the live store
@@ -67,7 +70,7 @@ export const storeHandlers: HandlerMap<typeof storeContract> = {
       throw e;
     }
     suspended?.release();
-    s.log.info('backup.restored', { schemaVersion: r.schemaVersion, replaced: r.replacedDir !== null });
+    s.log.info('backup.restored', { schemaVersion: r.schemaVersion, replaced: r.replacedDir !== null, passphraseChanged: passphraseNotice.changed });
     // Everyone is signed out: the session is rebuilt from the restored store, whose profiles
     // may differ (issue 12). The restore is the first line of the restored store's audit log.
     signOutEveryone(s);
@@ -80,7 +83,7 @@ export const storeHandlers: HandlerMap<typeof storeContract> = {
     });
     s.emit('store.status', status);
     s.emit('access.changed', accessStatus(s));
-    return { restoredFrom: file, createdAt: r.createdAt, replacedDir: r.replacedDir, status };
+    return { restoredFrom: file, createdAt: r.createdAt, replacedDir: r.replacedDir, status, passphraseChanged: passphraseNotice.changed };
   },
   'store.changePassphrase': async ({ oldPassphrase, newPassphrase }, s) => {
     if (oldPassphrase === newPassphrase) throw new AppError('InvalidInput', 'store.samePassphrase', {}, [{ path: 'newPassphrase', message: 'must differ from the current one' }]);

@@ -4,8 +4,11 @@ import type { Page } from '@playwright/test';
 import { parseMachineConfig, resolveDataDir } from '../../src/config/machineConfig.ts';
 import type { AppError } from '../../src/errors.ts';
 import { BackupScheduler } from '../../src/store/backupSchedule.ts';
-import { tempDir } from '../unit/helpers/tempStore.ts';
+import { createAppCore } from '../../src/app/appCore.ts';
+import { TEST_PASSPHRASE, TEST_SCRYPT, tempDir } from '../unit/helpers/tempStore.ts';
 import { expect, ready, test } from '../harness/fixture.ts';
+import { openHarnessApp } from '../harness/harness.ts';
+import { ensureHarnessSupervisor, HARNESS_SUPERVISOR } from '../harness/supervisor.ts';
 
 // Issue 19 in the app: a broken config.json or another account's data folder shows what to fix
 // and opens no store; the demonstration directory is marked wherever it shows and a real import
@@ -137,4 +140,30 @@ test.describe('a backup folder on a share that is not connected', () => {
     expect(lines.some((l) => l.startsWith('backup.failed') && l.includes('NotFound'))).toBe(true);
     expect(fs.existsSync(nas)).toBe(false);
   });
+});
+
+test('restoring an older backup says it brings back another recovery passphrase', async ({ harnessBrowser, shell }) => {
+  test.skip(shell !== 'harness', 'prepares the backup through the core, harness only');
+  const dataDir = tempDir('relais-restore-pass-');
+  const setup = createAppCore({ dataDir, shell: 'harness', scrypt: TEST_SCRYPT, seedDemo: true });
+  expect((await setup.router.dispatch('store.init', { passphrase: TEST_PASSPHRASE })).ok).toBe(true);
+  const supervisor = ensureHarnessSupervisor(setup)!;
+  expect((await setup.router.dispatch('profiles.signIn', { profileId: supervisor, secret: HARNESS_SUPERVISOR.passphrase })).ok).toBe(true);
+  expect((await setup.router.dispatch('store.backupNow', {})).ok).toBe(true);
+  const changed = await setup.router.dispatch('store.changePassphrase', { oldPassphrase: TEST_PASSPHRASE, newPassphrase: 'the centre changed its recovery passphrase' });
+  expect(changed.ok).toBe(true);
+  setup.shutdown();
+
+  const app = await openHarnessApp(await harnessBrowser(), { dataDir, store: 'locked' });
+  try {
+    const { page } = app;
+    await page.getByText('Restaurer une sauvegarde', { exact: true }).first().click();
+    await page.getByRole('radio').first().check();
+    await page.getByLabel('Phrase de récupération de cette sauvegarde').fill(TEST_PASSPHRASE);
+    await page.getByLabel(/Je confirme/).check();
+    await page.getByRole('button', { name: 'Restaurer cette sauvegarde' }).click();
+    await expect(page.locator('[data-notice="warning"]')).toContainText('Cette sauvegarde utilise une autre phrase de récupération que le coffre remplacé');
+  } finally {
+    await app.close();
+  }
 });
