@@ -13,7 +13,7 @@ import { useReferToActiveCall } from '../calls/index.ts';
 import { ProfilePicker } from '../calls/ProfilePicker.tsx';
 import { useShift } from '../calls/shift.ts';
 import { ServiceCard } from './ServiceCard.tsx';
-import { useThemes } from './useThemes.ts';
+import { useThemes } from '../calls/useTaxonomy.ts';
 import { DemoBanner, DirectoryEmptyHint } from './DemoBanner.tsx';
 
 type Results = OutputOf<'directory.search'>['results'];

@@ -7,7 +7,7 @@ import { matches } from '../../shortcuts.ts';
 import { copyText } from '../../clipboard.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { formatDateTime, type UiLang } from '../../i18n/i18n.ts';
-import { useThemes } from './useThemes.ts';
+import { useThemes } from '../calls/useTaxonomy.ts';
 import { DemoBanner } from './DemoBanner.tsx';
 
 type Card = OutputOf<'directory.get'>;
