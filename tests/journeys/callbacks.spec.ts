@@ -64,7 +64,7 @@ async function pressUntil(page: Page, key: string, until: Locator): Promise<void
 
 /** Keyboard: focus the row's button and press Enter; the dialog opens on "Joint·e". */
 async function openCallback(page: Page, id: string): Promise<void> {
-  await row(page, id).getByRole('button').focus();
+  await row(page, id).locator('button.cb-open').focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('dialog')).toBeVisible();
   await expect(page.getByRole('dialog').getByRole('button', { name: 'Joint·e' })).toBeFocused();
@@ -170,7 +170,7 @@ test('snooze, "no answer" reschedules after the delay, and the third failure clo
   await page.keyboard.press('Enter');
   await expect(page.getByRole('status').filter({ hasText: 'Rappel reporté' })).toBeVisible();
   await expect(row(page, cb)).toHaveAttribute('data-bucket', 'upcoming');
-  await expect(row(page, cb).getByRole('button')).toBeFocused();
+  await expect(row(page, cb).locator('button.cb-open')).toBeFocused();
   await expect(page.getByTestId('callbacks-badge')).toHaveCount(0);
   clock.advance(14 * MINUTE);
   core.tick();
@@ -212,7 +212,7 @@ test('snooze, "no answer" reschedules after the delay, and the third failure clo
   await expect(page.getByRole('dialog').getByRole('button', { name: 'Fermer' })).toBeFocused();
   await expect(page.getByRole('dialog').locator('.cb-attempts li')).toHaveCount(3);
   await page.keyboard.press('Escape');
-  await expect(row(page, cb).getByRole('button')).toBeFocused();
+  await expect(row(page, cb).locator('button.cb-open')).toBeFocused();
   await h.close();
 });
 
@@ -375,7 +375,10 @@ test('purge after 30 days: the number of a completed callback goes, nothing else
   });
   const { page, core } = h;
   await pressUntil(page, 'Alt+4', row(page, ids.done as string));
-  await expect(row(page, ids.done as string)).toContainText('numéro gardé jusqu\'à la purge');
+  // Issue 16: a closed callback's row shows no number and no repeated "kept until the purge" (the dialog says it).
+  await expect(row(page, ids.done as string)).not.toContainText('0470 11 22 33');
+  await expect(row(page, ids.done as string)).not.toContainText('numéro gardé');
+  await expect(row(page, ids.done as string).locator('[data-status="done"]')).toHaveClass(/\bok\b/);
 
   // Day 29: nothing goes.
   clock.advance(29 * DAY);

@@ -82,7 +82,7 @@ export function CallbacksScreen() {
     if (after) {
       // The responder just acted on this callback (dialog closed): land back on its row,
       // wherever the change moved it, or on "New callback" if it left the list.
-      const target = rootRef.current?.querySelector<HTMLElement>(`li[data-callback-id="${after}"] button`) ?? newRef.current;
+      const target = rootRef.current?.querySelector<HTMLElement>(`li[data-callback-id="${after}"] button.cb-open`) ?? newRef.current;
       if (target && queue) {
         focusAfterChange.current = null;
         target.focus();
@@ -92,7 +92,7 @@ export function CallbacksScreen() {
     const id = keepFocus.current;
     keepFocus.current = null;
     if (!id || (document.activeElement && document.activeElement !== document.body)) return;
-    rootRef.current?.querySelector<HTMLElement>(`li[data-callback-id="${id}"] button`)?.focus();
+    rootRef.current?.querySelector<HTMLElement>(`li[data-callback-id="${id}"] button.cb-open`)?.focus();
   }, [queue]);
 
   const openForm = useCallback(() => {
@@ -112,7 +112,7 @@ export function CallbacksScreen() {
   const closeDialog = () => {
     const id = openId;
     setOpenId(null);
-    requestAnimationFrame(() => rootRef.current?.querySelector<HTMLElement>(`li[data-callback-id="${id}"] button`)?.focus());
+    requestAnimationFrame(() => rootRef.current?.querySelector<HTMLElement>(`li[data-callback-id="${id}"] button.cb-open`)?.focus());
   };
 
   const onChanged = (o: DialogOutcome) => {

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallbackView } from '../../../src/contract/callbacksContract.ts';
+import { copyText } from '../../clipboard.ts';
 import type { UiLang } from '../../i18n/i18n.ts';
 import { formatWindow, latenessParts } from './format.ts';
 
@@ -42,7 +43,7 @@ const Row = memo(
         <span className="cb-state">
           {bucket === 'overdue' && <span className="badge danger">{t('row.late', { late: late(c.latenessMs) })}</span>}
           {bucket === 'dueNow' && <span className="badge warn">{t('row.dueNow')}</span>}
-          {bucket === 'done' && <span className="badge ok">{t(`status.${c.status}`)}</span>}
+          {bucket === 'done' && <span className={`badge ${OUTCOME_BADGE[c.status]}`} data-status={c.status}>{t(`status.${c.status}`)}</span>}
         </span>
         <span className="cb-lang" title={t('row.language')}>
           {t(`lang.${c.language}`)}
@@ -52,7 +53,18 @@ const Row = memo(
         <span className="cb-tries" title={t('row.tries')}>
           {t('row.triesValue', { failed: c.failedAttempts, max: c.maxFailedAttempts })}
         </span>
-        <span className="cb-number mono">{open ? c.phoneDisplay : c.hasNumber ? t('row.numberKept') : t('row.numberDeleted')}</span>
+        <span className="cb-number">
+          {/* The number once, with a copy button; a closed callback shows none (it needs no dialling). */}
+          {open && c.phoneDisplay && (
+            <>
+              <span className="mono">{c.phoneDisplay}</span>
+              <button type="button" className="small ghost cb-copy" onClick={() => void copyText(c.phone ?? c.phoneDisplay ?? '')} aria-label={t('row.copyLabel', { number: c.phoneDisplay })}>
+                {t('row.copy')}
+              </button>
+            </>
+          )}
+          {!open && !c.hasNumber && <span className="muted">{t('row.numberDeleted')}</span>}
+        </span>
         <button type="button" className="small cb-open" onClick={() => onOpen(c.id)} aria-label={t('row.openLabel', { reason: c.reason })}>
           {open ? t('row.handle') : t('row.details')}
         </button>
@@ -72,6 +84,9 @@ const Row = memo(
     a.onOpen === b.onOpen,
 );
 
+/** Each outcome its own colour: reached (green), unreachable (red), consent withdrawn (grey). */
+const OUTCOME_BADGE: Record<CallbackView['status'], string> = { pending: 'warn', done: 'ok', unreachable: 'danger', withdrawn: 'neutral' };
+
 export function QueueSection({ bucket, items, total, lang, onOpen, onShow }: { bucket: Bucket; items: readonly CallbackView[]; total: number; lang: UiLang; onOpen(id: string): void; onShow(limit: number): void }) {
   const { t } = useTranslation('callbacks');
   const visible = items;
@@ -84,11 +99,23 @@ export function QueueSection({ bucket, items, total, lang, onOpen, onShow }: { b
       {total === 0 ? (
         <p className="hint">{t(`empty.${bucket}`)}</p>
       ) : (
+        <>
+        <div className="cb-row cb-head" aria-hidden="true">
+          <span>{t('head.when')}</span>
+          <span>{t('head.state')}</span>
+          <span>{t('head.language')}</span>
+          <span>{t('head.reason')}</span>
+          <span>{t('head.holder')}</span>
+          <span title={t('row.tries')}>{t('head.tries')}</span>
+          <span>{t('head.number')}</span>
+          <span />
+        </div>
         <ul className="cb-list" data-rendered={visible.length}>
           {visible.map((c) => (
             <Row key={c.id} c={c} bucket={bucket} lang={lang} lateMinutes={Math.floor(c.latenessMs / 60_000)} onOpen={onOpen} />
           ))}
         </ul>
+        </>
       )}
       {total > items.length && (
         <div className="button-row cb-more">
