@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../src/contract/index.ts';
 import { invoke } from '../bridge.ts';
+import { DemoBanner } from '../screens/directory/DemoBanner.tsx';
 
 // The crisis panel (issue 16): the emergency and listening lines, one key away from anywhere
 // (Alt+U, listed in F1), mid-call too. The entries are the directory's services flagged
@@ -37,6 +38,7 @@ export function CrisisPanel({ onClose }: { onClose: () => void }) {
         <ul className="crisis-lines" data-testid="crisis-lines">
           {lines.map((l) => (
             <li key={l.id}>
+              <DemoBanner serviceId={l.id} />
               <p className="crisis-number">
                 <strong>{l.phone}</strong> <span>{l.name}</span>
               </p>

@@ -73,6 +73,11 @@ test.describe('the demonstration directory', () => {
     await onShift(page);
     await page.keyboard.press('Alt+1');
     await expect(page.locator('[data-slot="directory-status"]').getByText(BANNER)).toBeVisible();
+    // The crisis panel (Alt+U): each demo line carries the banner.
+    await page.keyboard.press('Alt+U');
+    const crisis = page.getByTestId('crisis-lines');
+    await expect(crisis.getByRole('listitem').first().getByText(BANNER)).toBeVisible();
+    await page.keyboard.press('Escape');
     await page.keyboard.press('Control+K');
     const screen = page.locator('section.directory');
     await expect(screen.getByText(BANNER).first()).toBeVisible();
