@@ -5,7 +5,9 @@ import { createInvitation, enrol } from '../src/hub/enrolment.ts';
 import type { HubContext } from '../src/hub/hubContext.ts';
 import { HubRefusal } from '../src/hub/hubErrors.ts';
 import { issuesOf } from '../src/schemas/parse.ts';
-import { BODY_LIMITS, enrolRequest, inviteRequest, PROTOCOL_VERSION, revokeRequest } from '../src/sync/wire.ts';
+import { BODY_LIMITS, enrolRequest, inviteRequest, MAX_PULL_PAGE, PROTOCOL_VERSION, pushRequest, revokeRequest } from '../src/sync/wire.ts';
+import { pushChanges } from '../src/hub/push.ts';
+import { pullItems } from '../src/hub/pull.ts';
 
 // The hub's HTTP shell: routes, body limits, the zod parse of each body, the device check and
 // the one mapping of refusals to status codes. Everything else is src/hub; no state is kept
@@ -30,8 +32,8 @@ function parseBody<S extends z.ZodType>(schema: S, body: unknown, what: string):
 export function buildHubServer(opts: HubServerOptions): FastifyInstance {
   const { ctx } = opts;
   const app = (opts.tls
-    ? Fastify({ https: { cert: opts.tls.cert, key: opts.tls.key }, bodyLimit: BODY_LIMITS.small, trustProxy: false, logger: false })
-    : Fastify({ bodyLimit: BODY_LIMITS.small, trustProxy: opts.behindProxy ? true : false, logger: false })) as unknown as FastifyInstance;
+    ? Fastify({ https: { cert: opts.tls.cert, key: opts.tls.key }, bodyLimit: BODY_LIMITS.small, trustProxy: false, logger: false, forceCloseConnections: true })
+    : Fastify({ bodyLimit: BODY_LIMITS.small, trustProxy: opts.behindProxy ? true : false, logger: false, forceCloseConnections: true })) as unknown as FastifyInstance;
 
   // JSON bodies only: anything else is 415 before a handler runs.
   app.removeContentTypeParser('text/plain');
@@ -77,6 +79,21 @@ export function buildHubServer(opts: HubServerOptions): FastifyInstance {
     parseBody(revokeRequest, req.body, 'revocation');
     const id = String((req.params as { id?: unknown }).id ?? '');
     return { v: PROTOCOL_VERSION, device: await revokeDevice(ctx, id) };
+  });
+
+  app.post('/v1/push', { bodyLimit: BODY_LIMITS.push }, async (req) => {
+    const by = await device(req);
+    const { changes } = parseBody(pushRequest, req.body, 'push');
+    return { v: PROTOCOL_VERSION, results: await pushChanges(ctx, by, changes) };
+  });
+
+  app.get('/v1/pull', async (req) => {
+    await device(req);
+    const q = req.query as { after?: string; limit?: string };
+    const after = Number(q.after ?? 0);
+    const limit = Number(q.limit ?? MAX_PULL_PAGE);
+    if (!Number.isSafeInteger(after) || after < 0 || !Number.isSafeInteger(limit) || limit < 1) throw new HubRefusal(400, 'InvalidInput', 'pull: after and limit are whole numbers (after ≥ 0, limit ≥ 1).');
+    return { v: PROTOCOL_VERSION, ...(await pullItems(ctx, after, limit)) };
   });
 
   return app;

@@ -19,6 +19,7 @@ import { recordAppOpened } from '../store/storeOpener.ts';
 import { lockIfIdle, lockSession } from '../access/accessSession.ts';
 import { auditOperation } from '../access/auditedOperations.ts';
 import { PURGE_STEPS } from './purgeSteps.ts';
+import { createSyncScheduler } from '../sync/syncScheduler.ts';
 import { createPeriodicJobs, type PeriodicJobs, type PeriodicTickReport } from './periodicJobs.ts';
 
 export interface AppCoreOptions {
@@ -99,7 +100,21 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
     purgeSteps: PURGE_STEPS,
     ...(opts.drawReportPdf ? { drawReportPdf: opts.drawReportPdf } : {}),
   };
-  const router = createRouter(handlers, services, { validateOutput: opts.validateOutput ?? false, afterSuccess: auditOperation });
+  services.hubSync = createSyncScheduler({ store, clock, log, onStatus: (status) => services.emit('hub.status', status) });
+  const hubSync = services.hubSync;
+  const router = createRouter(handlers, services, {
+    validateOutput: opts.validateOutput ?? false,
+    afterSuccess: (name, input, value, s) => {
+      auditOperation(name, input, value, s);
+      // A change to shared data went to the outbox in the operation's transaction: the hub
+      // hears of it about a second later (debounced), not at the next tick.
+      try {
+        hubSync.afterOperation();
+      } catch (e) {
+        log.warn('hub.schedule_failed', { error: (e as Error).message });
+      }
+    },
+  });
   const jobs = createPeriodicJobs(services);
   // The app (Electron, harness) holds its data folder while it runs: relais-admin restore
   // refuses meanwhile (issue 12). The CLI's own cores do not.
@@ -131,13 +146,20 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
           log.error('session.idle_lock_failed', { error: (e as Error).message });
         }
       }
-      return jobs.tick();
+      const report = jobs.tick();
+      try {
+        hubSync.tick();
+      } catch (e) {
+        log.error('hub.tick_failed', { error: (e as Error).message });
+      }
+      return report;
     },
     lockSession: (reason) => {
       if (store.isOpen()) lockSession(services, reason);
     },
     jobs,
     shutdown() {
+      hubSync.stop();
       store.close();
       releaseInstance?.();
       releaseInstance = null;

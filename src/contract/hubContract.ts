@@ -45,6 +45,12 @@ export const hubContract = {
     input: z.strictObject({}),
     output: hubStatusSchema,
   }),
+  'hub.syncNow': operation({
+    summary: 'One sync round now: push the outbox, pull what changed on the hub. Offline: HubUnreachable, the changes stay pending.',
+    access: SIGNED_IN,
+    input: z.strictObject({}),
+    output: z.object({ pushed: z.number().int(), pulled: z.number().int(), pending: z.number().int() }),
+  }),
   'hub.join': operation({
     summary: 'Join the line\'s hub with a founding code (the coordination) or an invitation code; the line key is made or unwrapped here and kept in the encrypted store.',
     access: SUPERVISOR,

@@ -122,7 +122,7 @@ export function directoryRepository(db: Db): DirectoryRepository {
     },
     listNotes(serviceId) {
       return db
-        .prepare('SELECT id, service_id, text, responder, created_at FROM reachability_notes WHERE service_id = ? ORDER BY created_at DESC, id DESC')
+        .prepare('SELECT id, service_id, text, responder, created_at, centre FROM reachability_notes WHERE service_id = ? ORDER BY created_at DESC, id DESC')
         .all(serviceId) as ReachabilityNote[];
     },
     changedSince(sinceIso, limit) {

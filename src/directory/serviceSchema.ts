@@ -234,6 +234,8 @@ export const reachabilityNoteSchema = z.object({
   responder: z.string(),
   /** ISO 8601 timestamp. */
   created_at: z.string(),
+  /** The writer's centre when the note came through the line's hub (issue 14); null for notes typed here. */
+  centre: z.string().nullable().optional(),
 });
 export type ReachabilityNote = z.infer<typeof reachabilityNoteSchema>;
 

@@ -20,6 +20,11 @@ const actor = (s: Services) => {
 
 export const hubHandlers: HandlerMap<typeof hubContract> = {
   'hub.status': (_i, s) => readHubStatus(s.store.database()),
+  'hub.syncNow': async (_i, s) => {
+    if (s.hubSync) return s.hubSync.syncNow();
+    const { syncRound } = await import('../sync/syncRound.ts');
+    return syncRound(s.store.database(), () => s.clock.now());
+  },
   'hub.join': async ({ url, code, deviceName }, s) => {
     const me = signedIn(s);
     const db = s.store.database();

@@ -6,6 +6,7 @@ import type { PagePrintOptions, ReportPdfDrawer } from './printing.ts';
 import type { PurgeStep } from './purgeStep.ts';
 import type { StoreSession } from '../store/storeSession.ts';
 import type { ScryptParams } from '../store/keyring.ts';
+import type { SyncScheduler } from '../sync/syncScheduler.ts';
 
 export type Shell = 'electron' | 'harness' | 'cli';
 
@@ -44,4 +45,6 @@ export interface Services {
   printPage?: ((opts: PagePrintOptions) => Promise<Buffer>) | null;
   /** Draws report PDFs where no page is printed (the CLI's pdfkit; createAppCore's drawReportPdf). */
   drawReportPdf?: ReportPdfDrawer | null;
+  /** The hub sync of this core (issue 14); absent where no core runs (bare unit tests). */
+  hubSync?: SyncScheduler;
 }

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { AppError } from '../errors.ts';
-import { devicesResponse, enrolResponse, revokeResponse, type EnrolRequest, type EnrolResponse, hubErrorBody, inviteResponse, PROTOCOL_VERSION, type DeviceView } from './wire.ts';
+import { type ChangeWire, devicesResponse, enrolResponse, pullResponse, pushResponse, type PushResult, type PulledItem, revokeResponse, type EnrolRequest, type EnrolResponse, hubErrorBody, inviteResponse, PROTOCOL_VERSION, type DeviceView } from './wire.ts';
 
 // The workstation's HTTP client for the hub: one function per endpoint, bodies checked with the
 // same zod schemas the hub uses. A network failure is HubUnreachable (work goes on offline); a
@@ -82,5 +82,14 @@ export class HubClient {
 
   async revoke(id: string): Promise<void> {
     await this.request('POST', `/v1/devices/${encodeURIComponent(id)}/revoke`, { v: PROTOCOL_VERSION }, revokeResponse);
+  }
+
+  async push(changes: ChangeWire[]): Promise<PushResult[]> {
+    return (await this.request('POST', '/v1/push', { v: PROTOCOL_VERSION, changes }, pushResponse)).results;
+  }
+
+  async pull(after: number, limit: number): Promise<{ items: PulledItem[]; next: number; more: boolean }> {
+    const r = await this.request('GET', `/v1/pull?after=${after}&limit=${limit}`, undefined, pullResponse);
+    return { items: r.items, next: r.next, more: r.more };
   }
 }

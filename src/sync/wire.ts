@@ -68,3 +68,77 @@ export const hubErrorBody = z.strictObject({
   error: z.strictObject({ code: z.string(), message: z.string(), issues: z.array(z.strictObject({ path: z.string(), message: z.string() })).optional() }),
 });
 export type HubErrorBody = z.infer<typeof hubErrorBody>;
+
+// --- Sync ----------------------------------------------------------------------------------
+
+const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'expected a lowercase UUID');
+const isoTime = z.iso.datetime({ offset: true });
+const code = z.string().min(1).max(64).regex(/^[A-Za-z0-9_.:-]+$/, 'expected a code');
+
+/** A reachability note as it travels: the hub adds the writing device's centre. */
+export const noteWire = z.strictObject({
+  uid: uuid,
+  serviceId: z.string().min(1).max(100),
+  text: z.string().min(1).max(500),
+  author: name(100),
+  writtenAt: isoTime,
+});
+export type NoteWire = z.infer<typeof noteWire>;
+
+/**
+ * A closed call's structured record for the line's bilans: codes, flags, duration and the
+ * referred services' ids — no notes, no pseudonym, no free text, no number (`unmet` is the
+ * flag, never the text describing the unmet need).
+ */
+export const callFactsWire = z.strictObject({
+  startedAt: isoTime,
+  durationMs: z.number().int().min(0).max(24 * 3_600_000).nullable(),
+  callerType: code.nullable(),
+  language: code.nullable(),
+  interpreter: z.boolean(),
+  commune: code.nullable(),
+  callerHistory: code.nullable(),
+  heardFrom: code.nullable(),
+  resolution: code.nullable(),
+  unmet: z.boolean(),
+  themes: z.array(code).max(30),
+  interventions: z.array(code).max(30),
+  referrals: z.array(z.strictObject({ serviceId: z.string().min(1).max(100), kind: code, contacted: z.boolean(), outcome: code.nullable() })).max(30),
+  callbacks: z.array(code).max(30),
+});
+export type CallFactsWire = z.infer<typeof callFactsWire>;
+
+export const changeWire = z.discriminatedUnion('kind', [
+  z.strictObject({ id: uuid, kind: z.literal('note'), note: noteWire }),
+  z.strictObject({ id: uuid, kind: z.literal('callFacts'), callId: z.string().min(1).max(64), facts: callFactsWire }),
+]);
+export type ChangeWire = z.infer<typeof changeWire>;
+
+export const MAX_CHANGES_PER_PUSH = 500;
+export const pushRequest = z.strictObject({ v: version, changes: z.array(changeWire).min(1).max(MAX_CHANGES_PER_PUSH) });
+
+export const pushResult = z.strictObject({
+  id: uuid,
+  outcome: z.enum(['accepted', 'superseded', 'refused']),
+  /** The hub's sequence number of the change (accepted). */
+  seq: z.number().int().nullable(),
+  reason: z.string().nullable(),
+  /** A change id seen before: acknowledged with its first outcome, not applied again. */
+  duplicate: z.boolean(),
+});
+export type PushResult = z.infer<typeof pushResult>;
+export const pushResponse = z.strictObject({ v: version, results: z.array(pushResult) });
+
+export const pulledItem = z.strictObject({
+  seq: z.number().int(),
+  kind: z.enum(['note', 'service']),
+  id: z.string(),
+  deleted: z.boolean(),
+  payload: z.unknown(),
+});
+export type PulledItem = z.infer<typeof pulledItem>;
+export const MAX_PULL_PAGE = 2000;
+export const pullResponse = z.strictObject({ v: version, items: z.array(pulledItem), next: z.number().int(), more: z.boolean() });
+
+/** A pulled note: the wire note plus the centre the hub stamped from the writing device. */
+export const pulledNote = noteWire.extend({ centre: z.string() });

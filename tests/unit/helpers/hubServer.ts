@@ -14,14 +14,16 @@ export async function startTestHub(engine: HubEngine, clock: Clock = systemClock
   await server.listen({ port: 0, host: '127.0.0.1' });
   const address = server.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  return {
+  const handle = {
     url: `http://127.0.0.1:${port}`,
     ctx: hub,
+    /** Replaceable: a test that restarts the server on the same port puts the new one here. */
     server,
     async stop() {
-      await server.close();
+      await handle.server.close();
       await hub.close();
       await temp.drop();
     },
   };
+  return handle;
 }

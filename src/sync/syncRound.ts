@@ -1,0 +1,94 @@
+import { AppError } from '../errors.ts';
+import type { Db } from '../store/openDatabase.ts';
+import { linkClient, requireLink, type SyncDeps } from './hubEnrolment.ts';
+import { moveCursor, recordSyncFailure, recordSyncSuccess } from './hubLinkRepository.ts';
+import { applyPulledNote, readCallFacts, readLocalNote } from './sharedRecords.ts';
+import { type ChangeWire, pulledNote } from './wire.ts';
+
+// One sync round: push the outbox (oldest first, in batches; a row leaves the outbox only once
+// the hub acknowledged its change id), then pull every page after the cursor, each page
+// applied with its cursor move in one SQLite transaction. At-least-once end to end: a change
+// sent twice (lost answer, restored backup) is acknowledged by the hub and not applied twice.
+
+export const PUSH_BATCH = 200;
+export const PULL_PAGE = 1000;
+
+export interface SyncRoundResult {
+  pushed: number;
+  pulled: number;
+  pending: number;
+}
+
+interface OutboxRow {
+  seq: number;
+  change_id: string;
+  kind: string;
+  entity_id: string;
+}
+
+/** Builds the wire change of an outbox row from the store as it stands; null when there is nothing left to send. */
+function changeOf(db: Db, row: OutboxRow): ChangeWire | null {
+  if (row.kind === 'note') {
+    const note = readLocalNote(db, row.entity_id);
+    return note ? { id: row.change_id, kind: 'note', note } : null;
+  }
+  if (row.kind === 'callFacts') {
+    // Reopened since: its next close writes a new outbox row.
+    const facts = readCallFacts(db, row.entity_id);
+    return facts ? { id: row.change_id, kind: 'callFacts', callId: row.entity_id, facts } : null;
+  }
+  return null;
+}
+
+export const pendingChanges = (db: Db): number => (db.prepare('SELECT count(*) AS n FROM sync_outbox').get() as { n: number }).n;
+
+export async function syncRound(db: Db, now: () => Date, deps: SyncDeps = {}): Promise<SyncRoundResult> {
+  const link = requireLink(db);
+  const client = linkClient(link, deps);
+  let pushed = 0;
+  let pulled = 0;
+  try {
+    for (;;) {
+      const rows = db.prepare('SELECT seq, change_id, kind, entity_id FROM sync_outbox ORDER BY seq LIMIT ?').all(PUSH_BATCH) as OutboxRow[];
+      if (!rows.length) break;
+      const changes: ChangeWire[] = [];
+      const obsolete: number[] = [];
+      for (const row of rows) {
+        const change = changeOf(db, row);
+        if (change) changes.push(change);
+        else obsolete.push(row.seq);
+      }
+      const acked = new Set<string>();
+      if (changes.length) {
+        for (const r of await client.push(changes)) acked.add(r.id);
+      }
+      const del = db.prepare('DELETE FROM sync_outbox WHERE seq = ?');
+      db.transaction(() => {
+        for (const seq of obsolete) del.run(seq);
+        for (const row of rows) if (acked.has(row.change_id)) del.run(row.seq);
+      })();
+      pushed += acked.size;
+      if (acked.size + obsolete.length < rows.length) throw new AppError('HubRefused', 'The hub did not acknowledge every change sent; they stay in the outbox.');
+    }
+    for (;;) {
+      const cursor = requireLink(db).cursor;
+      const page = await client.pull(cursor, PULL_PAGE);
+      db.transaction(() => {
+        for (const item of page.items) {
+          if (item.kind === 'note' && !item.deleted) {
+            const note = pulledNote.safeParse(item.payload);
+            if (note.success) applyPulledNote(db, note.data);
+          }
+        }
+        moveCursor(db, page.next);
+      })();
+      pulled += page.items.length;
+      if (!page.more) break;
+    }
+    recordSyncSuccess(db, now().toISOString());
+    return { pushed, pulled, pending: pendingChanges(db) };
+  } catch (e) {
+    recordSyncFailure(db, now().toISOString(), e instanceof Error ? e.message : String(e));
+    throw e;
+  }
+}
