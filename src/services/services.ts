@@ -6,7 +6,6 @@ import type { PagePrintOptions, ReportPdfDrawer } from './printing.ts';
 import type { PurgeStep } from './purgeStep.ts';
 import type { StoreSession } from '../store/storeSession.ts';
 import type { ScryptParams } from '../store/keyring.ts';
-import type { SyncScheduler } from '../sync/syncScheduler.ts';
 
 export type Shell = 'electron' | 'harness' | 'cli';
 
@@ -46,5 +45,13 @@ export interface Services {
   /** Draws report PDFs where no page is printed (the CLI's pdfkit; createAppCore's drawReportPdf). */
   drawReportPdf?: ReportPdfDrawer | null;
   /** The hub sync of this core (issue 14); absent where no core runs (bare unit tests). */
-  hubSync?: SyncScheduler;
+  hubSync?: HubSyncControl;
+}
+
+/** The hub sync of a core (src/sync/syncScheduler.ts implements it; declared here so services stays below the domain). */
+export interface HubSyncControl {
+  syncNow(): Promise<{ pushed: number; pulled: number; pending: number }>;
+  tick(): void;
+  afterOperation(): void;
+  stop(): void;
 }
