@@ -26,6 +26,8 @@ export async function buildMain(outDir = path.join(root, 'build', 'main')): Prom
   };
   await build({ ...common, entryPoints: [path.join(root, 'main/entry.ts')], outfile: path.join(outDir, 'main.cjs') });
   await build({ ...common, minify: true, entryPoints: [path.join(root, 'main/preload.ts')], outfile: path.join(outDir, 'preload.cjs') });
+  // The directory import's worker thread (issue 12), loaded by src/directory/import/parseOffThread.ts beside main.cjs.
+  await build({ ...common, entryPoints: [path.join(root, 'src/directory/import/importWorker.ts')], outfile: path.join(outDir, 'importWorker.cjs') });
 }
 
 export function buildRenderer(): void {

@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError, isAppError } from '../errors.ts';
 import { directoryRepository } from '../directory/directoryRepository.ts';
-import { applyImport, parseImport, previewImport } from '../directory/import/importFile.ts';
+import { applyImport, previewImport } from '../directory/import/importFile.ts';
+import { parseImportOffThread } from '../directory/import/parseOffThread.ts';
 import { demoServiceIds } from '../directory/demo/demoMarker.ts';
 import type { ImportDiff, ParsedImport, ValidRow } from '../directory/import/types.ts';
 import type { Logger } from '../log/logger.ts';
@@ -123,7 +124,7 @@ async function prepare(db: Db, settings: FeedSettings, opts: FeedRunOptions): Pr
     return { bundle, applied, parsed: null, removedIds: new Set(), upToDate: true };
   }
   const repo = directoryRepository(db);
-  const parsed = await parseImport(bundle.data, bundle.info.fileName, repo.listThemes()).catch((e: unknown) => {
+  const parsed = await parseImportOffThread(bundle.data, bundle.info.fileName, repo.listThemes()).catch((e: unknown) => {
     if (isAppError(e) && e.code === 'FileRejected') throw new AppError('FileRejected', `Directory bundle refused: ${e.message.replace(/: nothing was imported\.?$/, '')}. The current directory was kept.`);
     throw e;
   });

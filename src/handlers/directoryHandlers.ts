@@ -2,7 +2,8 @@ import type { directoryContract } from '../contract/directoryContract.ts';
 import { directoryRepository, type ThemeView } from '../directory/directoryRepository.ts';
 import { countDemoServices, demoServiceIds } from '../directory/demo/demoMarker.ts';
 import { exportDirectory } from '../directory/export/exportDirectory.ts';
-import { applyImport, parseImport, previewImport } from '../directory/import/importFile.ts';
+import { applyImport, previewImport } from '../directory/import/importFile.ts';
+import { parseImportOffThread } from '../directory/import/parseOffThread.ts';
 import type { ImportProgress } from '../directory/import/types.ts';
 import { invalidateDirectorySearch } from '../directory/search/storeSearch.ts';
 import { verificationOverdue } from '../directory/serviceSchema.ts';
@@ -33,7 +34,7 @@ async function readImport(input: { fileName: string; content: string }, s: Servi
     last = now;
     s.emit('directory.importProgress', p);
   };
-  return { parsed: await parseImport(bytes, input.fileName, repo.listThemes(), onProgress), onProgress };
+  return { parsed: await parseImportOffThread(bytes, input.fileName, repo.listThemes(), onProgress), onProgress };
 }
 
 export const directoryHandlers: HandlerMap<typeof directoryContract> = {

@@ -4,7 +4,8 @@ import { Command, Option } from 'commander';
 import { AppError } from '../../errors.ts';
 import { exportDirectory, EXPORT_FORMATS, type ExportFormat } from '../../directory/export/exportDirectory.ts';
 import type { CsvDelimiter } from '../../directory/export/toCsv.ts';
-import { importDirectoryFile, MAX_CLI_IMPORT_BYTES } from '../../directory/import/importFile.ts';
+import { importDirectoryFile } from '../../directory/import/importFile.ts';
+import { MAX_IMPORT_BYTES, tooLarge } from '../../directory/import/importLimits.ts';
 import type { ImportDiff, ImportProgress } from '../../directory/import/types.ts';
 import { writeFileAtomic } from '../../store/atomicWrite.ts';
 import type { CliCommand, CommandContext } from '../command.ts';
@@ -41,8 +42,13 @@ export function registerDirectoryImport(dir: Command, ctx: CommandContext): void
     )
     .argument('<file>', 'file to import')
     .option('--dry-run', 'show the diff (added / changed / unchanged / rejected) without writing anything')
-    .action(async (file: string, opts: { dryRun?: boolean }, cmd: Command) => {
+    .option('--max-mb <n>', `raise the file size limit (default ${MAX_IMPORT_BYTES / 1048576} MB, like the app); the row, column and cell limits stay`, (v) => maxMb(v))
+    .action(async (file: string, opts: { dryRun?: boolean; maxMb?: number }, cmd: Command) => {
       const g = cmd.optsWithGlobals();
+      const maxBytes = opts.maxMb !== undefined ? opts.maxMb * 1048576 : MAX_IMPORT_BYTES;
+      // The size is checked before the file is read (issue 12).
+      const size = fileSize(file);
+      if (size !== null && size > maxBytes) throw tooLarge(path.basename(file), size, maxBytes);
       const bytes = readInput(file);
       const session = await openStoreForCli(ctx.dataDir(g), ctx);
       try {
@@ -50,7 +56,7 @@ export function registerDirectoryImport(dir: Command, ctx: CommandContext): void
           dryRun: opts.dryRun ?? false,
           now: new Date(),
           onProgress: progressPrinter(ctx),
-          maxBytes: MAX_CLI_IMPORT_BYTES,
+          maxBytes,
         });
         emit(ctx.io, g.json ?? false, { ok: diff.counts.rejected === 0, dryRun: opts.dryRun ?? false, ...diff }, () => humanDiff(diff, opts.dryRun ?? false));
         ctx.setExit(diff.counts.rejected > 0 ? EXIT_PARTIAL : EXIT_OK);
@@ -126,4 +132,18 @@ function humanDiff(d: ImportDiff, dryRun: boolean): string {
   if (d.demoRemoved) lines.push(dryRun ? `The demonstration directory (${d.demoRemoved} services with fictitious numbers) would be removed.` : `The demonstration directory (${d.demoRemoved} services with fictitious numbers) was removed.`);
   lines.push(dryRun ? 'Dry run: nothing was written.' : d.applied ? `Applied in one transaction: ${d.counts.added + d.counts.changed} services written.` : 'Nothing was written.');
   return lines.join('\n');
+}
+
+function maxMb(v: string): number {
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0 || n > 1024) throw new AppError('InvalidInput', `--max-mb expects a number of megabytes between 1 and 1024, not ${JSON.stringify(v)}.`);
+  return n;
+}
+
+function fileSize(file: string): number | null {
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    return null;
+  }
 }

@@ -1,4 +1,6 @@
 import { AppError } from '../../errors.ts';
+import { parseImportOffThread } from './parseOffThread.ts';
+import { capWarnings, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, tooLarge, tooManyRows } from './importLimits.ts';
 import type { Db } from '../../store/openDatabase.ts';
 import { countDemoServices, demoServiceIds, removeDemoServices } from '../demo/demoMarker.ts';
 import { directoryRepository, type ThemeView } from '../directoryRepository.ts';
@@ -15,9 +17,8 @@ import { validateRecords } from './validateRecords.ts';
 // changed row in one transaction. Services absent from the file are left as they are, and so
 // are the fields of a known service that the file has no column (or HSDS key) for.
 
-/** The app's limit (the file crosses IPC as base64); the CLI reads files from disk up to MAX_CLI_IMPORT_BYTES. */
-export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
-export const MAX_CLI_IMPORT_BYTES = 256 * 1024 * 1024;
+/** The file limit, app and CLI alike (issue 12; the CLI raises it with --max-mb). */
+export { MAX_IMPORT_BYTES };
 
 export async function parseImport(
   bytes: Uint8Array,
@@ -26,14 +27,13 @@ export async function parseImport(
   onProgress?: ProgressCallback,
   maxBytes: number = MAX_IMPORT_BYTES,
 ): Promise<ParsedImport> {
-  if (bytes.length > maxBytes) {
-    throw new AppError('FileRejected', `${fileName} is too large (${(bytes.length / 1048576).toFixed(1)} MB, at most ${maxBytes / 1048576} MB): nothing was imported.`);
-  }
+  if (bytes.length > maxBytes) throw tooLarge(fileName, bytes.length, maxBytes);
   const format = detectFormat(bytes, fileName);
   onProgress?.({ phase: 'reading', processed: 0, total: bytes.length });
   const table: RawTable =
     format === 'xlsx' ? await readXlsx(bytes, fileName) : format === 'hsds' ? readHsds(bytes, fileName, new Set(themes.map((t) => t.code))) : readCsv(bytes, fileName);
   onProgress?.({ phase: 'reading', processed: bytes.length, total: bytes.length });
+  if (table.records.length > MAX_IMPORT_ROWS) throw tooManyRows(fileName, table.records.length);
   if (table.records.length === 0) {
     throw new AppError('FileRejected', `${fileName} has a header but no service rows: nothing was imported.`);
   }
@@ -47,7 +47,8 @@ export async function parseImport(
     columns: table.columns,
     valid,
     rejected,
-    warnings: table.warnings,
+    // The first 100 in full, the rest counted per kind (50,000 unknown columns are one line, issue 12).
+    warnings: capWarnings(table.warnings),
   };
 }
 
@@ -135,6 +136,7 @@ export async function importDirectoryFile(
   fileName: string,
   opts: { dryRun: boolean; now: Date; onProgress?: ProgressCallback; maxBytes?: number },
 ): Promise<ImportDiff> {
-  const parsed = await parseImport(bytes, fileName, directoryRepository(db).listThemes(), opts.onProgress, opts.maxBytes);
+  // Parsed in a worker thread (issue 12): the thread holding the store stays free.
+  const parsed = await parseImportOffThread(bytes, fileName, directoryRepository(db).listThemes(), opts.onProgress, opts.maxBytes);
   return opts.dryRun ? previewImport(db, parsed) : applyImport(db, parsed, opts.now, opts.onProgress);
 }

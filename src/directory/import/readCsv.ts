@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { AppError } from '../../errors.ts';
+import { cellTooLong, MAX_IMPORT_CELL_CHARS, MAX_IMPORT_COLUMNS, tooManyColumns } from './importLimits.ts';
 import { decodeText } from './decodeText.ts';
 import { countKnownColumns, mapHeader } from './header.ts';
 import { isBlankRow, recordFromCells } from './cells.ts';
@@ -40,10 +41,18 @@ export function readCsv(bytes: Uint8Array, fileName: string): RawTable {
       relax_quotes: false,
       skip_empty_lines: false,
       bom: true,
-      max_record_size: 1_000_000,
+      // Per cell (csv-parse's field buffer): a longer one is refused with the limit named (issue 12).
+      max_record_size: MAX_IMPORT_CELL_CHARS,
+      // A row with more cells than any directory could have is refused before it piles up.
+      on_record: (record: string[], context: { lines: number }) => {
+        if (record.length > MAX_IMPORT_COLUMNS) throw tooManyColumns(fileName, record.length, `line ${context.lines}`);
+        return record;
+      },
     }) as string[][];
   } catch (e) {
+    if (e instanceof AppError) throw e;
     const err = e as { code?: string; lines?: number; message?: string };
+    if (err.code === 'CSV_MAX_RECORD_SIZE') throw cellTooLong(fileName, err.lines ? `near line ${err.lines}` : '', null);
     const where = err.lines ? ` near line ${err.lines}` : '';
     const what =
       err.code === 'CSV_QUOTE_NOT_CLOSED'
@@ -61,6 +70,7 @@ export function readCsv(bytes: Uint8Array, fileName: string): RawTable {
   if (!headerCells || isBlankRow(headerCells)) {
     throw new AppError('FileRejected', `${fileName} has no header row: nothing was imported.`);
   }
+  if (headerCells.length > MAX_IMPORT_COLUMNS) throw tooManyColumns(fileName, headerCells.length);
   const header = mapHeader(headerCells, fileName);
   const out: RawTable = { format: 'csv', encoding, delimiter, columns: header.readings, records: [], warnings: header.warnings };
   data.forEach((cells, i) => {

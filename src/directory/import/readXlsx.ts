@@ -1,5 +1,8 @@
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../errors.ts';
+import { cellTooLong, expandsTooMuch, MAX_IMPORT_CELL_CHARS, MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS, MAX_XLSX_EXPANDED_BYTES, tooManyColumns, tooManyRows } from './importLimits.ts';
+import { declaredUnzippedBytes } from './zipSizes.ts';
 import { mapHeader } from './header.ts';
 import { isBlankRow, recordFromCells } from './cells.ts';
 import type { RawTable } from './types.ts';
@@ -36,22 +39,41 @@ function dateText(d: Date): string {
 }
 
 export async function readXlsx(bytes: Uint8Array, fileName: string): Promise<RawTable> {
-  const workbook = new ExcelJS.Workbook();
+  // Declared sizes first: nothing is inflated when the workbook would expand too much (issue 12).
+  const declared = declaredUnzippedBytes(bytes);
+  if (declared === null) throw new AppError('FileRejected', `${fileName} is not a readable Excel workbook (.xlsx): nothing was imported.`);
+  if (declared > MAX_XLSX_EXPANDED_BYTES) throw expandsTooMuch(fileName, declared);
+  // exceljs's streaming reader (issue 12): the sheet's XML is parsed row by row instead of as
+  // one document (a 100,000-row workbook took 930 MB loaded whole; see docs/benchmarks.md).
+  const rows: Array<{ number: number; cells: string[] }> = [];
   try {
-    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
-  } catch {
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), {
+      sharedStrings: 'cache',
+      hyperlinks: 'ignore',
+      styles: 'cache',
+      worksheets: 'emit',
+    });
+    for await (const sheet of reader) {
+      let count = 0;
+      for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
+        if (row.cellCount > MAX_IMPORT_COLUMNS) throw tooManyColumns(fileName, row.cellCount, `row ${row.number}`);
+        const cells: string[] = [];
+        for (let c = 1; c <= row.cellCount; c++) {
+          const text = cellText(row.getCell(c).value);
+          if (text.length > MAX_IMPORT_CELL_CHARS) throw cellTooLong(fileName, `in row ${row.number}, column ${c}`, text.length);
+          cells.push(text);
+        }
+        if (isBlankRow(cells)) continue;
+        if (++count > MAX_IMPORT_ROWS + 1) throw tooManyRows(fileName, null);
+        rows.push({ number: row.number, cells });
+      }
+      break; // the first worksheet only
+    }
+  } catch (e) {
+    if (e instanceof AppError) throw e;
     throw new AppError('FileRejected', `${fileName} is not a readable Excel workbook (.xlsx): nothing was imported.`);
   }
-  const sheet = workbook.worksheets[0];
-  if (!sheet || sheet.actualRowCount === 0) {
-    throw new AppError('FileRejected', `The first sheet of ${fileName} is empty: nothing was imported.`);
-  }
-  const rows: Array<{ number: number; cells: string[] }> = [];
-  sheet.eachRow({ includeEmpty: false }, (row) => {
-    const cells: string[] = [];
-    for (let c = 1; c <= row.cellCount; c++) cells.push(cellText(row.getCell(c).value));
-    rows.push({ number: row.number, cells });
-  });
+  if (rows.length === 0) throw new AppError('FileRejected', `The first sheet of ${fileName} is empty: nothing was imported.`);
   const headerIndex = rows.findIndex((r) => !isBlankRow(r.cells));
   const headerRow = rows[headerIndex];
   if (!headerRow) throw new AppError('FileRejected', `The first sheet of ${fileName} is empty: nothing was imported.`);

@@ -1,0 +1,73 @@
+import { AppError } from '../../errors.ts';
+import type { ImportWarning } from './types.ts';
+
+// The bounds of one directory import (issue 12): a file a centre could really have, never one
+// that stalls the PC. Each limit has its own error naming it; they are checked as early as the
+// format allows (declared zip sizes before inflating, the header before the rows).
+
+/** The file itself, in the app and the CLI alike (the CLI may raise it with --max-mb). */
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+/** Service rows (blank rows not counted). */
+export const MAX_IMPORT_ROWS = 100_000;
+/** Columns of the header row. */
+export const MAX_IMPORT_COLUMNS = 200;
+/** Characters of one cell (Excel's own limit is 32,767). */
+export const MAX_IMPORT_CELL_CHARS = 32_000;
+/** What an XLSX may expand to, from its zip entries' declared sizes, before anything is inflated. */
+export const MAX_XLSX_EXPANDED_BYTES = 256 * 1024 * 1024;
+/** Warnings sent back in full; the rest are counted per kind. */
+export const MAX_IMPORT_WARNINGS = 100;
+
+const mb = (n: number) => `${(n / 1048576).toFixed(1).replace(/\.0$/, '')} MB`;
+
+export function tooLarge(fileName: string, bytes: number, maxBytes: number): AppError {
+  return new AppError('FileRejected', `${fileName} is too large (${mb(bytes)}; the limit is ${mb(maxBytes)} per file): nothing was imported.`, [{ path: 'file', message: `at most ${mb(maxBytes)}` }]);
+}
+
+export function tooManyRows(fileName: string, rows: number | null): AppError {
+  return new AppError('FileRejected', `${fileName} has ${rows === null ? 'more than' : rows.toLocaleString('en')} ${rows === null ? MAX_IMPORT_ROWS.toLocaleString('en') : ''} service rows; the limit is ${MAX_IMPORT_ROWS.toLocaleString('en')} rows per file: split it. Nothing was imported.`.replace('  ', ' '), [
+    { path: 'rows', message: `at most ${MAX_IMPORT_ROWS}` },
+  ]);
+}
+
+export function tooManyColumns(fileName: string, columns: number, where = 'the header row'): AppError {
+  return new AppError('FileRejected', `${fileName}: ${where} has ${columns.toLocaleString('en')} columns; the limit is ${MAX_IMPORT_COLUMNS} columns: nothing was imported.`, [{ path: 'columns', message: `at most ${MAX_IMPORT_COLUMNS}` }]);
+}
+
+export function cellTooLong(fileName: string, where: string, chars: number | null): AppError {
+  return new AppError(
+    'FileRejected',
+    `${fileName}: a cell ${where} is longer than ${MAX_IMPORT_CELL_CHARS.toLocaleString('en')} characters${chars ? ` (${chars.toLocaleString('en')})` : ''}, the limit per cell (if it should not be, a quote may be left open just before it): nothing was imported.`,
+    [{ path: 'cell', message: `at most ${MAX_IMPORT_CELL_CHARS} characters` }],
+  );
+}
+
+export function expandsTooMuch(fileName: string, declared: number): AppError {
+  return new AppError(
+    'FileRejected',
+    `${fileName} would expand to ${mb(declared)} once unzipped; the limit is ${mb(MAX_XLSX_EXPANDED_BYTES)} for a workbook: nothing was imported (save it as CSV, or split it).`,
+    [{ path: 'file', message: `expands to at most ${mb(MAX_XLSX_EXPANDED_BYTES)}` }],
+  );
+}
+
+/** The kind of a warning, for the count of the rest: its message without the specifics (names, numbers). */
+function kindOf(w: ImportWarning): string {
+  return w.message.replace(/"[^"]*"/g, '"…"').replace(/\d+/g, 'N');
+}
+
+/** The first MAX_IMPORT_WARNINGS warnings in full, then one line per kind counting the rest. */
+export function capWarnings(warnings: readonly ImportWarning[]): ImportWarning[] {
+  if (warnings.length <= MAX_IMPORT_WARNINGS) return [...warnings];
+  const out = warnings.slice(0, MAX_IMPORT_WARNINGS);
+  const rest = new Map<string, { count: number; example: ImportWarning }>();
+  for (const w of warnings.slice(MAX_IMPORT_WARNINGS)) {
+    const k = kindOf(w);
+    const e = rest.get(k);
+    if (e) e.count++;
+    else rest.set(k, { count: 1, example: w });
+  }
+  for (const { count, example } of rest.values()) {
+    out.push({ field: null, message: `…and ${count.toLocaleString('en')} more warning${count === 1 ? '' : 's'} like: ${example.message}` });
+  }
+  return out;
+}

@@ -1,0 +1,30 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { isAppError } from '../../errors.ts';
+import { parseImport } from './importFile.ts';
+import type { ThemeView } from '../directoryRepository.ts';
+
+// The worker thread of a directory import (issue 12): reads and checks the file away from the
+// thread that holds the store, so note saves and every other operation keep answering. It gets
+// the bytes, the file name, the themes and the size limit; it posts progress, then the parsed
+// import or a typed error. It never touches the store.
+
+interface Job {
+  bytes: Uint8Array;
+  fileName: string;
+  themes: ThemeView[];
+  maxBytes: number;
+}
+
+const port = parentPort;
+if (port) {
+  const job = workerData as Job;
+  parseImport(job.bytes, job.fileName, job.themes, (p) => port.postMessage({ type: 'progress', progress: p }), job.maxBytes)
+    .then((parsed) => port.postMessage({ type: 'done', parsed }))
+    .catch((e: unknown) => {
+      port.postMessage(
+        isAppError(e)
+          ? { type: 'error', code: e.code, message: e.message, issues: e.issues ?? null }
+          : { type: 'crash', message: e instanceof Error ? `${e.name}: ${e.message}` : String(e) },
+      );
+    });
+}

@@ -1,0 +1,73 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { AppError, type ErrorCode } from '../../errors.ts';
+import type { ThemeView } from '../directoryRepository.ts';
+import { MAX_IMPORT_BYTES } from './importLimits.ts';
+import type { ParsedImport, ProgressCallback } from './types.ts';
+
+// Runs parseImport in a worker thread (importWorker.ts, issue 12): the process that holds the
+// store keeps answering during a 20 MB import. The worker's heap is capped, so a file that
+// would still blow up in memory ends as a clear refusal, never as a stalled or killed app.
+
+/** The worker's V8 old-generation cap: above the measured need at the limits (docs/benchmarks.md). */
+export const IMPORT_WORKER_HEAP_MB = 320;
+
+declare const __dirname: string | undefined;
+
+/**
+ * Where the worker script is: beside Electron's bundled main (build/main/importWorker.cjs, built
+ * by scripts/build.ts), or the TypeScript source when run by Node (CLI, tests, harness). Code
+ * bundled into main may not use import.meta (esbuild's empty-import-meta is an error), so the
+ * source's own location is read from a stack frame.
+ */
+export function importWorkerScript(): string {
+  if (typeof __dirname === 'string') return path.join(__dirname, 'importWorker.cjs');
+  const frame = new Error().stack?.match(/(file:\/\/[^\s)]+?)\/parseOffThread\.ts:\d+:\d+/);
+  if (!frame?.[1]) throw new Error('cannot locate importWorker.ts');
+  return path.join(fileURLToPath(frame[1]), 'importWorker.ts');
+}
+
+type Message =
+  | { type: 'progress'; progress: Parameters<ProgressCallback>[0] }
+  | { type: 'done'; parsed: ParsedImport }
+  | { type: 'error'; code: ErrorCode; message: string; issues: Array<{ path: string; message: string }> | null }
+  | { type: 'crash'; message: string };
+
+export function parseImportOffThread(
+  bytes: Uint8Array,
+  fileName: string,
+  themes: readonly ThemeView[],
+  onProgress?: ProgressCallback,
+  maxBytes: number = MAX_IMPORT_BYTES,
+): Promise<ParsedImport> {
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const worker = new Worker(importWorkerScript(), {
+      workerData: { bytes, fileName, themes: [...themes], maxBytes },
+      resourceLimits: { maxOldGenerationSizeMb: IMPORT_WORKER_HEAP_MB },
+    });
+    const finish = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      fn();
+      void worker.terminate();
+    };
+    worker.on('message', (m: Message) => {
+      if (m.type === 'progress') onProgress?.(m.progress);
+      else if (m.type === 'done') finish(() => resolve(m.parsed));
+      else if (m.type === 'error') finish(() => reject(new AppError(m.code, m.message, m.issues ?? undefined)));
+      else finish(() => reject(new Error(`import worker: ${m.message}`)));
+    });
+    worker.on('error', (e: Error & { code?: string }) => {
+      finish(() =>
+        reject(
+          e.code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? new AppError('FileRejected', `${fileName} needs more memory to read than an import may use (${IMPORT_WORKER_HEAP_MB} MB): save it as CSV, or split it. Nothing was imported.`)
+            : e,
+        ),
+      );
+    });
+    worker.on('exit', (code) => finish(() => reject(new Error(`import worker stopped (exit ${code})`))));
+  });
+}
