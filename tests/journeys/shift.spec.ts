@@ -130,6 +130,13 @@ test('calls without a request: one key each, no theme nor intervention, counted 
   ]);
   const stored = await op(core as AppCore, 'calls.get', { callId: calls[0]!.id });
   expect(stored.record.lookedFor).toBe('sa mutuelle');
+  // History shows the kind instead of themes, and a click on the row opens its call.
+  await page.keyboard.press('Alt+3');
+  await page.getByRole('button', { name: 'Toutes les dates' }).click();
+  const first = page.getByTestId('history-row').first();
+  await expect(first).toContainText('Hors champ');
+  await first.locator('td').first().click();
+  await expect(page.locator(`.call[data-call-id="${calls[0]!.id}"]`)).toBeVisible();
   await h.close();
 });
 

@@ -221,11 +221,19 @@ function History() {
             </thead>
             <tbody>
               {g.rows.map((c) => (
-                <tr key={c.id} data-testid="history-row">
+                <tr
+                  key={c.id}
+                  data-testid="history-row"
+                  className="clickable"
+                  // A click anywhere on the row opens its call (the buttons keep their own action); the keyboard uses the row's button.
+                  onClick={(e) => {
+                    if (!(e.target as HTMLElement).closest('button')) open(c.id);
+                  }}
+                >
                   <td>{formatDateTime(c.startedAt, lang, { timeStyle: 'short' })}</td>
                   <td className="mono">{c.durationMs === null ? '—' : formatCallTime(c.durationMs)}</td>
                   <td>{c.responderName}</td>
-                  <td>{c.themes.map((code) => themeLabel.get(code) ?? code).join(', ')}</td>
+                  <td>{c.noRequest ? <span className="muted">{t(`noRequest.${c.noRequest}`)}</span> : c.themes.map((code) => themeLabel.get(code) ?? code).join(', ')}</td>
                   <td>{communeLabel(c.commune)}</td>
                   <td className="excerpt">
                     {c.pseudonym && <span className="badge">{c.pseudonym}</span>} {c.excerpt}
