@@ -16,6 +16,12 @@ export function loadRelevanceQueries(): RelevanceQuery[] {
   return (JSON.parse(fs.readFileSync(file, 'utf8')) as { queries: RelevanceQuery[] }).queries;
 }
 
+/** Situational queries phrased as callers speak (issue 17), French and Dutch. */
+export function loadSituationalQueries(): RelevanceQuery[] {
+  const file = path.join(root, 'tests/fixtures/search/situational-queries.json');
+  return (JSON.parse(fs.readFileSync(file, 'utf8')) as { queries: RelevanceQuery[] }).queries;
+}
+
 export function loadDemoDirectory<T = Record<string, unknown>>(): T[] {
   return JSON.parse(fs.readFileSync(path.join(root, 'src/directory/demo/demoDirectory.json'), 'utf8')) as T[];
 }

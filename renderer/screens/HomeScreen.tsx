@@ -20,6 +20,7 @@ import { DemoBanner, DirectoryEmptyHint } from './directory/DemoBanner.tsx';
 // this profile's last shift, and F2 to take a call. Before sign-in it is the profile picker.
 
 const FIRST = 5;
+import { ToVerifyCount } from './directory/ToVerifyCount.tsx';
 
 export function HomeScreen() {
   const { t } = useTranslation();
@@ -93,6 +94,7 @@ function Board() {
         <DemoBanner />
         <DirectoryEmptyHint />
       </div>
+      <ToVerifyCount />
       <div className="home-grid">
         <section className="panel" aria-labelledby="home-callbacks">
           <h2 id="home-callbacks">{t('home.callbacks.title', { count: due?.count ?? 0 })}</h2>

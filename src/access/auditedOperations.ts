@@ -16,6 +16,11 @@ export const AUDITED_OPERATIONS: Rules = {
   'reports.exportPublic': (i) => ({ action: 'export.report', detail: { kind: 'period', format: i.format, public: true, from: i.from, to: i.to } }),
   'directory.export': (i, o) => ({ action: 'export.directory', detail: { format: i.format, public: i.public ?? false, count: o.count } }),
   'directory.importApply': (_i, o) => ({ action: 'directory.import', detail: { added: o.counts.added, updated: o.counts.changed, count: o.counts.rejected } }),
+  'directory.lexiconSave': (_i, o) => ({ action: 'directory.lexicon', detail: { count: o.entries, cause: o.saved ? 'saved' : 'refused' } }),
+  'directory.saveService': (i, o) => ({ action: o.created ? 'directory.service_create' : 'directory.service_edit', detail: { serviceId: i.service.id, fields: o.fields.join(','), count: o.fields.length } }),
+  'directory.verify': (i) => ({ action: 'directory.service_verify', detail: { serviceId: i.id, note: Boolean(i.note) } }),
+  'directory.setStatus': (i) => ({ action: 'directory.service_status', detail: { serviceId: i.id, status: i.status } }),
+  'directory.setMaintainer': (i) => ({ action: 'profile.right', detail: { targetProfileId: i.profileId, right: 'directory_maintainer', granted: i.maintainer } }),
   'feed.apply': () => ({ action: 'directory.import', detail: { source: 'feed' } }),
   'store.backupNow': (_i, o) => ({ action: 'backup.create', detail: { reason: o.reason, bytes: o.bytes } }),
 };

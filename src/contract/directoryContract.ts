@@ -71,9 +71,9 @@ export const directoryContract = {
     output: z.object({ lines: z.array(serviceOutputSchema) }),
   }),
   'directory.addNote': operation({
-    summary: 'Add a dated reachability note to a service ("no answer for 2 weeks"), signed with the responder\'s name.',
+    summary: 'Add a dated reachability note to a service ("no answer for 2 weeks"), signed with the responder\'s name; `unreachable` when the service could not be reached (counted on result rows, the "to verify" list and the barometer).',
     access: SIGNED_IN,
-    input: z.strictObject({ serviceId: serviceIdSchema, text: noteTextSchema }),
+    input: z.strictObject({ serviceId: serviceIdSchema, text: noteTextSchema, kind: z.enum(['note', 'unreachable']).optional() }),
     output: reachabilityNoteSchema,
   }),
   'directory.importPreview': operation({
@@ -103,6 +103,23 @@ export const directoryContract = {
     access: SIGNED_IN,
     input: z.strictObject({}),
     output: z.object({ services: z.number(), demoServices: z.number(), demoIds: z.array(z.string()) }),
+  }),
+  'directory.lexiconGet': operation({
+    summary: 'The situation lexicon search uses (callers\' phrases → themes and keywords), as editable text; `edited` is false while the shipped default applies.',
+    access: SIGNED_IN,
+    input: z.strictObject({}),
+    output: z.object({ text: z.string(), entries: z.number(), edited: z.boolean() }),
+  }),
+  'directory.lexiconSave': operation({
+    summary: 'Replace the situation lexicon from its text form (one "fr: phrase => themes | keywords" per line); nothing is saved while a line is wrong. Empty text goes back to the shipped default (directory maintainers).',
+    access: ['supervisor'],
+    right: 'directory_maintainer',
+    input: z.strictObject({ text: z.string().max(500_000) }),
+    output: z.object({
+      saved: z.boolean(),
+      entries: z.number(),
+      problems: z.array(z.object({ line: z.number(), message: z.string() })),
+    }),
   }),
   'taxonomy.list': operation({
     summary: 'The shared theme taxonomy with FR/NL/EN labels: built-in themes then supervisor additions.',

@@ -3,6 +3,7 @@ import { systemContract } from './systemContract.ts';
 import { storeContract } from './storeContract.ts';
 import { directoryContract } from './directoryContract.ts';
 import { directorySearchContract } from './directorySearchContract.ts';
+import { directoryUpkeepContract } from './directoryUpkeepContract.ts';
 import { configContract } from './configContract.ts';
 import { feedContract } from './feedContract.ts';
 import { callsContract } from './callsContract.ts';
@@ -20,6 +21,7 @@ export const contract = {
   ...storeContract,
   ...directoryContract,
   ...directorySearchContract,
+  ...directoryUpkeepContract,
   ...configContract,
   ...feedContract,
   ...callsContract,

@@ -30,10 +30,20 @@ export interface ConditionalAccess {
  */
 export type Access = 'open' | readonly Role[] | ConditionalAccess;
 
+/**
+ * Rights a profile holds beside its role (issue 17): `directory_maintainer`, held by supervisors
+ * only, lets them edit, verify and deactivate services and edit the situation lexicon. Checked
+ * by the router after the role.
+ */
+export const RIGHTS = ['directory_maintainer'] as const;
+export type Right = (typeof RIGHTS)[number];
+
 export interface Operation<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   input: I;
   output: O;
   access: Access;
+  /** A right the signed-in profile must also hold (checked by the router). */
+  right?: Right;
   /** Still answered while the session is locked (status, unlock); everything else is refused with `Locked`. */
   whileLocked?: true;
   summary: string;

@@ -1,7 +1,8 @@
 import { AppError } from '../errors.ts';
 import { BUILTIN_THEMES, THEME_CODE_PATTERN, type Lang, type ThemeEntry } from '../domain/taxonomy.ts';
 import type { Db } from '../store/openDatabase.ts';
-import { LIST_FIELDS, SERVICE_FIELDS, type ReachabilityNote, type Service } from './serviceSchema.ts';
+import type { LexiconEntry } from './lexicon/lexiconSchema.ts';
+import { LIST_FIELDS, SERVICE_FIELDS, type NoteKind, type ReachabilityNote, type Service } from './serviceSchema.ts';
 
 // The directory's only SQL. Services travel in their canonical form (see serviceSchema.ts);
 // list fields are stored as JSON arrays.
@@ -46,7 +47,7 @@ export interface DirectoryRepository {
   serviceNames(): string[];
   /** Inserts or replaces every service in one transaction; returns how many rows were written. */
   upsertServices(services: readonly Service[], now: Date, onProgress?: (done: number, total: number) => void): number;
-  addNote(serviceId: string, text: string, responder: string, now: Date): ReachabilityNote;
+  addNote(serviceId: string, text: string, responder: string, now: Date, kind?: NoteKind): ReachabilityNote;
   listNotes(serviceId: string): ReachabilityNote[];
   /** Services added or changed since an instant, newest first (home board: "since your last shift"). */
   changedSince(sinceIso: string, limit: number): { total: number; services: Array<{ id: string; name: string; added: boolean; at: string }> };
@@ -54,6 +55,12 @@ export interface DirectoryRepository {
   crisisLines(): Service[];
   /** Reachability notes written since an instant, newest first, with their service's name. */
   notesSince(sinceIso: string, limit: number): Array<{ id: number; serviceId: string; serviceName: string; text: string; createdAt: string }>;
+  /** "Unreachable" notes per service since `since` (ISO), for result rows, the worklist and the barometer. */
+  unreachableCounts(since: string): Map<string, number>;
+  /** The situation lexicon as stored (empty: the shipped default applies). */
+  listLexicon(): LexiconEntry[];
+  /** Replaces the whole lexicon in one transaction. */
+  replaceLexicon(entries: readonly LexiconEntry[]): void;
   listThemes(): ThemeView[];
   themeCodes(): Set<string>;
   addTheme(entry: { code: string; labels: Record<Lang, string> }, createdBy: string | null, now: Date): ThemeView;
@@ -112,17 +119,17 @@ export function directoryRepository(db: Db): DirectoryRepository {
       });
       return run();
     },
-    addNote(serviceId, text, responder, now) {
+    addNote(serviceId, text, responder, now, kind = 'note') {
       if (!selectOne.get(serviceId)) throw new AppError('NotFound', `No service with id ${JSON.stringify(serviceId)}.`);
       const createdAt = now.toISOString();
       const info = db
-        .prepare('INSERT INTO reachability_notes (service_id, text, responder, created_at) VALUES (?, ?, ?, ?)')
-        .run(serviceId, text, responder, createdAt);
-      return { id: Number(info.lastInsertRowid), service_id: serviceId, text, responder, created_at: createdAt };
+        .prepare('INSERT INTO reachability_notes (service_id, text, responder, created_at, kind) VALUES (?, ?, ?, ?, ?)')
+        .run(serviceId, text, responder, createdAt, kind);
+      return { id: Number(info.lastInsertRowid), service_id: serviceId, text, responder, created_at: createdAt, kind };
     },
     listNotes(serviceId) {
       return db
-        .prepare('SELECT id, service_id, text, responder, created_at, centre FROM reachability_notes WHERE service_id = ? ORDER BY created_at DESC, id DESC')
+        .prepare('SELECT id, service_id, text, responder, created_at, centre, kind FROM reachability_notes WHERE service_id = ? ORDER BY created_at DESC, id DESC')
         .all(serviceId) as ReachabilityNote[];
     },
     changedSince(sinceIso, limit) {
@@ -142,6 +149,28 @@ export function directoryRepository(db: Db): DirectoryRepository {
            FROM reachability_notes n JOIN services s ON s.id = n.service_id WHERE n.created_at > ? ORDER BY n.created_at DESC, n.id DESC LIMIT ?`,
         )
         .all(sinceIso, limit) as Array<{ id: number; serviceId: string; serviceName: string; text: string; createdAt: string }>;
+    },
+    unreachableCounts(since) {
+      const rows = db
+        .prepare("SELECT service_id, count(*) AS n FROM reachability_notes WHERE kind = 'unreachable' AND created_at >= ? GROUP BY service_id")
+        .all(since) as Array<{ service_id: string; n: number }>;
+      return new Map(rows.map((r) => [r.service_id, r.n]));
+    },
+    listLexicon() {
+      const rows = db.prepare('SELECT phrase, lang, themes, keywords FROM situation_lexicon ORDER BY id').all() as Array<Record<string, string>>;
+      return rows.map((r) => ({
+        phrase: r.phrase as string,
+        lang: r.lang as LexiconEntry['lang'],
+        themes: JSON.parse(r.themes as string) as string[],
+        keywords: JSON.parse(r.keywords as string) as string[],
+      }));
+    },
+    replaceLexicon(entries) {
+      const ins = db.prepare('INSERT INTO situation_lexicon (phrase, lang, themes, keywords) VALUES (?, ?, ?, ?)');
+      db.transaction(() => {
+        db.prepare('DELETE FROM situation_lexicon').run();
+        for (const e of entries) ins.run(e.phrase, e.lang, JSON.stringify(e.themes), JSON.stringify(e.keywords));
+      })();
     },
     listThemes() {
       const added = db.prepare('SELECT code, label_fr, label_nl, label_en FROM taxonomy_additions ORDER BY code').all() as Array<Record<string, string>>;

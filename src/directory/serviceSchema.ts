@@ -226,6 +226,10 @@ export const noteTextSchema = z
   .max(NOTE_MAX_CHARS, `at most ${NOTE_MAX_CHARS} characters`)
   .refine((s) => !CONTROL.test(s), 'contains control characters');
 
+/** `unreachable`: the service could not be reached; `verified`: a maintainer checked the record; `note`: anything else. */
+export const NOTE_KINDS = ['note', 'unreachable', 'verified'] as const;
+export type NoteKind = (typeof NOTE_KINDS)[number];
+
 export const reachabilityNoteSchema = z.object({
   id: z.number().int(),
   service_id: z.string(),
@@ -236,6 +240,7 @@ export const reachabilityNoteSchema = z.object({
   created_at: z.string(),
   /** The writer's centre when the note came through the line's hub (issue 14); null for notes typed here. */
   centre: z.string().nullable().optional(),
+  kind: z.enum(NOTE_KINDS),
 });
 export type ReachabilityNote = z.infer<typeof reachabilityNoteSchema>;
 

@@ -6,6 +6,7 @@ import { directoryRepository } from '../directory/directoryRepository.ts';
 import { applyImport, previewImport } from '../directory/import/importFile.ts';
 import { parseImportOffThread } from '../directory/import/parseOffThread.ts';
 import { demoServiceIds } from '../directory/demo/demoMarker.ts';
+import { invalidateDirectorySearch } from '../directory/search/storeSearch.ts';
 import type { ImportDiff, ParsedImport, ValidRow } from '../directory/import/types.ts';
 import type { Logger } from '../log/logger.ts';
 import { writeFileAtomic } from '../store/atomicWrite.ts';
@@ -220,12 +221,16 @@ export async function applyFeed(db: Db, settings: FeedSettings, opts: FeedRunOpt
   const at = opts.now.toISOString();
   const diff = db.transaction(() => {
     const d = applyImport(db, parsed, opts.now);
+    // The lexicon the coordination edited comes with the directory, in the same transaction.
+    if (parsed.lexicon && parsed.lexicon.length > 0) directoryRepository(db).replaceLexicon(parsed.lexicon);
     set.run(SETTING_VERSION, String(info.version), at);
     set.run(SETTING_SHA256, info.sha256, at);
     set.run(SETTING_APPLIED_AT, at, at);
     set.run(SETTING_PUBLISHED_AT, info.publishedAt, at);
     return d;
   })();
+  // Services are re-checked by the search's fingerprint; a new lexicon alone is not, so say it.
+  invalidateDirectorySearch(db);
   const counts = countsOf(diff, p.removedIds);
   const report: FeedReport = {
     ...base,

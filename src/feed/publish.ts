@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../errors.ts';
+import { directoryRepository } from '../directory/directoryRepository.ts';
 import { exportDirectory } from '../directory/export/exportDirectory.ts';
 import { writeFileAtomic } from '../store/atomicWrite.ts';
 import type { Db } from '../store/openDatabase.ts';
@@ -54,7 +55,9 @@ export async function publishDirectory(db: Db, opts: PublishOptions): Promise<Pu
   if (previousVersion !== null && version <= previousVersion) {
     throw new AppError('Conflict', `${file} already holds version ${previousVersion}; workstations refuse a version that is not higher (asked: ${version}). Nothing was written.`);
   }
-  const exported = await exportDirectory(db, { format: opts.format, delimiter: ';', public: opts.public ?? false }, opts.now);
+  // The line's situation lexicon travels with the directory (HSDS only; the shipped default when never edited).
+  const lexicon = opts.format === 'hsds' ? directoryRepository(db).listLexicon() : [];
+  const exported = await exportDirectory(db, { format: opts.format, delimiter: ';', public: opts.public ?? false, withNotes: false, lexicon }, opts.now);
   if (exported.count === 0) throw new AppError('InvalidInput', 'The directory is empty: there is nothing to publish.');
   const bytes = createBundle({ data: exported.bytes, format: opts.format, fileName: exported.fileName, version, publishedAt: opts.now, publisher: opts.publisher ?? null, signingKey: opts.signingKey ?? null });
   // Read it back exactly as a workstation will, with the matching public key when signed.

@@ -5,6 +5,8 @@ import { exportDirectory } from '../directory/export/exportDirectory.ts';
 import { applyImport, previewImport } from '../directory/import/importFile.ts';
 import { parseImportOffThread } from '../directory/import/parseOffThread.ts';
 import type { ImportProgress } from '../directory/import/types.ts';
+import { DEFAULT_LEXICON } from '../directory/lexicon/defaultLexicon.ts';
+import { formatLexicon, parseLexicon } from '../directory/lexicon/lexiconSchema.ts';
 import { invalidateDirectorySearch } from '../directory/search/storeSearch.ts';
 import { verificationOverdue } from '../directory/serviceSchema.ts';
 import { AppError } from '../errors.ts';
@@ -45,8 +47,8 @@ export const directoryHandlers: HandlerMap<typeof directoryContract> = {
     return { service, notes: repo.listNotes(id), verificationOverdue: verificationOverdue(service, s.clock.now()) };
   },
   'directory.crisisLines': (_input, s) => ({ lines: directoryRepository(s.store.database()).crisisLines() }),
-  'directory.addNote': ({ serviceId, text }, s) => {
-    const note = directoryRepository(s.store.database()).addNote(serviceId, text, responderName(s), s.clock.now());
+  'directory.addNote': ({ serviceId, text, kind }, s) => {
+    const note = directoryRepository(s.store.database()).addNote(serviceId, text, responderName(s), s.clock.now(), kind ?? 'note');
     s.log.info('directory.note_added', { chars: text.length });
     return note;
   },
@@ -70,6 +72,20 @@ export const directoryHandlers: HandlerMap<typeof directoryContract> = {
     const db = s.store.database();
     const ids = demoServiceIds(db);
     return { services: directoryRepository(db).countServices(), demoServices: countDemoServices(db), demoIds: ids };
+  },
+  'directory.lexiconGet': (_input, s) => {
+    const stored = directoryRepository(s.store.database()).listLexicon();
+    const entries = stored.length > 0 ? stored : DEFAULT_LEXICON;
+    return { text: formatLexicon(entries), entries: entries.length, edited: stored.length > 0 };
+  },
+  'directory.lexiconSave': ({ text }, s) => {
+    const repo = directoryRepository(s.store.database());
+    const { entries, problems } = parseLexicon(text, repo.themeCodes());
+    if (problems.length > 0) return { saved: false, entries: entries.length, problems: problems.slice(0, 200) };
+    repo.replaceLexicon(entries);
+    invalidateDirectorySearch(s.store.database());
+    s.log.info('directory.lexicon_saved', { count: entries.length });
+    return { saved: true, entries: entries.length, problems: [] };
   },
   'taxonomy.list': (_input, s) => ({ themes: directoryRepository(s.store.database()).listThemes().map(themeView) }),
   'taxonomy.add': ({ code, labels }, s) => {

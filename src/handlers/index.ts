@@ -3,6 +3,7 @@ import { systemHandlers } from './systemHandlers.ts';
 import { storeHandlers } from './storeHandlers.ts';
 import { directoryHandlers } from './directoryHandlers.ts';
 import { directorySearchHandlers } from './directorySearchHandlers.ts';
+import { directoryUpkeepHandlers } from './directoryUpkeepHandlers.ts';
 import { configHandlers } from './configHandlers.ts';
 import { feedHandlers } from './feedHandlers.ts';
 import { callsHandlers } from './callsHandlers.ts';
@@ -20,6 +21,7 @@ export const handlers: Handlers = {
   ...storeHandlers,
   ...directoryHandlers,
   ...directorySearchHandlers,
+  ...directoryUpkeepHandlers,
   ...configHandlers,
   ...feedHandlers,
   ...callsHandlers,

@@ -5,6 +5,8 @@ import type { Handlers } from '../handlers/handlerMap.ts';
 import { needsFirstSupervisor } from '../access/accessSession.ts';
 import { isConditionalAccess, type OpenCondition } from '../contract/operation.ts';
 import type { Services } from '../services/services.ts';
+import type { Right } from '../contract/operation.ts';
+import { holdsRight } from '../access/profileRights.ts';
 
 export interface Router {
   /** Never throws and never rejects: every outcome is a Result. */
@@ -30,6 +32,7 @@ export function createRouter(handlers: Handlers, services: Services, options: Ro
     }
     const spec = contract[name];
     checkAccess(spec.access, services, name);
+    checkRight((spec as { right?: Right }).right, services, name);
     const parsed = parseOrThrow(spec.input, input ?? {}, `input for ${name}`);
     const handler = handlers[name] as (i: unknown, s: Services) => unknown;
     const value = await handler(parsed, services);
@@ -79,5 +82,13 @@ function checkAccess(access: (typeof contract)[keyof typeof contract]['access'],
   if (!role || !roles.includes(role)) {
     if (roles.length === 0) throw new AppError('Forbidden', 'router.supervisorExists', { operation: name });
     throw new AppError('Forbidden', 'router.forbidden', { operation: name, roles: roles.join(', ') });
+  }
+}
+
+function checkRight(right: Right | undefined, services: Services, name: string): void {
+  if (!right) return;
+  const profileId = services.session.profileId;
+  if (!profileId || !holdsRight(services.store.database(), profileId, right)) {
+    throw new AppError('Forbidden', `${name} is reserved to directory maintainers (a supervisor gives the right, or IT with relais-admin).`);
   }
 }

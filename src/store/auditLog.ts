@@ -21,6 +21,12 @@ export const AUDIT_ACTIONS = [
   'export.directory',
   'export.audit',
   'directory.import',
+  'directory.lexicon',
+  'directory.service_create',
+  'directory.service_edit',
+  'directory.service_verify',
+  'directory.service_status',
+  'profile.right',
   'purge.apply',
   'retention.update',
   'backup.create',
@@ -35,7 +41,7 @@ export const AUDIT_ACTIONS = [
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-const AUDIT_DETAIL_KEYS = new Set(['format', 'public', 'from', 'to', 'kind', 'count', 'steps', 'reason', 'targetProfileId', 'targetName', 'role', 'cause', 'notesRetentionMonths', 'callbackNumberRetentionDays', 'added', 'updated', 'removed', 'version', 'attempts', 'source', 'bytes', 'centre', 'callId']);
+const AUDIT_DETAIL_KEYS = new Set(['format', 'public', 'from', 'to', 'kind', 'count', 'steps', 'reason', 'targetProfileId', 'targetName', 'role', 'cause', 'notesRetentionMonths', 'callbackNumberRetentionDays', 'added', 'updated', 'removed', 'version', 'attempts', 'source', 'bytes', 'centre', 'callId', 'serviceId', 'fields', 'status', 'note', 'right', 'granted']);
 
 export type AuditDetail = Record<string, string | number | boolean | null>;
 

@@ -109,6 +109,25 @@ test('a sheet with French headers and Belgian dates imports as it is; the previe
   expect(verified).toEqual(['2025-03-15', 'fr,nl']);
 });
 
+test('situational phrases in the caller\'s words reach the right services, with only what matched highlighted', async ({ app }) => {
+  await ready(app);
+  const { page } = app;
+  await onShift(page);
+  await page.keyboard.press('Control+K');
+  const box = page.getByRole('combobox', { name: /Rechercher un service/ });
+  const options = page.getByRole('listbox', { name: 'Résultats' }).getByRole('option');
+  const top3 = async () => (await options.allTextContents()).slice(0, 3).join(' | ');
+  await box.fill('le propriétaire veut le mettre dehors');
+  await expect.poll(top3).toMatch(/droit à l'habitat|Huurdersbond/);
+  await box.fill('zelfmoordgedachten');
+  await expect.poll(top3).toMatch(/prévention du suicide|Tele-Onthaal/);
+  await box.fill('huurwaarborg');
+  await expect.poll(top3).toMatch(/garantie locative/);
+  await box.fill('ocmw jette');
+  await expect(options.first()).toContainText('Jette');
+  await expect(options.first().locator('mark', { hasText: /dette/i })).toHaveCount(0);
+});
+
 test('during a call, a service found with Ctrl+K is referred to the call with Alt+R', async ({ app }) => {
   test.skip(app.shell !== 'harness', 'checks the call through the harness core');
   await ready(app);

@@ -164,7 +164,7 @@ test('HSDS export shape: organization, phones, schedules, languages, service are
   assert.equal(a.schedules[0].description, 'lun 9h-12h\nmar 14h-16h');
   assert.deepEqual(a.languages.map((l: { code: string }) => l.code), ['fr', 'nl', 'ar', 'tr']);
   assert.equal(a.service_areas[0].name, '*');
-  assert.equal(a.locations[0].addresses[0].postal_code, '1050');
+  assert.equal(a.service_at_locations[0].location.addresses[0].postal_code, '1050');
   assert.deepEqual(a.attributes.map((t: { taxonomy_term: { code: string } }) => t.taxonomy_term.code), ['food', 'housing', 'mental_health']);
   assert.equal(a.status, 'inactive');
   assert.equal(a.assured_date, '2025-04-30');

@@ -375,3 +375,16 @@ test('polling: at start, then hourly by the injected clock; nothing while locked
   assert.equal(directoryRepository(autoCore.services.store.database()).countServices() >= 5, true);
   autoCore.shutdown();
 });
+
+test('the situation lexicon the coordination edited travels with the directory in the feed (issue 17)', async () => {
+  const folder = tempDir('relais-feed-');
+  const coord = await coordinationStore();
+  directoryRepository(coord.database()).replaceLexicon([{ phrase: 'plus de réponse du cpas', lang: 'fr', themes: ['general'], keywords: ['cpas'] }]);
+  await publishDirectory(coord.database(), { out: folder, format: 'hsds', now: NOW, publisher: 'Coordination', signingKey: null });
+  coord.close();
+  const ws = await workstationStore();
+  const applied = await applyFeed(ws.database(), { location: folder, publicKey: null, allowUnsigned: true }, run(ws.files.dataDir));
+  assert.equal(applied.state, 'applied', applied.problem ?? '');
+  assert.deepEqual(directoryRepository(ws.database()).listLexicon().map((e) => e.phrase), ['plus de réponse du cpas']);
+  ws.close();
+});

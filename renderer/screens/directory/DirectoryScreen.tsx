@@ -9,6 +9,9 @@ import { Highlight } from '../../components/Highlight.tsx';
 import type { UiLang } from '../../i18n/i18n.ts';
 import { useFocusRequest } from '../../navigation.ts';
 import { ImportExportPanel } from './ImportExportPanel.tsx';
+import { LexiconPanel } from './LexiconPanel.tsx';
+import { ToVerifyPanel } from './ToVerifyPanel.tsx';
+import { useMaintainer } from './useMaintainer.ts';
 import { useReferToActiveCall } from '../calls/index.ts';
 import { ProfilePicker } from '../calls/ProfilePicker.tsx';
 import { useShift } from '../calls/shift.ts';
@@ -38,6 +41,7 @@ export function DirectoryScreen() {
 function DirectorySearchScreen() {
   const { t, i18n } = useTranslation('directory');
   const lang = i18n.language as UiLang;
+  const { maintainer, toVerify, refresh: refreshMaintainer } = useMaintainer();
   const themes = useThemes();
   const referToCall = useReferToActiveCall();
   const [query, setQuery] = useState('');
@@ -49,7 +53,7 @@ function DirectorySearchScreen() {
   const [active, setActive] = useState(0);
   const [selected, setSelected] = useState<string | null>(null);
   const [error, setError] = useState<ErrorPayload | null>(null);
-  const [tab, setTab] = useState<'search' | 'import'>('search');
+  const [tab, setTab] = useState<'search' | 'import' | 'lexicon' | 'toVerify'>('search');
   const searchRef = useRef<HTMLInputElement>(null);
   const seq = useRef(0);
   const answeredQuery = useRef<string | null>(null);
@@ -129,12 +133,30 @@ function DirectorySearchScreen() {
         <div role="tablist" aria-label={t('title')} className="tabs">
           <button type="button" role="tab" aria-selected={tab === 'search'} onClick={() => setTab('search')}>{t('tabs.search')}</button>
           <button type="button" role="tab" aria-selected={tab === 'import'} onClick={() => setTab('import')}>{t('tabs.import')}</button>
+          {maintainer && (
+            <button type="button" role="tab" aria-selected={tab === 'toVerify'} onClick={() => setTab('toVerify')}>{t('tabs.toVerify', { count: toVerify })}</button>
+          )}
+          {maintainer && (
+            <button type="button" role="tab" aria-selected={tab === 'lexicon'} onClick={() => setTab('lexicon')}>{t('tabs.lexicon')}</button>
+          )}
         </div>
       </header>
       <DemoBanner />
       <DirectoryEmptyHint />
       {tab === 'import' ? (
         <ImportExportPanel />
+      ) : tab === 'lexicon' ? (
+        <LexiconPanel />
+      ) : tab === 'toVerify' ? (
+        <div className="directory-panes">
+          <ToVerifyPanel
+            onChanged={refreshMaintainer}
+            onOpen={(id) => {
+              setSelected(id);
+              setTab('search');
+            }}
+          />
+        </div>
       ) : (
         <div className="directory-panes">
           <div className="directory-search">
@@ -222,7 +244,7 @@ function DirectorySearchScreen() {
               })}
             </ul>
           </div>
-          <div className="directory-card">{selected ? <ServiceCard id={selected} onRefer={referToCall} /> : <p className="muted empty-card">{t('search.pick')}</p>}</div>
+          <div className="directory-card">{selected ? <ServiceCard id={selected} onRefer={referToCall} maintainer={maintainer} onChanged={refreshMaintainer} /> : <p className="muted empty-card">{t('search.pick')}</p>}</div>
         </div>
       )}
     </section>

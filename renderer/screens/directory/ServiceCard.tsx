@@ -7,6 +7,7 @@ import { matches } from '../../shortcuts.ts';
 import { copyText } from '../../clipboard.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { formatDateTime, type UiLang } from '../../i18n/i18n.ts';
+import { ServiceEditForm } from './ServiceEditForm.tsx';
 import { useThemes } from '../calls/useTaxonomy.ts';
 import { DemoBanner } from './DemoBanner.tsx';
 
@@ -16,9 +17,13 @@ export interface ServiceCardProps {
   id: string;
   /** Offered when a call is in progress: adds this service to the call's referrals. */
   onRefer?: ((id: string, name: string) => Promise<boolean>) | undefined;
+  /** A directory maintainer sees edit, verify and deactivate (main checks the right again). */
+  maintainer?: boolean;
+  /** After a maintainer changed the service (the list and counts refresh). */
+  onChanged?: () => void;
 }
 
-export function ServiceCard({ id, onRefer }: ServiceCardProps) {
+export function ServiceCard({ id, onRefer, maintainer = false, onChanged }: ServiceCardProps) {
   const { t, i18n } = useTranslation('directory');
   const lang = i18n.language as UiLang;
   const themes = useThemes();
@@ -29,9 +34,14 @@ export function ServiceCard({ id, onRefer }: ServiceCardProps) {
   const [noteError, setNoteError] = useState<ErrorPayload | null>(null);
   const [referred, setReferred] = useState<'added' | 'already' | null>(null);
   const [referError, setReferError] = useState<ErrorPayload | null>(null);
+  const [unreachable, setUnreachable] = useState(false);
+  const [editing, setEditing] = useState(false);
+  const [upkeepError, setUpkeepError] = useState<ErrorPayload | null>(null);
   useEffect(() => {
     setReferred(null);
     setReferError(null);
+    setEditing(false);
+    setUpkeepError(null);
   }, [id]);
 
   const refer = useCallback(
@@ -80,17 +90,41 @@ export function ServiceCard({ id, onRefer }: ServiceCardProps) {
     e.preventDefault();
     const text = note.trim();
     if (!text) return;
-    const r = await invoke('directory.addNote', { serviceId: id, text });
+    const r = await invoke('directory.addNote', { serviceId: id, text, ...(unreachable ? { kind: 'unreachable' as const } : {}) });
     if (r.ok) {
       setNote('');
+      setUnreachable(false);
+      onChanged?.();
       setNoteError(null);
       load();
     } else setNoteError(r.error);
   };
 
+  const upkeep = async (run: () => Promise<{ ok: boolean; error?: ErrorPayload }>) => {
+    const r = await run();
+    if (r.ok) {
+      setUpkeepError(null);
+      load();
+      onChanged?.();
+    } else setUpkeepError(r.error ?? null);
+  };
+
   if (error) return <ErrorMessage error={error} />;
   if (!card) return <p className="muted" aria-busy="true">{t('loading')}</p>;
   const s = card.service;
+  if (editing) {
+    return (
+      <ServiceEditForm
+        service={s}
+        onCancel={() => setEditing(false)}
+        onSaved={() => {
+          setEditing(false);
+          load();
+          onChanged?.();
+        }}
+      />
+    );
+  }
   const themeLabel = (code: string) => themes.get(code)?.labels[lang] ?? code;
   return (
     <article className="service-card" aria-labelledby="service-card-title" data-testid="service-card">
@@ -108,6 +142,16 @@ export function ServiceCard({ id, onRefer }: ServiceCardProps) {
           )}
         </div>
       </header>
+      {maintainer && (
+        <div className="button-row upkeep-row" role="group" aria-label={t('upkeep.actions')}>
+          <button type="button" onClick={() => setEditing(true)}>{t('upkeep.edit')}</button>
+          <button type="button" onClick={() => void upkeep(() => invoke('directory.verify', { id: s.id }))}>{t('upkeep.verify')}</button>
+          <button type="button" onClick={() => void upkeep(() => invoke('directory.setStatus', { id: s.id, status: s.status === 'active' ? 'inactive' : 'active' }))}>
+            {s.status === 'active' ? t('upkeep.deactivate') : t('upkeep.reactivate')}
+          </button>
+          <ErrorMessage error={upkeepError} />
+        </div>
+      )}
       {onRefer && (
         <div className="refer-row">
           <button type="button" className="primary refer" onClick={() => void refer(s.id, s.name)} aria-keyshortcuts="Alt+R">
@@ -207,6 +251,7 @@ export function ServiceCard({ id, onRefer }: ServiceCardProps) {
           {card.notes.map((n) => (
             <li key={n.id}>
               <span className="muted">{formatDateTime(n.created_at, lang, { dateStyle: 'medium' })} — {n.responder}</span>
+              {n.kind !== 'note' && <span className={n.kind === 'unreachable' ? 'badge danger' : 'badge ok'}>{t(`card.noteKind.${n.kind}`)}</span>}
               <p>{n.text}</p>
             </li>
           ))}
@@ -214,6 +259,10 @@ export function ServiceCard({ id, onRefer }: ServiceCardProps) {
         <form onSubmit={addNote} className="inline-form">
           <label className="visually-hidden" htmlFor="reach-note">{t('card.addNoteLabel')}</label>
           <input id="reach-note" value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} placeholder={t('card.addNotePlaceholder')} />
+          <label className="check">
+            <input type="checkbox" checked={unreachable} onChange={(e) => setUnreachable(e.target.checked)} />
+            <span>{t('card.unreachableNote')}</span>
+          </label>
           <button type="submit" disabled={!note.trim()}>{t('card.addNote')}</button>
         </form>
         <ErrorMessage error={noteError} />

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { assertNotLastSupervisor, findProfile, setProfileRole } from '../../reports/supervisorRole.ts';
 import { CLI_ACTOR, writeAudit } from '../../store/auditLog.ts';
+import { setRight } from '../../access/profileRights.ts';
 import { systemClock } from '../../platform/clock.ts';
 import type { CliCommand } from '../command.ts';
 import { EXIT_OK } from '../exitCodes.ts';
@@ -40,5 +41,29 @@ export const supervisorCommand: CliCommand = (program, ctx) => {
         }
       });
   }
+  // Issue 17: the directory maintainer right (edit, verify, deactivate services; edit the lexicon).
+  sup
+    .command('maintainer')
+    .description('Give (or with --revoke take back) the directory maintainer right of a supervisor profile. Exit codes: 0 done, 1 failed.')
+    .argument('<name>', 'the supervisor\'s display name')
+    .option('--centre <centre>', 'its centre, when several profiles share the name')
+    .option('--revoke', 'take the right back')
+    .action(async (displayName: string, opts: { centre?: string; revoke?: boolean }, cmd: Command) => {
+      const g = cmd.optsWithGlobals();
+      const session = await openStoreForCli(ctx.dataDir(g), ctx);
+      try {
+        const db = session.database();
+        const p = findProfile(db, displayName, opts.centre);
+        const on = !opts.revoke;
+        setRight(db, p.id, 'directory_maintainer', on);
+        writeAudit(db, systemClock.now(), CLI_ACTOR, 'profile.right', { targetProfileId: p.id, targetName: p.displayName, right: 'directory_maintainer', granted: on });
+        emit(ctx.io, g.json ?? false, { ok: true, profileId: p.id, displayName: p.displayName, centre: p.centre, maintainer: on }, () =>
+          `${p.displayName} (${p.centre}) ${on ? 'is now a directory maintainer' : 'is no longer a directory maintainer'}.`,
+        );
+        ctx.setExit(EXIT_OK);
+      } finally {
+        session.close();
+      }
+    });
   for (const sub of sup.commands) sub.exitOverride();
 };

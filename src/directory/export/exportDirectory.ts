@@ -1,6 +1,8 @@
 import type { Db } from '../../store/openDatabase.ts';
 import { directoryRepository } from '../directoryRepository.ts';
+import type { LexiconEntry } from '../lexicon/lexiconSchema.ts';
 import type { Service } from '../serviceSchema.ts';
+import type { ExportNote } from './flatRows.ts';
 import { servicesToCsv, type CsvDelimiter } from './toCsv.ts';
 import { servicesToHsds } from './toHsds.ts';
 import { servicesToXlsx } from './toXlsx.ts';
@@ -14,7 +16,14 @@ export interface ExportOptions {
   delimiter?: CsvDelimiter;
   /** Public flavour: leaves out professional_contact. The default (IT) export keeps everything. */
   public?: boolean;
+  /** Internal exports: each service's reachability notes of the last 12 months (a last CSV/XLSX column, `x_relais.reachability_notes` in HSDS). */
+  notes?: ReadonlyMap<string, readonly ExportNote[]>;
+  /** HSDS only (the feed): the line's situation lexicon beside the services. */
+  lexicon?: readonly LexiconEntry[] | null;
 }
+
+/** How far back reachability notes go in an internal export (issue 17). */
+export const EXPORTED_NOTES_MONTHS = 12;
 
 export interface ExportedFile {
   fileName: string;
@@ -29,16 +38,41 @@ export async function exportServices(services: readonly Service[], opts: ExportO
   const base = `relais-directory${flat.public ? '-public' : ''}-${stamp}`;
   switch (opts.format) {
     case 'csv':
-      return { fileName: `${base}.csv`, mimeType: 'text/csv', bytes: servicesToCsv(services, { ...flat, delimiter: opts.delimiter ?? ';' }), count: services.length };
+      return { fileName: `${base}.csv`, mimeType: 'text/csv', bytes: servicesToCsv(services, { ...flat, delimiter: opts.delimiter ?? ';', ...(opts.notes ? { notes: opts.notes } : {}) }), count: services.length };
     case 'xlsx':
-      return { fileName: `${base}.xlsx`, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', bytes: await servicesToXlsx(services, flat), count: services.length };
+      return { fileName: `${base}.xlsx`, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', bytes: await servicesToXlsx(services, { ...flat, ...(opts.notes ? { notes: opts.notes } : {}) }), count: services.length };
     case 'hsds':
-      return { fileName: `${base}.hsds.json`, mimeType: 'application/json', bytes: servicesToHsds(services, flat, themeLabels), count: services.length };
+      return {
+        fileName: `${base}.hsds.json`,
+        mimeType: 'application/json',
+        bytes: servicesToHsds(services, flat, themeLabels, { ...(opts.notes ? { notes: opts.notes } : {}), lexicon: opts.lexicon ?? null }),
+        count: services.length,
+      };
   }
 }
 
-export async function exportDirectory(db: Db, opts: ExportOptions, now: Date): Promise<ExportedFile> {
+/** Reachability notes since `since` (ISO), newest first, per service. */
+export function notesSince(db: Db, since: string): Map<string, ExportNote[]> {
+  const rows = db
+    .prepare('SELECT service_id, created_at, kind, text, responder FROM reachability_notes WHERE created_at >= ? ORDER BY service_id, created_at DESC, id DESC')
+    .all(since) as Array<ExportNote & { service_id: string }>;
+  const out = new Map<string, ExportNote[]>();
+  for (const r of rows) {
+    const list = out.get(r.service_id) ?? [];
+    list.push({ created_at: r.created_at, kind: r.kind, text: r.text, responder: r.responder });
+    out.set(r.service_id, list);
+  }
+  return out;
+}
+
+/** Internal exports carry the notes of the last 12 months unless told otherwise; public ones never. */
+export async function exportDirectory(db: Db, opts: ExportOptions & { withNotes?: boolean }, now: Date): Promise<ExportedFile> {
   const repo = directoryRepository(db);
+  if (!opts.public && opts.withNotes !== false && !opts.notes) {
+    const since = new Date(now);
+    since.setUTCMonth(since.getUTCMonth() - EXPORTED_NOTES_MONTHS);
+    opts = { ...opts, notes: notesSince(db, since.toISOString()) };
+  }
   const labels = new Map(repo.listThemes().map((t) => [t.code, t.labels.en]));
   return exportServices(repo.listServices(), opts, now, labels);
 }

@@ -15,6 +15,21 @@ export interface FlatOptions {
   public: boolean;
 }
 
+/** The internal export's last column (issue 17): each service's reachability notes of the last 12 months. */
+export const NOTES_COLUMN = 'reachability_notes';
+
+export interface ExportNote {
+  created_at: string;
+  kind: string;
+  text: string;
+  responder: string;
+}
+
+/** One line per note, newest first: "2026-03-02 · unreachable · Marie: no answer for two weeks". */
+export function notesCell(notes: readonly ExportNote[] | undefined): string {
+  return neutralise((notes ?? []).map((n) => `${n.created_at.slice(0, 10)} · ${n.kind} · ${n.responder}: ${n.text.replace(/\s+/g, ' ')}`).join('\n'));
+}
+
 export function exportFields(opts: FlatOptions): ServiceField[] {
   return SERVICE_FIELDS.filter((f) => !(opts.public && f === 'professional_contact'));
 }

@@ -1,10 +1,11 @@
 import ExcelJS from 'exceljs';
 import type { Service } from '../serviceSchema.ts';
-import { exportFields, flatRow, type FlatOptions } from './flatRows.ts';
+import { type ExportNote, exportFields, flatRow, type FlatOptions, NOTES_COLUMN, notesCell } from './flatRows.ts';
 
 // One sheet, header first, every cell written as a text string (never a formula or number:
 // postcodes keep their digits, phone numbers their +32).
-export async function servicesToXlsx(services: readonly Service[], opts: FlatOptions): Promise<Buffer> {
+export async function servicesToXlsx(services: readonly Service[], opts: FlatOptions & { notes?: ReadonlyMap<string, readonly ExportNote[]> }): Promise<Buffer> {
+  const notes = opts.public ? undefined : opts.notes;
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Relais';
   const sheet = workbook.addWorksheet('services', { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -16,8 +17,13 @@ export async function servicesToXlsx(services: readonly Service[], opts: FlatOpt
     column.width = f === 'description' ? 60 : f === 'name' ? 40 : 18;
     column.numFmt = '@';
   });
-  sheet.addRow(fields).font = { bold: true };
-  for (const s of services) sheet.addRow(flatRow(s, fields));
+  if (notes) {
+    const column = sheet.getColumn(fields.length + 1);
+    column.width = 60;
+    column.numFmt = '@';
+  }
+  sheet.addRow(notes ? [...fields, NOTES_COLUMN] : fields).font = { bold: true };
+  for (const s of services) sheet.addRow(notes ? [...flatRow(s, fields), notesCell(notes.get(s.id))] : flatRow(s, fields));
   const out = await workbook.xlsx.writeBuffer();
   return Buffer.from(out as ArrayBuffer);
 }

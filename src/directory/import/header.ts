@@ -1,6 +1,7 @@
 import { AppError } from '../../errors.ts';
 import { SERVICE_FIELDS, type ServiceField } from '../serviceSchema.ts';
-import { fieldForHeader } from './headerAliases.ts';
+import { NOTES_COLUMN } from '../export/flatRows.ts';
+import { fieldForHeader, foldHeader } from './headerAliases.ts';
 import type { ColumnReading, ImportWarning } from './types.ts';
 
 // The header row of a flat file (CSV or the first sheet of an XLSX): each cell names a field by
@@ -35,6 +36,11 @@ export function mapHeader(cells: readonly string[], fileName: string): HeaderMap
       return;
     }
     readings.push({ column: index + 1, header: label, field });
+    // Our internal export's notes column: read-only information, ignored without a warning.
+    if (field === null && foldHeader(raw) === NOTES_COLUMN) {
+      columns.push(null);
+      return;
+    }
     if (field === null) {
       columns.push(null);
       warnings.push({ field: label, message: `Unknown column "${label}" (column ${index + 1}) ignored.` });

@@ -45,6 +45,7 @@ export async function parseImport(
     delimiter: table.delimiter,
     rows: table.records.length,
     columns: table.columns,
+    lexicon: table.lexicon ?? null,
     valid,
     rejected,
     // The first 100 in full, the rest counted per kind (50,000 unknown columns are one line, issue 12).

@@ -1,5 +1,6 @@
 import { AppError } from '../../errors.ts';
 import { LIST_FIELDS, MAX_CELL_CHARS, SERVICE_FIELDS, type ServiceField } from '../serviceSchema.ts';
+import { lexiconEntrySchema, MAX_LEXICON_ENTRIES, type LexiconEntry } from '../lexicon/lexiconSchema.ts';
 import { readDateCell } from './belgianDate.ts';
 import { splitListCell } from './cells.ts';
 import { decodeText } from './decodeText.ts';
@@ -62,6 +63,14 @@ function scheduleText(s: Obj): string | null {
   return joined([days, time], ' ');
 }
 
+/** HSDS data from elsewhere may carry foreign postcodes: kept out (with a warning) rather than refusing the service. */
+function belgianPostcode(code: string | null, row: number, warnings: ImportWarning[]): string | null {
+  const c = code?.trim() ?? '';
+  if (c === '' || /^\d{4}$/.test(c)) return c === '' ? null : c;
+  warnings.push({ field: 'postcode', message: `Row ${row}: postal code "${c.slice(0, 20)}" is not a Belgian postcode; left out.` });
+  return null;
+}
+
 export function hsdsToValues(service: Obj, themeCodes: ReadonlySet<string>, row: number, warnings: ImportWarning[]): RawRecord {
   const problems: RowProblem[] = [];
   const ext = isObj(service.x_relais) ? service.x_relais : {};
@@ -91,10 +100,17 @@ export function hsdsToValues(service: Obj, themeCodes: ReadonlySet<string>, row:
     description: str(service.description),
     themes,
     keywords: arr(ext.keywords ?? service.keywords).map(str).filter((s): s is string => s !== null),
-    communes_served: arr(service.service_areas).map((a) => (isObj(a) ? str(a.name) : str(a))).filter((s): s is string => s !== null),
-    address: address ? joined([str(address.address_1), str(address.address_2)], ', ') : null,
-    postcode: address ? str(address.postal_code) : null,
-    commune: address ? str(address.city) : null,
+    communes_served: arr(service.service_areas)
+      .map((a) => (isObj(a) ? str(a.name) : str(a)))
+      .filter((s): s is string => {
+        if (s === null) return false;
+        // HSDS area names may be sentences ("available to all residents of …"): not a commune.
+        if (s.length > 100) warnings.push({ field: 'communes_served', message: `Row ${row}: service area "${s.slice(0, 60)}…" is not a commune name; left out.` });
+        return s.length <= 100;
+      }),
+    address: address ? joined([str(address.address_1), str(address.address_2)], ', ') : str(ext.address),
+    postcode: address ? belgianPostcode(str(address.postal_code), row, warnings) : str(ext.postcode),
+    commune: address ? str(address.city) : str(ext.commune),
     phone: joined(
       arr(service.phones).map((p) => (isObj(p) ? joined([str(p.number), p.extension ? `ext. ${str(p.extension)}` : null], ' ') : str(p))),
       ' / ',
@@ -110,8 +126,12 @@ export function hsdsToValues(service: Obj, themeCodes: ReadonlySet<string>, row:
     last_verified: assured === null ? null : readDateCell(assured),
     status: status === null || status === '' ? null : status === 'active' ? 'active' : ['inactive', 'defunct', 'temporarily closed'].includes(status) ? 'inactive' : status,
   };
-  // Keys the service does not carry leave the stored value alone (see ValidRow.fields).
-  const has = (o: Obj, ...keys: string[]) => keys.some((k) => k in o);
+  // Keys the service does not carry leave the stored value alone (see ValidRow.fields). A
+  // Relais export (it has `x_relais`) leaves out absent values, as HSDS wants: there, every
+  // standard field is present and a missing key means "empty"; only the x_relais keys it
+  // carries count (the public flavour has no professional_contact, which must not be wiped).
+  const ours = isObj(service.x_relais);
+  const has = (o: Obj, ...keys: string[]) => (ours && o === service) || keys.some((k) => k in o);
   const present: Record<ServiceField, boolean> = {
     id: true,
     name: true,
@@ -121,9 +141,9 @@ export function hsdsToValues(service: Obj, themeCodes: ReadonlySet<string>, row:
     themes: has(service, 'attributes'),
     keywords: has(ext, 'keywords') || has(service, 'keywords'),
     communes_served: has(service, 'service_areas'),
-    address: has(service, 'locations', 'service_at_locations'),
-    postcode: has(service, 'locations', 'service_at_locations'),
-    commune: has(service, 'locations', 'service_at_locations'),
+    address: has(service, 'locations', 'service_at_locations') || has(ext, 'address', 'postcode', 'commune'),
+    postcode: has(service, 'locations', 'service_at_locations') || has(ext, 'address', 'postcode', 'commune'),
+    commune: has(service, 'locations', 'service_at_locations') || has(ext, 'address', 'postcode', 'commune'),
     phone: has(service, 'phones'),
     email: has(service, 'email'),
     website: has(service, 'url', 'website'),
@@ -194,6 +214,46 @@ function flatToValues(item: Obj, row: number, unknown: Set<string>): RawRecord {
   return { row, values, problems };
 }
 
+/**
+ * The services a JSON document holds, in every shape HSDS 3.0 publishes them: one service
+ * object (examples/service_full.json), an array, {"services": […]}, the API's paged list
+ * ({"contents": […]}, examples/service_list.json), and organizations with their services
+ * nested (organization_full.json, organization_list.json) — a nested service without its own
+ * organization takes the one it sits in. Null when none of these.
+ */
+const ORGANIZATION_ONLY = ['tax_status', 'tax_id', 'year_incorporated', 'legal_status', 'logo', 'parent_organization_id', 'organization_identifiers', 'programs', 'website'];
+
+export function servicesIn(json: unknown): unknown[] | null {
+  const fromItems = (items: unknown[]): unknown[] =>
+    items.flatMap((item) => {
+      if (isObj(item) && Array.isArray(item.services)) {
+        const org = { id: item.id, name: item.name, description: item.description };
+        return item.services.map((svc) => (isObj(svc) && !('organization' in svc) && typeof item.name === 'string' ? { ...svc, organization: org } : svc));
+      }
+      // An organization listed without its services (organization_list.json) is not a service.
+      if (isObj(item) && !('status' in item) && ORGANIZATION_ONLY.some((k) => k in item)) return [];
+      return [item];
+    });
+  if (Array.isArray(json)) return fromItems(json);
+  if (!isObj(json)) return null;
+  if (Array.isArray(json.services) && !('name' in json && 'id' in json)) return fromItems(json.services);
+  if (Array.isArray(json.contents)) return fromItems(json.contents);
+  if ('id' in json || 'name' in json) return fromItems([json]);
+  return null;
+}
+
+/** A feed bundle's HSDS data may carry the line's situation lexicon beside the services. */
+function readLexicon(json: unknown, warnings: ImportWarning[]): LexiconEntry[] | null {
+  if (!isObj(json) || !Array.isArray(json.x_relais_lexicon)) return null;
+  const entries: LexiconEntry[] = [];
+  json.x_relais_lexicon.slice(0, MAX_LEXICON_ENTRIES).forEach((e, i) => {
+    const parsed = lexiconEntrySchema.safeParse(e);
+    if (parsed.success) entries.push(parsed.data);
+    else warnings.push({ field: 'x_relais_lexicon', message: `Lexicon entry ${i + 1} ignored: ${parsed.error.issues[0]?.message ?? 'invalid'}.` });
+  });
+  return entries;
+}
+
 export function readHsds(bytes: Uint8Array, fileName: string, themeCodes: ReadonlySet<string>): RawTable {
   const { text, encoding } = decodeText(bytes, fileName);
   let json: unknown;
@@ -202,9 +262,12 @@ export function readHsds(bytes: Uint8Array, fileName: string, themeCodes: Readon
   } catch (e) {
     throw new AppError('FileRejected', `${fileName} is not valid JSON (${(e as Error).message.slice(0, 120)}): nothing was imported.`);
   }
-  const list = Array.isArray(json) ? json : isObj(json) && Array.isArray(json.services) ? json.services : null;
+  const list = servicesIn(json);
   if (!list) {
-    throw new AppError('FileRejected', `${fileName} is JSON but not an HSDS service list (expected an array of services, or an object with "services"): nothing was imported.`);
+    throw new AppError(
+      'FileRejected',
+      `${fileName} is JSON but not an HSDS service list (expected a service, an array of services, {"services": […]}, a paged list with "contents", or organizations with their "services"): nothing was imported.`,
+    );
   }
   if (list.length === 0) throw new AppError('FileRejected', `${fileName} holds no services: nothing was imported.`);
   const warnings: ImportWarning[] = [];
@@ -220,5 +283,6 @@ export function readHsds(bytes: Uint8Array, fileName: string, themeCodes: Readon
   if (!list.some((item) => isObj(item) && ('id' in item || 'name' in item))) {
     throw new AppError('FileRejected', `${fileName} does not look like HSDS services (no item has an id or name): nothing was imported.`);
   }
-  return { format: 'hsds', columns: [], encoding: encoding === 'utf-8-bom' ? 'utf-8-bom' : encoding, delimiter: null, records, warnings: warnings.slice(0, 200) };
+  const lexicon = readLexicon(json, warnings);
+  return { format: 'hsds', columns: [], lexicon, encoding: encoding === 'utf-8-bom' ? 'utf-8-bom' : encoding, delimiter: null, records, warnings: warnings.slice(0, 200) };
 }

@@ -1,3 +1,4 @@
+import type { LexiconEntry } from '../lexicon/lexiconSchema.ts';
 import type { Service, ServiceField } from '../serviceSchema.ts';
 
 export type ImportFormat = 'csv' | 'xlsx' | 'hsds';
@@ -44,6 +45,8 @@ export interface RawTable {
   delimiter: string | null;
   records: RawRecord[];
   warnings: ImportWarning[];
+  /** The situation lexicon a feed bundle carries beside the services (HSDS `x_relais_lexicon`); null when absent. */
+  lexicon?: LexiconEntry[] | null;
 }
 
 export interface ValidRow {
@@ -63,6 +66,7 @@ export interface ParsedImport {
   delimiter: string | null;
   rows: number;
   columns: ColumnReading[];
+  lexicon: LexiconEntry[] | null;
   valid: ValidRow[];
   rejected: RejectedRow[];
   warnings: ImportWarning[];

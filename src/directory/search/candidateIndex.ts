@@ -1,5 +1,6 @@
-import { expandWord } from './fuzzyExpand.ts';
-import { FIELD_WEIGHTS, type PreparedDoc, REGION_WEIGHT } from './prepareDoc.ts';
+import { expandWord, lowerBoundWord } from './fuzzyExpand.ts';
+import { FIELD_IDS, FIELD_WEIGHTS, type PreparedDoc, REGION_WEIGHT } from './prepareDoc.ts';
+import type { Concept } from './situationMatcher.ts';
 import type { SynonymMatcher } from './synonymMatcher.ts';
 
 // The cheap first stage: an inverted index from folded words to the services holding them
@@ -24,7 +25,18 @@ export interface QueryWord {
   prefix: boolean;
   /** Other spellings to look up for this word, e.g. it glued to its neighbour ("samu social" → "samusocial"). */
   alternatives: { word: string; maxEdits: number; factor: number }[];
+  /** Situation lexicon concepts this word is part of (issue 17): their themes and keywords answer it. */
+  concepts: { concept: Concept; quality: number }[];
 }
+
+/** Per query word: the indexed words that answered it, with the quality of each (for highlighting). */
+export type MatchedTerms = Map<string, number>[];
+
+/** A concept's theme alone answers less than its words: many services share a theme. */
+const CONCEPT_THEME_FACTOR = 0.55;
+const CONCEPT_KEYWORD_FACTOR = 0.9;
+/** Each further keyword of the same concept a service holds adds this share. */
+const CONCEPT_EXTRA_KEYWORD = 0.08;
 
 export interface Candidate {
   slot: number;
@@ -36,8 +48,12 @@ export interface CandidateIndex {
   docs: readonly PreparedDoc[];
   dead: Uint8Array;
   /** Scores services for the query words; `accept` filters; the best `k` by (coverage, score). */
-  candidates(words: readonly QueryWord[], accept: (doc: PreparedDoc) => boolean, k: number, matchedTerms: Set<string>): Candidate[];
+  candidates(words: readonly QueryWord[], accept: (doc: PreparedDoc) => boolean, k: number, matched: MatchedTerms): Candidate[];
   termCount: number;
+  /** The exact word is indexed. */
+  hasTerm(word: string): boolean;
+  /** Some indexed word starts with this. */
+  hasPrefix(prefix: string): boolean;
 }
 
 function csr(pairs: Int32Array, count: number, keys: number, remap: Int32Array | null): { offsets: Int32Array; data: Int32Array } {
@@ -129,6 +145,19 @@ export function buildCandidateIndex(docs: readonly PreparedDoc[], synonyms: Syno
   const post = csr(pairs.buf, pairs.n, vocab.length, remap);
   const groupPost = csr(groupPairs.buf, groupPairs.n, synonyms.groupCount, null);
   const regionDocs = Int32Array.from(regionDocsList);
+  const themeDocsList = new Map<string, number[]>();
+  docs.forEach((doc, d) => {
+    for (const t of doc.themes) {
+      const list = themeDocsList.get(t) ?? [];
+      list.push(d);
+      themeDocsList.set(t, list);
+    }
+  });
+  const themeDocs = new Map<string, Int32Array>([...themeDocsList].map(([t, list]) => [t, Int32Array.from(list)]));
+  const termIndex = (word: string): number => {
+    const i = lowerBoundWord(vocab, word);
+    return vocab[i] === word ? i : -1;
+  };
 
   const dead = new Uint8Array(n);
   // Scratch, reused by every query (searches are synchronous).
@@ -139,14 +168,27 @@ export function buildCandidateIndex(docs: readonly PreparedDoc[], synonyms: Syno
   const cov = new Float32Array(n);
   const wordList = new Int32Array(n);
   const touched = new Int32Array(n);
+  const conceptHits = new Int32Array(n);
+  const conceptStamp = new Int32Array(n);
   let stamp = 0;
 
-  function candidates(words: readonly QueryWord[], accept: (doc: PreparedDoc) => boolean, k: number, matchedTerms: Set<string>): Candidate[] {
+  function candidates(words: readonly QueryWord[], accept: (doc: PreparedDoc) => boolean, k: number, matched: MatchedTerms): Candidate[] {
     const queryStamp = ++stamp;
     let touchedN = 0;
-    for (const qw of words) {
+    words.forEach((qw, wi) => {
       const cur = ++stamp;
       let listN = 0;
+      const matchedTerms = (matched[wi] ??= new Map<string, number>());
+      const noteTerm = (term: string, q: number): void => {
+        if ((matchedTerms.get(term) ?? 0) < q) matchedTerms.set(term, q);
+      };
+      const visitDoc = (d: number, s: number): void => {
+        if (wordStamp[d] !== cur) {
+          wordStamp[d] = cur;
+          best[d] = s;
+          wordList[listN++] = d;
+        } else if (s > (best[d] as number)) best[d] = s;
+      };
       const visitPostings = (offsets: Int32Array, data: Int32Array, key: number, quality: number): void => {
         const end = offsets[key + 1] as number;
         for (let p = offsets[key] as number; p < end; p++) {
@@ -176,7 +218,41 @@ export function buildCandidateIndex(docs: readonly PreparedDoc[], synonyms: Syno
       }
       for (const [t, q] of expansions) {
         visitPostings(post.offsets, post.data, t, q);
-        matchedTerms.add(vocab[t] as string);
+        noteTerm(vocab[t] as string, q);
+      }
+      for (const { concept, quality } of qw.concepts) {
+        const themeScore = (FIELD_WEIGHTS[FIELD_IDS.themes] as number) * quality * CONCEPT_THEME_FACTOR;
+        for (const t of concept.themes) {
+          const list = themeDocs.get(t);
+          if (list) for (let i = 0; i < list.length; i++) visitDoc(list[i] as number, themeScore);
+        }
+        // Keywords: a service holding several of the concept's words ranks above one holding one.
+        const conceptRun = ++stamp;
+        for (const phrase of concept.keywords) {
+          const ids = phrase.map(termIndex);
+          if (ids.some((id) => id < 0)) continue;
+          const q = quality * CONCEPT_KEYWORD_FACTOR;
+          for (const w of phrase) noteTerm(w, q);
+          // Multi-word keywords: every word must be in the service (the rarest word's postings, checked against the others').
+          const others = ids.slice(1).map((id) => {
+            const set = new Set<number>();
+            for (let p = post.offsets[id] as number; p < (post.offsets[id + 1] as number); p++) set.add((post.data[p] as number) >>> FIELD_BITS);
+            return set;
+          });
+          const first = ids[0] as number;
+          for (let p = post.offsets[first] as number; p < (post.offsets[first + 1] as number); p++) {
+            const v = post.data[p] as number;
+            const d = v >>> FIELD_BITS;
+            if (others.some((set) => !set.has(d))) continue;
+            if (conceptStamp[d] !== conceptRun) {
+              conceptStamp[d] = conceptRun;
+              conceptHits[d] = 0;
+            }
+            conceptHits[d] = (conceptHits[d] as number) + 1;
+            const bonus = 1 + CONCEPT_EXTRA_KEYWORD * Math.min(5, (conceptHits[d] as number) - 1);
+            visitDoc(d, Math.max(FIELD_WEIGHTS[v & FIELD_MASK] as number, 3) * q * bonus);
+          }
+        }
       }
       for (const { group, quality } of qw.groups) visitPostings(groupPost.offsets, groupPost.data, group, quality);
       if (qw.regionQuality > 0) {
@@ -201,7 +277,7 @@ export function buildCandidateIndex(docs: readonly PreparedDoc[], synonyms: Syno
         acc[d] = (acc[d] as number) + (best[d] as number) * qw.weight;
         if (qw.required) cov[d] = (cov[d] as number) + 1;
       }
-    }
+    });
     // Keep the k best by (coverage, score) with a small min-heap.
     const heap: number[] = [];
     const key = (d: number): number => (cov[d] as number) * 100_000 + (acc[d] as number);
@@ -238,5 +314,12 @@ export function buildCandidateIndex(docs: readonly PreparedDoc[], synonyms: Syno
     return heap.map((d) => ({ slot: d, coverage: cov[d] as number, score: acc[d] as number }));
   }
 
-  return { docs, dead, candidates, termCount: vocab.length };
+  return {
+    docs,
+    dead,
+    candidates,
+    termCount: vocab.length,
+    hasTerm: (word) => termIndex(word) >= 0,
+    hasPrefix: (prefix) => (vocab[lowerBoundWord(vocab, prefix)] ?? '').startsWith(prefix),
+  };
 }

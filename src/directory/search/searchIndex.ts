@@ -1,12 +1,16 @@
 import Fuse from 'fuse.js';
 import type { ThemeEntry } from '../../domain/taxonomy.ts';
-import { buildCandidateIndex, type Candidate, type CandidateIndex, type QueryWord } from './candidateIndex.ts';
+import type { LexiconEntry } from '../lexicon/lexiconSchema.ts';
+import { DEFAULT_LEXICON } from '../lexicon/defaultLexicon.ts';
+import { buildCandidateIndex, type Candidate, type CandidateIndex, type MatchedTerms, type QueryWord } from './candidateIndex.ts';
 import { COMMUNE_WORDS, resolveCommune } from './communeLookup.ts';
 import { allowedEdits, editDistance } from './fuzzyExpand.ts';
 import { weekMinuteOf } from '../../domain/brusselsTime.ts';
 import { isOpenAt } from './hours.ts';
 import { highlight } from './highlight.ts';
 import { normalizeText } from './normalize.ts';
+import { phoneticVariants } from './phonetic.ts';
+import { compileSituations, SPEECH_WORDS, splitCompound, type SituationMatcher } from './situationMatcher.ts';
 import { MAX_FIELD_WEIGHT, type PreparedDoc, prepareDoc, type ThemeWords, themeWords } from './prepareDoc.ts';
 import { compileSynonyms, type SynonymMatcher } from './synonymMatcher.ts';
 import { DEFAULT_SYNONYMS, type SynonymGroup } from './synonyms.ts';
@@ -21,6 +25,8 @@ import type { SearchableService, SearchFilters, SearchResult } from './types.ts'
 export interface SearchIndexOptions {
   synonyms?: readonly SynonymGroup[];
   themes?: readonly ThemeEntry[];
+  /** The situation lexicon (issue 17); the shipped default when absent. */
+  lexicon?: readonly LexiconEntry[];
 }
 
 export interface SearchIndex {
@@ -49,6 +55,7 @@ interface Located {
 
 export function createSearchIndex(services: readonly SearchableService[], opts: SearchIndexOptions = {}): SearchIndex {
   const synonyms: SynonymMatcher = compileSynonyms(opts.synonyms ?? DEFAULT_SYNONYMS);
+  const situations: SituationMatcher = compileSituations(opts.lexicon ?? DEFAULT_LEXICON);
   const themes: ThemeWords = themeWords(opts.themes);
   const tokenCache = new Map<string, string[]>();
   const prepare = (s: SearchableService): PreparedDoc => prepareDoc(s, themes, tokenCache);
@@ -103,6 +110,9 @@ export function createSearchIndex(services: readonly SearchableService[], opts: 
     };
   }
 
+  const hasTerm = (w: string): boolean => main.hasTerm(w) || delta.hasTerm(w);
+  const hasPrefix = (w: string): boolean => main.hasPrefix(w) || delta.hasPrefix(w);
+
   function queryWords(text: string): QueryWord[] {
     const raw = tokenizeQuery(text.slice(0, 200)).slice(0, MAX_QUERY_WORDS);
     const onlyStops = raw.every((w) => w.stop);
@@ -117,6 +127,7 @@ export function createSearchIndex(services: readonly SearchableService[], opts: 
         maxEdits: allowedEdits(w.word),
         prefix: w.word.length >= 2 || /\d/.test(w.word),
         alternatives: [] as QueryWord['alternatives'],
+        concepts: [] as QueryWord['concepts'],
       }));
     // Words typed apart that the directory writes together ("samu social" → "samusocial").
     for (let i = 0; i + 1 < words.length; i++) {
@@ -131,6 +142,59 @@ export function createSearchIndex(services: readonly SearchableService[], opts: 
     const seq = words.map((w) => w.word);
     for (const span of synonyms.inQuery(seq)) {
       for (let i = span.start; i <= span.end; i++) (words[i] as QueryWord).groups.push({ group: span.group, quality: span.quality });
+    }
+    // Words the index does not hold as typed: spellings by ear ("cepas" → cpas) and Dutch
+    // compounds read as their parts ("zelfmoordgedachten" → zelfmoord + gedachten; the last
+    // part, the compound's head, also answers for the whole).
+    const last = words.length - 1;
+    const parts = new Map<number, string[]>();
+    const known = new Set<number>();
+    words.forEach((w, i) => {
+      if (!w.required || /\d/.test(w.word)) return;
+      if (hasTerm(w.word) || (i === last && hasPrefix(w.word))) {
+        known.add(i);
+        return;
+      }
+      if (w.groups.length > 0) known.add(i);
+      for (const v of phoneticVariants(w.word)) {
+        if (!hasTerm(v)) continue;
+        w.alternatives.push({ word: v, maxEdits: 0, factor: 0.9 });
+        known.add(i);
+      }
+      const split = splitCompound(w.word, (p) => situations.words.has(p) || hasTerm(p));
+      if (split) {
+        parts.set(i, split);
+        w.alternatives.push({ word: split[split.length - 1] as string, maxEdits: 0, factor: 0.7 });
+        known.add(i);
+      }
+    });
+    // The situation lexicon: phrases callers say, over the content words (and compound parts).
+    const content: { word: string; pos: number }[] = [];
+    words.forEach((w, i) => {
+      if (!w.required && !onlyStops) return;
+      for (const part of parts.get(i) ?? [w.word]) if (!SPEECH_WORDS.has(part)) content.push({ word: part, pos: i });
+    });
+    const spans = situations.inQuery(content, last);
+    const inSpan = new Set<number>();
+    for (const span of spans) {
+      const concept = situations.concepts[span.concept];
+      if (!concept) continue;
+      for (const pos of span.positions) {
+        (words[pos] as QueryWord).concepts.push({ concept, quality: span.quality });
+        inSpan.add(pos);
+      }
+    }
+    if (spans.length > 0) {
+      // A sentence, not a name: its other words count only where the index holds them
+      // ("mon fils a faim" must not fall to services that happen to hold "fils").
+      words.forEach((w, i) => {
+        if (inSpan.has(i) || !w.required) return;
+        if (SPEECH_WORDS.has(w.word) || !known.has(i)) {
+          w.required = false;
+          w.weight = 0.2;
+          w.maxEdits = 0;
+        }
+      });
     }
     for (const w of words) {
       if (!w.required) continue;
@@ -157,12 +221,12 @@ export function createSearchIndex(services: readonly SearchableService[], opts: 
       all.sort((a, b) => a.service.name.localeCompare(b.service.name, 'fr'));
       return all.slice(0, limit).map((d) => ({ id: d.service.id, name: d.service.name, score: 0, matches: [] }));
     }
-    const matchedTerms = new Set<string>();
+    const matched: MatchedTerms = [];
     const pool = Math.max(RERANK_POOL, limit);
     const found: { doc: PreparedDoc; c: Candidate }[] = [];
     for (const part of [main, delta]) {
       if (part.docs.length === 0) continue;
-      for (const c of part.candidates(words, accept, pool, matchedTerms)) found.push({ doc: part.docs[c.slot] as PreparedDoc, c });
+      for (const c of part.candidates(words, accept, pool, matched)) found.push({ doc: part.docs[c.slot] as PreparedDoc, c });
     }
     if (found.length === 0) return [];
     found.sort((a, b) => b.c.coverage - a.c.coverage || b.c.score - a.c.score);
@@ -184,8 +248,11 @@ export function createSearchIndex(services: readonly SearchableService[], opts: 
 
     const required = Math.max(1, words.filter((w) => w.required).length);
     const maxScore = words.reduce((s, w) => s + w.weight, 0) * MAX_FIELD_WEIGHT;
-    const groupWords = new Set<string>();
-    for (const w of words) for (const g of w.groups) for (const gw of synonyms.groupWords(g.group)) groupWords.add(gw);
+    // Synonym group words answer their query word too (a little below its own spellings).
+    words.forEach((w, i) => {
+      const m = (matched[i] ??= new Map<string, number>());
+      for (const g of w.groups) for (const gw of synonyms.groupWords(g.group)) if ((m.get(gw) ?? 0) < g.quality * 0.9) m.set(gw, g.quality * 0.9);
+    });
     const ranked = top.map(({ doc, c }, i) => {
       const closeness = Math.min(1, c.score / maxScore);
       const loss = 1 - (0.75 * closeness + 0.25 * (1 - (fuseScore[i] as number)));
@@ -197,7 +264,7 @@ export function createSearchIndex(services: readonly SearchableService[], opts: 
       id: doc.service.id,
       name: doc.service.name,
       score: Math.round(score * 10_000) / 10_000,
-      matches: highlight(doc.service, matchedTerms, groupWords, words),
+      matches: highlight(doc.service, matched, words),
     }));
   }
 

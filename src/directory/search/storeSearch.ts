@@ -2,6 +2,7 @@ import type { Db } from '../../store/openDatabase.ts';
 import { directoryRepository } from '../directoryRepository.ts';
 import type { Service } from '../serviceSchema.ts';
 import { createSearchIndex, type SearchIndex } from './searchIndex.ts';
+import { DEFAULT_LEXICON } from '../lexicon/defaultLexicon.ts';
 import { DEFAULT_SYNONYMS } from './synonyms.ts';
 
 // One search index per open store (keyed by its database handle, so a closed store's index
@@ -28,11 +29,16 @@ function fingerprint(db: Db): string {
   return `${row.n}|${row.m ?? ''}`;
 }
 
-/** Builds the index from what the store holds now: services, synonym groups, live taxonomy. */
+/** Builds the index from what the store holds now: services, synonym groups, situation lexicon, live taxonomy. */
 export function buildStoreSearchIndex(db: Db): SearchIndex {
   const repo = directoryRepository(db);
   const groups = repo.listSynonymGroups();
-  return createSearchIndex(repo.listServices(), { synonyms: groups.length > 0 ? groups : DEFAULT_SYNONYMS, themes: repo.listThemes() });
+  const lexicon = repo.listLexicon();
+  return createSearchIndex(repo.listServices(), {
+    synonyms: groups.length > 0 ? groups : DEFAULT_SYNONYMS,
+    themes: repo.listThemes(),
+    lexicon: lexicon.length > 0 ? lexicon : DEFAULT_LEXICON,
+  });
 }
 
 /** The store's search index, (re)built when missing or when the directory changed behind it. */
