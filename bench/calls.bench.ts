@@ -14,6 +14,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
+import { signInResponder } from '../tests/unit/helpers/tempStore.ts';
 import { createAppCore, type AppCore } from '../src/app/appCore.ts';
 import type { InputOf, OperationName, OutputOf } from '../src/contract/index.ts';
 import type { Clock } from '../src/platform/clock.ts';
@@ -66,8 +67,8 @@ async function routerSaves(): Promise<{ update: number[]; add: number[] }> {
   const core = createAppCore({ dataDir, shell: 'cli', scrypt: TEST_SCRYPT });
   await core.start();
   await op(core, 'store.init', { passphrase: TEST_PASSPHRASE });
-  const p = await op(core, 'profiles.create', { displayName: 'Bench', centre: 'Bench' });
-  await op(core, 'profiles.signIn', { profileId: p.id });
+  // Responders are made by a supervisor since issue 12: seeded as the tests do, signed in with their PIN.
+  await signInResponder(core, 'Bench', 'Bench');
   const call = await op(core, 'calls.start', {});
   const add: number[] = [];
   const update: number[] = [];
@@ -111,8 +112,8 @@ async function inHarness(): Promise<UiNumbers> {
   const app = await openHarnessApp(browser, { clock });
   try {
     const { page, core } = app;
-    const p = await op(core, 'profiles.create', { displayName: 'Bench', centre: 'Bench' });
-    await op(core, 'profiles.signIn', { profileId: p.id });
+    // Responders are made by a supervisor since issue 12: seeded as the tests do, signed in with their PIN.
+    await signInResponder(core, 'Bench', 'Bench');
 
     // 2a. Raw bridge round trips of a note save, timed inside the page.
     await page.waitForFunction(() => document.querySelector('.shell'));
