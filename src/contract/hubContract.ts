@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hubDeviceFields } from '../schemas/hubDevice.ts';
 import { operation } from './operation.ts';
 
 // The line's hub on a workstation (issue 14): join with a code, invite another centre's
@@ -27,16 +28,7 @@ export const hubStatusSchema = z.object({
 });
 export type HubStatusView = z.infer<typeof hubStatusSchema>;
 
-export const hubDeviceSchema = z.object({
-  id: z.string(),
-  centre: z.string(),
-  name: z.string(),
-  role: z.enum(['founder', 'member']),
-  createdAt: z.string(),
-  lastSeenAt: z.string().nullable(),
-  revokedAt: z.string().nullable(),
-  thisDevice: z.boolean(),
-});
+export const hubDeviceSchema = z.object({ ...hubDeviceFields, thisDevice: z.boolean() });
 
 export const hubContract = {
   'hub.status': operation({

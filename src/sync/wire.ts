@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hubDeviceFields } from '../schemas/hubDevice.ts';
 
 // The hub's HTTP protocol: every request and response body, as zod schemas shared by the hub
 // (src/hub, served by hub/) and the workstation's sync client (src/sync). Bodies carry the
@@ -50,15 +51,7 @@ export const inviteRequest = z.strictObject({
 });
 export const inviteResponse = z.strictObject({ v: version, codeId: codeIdSchema, expiresAt: z.string() });
 
-export const deviceView = z.strictObject({
-  id: z.string(),
-  centre: z.string(),
-  name: z.string(),
-  role: z.enum(['founder', 'member']),
-  createdAt: z.string(),
-  lastSeenAt: z.string().nullable(),
-  revokedAt: z.string().nullable(),
-});
+export const deviceView = z.strictObject(hubDeviceFields);
 export type DeviceView = z.infer<typeof deviceView>;
 export const revokeRequest = z.strictObject({ v: version });
 export const revokeResponse = z.strictObject({ v: version, device: deviceView });
