@@ -134,7 +134,6 @@ function add(spec: Spec): void {
     professional_contact: spec.professional_contact ?? null,
     last_verified: lastVerified(),
     status: spec.inactive ? 'inactive' : 'active',
-    // The crisis lines (112, 101, 107, 106, 103, suicide prevention, domestic violence) were appended to demoDirectory.json by hand (issue 16): TODO carry them here.
     crisis: false,
   });
 }
@@ -684,8 +683,35 @@ for (const code of ['anderlecht', 'schaerbeek', 'forest', 'molenbeek-saint-jean'
   });
 }
 
+// 18. Crisis lines (issue 16, the crisis panel): real public numbers, not fictitious ones — a
+// responder must be able to dial them from the demo too. Written out in full (no random draws),
+// so adding them leaves every other generated service unchanged.
+const CRISIS_LINES: ReadonlyArray<Pick<Service, 'id' | 'name' | 'description' | 'keywords' | 'themes' | 'phone' | 'hours' | 'languages'>> = [
+  { id: 'crise-112', name: '112 — Urgences (ambulance, pompiers)', description: "Numéro d'urgence européen : danger de mort, accident, incendie. Gratuit, 24 h/24.", keywords: ['urgence', 'ambulance', 'pompiers', 'noodgeval'], themes: ['health'], phone: '112', hours: '24/7', languages: ['fr', 'nl', 'en'] },
+  { id: 'crise-101', name: '101 — Police', description: 'Police en urgence : violence en cours, menace, agression. Gratuit, 24 h/24.', keywords: ['police', 'urgence', 'politie'], themes: ['violence'], phone: '101', hours: '24/7', languages: ['fr', 'nl'] },
+  { id: 'crise-107', name: '107 — Télé-Accueil', description: 'Écoute anonyme en français pour toute personne en difficulté, 24 h/24.', keywords: ['écoute', 'solitude', 'détresse'], themes: ['mental_health'], phone: '107', hours: '24/7', languages: ['fr'] },
+  { id: 'crise-106', name: '106 — Tele-Onthaal', description: 'Anoniem luisterend oor in het Nederlands, 24 u/24.', keywords: ['luisteren', 'eenzaamheid', 'tele-onthaal'], themes: ['mental_health'], phone: '106', hours: '24/7', languages: ['nl'] },
+  { id: 'crise-suicide', name: 'Centre de prévention du suicide — 0800 32 123', description: "Ligne d'écoute gratuite 24 h/24 pour les personnes en crise suicidaire et leurs proches (Zelfmoordlijn 1813 en néerlandais).", keywords: ['suicide', 'crise', 'zelfmoord', '1813'], themes: ['mental_health'], phone: '0800 32 123', hours: '24/7', languages: ['fr'] },
+  { id: 'crise-103', name: '103 — Écoute-Enfants', description: 'Écoute gratuite pour les enfants et les jeunes, tous les jours de 10 h à 24 h.', keywords: ['enfants', 'jeunes', 'maltraitance'], themes: ['family'], phone: '103', hours: 'Mo-Su 10:00-24:00', languages: ['fr'] },
+  { id: 'crise-violences', name: 'Ligne Écoute violences conjugales — 0800 30 030', description: 'Écoute, information et orientation pour les victimes de violences conjugales et leurs proches, gratuit, 24 h/24.', keywords: ['violences conjugales', 'victime', 'intrafamiliaal geweld'], themes: ['violence', 'family'], phone: '0800 30 030', hours: '24/7', languages: ['fr', 'nl'] },
+];
+// Appended after the sort, where they were first added: search ties and the seeded demo calls
+// depend on the services' order, which stays what it was.
+function addCrisisLines(): void {
+  for (const line of CRISIS_LINES) {
+    if (services.some((s) => s.id === line.id)) throw new Error(`duplicate id ${line.id}`);
+    services.push({
+      ...line,
+      alternate_name: null, organization: null, communes_served: ['*'], address: null, postcode: null, commune: null,
+      email: null, website: null, audience: null, access_conditions: null, professional_contact: null,
+      last_verified: '2026-01-15', status: 'active', crisis: true,
+    });
+  }
+}
+
 const outArg = process.argv.indexOf('--out');
 const out = outArg > 0 ? (process.argv[outArg + 1] as string) : path.join(import.meta.dirname, '../src/directory/demo/demoDirectory.json');
 services.sort((a, b) => a.id.localeCompare(b.id));
+addCrisisLines();
 fs.writeFileSync(out, `${JSON.stringify(services, null, 1)}\n`);
 process.stdout.write(`${services.length} services → ${path.relative(process.cwd(), out)} (${services.filter((s) => s.status === 'inactive').length} inactive)\n`);

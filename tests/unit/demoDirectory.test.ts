@@ -20,3 +20,20 @@ test('a store created without seedDemo starts with an empty directory', async ()
   assert.equal(directoryRepository(core.services.store.database()).countServices(), 0);
   core.shutdown();
 });
+
+// The seven crisis lines were once added to the JSON by hand, and regenerating would have
+// dropped them: the generator's output must be the committed file, crisis lines included.
+test('regenerating the demo directory reproduces the committed file, the seven crisis lines included', async () => {
+  const { execFileSync } = await import('node:child_process');
+  const fs = await import('node:fs');
+  const os = await import('node:os');
+  const path = await import('node:path');
+  const root = path.resolve(import.meta.dirname, '..', '..');
+  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'relais-demo-')), 'demo.json');
+  execFileSync(process.execPath, [path.join(root, 'scripts', 'generateDemoDirectory.ts'), '--out', out], { stdio: 'pipe' });
+  const generated = fs.readFileSync(out, 'utf8');
+  const committed = fs.readFileSync(path.join(root, 'src', 'directory', 'demo', 'demoDirectory.json'), 'utf8');
+  const crisis = (JSON.parse(generated) as Array<{ id: string; crisis: boolean; phone: string }>).filter((s) => s.crisis);
+  assert.deepEqual(crisis.map((s) => s.phone).sort(), ['0800 30 030', '0800 32 123', '101', '103', '106', '107', '112']);
+  assert.equal(generated, committed, 'scripts/generateDemoDirectory.ts no longer produces src/directory/demo/demoDirectory.json');
+});
