@@ -73,7 +73,7 @@ app.whenReady().then(async () => {
     log,
     policy: configBackupPolicy(config),
     // A backup that failed (a NAS share not connected) is said on screen, not only in the log.
-    notify: (message) => core?.services.emit('app.notice', { level: 'error', message }),
+    notify: (problem) => core?.services.emit('app.notice', { level: 'error', ...problem }),
   });
   core.onEvent((name, payload) => {
     if (name === 'store.status' && (payload as { state: string }).state === 'open') {

@@ -39,6 +39,10 @@ export interface ErrorIssue {
   /** Dotted path to the offending field, e.g. `notes.3.text` or `row 12.email`. */
   path: string;
   message: string;
+  /** What was broken, for a screen to say it in its user's language: zod's issue code and origin ("too_big.string"). */
+  rule?: string;
+  /** The bound that was crossed (maximum or minimum), when there is one. */
+  limit?: number;
 }
 
 export interface ErrorPayload {

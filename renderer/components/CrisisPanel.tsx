@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../src/contract/index.ts';
 import { invoke } from '../bridge.ts';
 import { DemoBanner } from '../screens/directory/DemoBanner.tsx';
+import { languageNames, openingHoursInWords, type WordsLang } from '../i18n/words.ts';
 
 // The crisis panel (issue 16): the emergency and listening lines, one key away from anywhere
 // (Alt+U, listed in F1), mid-call too. The entries are the directory's services flagged
@@ -44,8 +45,8 @@ export function CrisisPanel({ onClose }: { onClose: () => void }) {
               </p>
               {l.description && <p>{l.description}</p>}
               <p className="hint">
-                {t('crisis.hours', { hours: l.hours === '24/7' ? t('crisis.allDay') : (l.hours ?? t('crisis.noHours')) })}
-                {l.languages.length > 0 && ` · ${l.languages.map((code) => new Intl.DisplayNames([lang], { type: 'language' }).of(code) ?? code).join(', ')}`}
+                {t('crisis.hours', { hours: l.hours === '24/7' ? t('crisis.allDay') : l.hours ? openingHoursInWords(l.hours, lang as WordsLang) : t('crisis.noHours') })}
+                {l.languages.length > 0 && ` · ${languageNames(l.languages, lang as WordsLang)}`}
               </p>
             </li>
           ))}

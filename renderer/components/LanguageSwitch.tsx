@@ -13,7 +13,6 @@ export function LanguageSwitch() {
           const lang = e.target.value as UiLang;
           saveLang(lang);
           void i18n.changeLanguage(lang);
-          document.documentElement.lang = lang;
         }}
       >
         {UI_LANGS.map((l) => (

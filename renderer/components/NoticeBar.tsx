@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EventPayload } from '../../src/contract/events.ts';
 import { onEvent } from '../bridge.ts';
+import { useExplain } from './ErrorMessage.tsx';
 
 type Notice = EventPayload<'app.notice'> & { id: number };
 
@@ -26,6 +27,7 @@ onEvent('app.notice', pushNotice);
 
 export function NoticeBar() {
   const { t } = useTranslation();
+  const explain = useExplain();
   const [list, setList] = useState<Notice[]>(notices);
   useEffect(() => {
     listeners.add(setList);
@@ -37,7 +39,7 @@ export function NoticeBar() {
     <ul className="app-notices" aria-live="assertive">
       {list.map((n) => (
         <li key={n.id} className={`app-notice ${n.level === 'info' ? 'badge ok' : n.level === 'warning' ? 'badge warn' : 'error'}`} data-notice={n.level}>
-          <span>{n.message}</span>{' '}
+          <span>{explain(n)}</span>{' '}
           <button type="button" className="ghost" onClick={() => dismiss(n.id)}>
             {t('notice.dismiss')}
           </button>

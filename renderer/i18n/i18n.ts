@@ -1,5 +1,9 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { z } from 'zod';
+import en from 'zod/v4/locales/en.js';
+import fr from 'zod/v4/locales/fr.js';
+import nl from 'zod/v4/locales/nl.js';
 import { TIME_ZONE } from '../../src/domain/brusselsTime.ts';
 import { SHARED_RESOURCES } from '../../src/domain/i18n.ts';
 
@@ -59,7 +63,25 @@ void i18n.use(initReactI18next).init({
 
 export const LOCALE_TAGS: Record<UiLang, string> = { fr: 'fr-BE', nl: 'nl-BE', en: 'en-GB' };
 
+// Forms check their fields with zod in the renderer: its messages follow the UI language too
+// (zod's own fr/nl/en locales), set at start and on every switch.
+const ZOD_LOCALES: Record<UiLang, () => Parameters<typeof z.config>[0]> = { fr, nl, en };
+function followLanguage(lang: string): void {
+  const ui = (UI_LANGS as readonly string[]).includes(lang) ? (lang as UiLang) : DEFAULT_LANG;
+  z.config(ZOD_LOCALES[ui]());
+  // The page's own lang (screen readers, hyphenation, Chromium's built-in controls).
+  if (typeof document !== 'undefined') document.documentElement.lang = LOCALE_TAGS[ui];
+}
+followLanguage(i18n.language);
+i18n.on('languageChanged', followLanguage);
+
 export function formatDateTime(value: Date | string, lang: UiLang, opts: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' }): string {
   return new Intl.DateTimeFormat(LOCALE_TAGS[lang], { timeZone: TIME_ZONE, ...opts }).format(new Date(value));
 }
 
+
+/** A calendar day (YYYY-MM-DD) as Belgium writes it in the UI language: "3 déc. 2025" / "3 dec. 2025" / "3 Dec 2025". */
+export function dayWords(isoDay: string, lang: UiLang, opts: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', year: 'numeric' }): string {
+  // Noon UTC is the same calendar day in Brussels whatever the season.
+  return /^\d{4}-\d{2}-\d{2}$/.test(isoDay) ? formatDateTime(`${isoDay}T12:00:00Z`, lang, opts) : isoDay;
+}

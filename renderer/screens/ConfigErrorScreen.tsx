@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../src/contract/index.ts';
 import type { StoreStatusView } from '../../src/contract/systemContract.ts';
 import { invoke } from '../bridge.ts';
+import { useReasonText } from '../components/ErrorMessage.tsx';
 
 /**
  * The store is blocked: config.json cannot be read (the data folder it names is unknown) or the
@@ -11,6 +12,7 @@ import { invoke } from '../bridge.ts';
  */
 export function ConfigErrorScreen({ status }: { status: StoreStatusView }) {
   const { t } = useTranslation();
+  const reasonText = useReasonText();
   const [config, setConfig] = useState<OutputOf<'config.get'> | null>(null);
   useEffect(() => {
     void invoke('config.get', {}).then((r) => r.ok && setConfig(r.value));
@@ -29,7 +31,14 @@ export function ConfigErrorScreen({ status }: { status: StoreStatusView }) {
       )}
       {!wrongAccount && backslash && <p className="badge warn" data-config-hint="">{t('blocked.backslash')}</p>}
       {!wrongAccount && syntax?.hint && !backslash && <p className="badge warn" data-config-hint="">{syntax.hint}</p>}
-      <pre role="alert">{status.problem?.message}</pre>
+      {status.problem && <p role="alert">{reasonText(status.problem)}</p>}
+      {/* The file's own words (paths, JSON keys) for whoever edits it: technical, so labelled as such. */}
+      {status.problem && (
+        <figure className="technical" data-testid="blocked-technical">
+          <figcaption>{t('blocked.technical')}</figcaption>
+          <pre>{status.problem.message}</pre>
+        </figure>
+      )}
       <p className="muted">{t(wrongAccount ? 'blocked.accountFix' : 'blocked.configFix')}</p>
     </main>
   );

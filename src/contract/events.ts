@@ -10,7 +10,13 @@ export const events = {
   'store.status': storeStatusSchema,
   /** Sign-in, sign-out, lock and unlock (idle, OS screen lock, by hand): the renderer gates on it. */
   'access.changed': accessStatusSchema,
-  'app.notice': z.object({ level: z.enum(['info', 'warning', 'error']), message: z.string() }),
+  'app.notice': z.object({
+    level: z.enum(['info', 'warning', 'error']),
+    /** English, for the log; the screen shows `reason` (a reasons.json key) with `params` in its user's language. */
+    message: z.string(),
+    reason: z.string().optional(),
+    params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  }),
   /** Directory import on a large file: rows read, checked, then written. */
   'directory.importProgress': z.object({ phase: z.enum(['reading', 'checking', 'writing']), processed: z.number(), total: z.number() }),
   /** The published directory was checked (at start, hourly, or on request) or applied: "directory update available: +12 / ~30 / −2". */

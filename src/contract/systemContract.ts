@@ -7,7 +7,7 @@ export const errorPayloadSchema = z.object({
   message: z.string(),
   reason: z.string().optional(),
   params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
-  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  issues: z.array(z.object({ path: z.string(), message: z.string(), rule: z.string().optional(), limit: z.number().optional() })).optional(),
 });
 
 export const storeStatusSchema = z.object({

@@ -3,10 +3,16 @@ import { AppError, type ErrorIssue } from '../errors.ts';
 
 // Turns zod issues into path-level messages a person can act on ("themes.0: Invalid option…").
 export function issuesOf(error: z.ZodError): ErrorIssue[] {
-  return error.issues.slice(0, 20).map((issue) => ({
-    path: issue.path.length ? issue.path.map(String).join('.') : '(root)',
-    message: issue.message,
-  }));
+  return error.issues.slice(0, 20).map((issue) => {
+    const origin = 'origin' in issue && typeof issue.origin === 'string' ? `.${issue.origin}` : '';
+    const bound = issue.code === 'too_big' ? issue.maximum : issue.code === 'too_small' ? issue.minimum : undefined;
+    return {
+      path: issue.path.length ? issue.path.map(String).join('.') : '(root)',
+      message: issue.message,
+      rule: `${issue.code}${origin}`,
+      ...(typeof bound === 'number' ? { limit: bound } : {}),
+    };
+  });
 }
 
 export function describeIssues(issues: ErrorIssue[]): string {

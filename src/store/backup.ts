@@ -219,7 +219,7 @@ export function readBackupHeader(file: string): { header: BackupHeader; dbOffset
     }
     const headerLength = head.readUInt32BE(MAGIC.length);
     if (headerLength < 2 || headerLength > MAX_HEADER_BYTES || head.length + headerLength > fileBytes) {
-      throw new AppError('BackupDamaged', `The backup file ${file} is damaged (bad header length); the live store was not touched. Choose another backup.`);
+      throw new AppError('BackupDamaged', 'store.backupDamaged.header', { file });
     }
     const raw = Buffer.alloc(headerLength);
     fs.readSync(fd, raw, 0, headerLength, head.length);
@@ -227,13 +227,13 @@ export function readBackupHeader(file: string): { header: BackupHeader; dbOffset
     try {
       json = JSON.parse(raw.toString('utf8'));
     } catch {
-      throw new AppError('BackupDamaged', `The backup file ${file} is damaged (unreadable header); the live store was not touched. Choose another backup.`);
+      throw new AppError('BackupDamaged', 'store.backupDamaged.header', { file });
     }
     const parsed = backupHeaderSchema.safeParse(json);
-    if (!parsed.success) throw new AppError('BackupDamaged', `The backup file ${file} is damaged or from an unknown version (header: ${parsed.error.issues[0]?.path.join('.') ?? '?'}); the live store was not touched.`);
+    if (!parsed.success) throw new AppError('BackupDamaged', 'store.backupDamaged.version', { file, field: parsed.error.issues[0]?.path.join('.') ?? '?' });
     const dbOffset = head.length + headerLength;
     if (fileBytes - dbOffset !== parsed.data.db.bytes) {
-      throw new AppError('BackupDamaged', `The backup file ${file} is truncated or damaged (${fileBytes - dbOffset} database bytes, expected ${parsed.data.db.bytes}); the live store was not touched.`);
+      throw new AppError('BackupDamaged', 'store.backupDamaged.truncated', { file, bytes: fileBytes - dbOffset, expected: parsed.data.db.bytes });
     }
     return { header: parsed.data, dbOffset, fileBytes };
   } finally {
@@ -250,17 +250,17 @@ function extractDb(file: string, dbOffset: number, header: BackupHeader, dbFile:
   } finally {
     fs.closeSync(fd);
   }
-  if (sha256File(dbFile) !== header.db.sha256) throw new AppError('BackupDamaged', `The backup file ${file} is damaged (database checksum mismatch); the live store was not touched. Choose another backup.`);
+  if (sha256File(dbFile) !== header.db.sha256) throw new AppError('BackupDamaged', 'store.backupDamaged.checksum', { file });
 }
 
 /** Opens an extracted database with `key` and checks integrity, store id and schema version. */
 function checkExtracted(dbFile: string, key: Buffer, header: BackupHeader, source: string): void {
-  const damaged = (what: string) => new AppError('BackupDamaged', `The backup ${source} is damaged (${what}); the live store was not touched. Choose another backup.`);
+  const damaged = (what: 'key' | 'decrypt' | 'integrity' | 'storeId') => new AppError('BackupDamaged', `store.backupDamaged.${what}`, { file: source });
   let db: Db;
   try {
     db = openDatabase(dbFile, key, { readonly: true });
   } catch (e) {
-    if (isAppError(e) && (e.code === 'WrongKey' || e.code === 'CorruptStore')) throw damaged('it does not open with its own key file');
+    if (isAppError(e) && (e.code === 'WrongKey' || e.code === 'CorruptStore')) throw damaged('key');
     throw e;
   }
   try {
@@ -270,12 +270,12 @@ function checkExtracted(dbFile: string, key: Buffer, header: BackupHeader, sourc
     } catch (e) {
       // A damaged page met while checking belongs to the backup, not to the live store.
       const mapped = mapStoreError(e, dbFile);
-      if (mapped.code === 'CorruptStore') throw damaged('a page does not decrypt');
+      if (mapped.code === 'CorruptStore') throw damaged('decrypt');
       throw mapped;
     }
-    if (integrity !== 'ok') throw damaged(`integrity check: ${integrity}`);
+    if (integrity !== 'ok') throw damaged('integrity');
     const id = db.prepare(`SELECT value FROM meta WHERE key = 'store_id'`).pluck().get() as string | undefined;
-    if (id !== header.storeId) throw damaged('store id differs between header and database');
+    if (id !== header.storeId) throw damaged('storeId');
     const v = schemaVersion(db);
     if (v > latestVersion()) throw new AppError('Conflict', `The backup ${source} has schema version ${v}, newer than this Relais understands (${latestVersion()}).`);
   } finally {

@@ -39,14 +39,11 @@ export function assertBackupFolder(policy: BackupPolicy): void {
     stat = fs.statSync(policy.folder);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new AppError(
-      'NotFound',
-      code === 'ENOENT'
-        ? `The backup folder ${policy.folder} does not exist (a network share not connected?). Relais does not create it, so that backups never land on the local disk unnoticed: connect the share or create the folder, or correct backup.folder in config.json. No backup was made.`
-        : `The backup folder ${policy.folder} cannot be reached (${code ?? 'error'}). No backup was made.`,
-    );
+    throw code === 'ENOENT'
+      ? new AppError('NotFound', 'store.backupFolder.missing', { folder: policy.folder })
+      : new AppError('NotFound', 'store.backupFolder.unreachable', { folder: policy.folder, errno: code ?? 'error' });
   }
-  if (!stat.isDirectory()) throw new AppError('NotFound', `The backup folder ${policy.folder} is not a folder. No backup was made.`);
+  if (!stat.isDirectory()) throw new AppError('NotFound', 'store.backupFolder.notFolder', { folder: policy.folder });
 }
 
 /** Where a backup folder stands, for doctor: reachable, writable. */
@@ -152,8 +149,11 @@ export interface BackupSchedulerOptions {
   log: Logger;
   /** Overrides the settings table / defaults (e.g. from a command-line flag). */
   policy?: Partial<BackupPolicy>;
-  /** Tells the user a backup failed (the app: an `app.notice`); the log line is written anyway. */
-  notify?: (message: string) => void;
+  /**
+   * Tells the user a backup failed (the app: an `app.notice`); the log line is written anyway.
+   * `reason`/`params` let the screen say it in its user's language; `message` is English, for logs.
+   */
+  notify?: (problem: { message: string; reason: string; params?: Record<string, string | number> }) => void;
 }
 
 /**
@@ -188,7 +188,9 @@ export class BackupScheduler {
       return info;
     } catch (e) {
       log.error('backup.failed', { reason, code: isAppError(e) ? e.code : 'Internal' });
-      this.opts.notify?.(isAppError(e) ? e.message : 'The backup failed.');
+      // A reason-keyed AppError says exactly what went wrong; anything else gets the generic sentence.
+      if (isAppError(e) && e.reason) this.opts.notify?.({ message: e.message, reason: e.reason, ...(e.params ? { params: { ...e.params } } : {}) });
+      else this.opts.notify?.({ message: isAppError(e) ? e.message : 'The backup failed.', reason: 'store.backupFailed' });
       throw e;
     }
   }

@@ -43,9 +43,10 @@ test('a maintainer edits a service on its card (every field, checked as typed), 
     await form.getByLabel('Langues (codes ISO : fr, nl, ar…)').fill('fr\nnl\nar');
     await form.getByRole('button', { name: 'Enregistrer' }).click();
     await expect(card.getByText('+32 2 000 11 22')).toBeVisible();
-    await expect(card).toContainText('FR, NL, AR');
+    // Languages by their name, dates as Belgium writes them (issue 16).
+    await expect(card).toContainText('français, néerlandais et arabe');
     await card.getByRole('button', { name: 'Marquer vérifié aujourd’hui' }).click();
-    await expect(card).toContainText('Vérifié le 2026-03-10');
+    await expect(card).toContainText('Vérifié le 10 mars 2026');
     await card.getByRole('button', { name: 'Désactiver' }).click();
     await expect(card.getByText('Inactif', { exact: true })).toBeVisible();
     await card.getByRole('button', { name: 'Réactiver' }).click();

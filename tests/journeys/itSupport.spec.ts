@@ -58,7 +58,9 @@ test.describe('a data folder of another account', () => {
   test('names the owner instead of offering to create a new store', async ({ app }) => {
     const { page } = app;
     await expect(page.getByRole('heading', { name: 'Ce dossier de données appartient à un autre compte' })).toBeVisible();
-    await expect(page.getByRole('alert')).toContainText('The data folder belongs to account uid 4242');
+    // Said in the user's language; the OS's own words (owner, folder) stay as technical detail for IT.
+    await expect(page.getByRole('alert')).toHaveText('Le dossier de données appartient à un autre compte utilisateur : appelez le support informatique.');
+    await expect(page.getByTestId('blocked-technical')).toContainText('The data folder belongs to account uid 4242');
     await expect(page.getByRole('heading', { name: /Premier démarrage|phrase de récupération/i })).toHaveCount(0);
     expect(fs.readdirSync(dataDir)).toEqual([]);
   });
@@ -138,10 +140,11 @@ test.describe('a backup folder on a share that is not connected', () => {
       clock: core.services.clock,
       log: { info: () => {}, warn: () => {}, error: (e, f) => void lines.push(`${e} ${JSON.stringify(f)}`) },
       policy: { folder: nas, configured: true },
-      notify: (message) => core.services.emit('app.notice', { level: 'error', message }),
+      notify: (problem) => core.services.emit('app.notice', { level: 'error', ...problem }),
     });
     expect(() => scheduler.backupNow('daily')).toThrow(/does not exist/);
-    await expect(app.page.locator('[data-notice="error"]')).toContainText(/The backup folder .*nas-not-connected.* does not exist/);
+    // Said in the user's language (issue 16), naming the folder.
+    await expect(app.page.locator('[data-notice="error"]')).toContainText(/Le dossier de sauvegarde .*nas-not-connected.* n'existe pas/);
     expect(lines.some((l) => l.startsWith('backup.failed') && l.includes('NotFound'))).toBe(true);
     expect(fs.existsSync(nas)).toBe(false);
   });

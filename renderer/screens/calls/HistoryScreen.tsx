@@ -15,6 +15,7 @@ import { useRequests } from './requests.ts';
 import { useShift } from './shift.ts';
 import { ProfilePicker } from './ProfilePicker.tsx';
 import { useTaxonomy } from './useTaxonomy.ts';
+import { DateField } from '../../components/DateField.tsx';
 
 // Call history: today's and past calls, filtered by date, theme, responder and commune, with
 // full-text search in the notes; "to finish" lists one's calls whose record is not closed.
@@ -156,11 +157,11 @@ function History() {
           </label>
           <label className="field">
             <span>{t('history.from')}</span>
-            <input type="date" value={filters.from} onChange={(e) => set({ from: e.target.value })} />
+            <DateField value={filters.from} onChange={(from) => set({ from })} />
           </label>
           <label className="field">
             <span>{t('history.to')}</span>
-            <input type="date" value={filters.to} onChange={(e) => set({ to: e.target.value })} />
+            <DateField value={filters.to} onChange={(to) => set({ to })} />
           </label>
           <div className="button-row quick-dates">
             <button type="button" className="small" onClick={() => set({ from: today, to: today })}>{t('history.today')}</button>

@@ -18,6 +18,7 @@ import { useShift } from '../calls/shift.ts';
 import { ServiceCard } from './ServiceCard.tsx';
 import { useThemes } from '../calls/useTaxonomy.ts';
 import { DemoBanner, DirectoryEmptyHint } from './DemoBanner.tsx';
+import { languageName } from '../../i18n/words.ts';
 
 type Results = OutputOf<'directory.search'>['results'];
 interface Filters {
@@ -121,7 +122,7 @@ function DirectorySearchScreen() {
   const chips: Array<{ key: keyof Filters; label: string }> = [];
   if (filters.commune) chips.push({ key: 'commune', label: `${t('filters.commune')}: ${COMMUNES.find((c) => c.code === filters.commune)?.[lang === 'nl' ? 'nl' : 'fr'] ?? filters.commune}` });
   if (filters.theme) chips.push({ key: 'theme', label: `${t('filters.theme')}: ${themes.get(filters.theme)?.labels[lang] ?? filters.theme}` });
-  if (filters.language) chips.push({ key: 'language', label: `${t('filters.language')}: ${filters.language.toUpperCase()}` });
+  if (filters.language) chips.push({ key: 'language', label: `${t('filters.language')}: ${languageName(filters.language, lang)}` });
   if (filters.openNow) chips.push({ key: 'openNow', label: t('filters.openNow') });
   if (filters.includeInactive) chips.push({ key: 'includeInactive', label: t('filters.includeInactive') });
   const clear = (key: keyof Filters) => setFilters((f) => ({ ...f, [key]: NO_FILTERS[key] }));
@@ -196,7 +197,7 @@ function DirectorySearchScreen() {
               <select aria-label={t('filters.language')} value={filters.language} onChange={(e) => setFilters((f) => ({ ...f, language: e.target.value }))}>
                 <option value="">{t('filters.anyLanguage')}</option>
                 {LANGUAGE_FILTERS.map((l) => (
-                  <option key={l} value={l}>{l.toUpperCase()}</option>
+                  <option key={l} value={l}>{languageName(l, lang)}</option>
                 ))}
               </select>
               <label className="check">

@@ -5,7 +5,7 @@ import type { ImportDiffView } from '../../../src/contract/directoryContract.ts'
 import type { ErrorPayload } from '../../../src/errors.ts';
 import { invoke, onEvent } from '../../bridge.ts';
 import { refreshDirectoryStatus } from './useDirectoryStatus.ts';
-import { ErrorMessage } from '../../components/ErrorMessage.tsx';
+import { ErrorMessage, useExplain } from '../../components/ErrorMessage.tsx';
 import { downloadFile } from '../reports/download.ts';
 
 type Format = InputOf<'directory.export'>['format'];
@@ -21,6 +21,8 @@ function toBase64(buffer: ArrayBuffer): string {
 // the supervisor confirms; a file-level fault changes nothing.
 export function ImportExportPanel() {
   const { t } = useTranslation('directory');
+  // Items src/ explains come translated once they carry a reason key (i13 converts the producers).
+  const explain = useExplain();
   const [file, setFile] = useState<{ fileName: string; content: string } | null>(null);
   const [diff, setDiff] = useState<ImportDiffView | null>(null);
   const [busy, setBusy] = useState<'preview' | 'apply' | 'export' | null>(null);
@@ -117,7 +119,7 @@ export function ImportExportPanel() {
             {diff.warnings.length > 0 && (
               <ul className="warnings">
                 {diff.warnings.map((w, i) => (
-                  <li key={i}>{w.field ? `${w.field}: ` : ''}{w.message}</li>
+                  <li key={i}>{w.field ? `${w.field}: ` : ''}{explain(w)}</li>
                 ))}
               </ul>
             )}
@@ -130,7 +132,7 @@ export function ImportExportPanel() {
                 <tbody>
                   {diff.rejected.slice(0, 200).flatMap((r) =>
                     r.problems.map((p, j) => (
-                      <tr key={`${r.row}-${j}`}><td>{p.row}</td><td>{r.id ?? '—'}</td><td>{p.field}</td><td>{p.message}</td></tr>
+                      <tr key={`${r.row}-${j}`}><td>{p.row}</td><td>{r.id ?? '—'}</td><td>{p.field}</td><td>{explain(p)}</td></tr>
                     )),
                   )}
                 </tbody>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../../src/contract/index.ts';
 import type { ErrorPayload } from '../../../src/errors.ts';
 import { invoke } from '../../bridge.ts';
-import { ErrorMessage } from '../../components/ErrorMessage.tsx';
+import { ErrorMessage, useExplain } from '../../components/ErrorMessage.tsx';
 
 type SaveResult = OutputOf<'directory.lexiconSave'>;
 
@@ -11,6 +11,8 @@ type SaveResult = OutputOf<'directory.lexiconSave'>;
 // Nothing is saved while a line is wrong; each wrong line is listed with its number.
 export function LexiconPanel() {
   const { t } = useTranslation('directory');
+  // Items src/ explains come translated once they carry a reason key (i13 converts the producers).
+  const explain = useExplain();
   const [text, setText] = useState<string | null>(null);
   const [edited, setEdited] = useState(false);
   const [result, setResult] = useState<SaveResult | null>(null);
@@ -57,7 +59,7 @@ export function LexiconPanel() {
       {result && !result.saved && (
         <ul className="warnings" role="alert" aria-label={t('lexicon.problems')}>
           {result.problems.map((p) => (
-            <li key={p.line}>{t('lexicon.line', { line: p.line })} {p.message}</li>
+            <li key={p.line}>{t('lexicon.line', { line: p.line })} {explain(p)}</li>
           ))}
         </ul>
       )}

@@ -6,10 +6,11 @@ import { invoke, OperationError } from '../../bridge.ts';
 import { matches } from '../../shortcuts.ts';
 import { copyText } from '../../clipboard.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
-import { formatDateTime, type UiLang } from '../../i18n/i18n.ts';
+import { dayWords, formatDateTime, type UiLang } from '../../i18n/i18n.ts';
 import { ServiceEditForm } from './ServiceEditForm.tsx';
 import { useThemes } from '../calls/useTaxonomy.ts';
 import { DemoBanner } from './DemoBanner.tsx';
+import { languageNames, openingHoursInWords } from '../../i18n/words.ts';
 
 type Card = OutputOf<'directory.get'>;
 
@@ -136,9 +137,9 @@ export function ServiceCard({ id, onRefer, maintainer = false, onChanged }: Serv
         <div className="chips">
           {s.status === 'inactive' && <span className="badge danger">{t('card.inactive')}</span>}
           {card.verificationOverdue ? (
-            <span className="badge warn">{s.last_verified ? t('card.verifiedLongAgo', { date: s.last_verified }) : t('card.neverVerified')}</span>
+            <span className="badge warn">{s.last_verified ? t('card.verifiedLongAgo', { date: dayWords(s.last_verified, lang) }) : t('card.neverVerified')}</span>
           ) : (
-            <span className="badge ok">{t('card.verified', { date: s.last_verified })}</span>
+            <span className="badge ok">{t('card.verified', { date: s.last_verified ? dayWords(s.last_verified, lang) : '' })}</span>
           )}
         </div>
       </header>
@@ -194,7 +195,7 @@ export function ServiceCard({ id, onRefer, maintainer = false, onChanged }: Serv
         {s.hours && (
           <>
             <dt>{t('card.hours')}</dt>
-            <dd>{s.hours}</dd>
+            <dd title={s.hours}>{openingHoursInWords(s.hours, lang)}</dd>
           </>
         )}
         {s.themes.length > 0 && (
@@ -212,7 +213,7 @@ export function ServiceCard({ id, onRefer, maintainer = false, onChanged }: Serv
         {s.languages.length > 0 && (
           <>
             <dt>{t('card.languages')}</dt>
-            <dd>{s.languages.map((l) => l.toUpperCase()).join(', ')}</dd>
+            <dd>{languageNames(s.languages, lang)}</dd>
           </>
         )}
         {s.audience && (

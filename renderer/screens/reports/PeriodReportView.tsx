@@ -10,6 +10,7 @@ import { invoke } from '../../bridge.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { downloadFile } from './download.ts';
 import { ReportDocumentView } from './ReportDocumentView.tsx';
+import { DateField } from '../../components/DateField.tsx';
 
 // The period report: pick the dates and the version, see the charts and tables, export. The
 // PDF is this very page printed by main (Electron's printToPDF): the report is rendered in
@@ -100,11 +101,11 @@ export function PeriodReportView({ supervisor, lang }: { supervisor: boolean; la
       <form className="report-form panel" onSubmit={(e) => void show(e)}>
         <label className="field">
           <span>{t('period.from')}</span>
-          <input type="date" value={period.from} required onChange={(e) => setPeriod((p) => ({ ...p, from: e.target.value }))} />
+          <DateField value={period.from} required onChange={(from) => setPeriod((p) => ({ ...p, from }))} />
         </label>
         <label className="field">
           <span>{t('period.to')}</span>
-          <input type="date" value={period.to} required onChange={(e) => setPeriod((p) => ({ ...p, to: e.target.value }))} />
+          <DateField value={period.to} required onChange={(to) => setPeriod((p) => ({ ...p, to }))} />
         </label>
         <fieldset className="field flavour">
           <legend>{t('period.flavour')}</legend>

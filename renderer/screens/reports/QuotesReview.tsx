@@ -9,6 +9,7 @@ import { GuardFlags } from '../calls/GuardFlags.tsx';
 import { useGuard } from '../calls/guard.ts';
 import { useTaxonomy } from '../calls/useTaxonomy.ts';
 import { lastMonth } from './PeriodReportView.tsx';
+import { DateField } from '../../components/DateField.tsx';
 
 // Excerpts of notes flagged "may be quoted": the detector's findings are shown and replaced by
 // marks in the proposed excerpt; the supervisor edits it (the guard flags what is left as it is
@@ -107,11 +108,11 @@ export function QuotesReview({ supervisor, lang }: { supervisor: boolean; lang: 
       <div className="report-form panel">
         <label className="field">
           <span>{t('period.from')}</span>
-          <input type="date" value={period.from} onChange={(e) => setPeriod((p) => ({ ...p, from: e.target.value }))} />
+          <DateField value={period.from} onChange={(from) => setPeriod((p) => ({ ...p, from }))} />
         </label>
         <label className="field">
           <span>{t('period.to')}</span>
-          <input type="date" value={period.to} onChange={(e) => setPeriod((p) => ({ ...p, to: e.target.value }))} />
+          <DateField value={period.to} onChange={(to) => setPeriod((p) => ({ ...p, to }))} />
         </label>
       </div>
       <ErrorMessage error={error} />

@@ -11,6 +11,7 @@ import { GuardFlags } from '../calls/GuardFlags.tsx';
 import { useGuard } from '../calls/guard.ts';
 import { formatDateTime, type UiLang } from '../../i18n/i18n.ts';
 import { useTaxonomy } from '../calls/useTaxonomy.ts';
+import { DateField } from '../../components/DateField.tsx';
 
 // The shift summary for the debriefing: internal, printable (Ctrl+P / the Print button prints
 // this view only), with the handover notes the next shift reads.
@@ -55,7 +56,7 @@ export function ShiftSummaryView({ lang }: { lang: Lang }) {
       <div className="report-form panel no-print">
         <label className="field">
           <span>{t('shift.day')}</span>
-          <input type="date" value={day} onChange={(e) => setDay(e.target.value)} />
+          <DateField value={day} onChange={setDay} />
         </label>
         <label className="field">
           <span>{t('shift.scope')}</span>

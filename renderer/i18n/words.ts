@@ -1,0 +1,82 @@
+// Facts written as words in the UI language (issue 16): languages by their name, not "FR, PS";
+// opening hours as "lun.–ven. 9 h – 12 h", not the directory's raw "mo-fr 09:00-12:00".
+// Pure functions over Intl, so a unit test runs them without a browser.
+
+export type WordsLang = 'fr' | 'nl' | 'en';
+const TAGS: Record<WordsLang, string> = { fr: 'fr-BE', nl: 'nl-BE', en: 'en-GB' };
+
+// Codes ICU has no name for (ISO 639-2 collective codes the directory uses).
+const EXTRA_NAMES: Record<string, Record<WordsLang, string>> = {
+  ber: { fr: 'berbère', nl: 'Berbers', en: 'Berber' },
+};
+
+/** "ps" → "pachto" / "Pasjtoe" / "Pashto"; an unknown code stays as written. */
+export function languageName(code: string, lang: WordsLang): string {
+  const c = code.trim().toLowerCase();
+  const extra = EXTRA_NAMES[c]?.[lang];
+  if (extra) return extra;
+  try {
+    const name = new Intl.DisplayNames(TAGS[lang], { type: 'language', fallback: 'none' }).of(c);
+    return name ?? code;
+  } catch {
+    return code;
+  }
+}
+
+export function languageNames(codes: readonly string[], lang: WordsLang): string {
+  return new Intl.ListFormat(TAGS[lang], { type: 'conjunction' }).format(codes.map((c) => languageName(c, lang)));
+}
+
+const DAY_CODES = ['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su'] as const;
+
+function dayName(index: number, lang: WordsLang): string {
+  // 1 January 2024 was a Monday.
+  return new Intl.DateTimeFormat(TAGS[lang], { weekday: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, 1 + index)));
+}
+
+/** "09:30" → "9 h 30" / "9u30" / "9:30"; "12:00" → "12 h" / "12u" / "12:00". */
+function timeWords(hhmm: string, lang: WordsLang): string {
+  const [h, m] = hhmm.split(':').map(Number) as [number, number];
+  if (lang === 'fr') return m ? `${h} h ${String(m).padStart(2, '0')}` : `${h} h`;
+  if (lang === 'nl') return m ? `${h}u${String(m).padStart(2, '0')}` : `${h}u`;
+  return `${h}:${String(m).padStart(2, '0')}`;
+}
+
+const EVERY_DAY: Record<WordsLang, string> = { fr: 'tous les jours', nl: 'elke dag', en: 'every day' };
+const ROUND_THE_CLOCK: Record<WordsLang, string> = { fr: '24 h/24, tous les jours', nl: 'dag en nacht, elke dag', en: '24 hours a day, every day' };
+
+function daysWords(spec: string, lang: WordsLang): string | null {
+  const parts: string[] = [];
+  for (const piece of spec.split(',')) {
+    const range = /^([a-z]{2})(?:-([a-z]{2}))?$/.exec(piece.trim());
+    if (!range) return null;
+    const from = DAY_CODES.indexOf(range[1] as (typeof DAY_CODES)[number]);
+    const to = range[2] ? DAY_CODES.indexOf(range[2] as (typeof DAY_CODES)[number]) : from;
+    if (from < 0 || to < 0) return null;
+    if (from === 0 && to === 6) return EVERY_DAY[lang];
+    parts.push(from === to ? dayName(from, lang) : `${dayName(from, lang)}–${dayName(to, lang)}`);
+  }
+  return parts.join(', ');
+}
+
+/**
+ * The directory's opening hours (the OpenStreetMap-like "mo-fr 09:00-12:00,13:30-16:30; sa
+ * 10:00-12:00" and "24/7") in words; free text ("Sur rendez-vous") is returned as written.
+ */
+export function openingHoursInWords(text: string, lang: WordsLang): string {
+  const raw = text.trim();
+  if (raw === '24/7') return ROUND_THE_CLOCK[lang];
+  const rules: string[] = [];
+  for (const rule of raw.split(';')) {
+    const m = /^\s*(?:([a-z,-]+)\s+)?((?:\d{1,2}:\d{2}-\d{1,2}:\d{2})(?:\s*,\s*\d{1,2}:\d{2}-\d{1,2}:\d{2})*)\s*$/i.exec(rule);
+    if (!m) return raw;
+    const days = m[1] ? daysWords(m[1].toLowerCase(), lang) : EVERY_DAY[lang];
+    if (days === null) return raw;
+    const spans = (m[2] as string).split(',').map((span) => {
+      const [a, b] = span.trim().split('-') as [string, string];
+      return `${timeWords(a, lang)} – ${timeWords(b, lang)}`;
+    });
+    rules.push(`${days} ${spans.join(', ')}`);
+  }
+  return rules.join(lang === 'fr' ? ' ; ' : '; ');
+}

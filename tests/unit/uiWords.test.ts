@@ -1,0 +1,34 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { readBelgianDate } from '../../renderer/components/dateReading.ts';
+import { languageNames, openingHoursInWords } from '../../renderer/i18n/words.ts';
+
+// Issue 16, point 5: hours in words, languages by name, dates typed the Belgian way.
+
+test('opening hours are written in words in each UI language; free text stays as written', () => {
+  assert.equal(openingHoursInWords('tu 09:00-12:00', 'fr'), 'mar. 9 h – 12 h');
+  assert.equal(openingHoursInWords('tu 09:00-12:00', 'nl'), 'di 9u – 12u');
+  assert.equal(openingHoursInWords('mo-fr 09:00-12:00,13:30-16:30', 'fr'), 'lun.–ven. 9 h – 12 h, 13 h 30 – 16 h 30');
+  assert.equal(openingHoursInWords('mo-th 09:00-16:00; fr 09:00-12:00', 'nl'), 'ma–do 9u – 16u; vr 9u – 12u');
+  assert.equal(openingHoursInWords('mo,we,fr 09:30-12:30', 'en'), 'Mon, Wed, Fri 9:30 – 12:30');
+  assert.equal(openingHoursInWords('Mo-Su 10:00-24:00', 'fr'), 'tous les jours 10 h – 24 h');
+  assert.equal(openingHoursInWords('24/7', 'nl'), 'dag en nacht, elke dag');
+  assert.equal(openingHoursInWords('Sur rendez-vous', 'nl'), 'Sur rendez-vous');
+  assert.equal(openingHoursInWords('xx 09:00-12:00', 'fr'), 'xx 09:00-12:00', 'an unknown day code is shown as written, not guessed');
+});
+
+test('languages appear by their name, in the UI language', () => {
+  assert.equal(languageNames(['fr', 'ps'], 'fr'), 'français et pachto');
+  assert.equal(languageNames(['fr', 'nl', 'ar'], 'nl'), 'Frans, Nederlands en Arabisch');
+  assert.equal(languageNames(['ber'], 'en'), 'Berber');
+});
+
+test('a typed date is read day/month/year, whatever the OS locale', () => {
+  assert.equal(readBelgianDate('02/12/2025'), '2025-12-02', 'the 2nd of December, never the 12th of February');
+  assert.equal(readBelgianDate('2.12.25'), '2025-12-02');
+  assert.equal(readBelgianDate('2-12-2025'), '2025-12-02');
+  assert.equal(readBelgianDate('2025-12-02'), '2025-12-02');
+  assert.equal(readBelgianDate('31/02/2025'), null);
+  assert.equal(readBelgianDate('12/2025'), null);
+  assert.equal(readBelgianDate(''), null);
+});
