@@ -9,7 +9,7 @@ import { inspectDataFolder } from '../store/dataFolderAccess.ts';
 // exported files — so support can follow what IT did. Read-only commands (and --dry-run) write
 // nothing: `doctor` and `feed check` promise so.
 
-const READ_ONLY = new Set(['doctor', 'verify', 'callbacks list', 'directory search', 'feed check', 'taxonomy list']);
+const READ_ONLY = new Set(['doctor', 'verify', 'callbacks list', 'directory search', 'feed check', 'taxonomy list', 'hub status']);
 
 export function changesSomething(command: string, opts: Record<string, unknown>): boolean {
   return !READ_ONLY.has(command) && opts.dryRun !== true && opts.help !== true;

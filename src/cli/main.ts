@@ -49,6 +49,8 @@ export const COMMAND_INDEX: readonly IndexedCommand[] = [
     description: "Give or take back the supervisor role of a profile (public reports, excerpt approval)." },
   { name: "taxonomy", load: async () => (await import('./commands/taxonomy.ts')).taxonomyCommand,
     description: "The shared themes (taxonomy) of services and calls." },
+  { name: "hub", load: async () => (await import('./commands/hub.ts')).hubCommand,
+    description: "The line's hub: join, invite another centre's workstation, synchronise, status, leave." },
 ];
 
 /** The subcommand argv names (after the global options; `help <name>` included), or null. */
