@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BUILTIN_THEME_CODES, THEME_CODE_PATTERN } from '../domain/taxonomy.ts';
+import { dayOf } from '../domain/brusselsTime.ts';
 import { ISO_639_1 } from './languages.ts';
 
 // One service of the directory, field names exactly as in the flat CSV header (issue 4, after
@@ -249,5 +250,5 @@ export function verificationOverdue(service: Pick<Service, 'last_verified'>, now
   if (!service.last_verified) return true;
   const limit = new Date(now);
   limit.setUTCFullYear(limit.getUTCFullYear() - 1);
-  return service.last_verified < limit.toISOString().slice(0, 10);
+  return service.last_verified < dayOf(limit);
 }

@@ -4,6 +4,7 @@ import { auditCsv, listAudit } from '../store/auditLog.ts';
 import { readNotesRetentionMonths, writeNotesRetentionMonths } from '../access/retentionSettings.ts';
 import { readCallbackSettings } from '../callbacks/callbackSettings.ts';
 import type { accessContract } from '../contract/accessContract.ts';
+import { dayOf } from '../domain/brusselsTime.ts';
 import { AppError } from '../errors.ts';
 import { runPurge } from '../retention/purge.ts';
 import { assertNotLastSupervisor } from '../reports/supervisorRole.ts';
@@ -133,7 +134,7 @@ export const accessHandlers: HandlerMap<typeof accessContract> = {
     const { entries } = listAudit(s.store.database(), { ...input, limit: 1_000_000 });
     const csv = auditCsv(entries.slice().reverse());
     audit(s, 'export.audit', { format: 'csv', count: entries.length, from: input.from ?? null, to: input.to ?? null });
-    return { fileName: `relais-audit-${s.clock.now().toISOString().slice(0, 10)}.csv`, csv, rows: entries.length };
+    return { fileName: `relais-audit-${dayOf(s.clock.now())}.csv`, csv, rows: entries.length };
   },
 
   'retention.get': (_i, s) => retention(s),

@@ -1,3 +1,4 @@
+import { dayOf } from '../../domain/brusselsTime.ts';
 import type { Db } from '../../store/openDatabase.ts';
 import { directoryRepository } from '../directoryRepository.ts';
 import type { LexiconEntry } from '../lexicon/lexiconSchema.ts';
@@ -34,7 +35,8 @@ export interface ExportedFile {
 
 export async function exportServices(services: readonly Service[], opts: ExportOptions, now: Date, themeLabels?: ReadonlyMap<string, string>): Promise<ExportedFile> {
   const flat = { public: opts.public ?? false };
-  const stamp = now.toISOString().slice(0, 10);
+  // The Brussels day, as the responder sees it: an export at 00:30 in June is that day, not yesterday (UTC).
+  const stamp = dayOf(now);
   const base = `relais-directory${flat.public ? '-public' : ''}-${stamp}`;
   switch (opts.format) {
     case 'csv':
