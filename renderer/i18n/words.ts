@@ -80,3 +80,16 @@ export function openingHoursInWords(text: string, lang: WordsLang): string {
   }
   return rules.join(lang === 'fr' ? ' ; ' : '; ');
 }
+
+/** The line's hours from the machine config ({days: ['mon', …], open, close}) in words: "lun.–ven. 9 h – 17 h". */
+export function lineHoursInWords(hours: { days: readonly string[]; open: string; close: string }, lang: WordsLang): string {
+  const idx = hours.days.map((d) => DAY_CODES.indexOf(d.slice(0, 2) as (typeof DAY_CODES)[number])).filter((i) => i >= 0).sort((a, b) => a - b);
+  const runs: string[] = [];
+  for (let i = 0; i < idx.length; ) {
+    let j = i;
+    while (j + 1 < idx.length && idx[j + 1] === (idx[j] as number) + 1) j++;
+    runs.push(i === j ? (DAY_CODES[idx[i] as number] as string) : `${DAY_CODES[idx[i] as number]}-${DAY_CODES[idx[j] as number]}`);
+    i = j + 1;
+  }
+  return openingHoursInWords(`${runs.join(',')} ${hours.open}-${hours.close}`, lang);
+}

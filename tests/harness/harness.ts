@@ -48,6 +48,8 @@ export interface HarnessOptions {
    * journeys and screenshots search it); an installed app never does (issue 19).
    */
   demoDirectory?: boolean;
+  /** The browser's own locale (navigator.language, Intl defaults, built-in controls). Default fr-BE; the Dutch shift journey runs en-US, as a PC bought abroad would. */
+  locale?: string;
   /** The machine config as main would have read it (config.get), and what blocks the store. */
   config?: ConfigState;
   blockedBy?: AppError;
@@ -124,7 +126,7 @@ export async function openHarnessApp(browser: Browser, opts: HarnessOptions = {}
   if (mode === 'open' && opts.supervisor !== false) ensureHarnessSupervisor(core);
   if (mode === 'open' && opts.responders) ensureHarnessResponders(core, opts.responders);
 
-  const context = await browser.newContext({ locale: 'fr-BE', timezoneId: 'Europe/Brussels', viewport: { width: 1280, height: 800 } });
+  const context = await browser.newContext({ locale: opts.locale ?? 'fr-BE', timezoneId: 'Europe/Brussels', viewport: { width: 1280, height: 800 } });
   // Nothing leaves the page but requests to the renderer's own origin.
   await context.route('**/*', (route) => route.abort('blockedbyclient'));
   await context.route(`${HARNESS_ORIGIN}/**`, async (route) => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { readBelgianDate } from '../../renderer/components/dateReading.ts';
-import { languageNames, openingHoursInWords } from '../../renderer/i18n/words.ts';
+import { languageNames, lineHoursInWords, openingHoursInWords } from '../../renderer/i18n/words.ts';
 
 // Issue 16, point 5: hours in words, languages by name, dates typed the Belgian way.
 
@@ -31,4 +31,9 @@ test('a typed date is read day/month/year, whatever the OS locale', () => {
   assert.equal(readBelgianDate('31/02/2025'), null);
   assert.equal(readBelgianDate('12/2025'), null);
   assert.equal(readBelgianDate(''), null);
+});
+
+test("the line's hours from the machine config, in words (About)", () => {
+  assert.equal(lineHoursInWords({ days: ['mon', 'tue', 'wed', 'thu', 'fri'], open: '09:00', close: '17:00' }, 'fr'), 'lun.–ven. 9 h – 17 h');
+  assert.equal(lineHoursInWords({ days: ['sat', 'mon', 'wed', 'thu'], open: '09:30', close: '13:00' }, 'nl'), 'ma, wo–do, za 9u30 – 13u');
 });

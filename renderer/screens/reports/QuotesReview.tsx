@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { dayWords } from '../../i18n/i18n.ts';
 import type { QuoteCandidate } from '../../../src/contract/reportsContract.ts';
 import type { Lang } from '../../../src/domain/taxonomy.ts';
 import type { ErrorPayload } from '../../../src/errors.ts';
@@ -42,7 +43,7 @@ function Candidate({ c, lang, onChange }: { c: QuoteCandidate; lang: Lang; onCha
   return (
     <li className="panel quote-candidate" data-call={c.callId}>
       <p className="muted">
-        {c.day} · {c.themes.map(label).join(', ')}
+        {dayWords(c.day, lang)} · {c.themes.map(label).join(', ')}
       </p>
       <p className={c.findings.length ? 'warnings' : 'muted'}>{c.findings.length ? t('quotes.findings', { count: c.findings.length }) : t('quotes.clean')}</p>
       <blockquote className="quote-original">{c.original}</blockquote>

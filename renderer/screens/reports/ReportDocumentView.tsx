@@ -3,6 +3,7 @@ import type { Report } from '../../../src/contract/reportSchemas.ts';
 import { formatCell, formatSeconds, hiddenMark } from '../../../src/domain/reportFormat.ts';
 import { CENTRES_LABEL, GENERATED_LABEL, HIDDEN_LEGEND, INTERNAL_MARK, LINE_NAME, METHOD_TITLE, PREVIOUS_PERIOD_LABEL, PUBLIC_MARK, SECTION_LABELS } from '../../../src/domain/reportLabels.ts';
 import type { Lang } from '../../../src/domain/taxonomy.ts';
+import { dayWords, formatDateTime } from '../../i18n/i18n.ts';
 import { ReportChart } from './ReportChart.tsx';
 import { ReportTableView } from './ReportTableView.tsx';
 
@@ -57,10 +58,10 @@ export function ReportDocumentView({ report, lang, print = false }: { report: Re
           <p className="muted">{LINE_NAME[lang]}</p>
           <h1>{report.title[lang]}</h1>
           <p className="cover-period">
-            {report.period.from} – {report.period.to}
+            {dayWords(report.period.from, lang)} – {dayWords(report.period.to, lang)}
           </p>
           <p className="muted">
-            {PREVIOUS_PERIOD_LABEL[lang]} : {report.previous.from} – {report.previous.to}
+            {PREVIOUS_PERIOD_LABEL[lang]} : {dayWords(report.previous.from, lang)} – {dayWords(report.previous.to, lang)}
           </p>
           <p className={`cover-flavour ${report.flavour}`}>{(internal ? INTERNAL_MARK : PUBLIC_MARK)[lang]}</p>
           <Headline report={report} lang={lang} />
@@ -68,7 +69,7 @@ export function ReportDocumentView({ report, lang, print = false }: { report: Re
             {CENTRES_LABEL[lang]} : {report.centres.join(', ') || '–'}
           </p>
           <p className="muted">
-            {GENERATED_LABEL[lang]} {report.generatedAt.slice(0, 16).replace('T', ' ')} UTC — {report.generator}
+            {GENERATED_LABEL[lang]} {formatDateTime(report.generatedAt, lang)} — {report.generator}
           </p>
         </header>
       )}
@@ -76,7 +77,7 @@ export function ReportDocumentView({ report, lang, print = false }: { report: Re
       {!print && (
         <>
           <p className={internal ? 'notice warn report-banner' : 'notice report-banner'}>{internal ? t('period.internalBanner') : t('period.publicBanner')}</p>
-          <p className="muted">{t('period.previous', { from: report.previous.from, to: report.previous.to })}</p>
+          <p className="muted">{t('period.previous', { from: dayWords(report.previous.from, lang), to: dayWords(report.previous.to, lang) })}</p>
           <Headline report={report} lang={lang} />
         </>
       )}

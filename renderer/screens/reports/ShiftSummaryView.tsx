@@ -9,7 +9,7 @@ import { invoke } from '../../bridge.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { GuardFlags } from '../calls/GuardFlags.tsx';
 import { useGuard } from '../calls/guard.ts';
-import { formatDateTime, type UiLang } from '../../i18n/i18n.ts';
+import { dayWords, formatDateTime, type UiLang } from '../../i18n/i18n.ts';
 import { useTaxonomy } from '../calls/useTaxonomy.ts';
 import { DateField } from '../../components/DateField.tsx';
 
@@ -74,7 +74,7 @@ export function ShiftSummaryView({ lang }: { lang: Lang }) {
         <>
           <p className="notice warn">{t('shift.internal')}</p>
           <h3>
-            {t('tabs.shift')} — {summary.day}
+            {t('tabs.shift')} — {dayWords(summary.day, lang, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })}
           </h3>
           <dl className="report-headline">
             {(
