@@ -6,6 +6,7 @@ import type { CallLink } from './callLink.ts';
 import { nextAttemptAt, type ResolvedWindow } from './callbackSchedule.ts';
 import type { CallbackSettings } from '../domain/callbackSettings.ts';
 import { type AttemptResult, type CallbackRow, callbacksRepository } from './callbacksRepository.ts';
+import type { CallbackShare } from './callbackShare.ts';
 
 // The callback rules, each change in one transaction:
 // - a callback hangs on a call and exists only with the caller's oral consent;
@@ -22,6 +23,8 @@ export interface ActionContext {
   profileId: string | null;
   link: CallLink;
   settings: CallbackSettings;
+  /** The line's hub, when this PC is joined to one (issue 15); null: everything stays here. */
+  share: CallbackShare | null;
 }
 
 export interface ScheduleInput {
@@ -30,6 +33,8 @@ export interface ScheduleInput {
   window: ResolvedWindow;
   language: string;
   reason: string;
+  /** "Pour qui rappellera": what the responder who calls back should know (optional). */
+  forNext?: string | null;
   assignTo: 'me' | 'team';
 }
 
@@ -48,20 +53,30 @@ export function scheduleCallback(ctx: ActionContext, input: ScheduleInput): Call
   if (!ctx.link.callExists(input.callId)) throw new AppError('NotFound', 'callbacks.noSuchCall', {}, [{ path: 'callId', message: 'unknown call' }]);
   const assignee = input.assignTo === 'me' ? requireProfile(ctx) : null;
   const iso = ctx.now.toISOString();
-  return callbacksRepository(ctx.db).insert({
-    id: crypto.randomUUID(),
-    callId: input.callId,
-    phoneE164: input.phoneE164,
-    consentAt: iso,
-    language: input.language,
-    reason: input.reason,
-    windowStart: input.window.start.toISOString(),
-    windowEnd: input.window.end?.toISOString() ?? null,
-    dueAt: input.window.start.toISOString(),
-    assigneeProfileId: assignee,
-    createdByProfileId: ctx.profileId,
-    createdAt: iso,
-  });
+  return ctx.db.transaction(() => {
+    const row = callbacksRepository(ctx.db).insert({
+      id: crypto.randomUUID(),
+      callId: input.callId,
+      phoneE164: input.phoneE164,
+      consentAt: iso,
+      language: input.language,
+      reason: input.reason,
+      windowStart: input.window.start.toISOString(),
+      windowEnd: input.window.end?.toISOString() ?? null,
+      dueAt: input.window.start.toISOString(),
+      assigneeProfileId: assignee,
+      createdByProfileId: ctx.profileId,
+      createdAt: iso,
+      forNext: input.forNext?.trim() ? input.forNext.trim() : null,
+    });
+    ctx.share?.created(row);
+    return callbacksRepository(ctx.db).get(row.id) as CallbackRow;
+  })();
+}
+
+/** The call a callback hangs on, when it is on this PC (a callback of another centre has none here). */
+function recordOutcome(ctx: ActionContext, row: CallbackRow, outcome: 'reached' | 'unreachable' | 'withdrawn'): void {
+  if (row.callId) ctx.link.setCallbackOutcome(row.callId, outcome, ctx.now);
 }
 
 export interface AttemptOutcome {
@@ -75,20 +90,25 @@ export function logAttempt(ctx: ActionContext, id: string, result: AttemptResult
     const repo = callbacksRepository(ctx.db);
     const row = pendingOrThrow(repo.get(id), id);
     const iso = ctx.now.toISOString();
-    repo.addAttempt(id, result, iso, ctx.profileId);
+    const uid = repo.addAttempt(id, result, iso, ctx.profileId);
+    const by = ctx.profileId ? (ctx.link.profileNames([ctx.profileId]).get(ctx.profileId) ?? null) : null;
+    const done = (r: AttemptOutcome): AttemptOutcome => {
+      ctx.share?.attempted(r.callback, { uid, result, at: iso, by });
+      return r;
+    };
     if (result === 'reached') {
       repo.close(id, 'done', row.failedAttempts, iso);
-      ctx.link.setCallbackOutcome(row.callId, 'reached', ctx.now);
-      return { callback: repo.get(id) as CallbackRow, outcome: 'done' };
+      recordOutcome(ctx, row, 'reached');
+      return done({ callback: repo.get(id) as CallbackRow, outcome: 'done' });
     }
     const failed = row.failedAttempts + 1;
     if (result === 'wrong_number' || failed >= ctx.settings.maxFailedAttempts) {
       repo.close(id, 'unreachable', failed, iso);
-      ctx.link.setCallbackOutcome(row.callId, 'unreachable', ctx.now);
-      return { callback: repo.get(id) as CallbackRow, outcome: 'unreachable' };
+      recordOutcome(ctx, row, 'unreachable');
+      return done({ callback: repo.get(id) as CallbackRow, outcome: 'unreachable' });
     }
     repo.setDue(id, nextAttemptAt(ctx.now, ctx.settings.noAnswerDelayMinutes).toISOString(), failed, iso);
-    return { callback: repo.get(id) as CallbackRow, outcome: 'rescheduled' };
+    return done({ callback: repo.get(id) as CallbackRow, outcome: 'rescheduled' });
   })();
 }
 
@@ -99,17 +119,29 @@ export function snoozeCallback(ctx: ActionContext, id: string, until: Date): Cal
     const repo = callbacksRepository(ctx.db);
     const row = pendingOrThrow(repo.get(id), id);
     repo.setDue(id, until.toISOString(), row.failedAttempts, ctx.now.toISOString());
-    return repo.get(id) as CallbackRow;
+    const after = repo.get(id) as CallbackRow;
+    ctx.share?.snoozed(after);
+    return after;
   })();
 }
 
-/** Handover: take a callback yourself, or give it back to the shift team. */
+/**
+ * Handover: take a callback yourself, or give it back to the shift team. A shared callback's
+ * take is provisional until the hub, which referees between centres, confirms or refuses it at
+ * the next sync (issue 15).
+ */
 export function assignCallback(ctx: ActionContext, id: string, to: 'me' | 'team'): CallbackRow {
   const assignee = to === 'me' ? requireProfile(ctx) : null;
   return ctx.db.transaction(() => {
     const repo = callbacksRepository(ctx.db);
-    pendingOrThrow(repo.get(id), id);
-    repo.assign(id, assignee, ctx.now.toISOString());
+    const before = pendingOrThrow(repo.get(id), id);
+    const iso = ctx.now.toISOString();
+    const shared = ctx.share !== null && before.shared === 1;
+    repo.assign(id, assignee, iso, shared && assignee ? 'provisional' : null);
+    if (shared) {
+      const name = assignee ? (ctx.link.profileNames([assignee]).get(assignee) ?? '?') : null;
+      ctx.share?.took(before, assignee && name ? { profileId: assignee, name, at: iso } : null);
+    }
     return repo.get(id) as CallbackRow;
   })();
 }
@@ -123,8 +155,10 @@ export function withdrawConsent(ctx: ActionContext, id: string): CallbackRow {
     const iso = ctx.now.toISOString();
     if (row.status === 'pending') {
       repo.close(id, 'withdrawn', row.failedAttempts, iso);
-      ctx.link.setCallbackOutcome(row.callId, 'withdrawn', ctx.now);
+      recordOutcome(ctx, row, 'withdrawn');
     }
+    // Before the number goes: the erase trigger (migration 011) queues the hub's erase order after this.
+    ctx.share?.withdrew(row, iso);
     repo.deleteNumber(id, 'consent_withdrawn', iso);
     return repo.get(id) as CallbackRow;
   })());

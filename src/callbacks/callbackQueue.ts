@@ -4,6 +4,7 @@ import { bucketOf, latenessMs, sortQueue } from './callbackSchedule.ts';
 import { type AttemptRow, type CallbackRow, callbacksRepository } from './callbacksRepository.ts';
 import type { Db } from '../store/openDatabase.ts';
 import { displayPhone } from '../domain/phoneNumber.ts';
+import { type CallSummary, readCallSummaries } from './callSummary.ts';
 
 // The queue as the responders see it: due now, overdue (most late first), upcoming, done —
 // every open callback whoever holds it (handover: the next shift sees them all), with the
@@ -27,10 +28,26 @@ export interface QueueView {
 
 interface ViewContext {
   now: Date;
+  summaries: Map<string, CallSummary>;
   me: string | null;
   maxFailedAttempts: number;
   names: Map<string, string>;
   attempts: Map<string, AttemptRow[]>;
+}
+
+function takeOf(c: CallbackRow): CallbackView['take'] {
+  if (!c.takeState) return null;
+  const note = c.takeNote ? (JSON.parse(c.takeNote) as { name?: string; centre?: string; at?: string }) : null;
+  // Refused: who won, as the hub said (or as pulled since, when the hub's answer named nobody).
+  const by = c.takeState === 'refused' ? (note?.name ? { name: note.name, centre: note.centre ?? null, at: note.at ?? null } : c.holderName ? { name: c.holderName, centre: c.holderCentre, at: c.heldAt } : null) : null;
+  return { state: c.takeState, by };
+}
+
+function holderOf(c: CallbackRow, v: ViewContext): CallbackView['holder'] {
+  if (c.assigneeProfileId) return { profileId: c.assigneeProfileId, name: v.names.get(c.assigneeProfileId) ?? '?' };
+  // Held by someone at another centre (shared through the hub): their centre and since when.
+  if (c.holderName) return { profileId: null, name: c.holderName, centre: c.holderCentre, at: c.heldAt };
+  return null;
 }
 
 function toView(c: CallbackRow, v: ViewContext): CallbackView {
@@ -39,6 +56,9 @@ function toView(c: CallbackRow, v: ViewContext): CallbackView {
   return {
     id: c.id,
     callId: c.callId,
+    origin: c.origin,
+    originCentre: c.originCentre,
+    shared: c.shared === 1,
     status: c.status,
     bucket: bucketOf(c, v.now),
     phone,
@@ -52,10 +72,13 @@ function toView(c: CallbackRow, v: ViewContext): CallbackView {
     latenessMs: open ? latenessMs(c, v.now) : 0,
     failedAttempts: c.failedAttempts,
     maxFailedAttempts: v.maxFailedAttempts,
-    attempts: (v.attempts.get(c.id) ?? []).map((a) => ({ result: a.result, at: a.at, by: a.byProfileId ? (v.names.get(a.byProfileId) ?? null) : null })),
-    holder: c.assigneeProfileId ? { profileId: c.assigneeProfileId, name: v.names.get(c.assigneeProfileId) ?? '?' } : null,
+    attempts: (v.attempts.get(c.id) ?? []).map((a) => ({ result: a.result, at: a.at, by: a.byProfileId ? (v.names.get(a.byProfileId) ?? null) : a.byName ? (a.byCentre ? `${a.byName} (${a.byCentre})` : a.byName) : null })),
+    holder: holderOf(c, v),
     mine: c.assigneeProfileId !== null && c.assigneeProfileId === v.me,
-    createdBy: c.createdByProfileId ? (v.names.get(c.createdByProfileId) ?? null) : null,
+    take: takeOf(c),
+    forNext: c.forNext,
+    call: c.callId ? (v.summaries.get(c.callId) ?? null) : c.callSummary ? (JSON.parse(c.callSummary) as CallSummary) : null,
+    createdBy: c.createdByProfileId ? (v.names.get(c.createdByProfileId) ?? null) : c.createdByName,
     createdAt: c.createdAt,
     closedAt: c.closedAt,
     numberDeletedAt: c.numberDeletedAt,
@@ -72,7 +95,8 @@ export function callbackViews(db: Db, link: CallLink, rows: readonly CallbackRow
     if (r.createdByProfileId) profileIds.add(r.createdByProfileId);
   }
   for (const list of attempts.values()) for (const a of list) if (a.byProfileId) profileIds.add(a.byProfileId);
-  const ctx: ViewContext = { now, me, maxFailedAttempts, names: link.profileNames(profileIds), attempts };
+  const summaries = readCallSummaries(db, rows.flatMap((r) => (r.callId ? [r.callId] : [])));
+  const ctx: ViewContext = { summaries, now, me, maxFailedAttempts, names: link.profileNames(profileIds), attempts };
   return rows.map((r) => toView(r, ctx));
 }
 

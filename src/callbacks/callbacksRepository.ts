@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 
 // SQL for the callbacks tables (migration 004), nothing else: rules live in callbackActions.ts.
@@ -8,9 +9,12 @@ export const ATTEMPT_RESULTS = ['reached', 'no_answer', 'voicemail', 'wrong_numb
 export type AttemptResult = (typeof ATTEMPT_RESULTS)[number];
 export type NumberDeletedReason = 'retention' | 'consent_withdrawn';
 
+export type TakeState = 'provisional' | 'confirmed' | 'refused';
+
 export interface CallbackRow {
   id: string;
-  callId: string;
+  /** The call on this PC; null for a callback scheduled at another centre (origin 'hub'). */
+  callId: string | null;
   phoneE164: string | null;
   consentAt: string;
   language: string;
@@ -28,6 +32,21 @@ export interface CallbackRow {
   closedAt: string | null;
   numberDeletedAt: string | null;
   numberDeletedReason: NumberDeletedReason | null;
+  origin: 'local' | 'hub';
+  originCentre: string | null;
+  originCallId: string | null;
+  createdByName: string | null;
+  /** JSON of the original call's summary (callbacks of other centres only). */
+  callSummary: string | null;
+  forNext: string | null;
+  shared: 0 | 1;
+  holderName: string | null;
+  holderCentre: string | null;
+  heldAt: string | null;
+  holderRev: number;
+  takeState: TakeState | null;
+  /** JSON of the hub's refusal of a take made here ({code, name, centre, at}). */
+  takeNote: string | null;
 }
 
 export interface AttemptRow {
@@ -36,18 +55,23 @@ export interface AttemptRow {
   result: AttemptResult;
   at: string;
   byProfileId: string | null;
+  uid: string;
+  byName: string | null;
+  byCentre: string | null;
 }
 
 const COLUMNS = `id, call_id AS callId, phone_e164 AS phoneE164, consent_at AS consentAt, language, reason,
   window_start AS windowStart, window_end AS windowEnd, due_at AS dueAt, notified_due_at AS notifiedDueAt,
   assignee_profile_id AS assigneeProfileId, created_by_profile_id AS createdByProfileId, status,
   failed_attempts AS failedAttempts, created_at AS createdAt, updated_at AS updatedAt, closed_at AS closedAt,
-  number_deleted_at AS numberDeletedAt, number_deleted_reason AS numberDeletedReason`;
+  number_deleted_at AS numberDeletedAt, number_deleted_reason AS numberDeletedReason, origin, origin_centre AS originCentre,
+  origin_call_id AS originCallId, created_by_name AS createdByName, call_summary AS callSummary, for_next AS forNext, shared,
+  holder_name AS holderName, holder_centre AS holderCentre, held_at AS heldAt, holder_rev AS holderRev, take_state AS takeState, take_note AS takeNote`;
 
 export type NewCallback = Pick<
   CallbackRow,
   'id' | 'callId' | 'phoneE164' | 'consentAt' | 'language' | 'reason' | 'windowStart' | 'windowEnd' | 'dueAt' | 'assigneeProfileId' | 'createdByProfileId' | 'createdAt'
->;
+> & { forNext?: string | null };
 
 // Prepared statements are cached per database handle: the reminder engine ticks every few
 // seconds for a whole shift and must not allocate new statements each time.
@@ -66,10 +90,10 @@ export function callbacksRepository(db: Database) {
       stmt(
         db,
         `INSERT INTO callbacks (id, call_id, phone_e164, consent_at, language, reason, window_start, window_end, due_at,
-           assignee_profile_id, created_by_profile_id, created_at, updated_at)
+           assignee_profile_id, created_by_profile_id, created_at, updated_at, for_next)
          VALUES (@id, @callId, @phoneE164, @consentAt, @language, @reason, @windowStart, @windowEnd, @dueAt,
-           @assigneeProfileId, @createdByProfileId, @createdAt, @createdAt)`,
-      ).run(c);
+           @assigneeProfileId, @createdByProfileId, @createdAt, @createdAt, @forNext)`,
+      ).run({ ...c, forNext: c.forNext ?? null });
       return this.get(c.id) as CallbackRow;
     },
 
@@ -97,7 +121,7 @@ export function callbacksRepository(db: Database) {
       if (ids.length === 0) return out;
       const rows = stmt(
         db,
-        `SELECT id, callback_id AS callbackId, result, at, by_profile_id AS byProfileId FROM callback_attempts
+        `SELECT id, callback_id AS callbackId, result, at, by_profile_id AS byProfileId, uid, by_name AS byName, by_centre AS byCentre FROM callback_attempts
          WHERE callback_id IN (SELECT value FROM json_each(?)) ORDER BY at, id`,
       ).all(JSON.stringify(ids)) as AttemptRow[];
       for (const r of rows) {
@@ -108,8 +132,11 @@ export function callbacksRepository(db: Database) {
       return out;
     },
 
-    addAttempt(callbackId: string, result: AttemptResult, at: string, byProfileId: string | null): void {
-      stmt(db, `INSERT INTO callback_attempts (callback_id, result, at, by_profile_id) VALUES (?, ?, ?, ?)`).run(callbackId, result, at, byProfileId);
+    /** Records an attempt made here; returns its id shared with the other workstations. */
+    addAttempt(callbackId: string, result: AttemptResult, at: string, byProfileId: string | null): string {
+      const uid = crypto.randomUUID();
+      stmt(db, `INSERT INTO callback_attempts (callback_id, result, at, by_profile_id, uid) VALUES (?, ?, ?, ?, ?)`).run(callbackId, result, at, byProfileId, uid);
+      return uid;
     },
 
     /** A new due time (snooze, reschedule): it will be announced again. */
@@ -121,8 +148,9 @@ export function callbacksRepository(db: Database) {
       stmt(db, `UPDATE callbacks SET status = ?, failed_attempts = ?, closed_at = ?, updated_at = ? WHERE id = ? AND status = 'pending'`).run(status, failedAttempts, now, now, id);
     },
 
-    assign(id: string, profileId: string | null, now: string): void {
-      stmt(db, `UPDATE callbacks SET assignee_profile_id = ?, updated_at = ? WHERE id = ?`).run(profileId, now, id);
+    /** A holder on this PC (or the team); a take of a shared callback is provisional until the hub answers. */
+    assign(id: string, profileId: string | null, now: string, takeState: TakeState | null = null): void {
+      stmt(db, `UPDATE callbacks SET assignee_profile_id = ?, holder_name = NULL, holder_centre = NULL, held_at = ?, take_state = ?, take_note = NULL, updated_at = ? WHERE id = ?`).run(profileId, profileId ? now : null, takeState, now, id);
     },
 
     /** Deletes the number of one callback (consent withdrawn); the row keeps when and why. */

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { MAX_PHONE_INPUT, normalisePhone } from '../domain/phoneNumber.ts';
 import { isYmd, LOCAL_TIME } from '../domain/brusselsTime.ts';
+import { WEEKDAY_CODES } from '../domain/lineHours.ts';
 import { CALLBACK_SETTING_BOUNDS } from '../domain/callbackSettings.ts';
-import { CALL_LANGUAGES, callIdSchema } from './callSchemas.ts';
+import { CALL_LANGUAGES, callIdSchema, freeText } from './callSchemas.ts';
 import { operation } from './operation.ts';
 
 // Callbacks (issue 6): a callback is scheduled from a call, with the caller's oral consent;
@@ -17,6 +18,10 @@ export const CALLBACK_STATUSES = ['pending', 'done', 'unreachable', 'withdrawn']
 export const ATTEMPT_RESULTS = ['reached', 'no_answer', 'voicemail', 'wrong_number'] as const;
 export const QUEUE_BUCKETS = ['dueNow', 'overdue', 'upcoming', 'done'] as const;
 export const REASON_MAX_CHARS = 200;
+export const FOR_NEXT_MAX_CHARS = 500;
+/** Did help arrive, per referral, when the caller was reached again (issue 15). */
+export const HELP_OUTCOMES = ['arrived', 'in_progress', 'not_reached', 'refused', 'other'] as const;
+export type HelpOutcome = (typeof HELP_OUTCOMES)[number];
 export const SNOOZE_MAX_MINUTES = 7 * 24 * 60;
 
 export const callbackIdSchema = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'a callback id');
@@ -60,9 +65,34 @@ export const attemptViewSchema = z.object({
   by: z.string().nullable(),
 });
 
+/** The original call as the callback carries it (issue 15): never its notes. */
+export const callSummarySchema = z.object({
+  startedAt: z.string(),
+  themes: z.array(z.string()),
+  referrals: z.array(z.object({ serviceId: z.string(), serviceName: z.string(), contacted: z.boolean(), outcome: z.string().nullable() })),
+  resolution: z.string().nullable(),
+  pseudonym: z.string().nullable(),
+});
+
+export const followUpViewSchema = z.object({
+  callbackId: z.string(),
+  callId: z.string().nullable(),
+  recordedAt: z.string(),
+  byName: z.string().nullable(),
+  centre: z.string().nullable(),
+  referrals: z.array(z.object({ serviceId: z.string(), serviceName: z.string(), help: z.enum(HELP_OUTCOMES) })),
+  newRequest: z.boolean(),
+  anotherCallback: z.boolean(),
+});
+
 export const callbackViewSchema = z.object({
   id: z.string(),
-  callId: z.string(),
+  /** The call on this PC; null for a callback scheduled at another centre. */
+  callId: z.string().nullable(),
+  /** Scheduled on this PC, or at another centre and shared through the line's hub. */
+  origin: z.enum(['local', 'hub']),
+  originCentre: z.string().nullable(),
+  shared: z.boolean(),
   status: z.enum(CALLBACK_STATUSES),
   bucket: z.enum(QUEUE_BUCKETS),
   /** E.164; null once the callback is closed (not needed any more) or the number deleted. */
@@ -80,8 +110,16 @@ export const callbackViewSchema = z.object({
   failedAttempts: z.number(),
   maxFailedAttempts: z.number(),
   attempts: z.array(attemptViewSchema),
-  /** Who holds it: a responder, or null for the shift team. */
-  holder: z.object({ profileId: z.string(), name: z.string() }).nullable(),
+  /** Who holds it: a responder (on this PC: profileId; at another centre: centre), or null for the shift team. */
+  holder: z.object({ profileId: z.string().nullable(), name: z.string(), centre: z.string().nullable().optional(), at: z.string().nullable().optional() }).nullable(),
+  /**
+   * A take made here of a shared callback: provisional until the hub answers, then confirmed or
+   * refused — with who had taken it first and when ("pris par Bart (CAW Brussel) à 10:42").
+   */
+  take: z.object({ state: z.enum(['provisional', 'confirmed', 'refused']), by: z.object({ name: z.string(), centre: z.string().nullable(), at: z.string().nullable() }).nullable() }).nullable(),
+  /** "Pour qui rappellera", written when it was scheduled. */
+  forNext: z.string().nullable(),
+  call: callSummarySchema.nullable(),
   mine: z.boolean(),
   createdBy: z.string().nullable(),
   createdAt: z.string(),
@@ -115,6 +153,8 @@ export const callbacksContract = {
       window: localWindowSchema,
       language: z.enum(CALL_LANGUAGES),
       reason: callbackReasonSchema,
+      /** "Pour qui rappellera": what the responder who calls back should know; shared sealed with the line key. */
+      forNext: freeText(FOR_NEXT_MAX_CHARS).optional(),
       assignTo: z.enum(['me', 'team']),
       /** A supervisor's explicit "keep this reason although the guard flags it" (audited). */
       override: z.boolean().default(false),
@@ -148,6 +188,23 @@ export const callbacksContract = {
     access: SIGNED_IN,
     input: z.strictObject({ callId: callIdSchema }),
     output: z.object({ callbacks: z.array(callbackViewSchema) }),
+  }),
+  'callbacks.get': operation({
+    summary: 'One callback with the call it came from (summary, never notes) and its follow-up if the caller was reached.',
+    access: SIGNED_IN,
+    input: byId,
+    output: z.object({ callback: callbackViewSchema, followUp: followUpViewSchema.nullable() }),
+  }),
+  'callbacks.followUp': operation({
+    summary: 'The follow-up of a reached callback: per referral of the original call, did help arrive; any new request; does the person agree to another callback.',
+    access: SIGNED_IN,
+    input: z.strictObject({
+      id: callbackIdSchema,
+      referrals: z.array(z.strictObject({ serviceId: z.string().trim().min(1).max(100), help: z.enum(HELP_OUTCOMES) })).max(30).refine((r) => new Set(r.map((x) => x.serviceId)).size === r.length, 'each referral once'),
+      newRequest: z.boolean(),
+      anotherCallback: z.boolean(),
+    }),
+    output: followUpViewSchema,
   }),
   'callbacks.logAttempt': operation({
     summary: 'Log an attempt: reached completes; no answer / voicemail reschedule after the configured delay until N failures close it as unreachable; wrong number closes it as unreachable.',
@@ -186,10 +243,10 @@ export const callbacksContract = {
     output: badgeSchema,
   }),
   'callbacks.settings': operation({
-    summary: 'The no-answer delay, the failed attempts before closing, and how many days a closed callback keeps its number.',
+    summary: 'The no-answer delay, the failed attempts before closing, how many days a closed callback keeps its number, and the line\'s hours (callback windows are offered within them).',
     access: SIGNED_IN,
     input: z.strictObject({}),
-    output: settingsSchema,
+    output: settingsSchema.extend({ lineHours: z.object({ days: z.array(z.enum(WEEKDAY_CODES)), open: z.string(), close: z.string() }) }),
   }),
   'callbacks.updateSettings': operation({
     summary: 'Change the callback settings (supervisors).',

@@ -53,3 +53,23 @@ export function withinLineHours(hours: LineHours, instant: Date): boolean {
   const m = weekMinuteOf(instant).minute;
   return m >= minutes(hours.open) && m <= minutes(hours.close);
 }
+
+/**
+ * The first instant at or after `from` within the line's hours (the start of the next opening
+ * when the line is closed then), or `from` itself when the hours name no day at all.
+ */
+export function nextWithinLineHours(hours: LineHours, from: Date): Date {
+  if (withinLineHours(hours, from)) return from;
+  const status = lineStatus(hours, from);
+  return status.opensAt ? new Date(status.opensAt) : from;
+}
+
+/** The next opening day strictly after the Brussels day of `now`, with its opening and closing times. */
+export function nextLineDay(hours: LineHours, now: Date): { date: string; open: string; close: string } | null {
+  const today = dayOf(now);
+  for (let i = 1; i <= 7; i++) {
+    const day = addDays(today, i);
+    if (hours.days.includes(code(zonedToInstant(day, '12:00').at))) return { date: day, open: hours.open, close: hours.close };
+  }
+  return null;
+}

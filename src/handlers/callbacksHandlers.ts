@@ -11,12 +11,14 @@ import { AppError } from '../errors.ts';
 import { guardOutgoingText } from '../guard/outgoingText.ts';
 import type { HandlerMap } from './handlerMap.ts';
 import type { Services } from '../services/services.ts';
+import { callbackShare } from '../sync/sharedCallbacks.ts';
+import { readFollowUp, recordFollowUp } from '../callbacks/followUps.ts';
 
 // Callbacks. Logs carry operation names, outcomes and counts: never a number or a reason.
 
 function context(s: Services): ActionContext {
   const db = s.store.database();
-  return { db, now: s.clock.now(), profileId: s.session.profileId, link: callLink(db), settings: readCallbackSettings(db, retentionMax(s)) };
+  return { db, now: s.clock.now(), profileId: s.session.profileId, link: callLink(db), settings: readCallbackSettings(db, retentionMax(s)), share: callbackShare(db) };
 }
 
 /** The machine configuration's ceiling for keeping a closed callback's number. */
@@ -38,13 +40,14 @@ export const callbacksHandlers: HandlerMap<typeof callbacksContract> = {
   'callbacks.schedule': (input, s) => {
     // The reason travels to the next permanence (and, with the hub, to other centres).
     guardOutgoingText(s, { text: input.reason, field: 'callbackReason', path: 'reason', override: input.override });
+    if (input.forNext) guardOutgoingText(s, { text: input.forNext, field: 'callbackReason', path: 'forNext', override: input.override });
     const ctx = context(s);
     const resolved = resolveWindow(input.window, ctx.now);
     if (!resolved.ok) {
       const path = resolved.problem === 'end-before-start' ? 'window.to' : 'window.from';
       throw new AppError('InvalidInput', 'callbacks.invalidWindow', { problem: WINDOW_MESSAGES[resolved.problem] }, [{ path, message: WINDOW_MESSAGES[resolved.problem] }]);
     }
-    const row = scheduleCallback(ctx, { callId: input.callId, phoneE164: input.phone, window: resolved.window, language: input.language, reason: input.reason, assignTo: input.assignTo });
+    const row = scheduleCallback(ctx, { callId: input.callId, phoneE164: input.phone, window: resolved.window, language: input.language, reason: input.reason, forNext: input.forNext ?? null, assignTo: input.assignTo });
     s.log.info('callbacks.scheduled', { assignedTo: input.assignTo, belgian: input.phone.startsWith('+32') });
     publishBadge(s);
     return { callback: view(ctx, row), adjustments: resolved.window.adjustments };
@@ -58,6 +61,18 @@ export const callbacksHandlers: HandlerMap<typeof callbacksContract> = {
     if (!ctx.link.callExists(callId)) throw new AppError('NotFound', 'calls.notFound');
     const rows = callbacksRepository(ctx.db).listForCall(callId);
     return { callbacks: callbackViews(ctx.db, ctx.link, rows, ctx.now, ctx.profileId, ctx.settings.maxFailedAttempts) };
+  },
+  'callbacks.get': ({ id }, s) => {
+    const ctx = context(s);
+    const row = callbacksRepository(ctx.db).get(id);
+    if (!row) throw new AppError('NotFound', 'callbacks.notFound', { id: JSON.stringify(id) });
+    return { callback: view(ctx, row), followUp: readFollowUp(ctx, id) };
+  },
+  'callbacks.followUp': ({ id, ...input }, s) => {
+    const ctx = context(s);
+    const f = recordFollowUp(ctx, id, input);
+    s.log.info('callbacks.follow_up', { referrals: f.referrals.length, arrived: f.referrals.filter((r) => r.help === 'arrived').length, anotherCallback: f.anotherCallback });
+    return f;
   },
   'callbacks.logAttempt': ({ id, result }, s) => {
     const ctx = context(s);
@@ -88,7 +103,7 @@ export const callbacksHandlers: HandlerMap<typeof callbacksContract> = {
     return view(ctx, row);
   },
   'callbacks.badge': (_input, s) => badgeCounts(s.store.database(), s.clock.now()),
-  'callbacks.settings': (_input, s) => readCallbackSettings(s.store.database(), retentionMax(s)),
+  'callbacks.settings': (_input, s) => ({ ...readCallbackSettings(s.store.database(), retentionMax(s)), lineHours: s.config.values.lineHours }),
   'callbacks.updateSettings': (input, s) => {
     const max = retentionMax(s);
     if (input.numberRetentionDays !== undefined && input.numberRetentionDays > max) {

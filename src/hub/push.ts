@@ -2,6 +2,7 @@ import type { ChangeWire, PushResult } from '../sync/wire.ts';
 import type { HubSql } from './db/hubDb.ts';
 import type { Device } from './devices.ts';
 import type { HubContext } from './hubContext.ts';
+import { applyCallbackOp } from './callbacks.ts';
 
 export interface PushHooks {
   /** Tests: runs inside the transaction just before the sequence numbers are taken. */
@@ -66,5 +67,7 @@ async function apply(tx: HubSql, device: Device, change: ChangeWire, seq: number
       );
       return { outcome: 'accepted', seq, reason: null };
     }
+    case 'callback':
+      return applyCallbackOp(tx, device, change.callbackId, change.op, seq);
   }
 }

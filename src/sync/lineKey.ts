@@ -18,7 +18,7 @@ export interface LineKey {
 const SEALED_PREFIX = 'lk1';
 
 export function lineKeyFromBytes(key: Buffer): LineKey {
-  if (key.length !== 32) throw new AppError('InvalidInput', 'A line key is 32 bytes.');
+  if (key.length !== 32) throw new AppError('InvalidInput', 'lineKey.badLength');
   const id = crypto.createHash('sha256').update('relais line key id\0').update(key).digest('hex').slice(0, 16);
   return { id, key: Buffer.from(key) };
 }
@@ -36,18 +36,23 @@ function gcmSeal(key: Buffer, plaintext: Buffer, aad: string): { nonce: Buffer; 
 }
 
 function gcmOpen(key: Buffer, nonce: Buffer, sealed: Buffer, aad: string): Buffer {
-  if (nonce.length !== 12 || sealed.length < 16) throw new AppError('InvalidInput', 'Malformed sealed message.');
+  if (nonce.length !== 12 || sealed.length < 16) throw new AppError('InvalidInput', 'lineKey.malformed');
   const decipher = crypto.createDecipheriv('aes-256-gcm', key, nonce);
   decipher.setAAD(Buffer.from(aad, 'utf8'));
   decipher.setAuthTag(sealed.subarray(sealed.length - 16));
   try {
     return Buffer.concat([decipher.update(sealed.subarray(0, sealed.length - 16)), decipher.final()]);
   } catch {
-    throw new AppError('InvalidInput', 'The message does not open with this line key (tampered, or sealed for another record).');
+    throw new AppError('InvalidInput', 'lineKey.doesNotOpen');
   }
 }
 
-/** Seals `plaintext` under the line key, bound to `aad` (what the message is about). */
+/**
+ * Seals `plaintext` under the line key, bound to `aad` (what the message is about). The nonce
+ * is drawn here, never taken from the caller: no code path can seal two messages under one
+ * nonce (96 random bits per message; the line seals far fewer than the 2^32 messages per key
+ * NIST SP 800-38D allows with random nonces).
+ */
 export function sealWithLineKey(lineKey: LineKey, plaintext: string | Uint8Array, aad: string): string {
   const { nonce, sealed } = gcmSeal(lineKey.key, Buffer.from(plaintext), aad);
   return [SEALED_PREFIX, lineKey.id, nonce.toString('base64url'), sealed.toString('base64url')].join('.');
@@ -59,15 +64,22 @@ export function sealedKeyId(sealed: string): string | null {
   return parts.length === 4 && parts[0] === SEALED_PREFIX ? (parts[1] ?? null) : null;
 }
 
-export function openWithLineKey(lineKey: LineKey, sealed: string, aad: string): Buffer {
+/**
+ * Opens a sealed message with the key it names among `keys` (the line's current key, and older
+ * ones once keys rotate). A message naming a key this workstation does not hold, a tampered
+ * one, or one moved onto another record (other `aad`) is refused, never half-read.
+ */
+export function openWithLineKey(keys: LineKey | readonly LineKey[], sealed: string, aad: string): Buffer {
   const parts = sealed.split('.');
-  if (parts.length !== 4 || parts[0] !== SEALED_PREFIX) throw new AppError('InvalidInput', 'Not a message sealed with a line key.');
-  if (parts[1] !== lineKey.id) throw new AppError('InvalidInput', `Sealed with line key ${parts[1]}, not this line's key ${lineKey.id}.`);
-  return gcmOpen(lineKey.key, Buffer.from(parts[2] ?? '', 'base64url'), Buffer.from(parts[3] ?? '', 'base64url'), aad);
+  if (parts.length !== 4 || parts[0] !== SEALED_PREFIX) throw new AppError('InvalidInput', 'lineKey.malformed');
+  const ring = Array.isArray(keys) ? (keys as readonly LineKey[]) : [keys as LineKey];
+  const key = ring.find((k) => k.id === parts[1]);
+  if (!key) throw new AppError('InvalidInput', 'lineKey.unknownKey', { keyId: String(parts[1]) });
+  return gcmOpen(key.key, Buffer.from(parts[2] ?? '', 'base64url'), Buffer.from(parts[3] ?? '', 'base64url'), aad);
 }
 
-export function openTextWithLineKey(lineKey: LineKey, sealed: string, aad: string): string {
-  return openWithLineKey(lineKey, sealed, aad).toString('utf8');
+export function openTextWithLineKey(keys: LineKey | readonly LineKey[], sealed: string, aad: string): string {
+  return openWithLineKey(keys, sealed, aad).toString('utf8');
 }
 
 // --- Wrapping for invitations --------------------------------------------------------------
@@ -85,10 +97,10 @@ export function wrapLineKey(lineKey: LineKey, wrapSecret: Buffer, codeId: string
 
 export function unwrapLineKey(wrapped: string, wrapSecret: Buffer, codeId: string): LineKey {
   const parts = wrapped.split('.');
-  if (parts.length !== 3 || parts[0] !== 'wk1') throw new AppError('InvalidInput', 'The hub sent a wrapped line key in an unknown format.');
+  if (parts.length !== 3 || parts[0] !== 'wk1') throw new AppError('InvalidInput', 'lineKey.wrapFormat');
   try {
     return lineKeyFromBytes(gcmOpen(wrappingKey(wrapSecret, codeId), Buffer.from(parts[1] ?? '', 'base64url'), Buffer.from(parts[2] ?? '', 'base64url'), `wrap:${codeId}`));
   } catch {
-    throw new AppError('InvalidInput', 'The invitation code does not unwrap the line key: check the code (its last part).');
+    throw new AppError('InvalidInput', 'lineKey.wrongInvitation');
   }
 }

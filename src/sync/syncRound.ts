@@ -3,7 +3,10 @@ import type { Db } from '../store/openDatabase.ts';
 import { linkClient, requireLink, type SyncDeps } from './hubEnrolment.ts';
 import { moveCursor, recordSyncFailure, recordSyncSuccess } from './hubLinkRepository.ts';
 import { applyPulledNote, readCallFacts, readLocalNote } from './sharedRecords.ts';
-import { type ChangeWire, pulledNote } from './wire.ts';
+import { applyPulledCallback, callbackChange, takeAnswered } from './sharedCallbacks.ts';
+import { withSecureDelete } from '../retention/secureDelete.ts';
+import { callbackStateWire, type ChangeWire, type PushResult, pulledNote } from './wire.ts';
+import type { HubLink } from './hubLinkRepository.ts';
 
 // One sync round: push the outbox (oldest first, in batches; a row leaves the outbox only once
 // the hub acknowledged its change id), then pull every page after the cursor, each page
@@ -24,10 +27,11 @@ interface OutboxRow {
   change_id: string;
   kind: string;
   entity_id: string;
+  payload: string;
 }
 
 /** Builds the wire change of an outbox row from the store as it stands; null when there is nothing left to send. */
-function changeOf(db: Db, row: OutboxRow): ChangeWire | null {
+function changeOf(db: Db, link: HubLink, row: OutboxRow): ChangeWire | null {
   if (row.kind === 'note') {
     const note = readLocalNote(db, row.entity_id);
     return note ? { id: row.change_id, kind: 'note', note } : null;
@@ -37,6 +41,7 @@ function changeOf(db: Db, row: OutboxRow): ChangeWire | null {
     const facts = readCallFacts(db, row.entity_id);
     return facts ? { id: row.change_id, kind: 'callFacts', callId: row.entity_id, facts } : null;
   }
+  if (row.kind === 'callback') return callbackChange(db, link, row.change_id, row.entity_id, row.payload);
   return null;
 }
 
@@ -49,23 +54,29 @@ export async function syncRound(db: Db, now: () => Date, deps: SyncDeps = {}): P
   let pulled = 0;
   try {
     for (;;) {
-      const rows = db.prepare('SELECT seq, change_id, kind, entity_id FROM sync_outbox ORDER BY seq LIMIT ?').all(PUSH_BATCH) as OutboxRow[];
+      const rows = db.prepare('SELECT seq, change_id, kind, entity_id, payload FROM sync_outbox ORDER BY seq LIMIT ?').all(PUSH_BATCH) as OutboxRow[];
       if (!rows.length) break;
       const changes: ChangeWire[] = [];
       const obsolete: number[] = [];
       for (const row of rows) {
-        const change = changeOf(db, row);
+        const change = changeOf(db, link, row);
         if (change) changes.push(change);
         else obsolete.push(row.seq);
       }
-      const acked = new Set<string>();
+      const acked = new Map<string, PushResult>();
       if (changes.length) {
-        for (const r of await client.push(changes)) acked.add(r.id);
+        for (const r of await client.push(changes)) acked.set(r.id, r);
       }
       const del = db.prepare('DELETE FROM sync_outbox WHERE seq = ?');
       db.transaction(() => {
         for (const seq of obsolete) del.run(seq);
-        for (const row of rows) if (acked.has(row.change_id)) del.run(row.seq);
+        for (const row of rows) {
+          const result = acked.get(row.change_id);
+          if (!result) continue;
+          // A take made here learns whether it stands (issue 15: the hub referees between centres).
+          if (row.kind === 'callback') takeAnswered(db, row.entity_id, row.payload, result);
+          del.run(row.seq);
+        }
       })();
       pushed += acked.size;
       if (acked.size + obsolete.length < rows.length) throw new AppError('HubRefused', 'The hub did not acknowledge every change sent; they stay in the outbox.');
@@ -73,15 +84,22 @@ export async function syncRound(db: Db, now: () => Date, deps: SyncDeps = {}): P
     for (;;) {
       const cursor = requireLink(db).cursor;
       const page = await client.pull(cursor, PULL_PAGE);
-      db.transaction(() => {
-        for (const item of page.items) {
-          if (item.kind === 'note' && !item.deleted) {
-            const note = pulledNote.safeParse(item.payload);
-            if (note.success) applyPulledNote(db, note.data);
+      // Secure delete: a callback number erased by the hub is overwritten here, not just unlinked.
+      withSecureDelete(db, () =>
+        db.transaction(() => {
+          const nowIso = now().toISOString();
+          for (const item of page.items) {
+            if (item.kind === 'note' && !item.deleted) {
+              const note = pulledNote.safeParse(item.payload);
+              if (note.success) applyPulledNote(db, note.data);
+            } else if (item.kind === 'callback') {
+              const state = callbackStateWire.safeParse(item.payload);
+              if (state.success) applyPulledCallback(db, link, state.data, nowIso);
+            }
           }
-        }
-        moveCursor(db, page.next);
-      })();
+          moveCursor(db, page.next);
+        })(),
+      );
       pulled += page.items.length;
       if (!page.more) break;
     }

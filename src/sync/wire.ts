@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { hubDeviceFields } from '../schemas/hubDevice.ts';
+import { HELP_OUTCOMES } from '../contract/callbacksContract.ts';
 
 // The hub's HTTP protocol: every request and response body, as zod schemas shared by the hub
 // (src/hub, served by hub/) and the workstation's sync client (src/sync). Bodies carry the
@@ -101,9 +102,95 @@ export const callFactsWire = z.strictObject({
 });
 export type CallFactsWire = z.infer<typeof callFactsWire>;
 
+// --- Shared callbacks (issue 15) -------------------------------------------------------------
+// The number and the callback's context (reason, "pour qui rappellera", pseudonym, the original
+// call's summary) travel sealed with the line key (src/sync/lineKey.ts): the hub stores and
+// forwards them, it cannot read them. Everything else is metadata the hub needs to order,
+// arbitrate and count: times, language, status, attempts, who holds it (name and centre).
+
+/** `lk1.<key id>.<nonce>.<ciphertext+tag>` (src/sync/lineKey.ts). */
+export const sealedWire = z.string().min(30).max(16_384).regex(/^lk1\.[0-9a-f]{16}\.[A-Za-z0-9_-]{16}\.[A-Za-z0-9_-]+$/, 'expected a value sealed with the line key');
+const holderWire = z.strictObject({ profileId: uuid, name: name(100), at: isoTime });
+const attemptResult = z.enum(['reached', 'no_answer', 'voicemail', 'wrong_number']);
+const callbackStatus = z.enum(['pending', 'done', 'unreachable', 'withdrawn']);
+
+/** What a reached callback taught: per referral of the original call, did help arrive. Codes only. */
+export const followUpWire = z.strictObject({
+  callId: z.string().min(1).max(64),
+  recordedAt: isoTime,
+  by: name(100).nullable(),
+  referrals: z.array(z.strictObject({ serviceId: z.string().min(1).max(100), kind: code, help: z.enum(HELP_OUTCOMES) })).max(30),
+  newRequest: z.boolean(),
+  anotherCallback: z.boolean(),
+});
+export type FollowUpWire = z.infer<typeof followUpWire>;
+
+export const callbackOpWire = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('create'),
+    callId: z.string().min(1).max(64),
+    consentAt: isoTime,
+    language: code,
+    windowStart: isoTime,
+    windowEnd: isoTime.nullable(),
+    dueAt: isoTime,
+    createdAt: isoTime,
+    createdBy: name(100).nullable(),
+    holder: holderWire.nullable(),
+    number: sealedWire,
+    context: sealedWire,
+  }),
+  /** Take it (holder) or give it back to the team (null); `expectRev` is the holder revision the taker saw. */
+  z.strictObject({ type: z.literal('take'), holder: holderWire.nullable(), expectRev: z.number().int().min(0) }),
+  z.strictObject({
+    type: z.literal('attempt'),
+    uid: z.string().regex(/^[0-9a-f-]{32,36}$/),
+    result: attemptResult,
+    at: isoTime,
+    by: name(100).nullable(),
+    /** The state the attempt led to on the PC that made it (its own settings decide when to give up). */
+    status: callbackStatus,
+    dueAt: isoTime,
+  }),
+  z.strictObject({ type: z.literal('snooze'), dueAt: isoTime }),
+  z.strictObject({ type: z.literal('withdraw'), at: isoTime }),
+  /** The number reached its retention limit (or consent was withdrawn): its ciphertext goes everywhere. */
+  z.strictObject({ type: z.literal('eraseNumber'), at: isoTime, reason: z.enum(['retention', 'consent_withdrawn']) }),
+  z.strictObject({ type: z.literal('followUp'), followUp: followUpWire }),
+]);
+export type CallbackOpWire = z.infer<typeof callbackOpWire>;
+
+/** A shared callback as the hub holds it and workstations pull it. */
+export const callbackStateWire = z.strictObject({
+  callbackId: uuid,
+  centre: z.string(),
+  deviceId: z.string(),
+  callId: z.string(),
+  consentAt: isoTime,
+  language: code,
+  windowStart: isoTime,
+  windowEnd: isoTime.nullable(),
+  dueAt: isoTime,
+  createdAt: isoTime,
+  createdBy: z.string().nullable(),
+  status: callbackStatus,
+  failedAttempts: z.number().int().min(0),
+  closedAt: isoTime.nullable(),
+  holder: z.strictObject({ profileId: uuid, name: z.string(), at: isoTime, centre: z.string(), deviceId: z.string() }).nullable(),
+  holderRev: z.number().int().min(0),
+  attempts: z.array(z.strictObject({ uid: z.string(), result: attemptResult, at: isoTime, by: z.string().nullable(), centre: z.string(), deviceId: z.string() })),
+  number: sealedWire.nullable(),
+  numberErasedAt: isoTime.nullable(),
+  numberErasedReason: z.enum(['retention', 'consent_withdrawn']).nullable(),
+  context: sealedWire,
+  followUp: followUpWire.extend({ centre: z.string() }).nullable(),
+});
+export type CallbackStateWire = z.infer<typeof callbackStateWire>;
+
 export const changeWire = z.discriminatedUnion('kind', [
   z.strictObject({ id: uuid, kind: z.literal('note'), note: noteWire }),
   z.strictObject({ id: uuid, kind: z.literal('callFacts'), callId: z.string().min(1).max(64), facts: callFactsWire }),
+  z.strictObject({ id: uuid, kind: z.literal('callback'), callbackId: uuid, op: callbackOpWire }),
 ]);
 export type ChangeWire = z.infer<typeof changeWire>;
 
@@ -124,7 +211,7 @@ export const pushResponse = z.strictObject({ v: version, results: z.array(pushRe
 
 export const pulledItem = z.strictObject({
   seq: z.number().int(),
-  kind: z.enum(['note', 'service']),
+  kind: z.enum(['note', 'service', 'callback']),
   id: z.string(),
   deleted: z.boolean(),
   payload: z.unknown(),

@@ -17,7 +17,8 @@ import { emit } from '../output.ts';
 
 export interface CallbackListEntry {
   id: string;
-  callId: string;
+  /** Null for a callback scheduled at another centre (shared through the hub). */
+  callId: string | null;
   state: 'dueNow' | 'overdue' | 'upcoming';
   dueAt: string;
   /** Brussels wall-clock time of the due time, `YYYY-MM-DD HH:MM`. */

@@ -1,0 +1,234 @@
+import crypto from 'node:crypto';
+import type { CallbackShare } from '../callbacks/callbackShare.ts';
+import { readCallSummary, type CallSummary } from '../callbacks/callSummary.ts';
+import { serviceKind } from '../reports/serviceKinds.ts';
+import type { Db } from '../store/openDatabase.ts';
+import type { HubLink } from './hubLinkRepository.ts';
+import { type LineKey, openTextWithLineKey, sealWithLineKey } from './lineKey.ts';
+import type { CallbackOpWire, CallbackStateWire, ChangeWire, PushResult } from './wire.ts';
+
+// The workstation's side of shared callbacks (issue 15):
+// - callbackShare: what callback actions write to the outbox (one operation per change, in the
+//   action's transaction); a new callback is sealed only when it is pushed, from the row as it
+//   stands then;
+// - applyPulledCallback: the hub's state of a callback, written here (a callback of another
+//   centre is added, with its number and context opened with the line key);
+// - takeAnswered: the hub's answer to a take made here (confirmed, or refused with who won).
+//
+// Sealed: the number (`callback:<id>:number`) and the context (`callback:<id>:context`: reason,
+// "pour qui rappellera", pseudonym and the call's summary). The associated data bind each
+// ciphertext to its callback and field: a value moved elsewhere does not open.
+
+export interface CallbackContext {
+  reason: string;
+  forNext: string | null;
+  call: CallSummary | null;
+}
+
+export const aadOf = (callbackId: string, field: 'number' | 'context') => `callback:${callbackId}:${field}`;
+
+function enqueue(db: Db, callbackId: string, op: CallbackOpWire | { type: 'create' }, at: string): void {
+  db.prepare(`INSERT INTO sync_outbox (change_id, kind, entity_id, payload, created_at) VALUES (?, 'callback', ?, ?, ?)`).run(crypto.randomUUID(), callbackId, JSON.stringify(op), at);
+}
+
+/** The outbox side of callback actions, or null when this PC is not joined to a hub. */
+export function callbackShare(db: Db): CallbackShare | null {
+  if (!db.prepare('SELECT 1 FROM hub_link').get()) return null;
+  const now = () => new Date().toISOString();
+  return {
+    created(row) {
+      db.prepare('UPDATE callbacks SET shared = 1, holder_rev = ? WHERE id = ?').run(row.assigneeProfileId ? 1 : 0, row.id);
+      enqueue(db, row.id, { type: 'create' }, row.createdAt);
+    },
+    took(row, holder) {
+      enqueue(db, row.id, { type: 'take', holder, expectRev: row.holderRev }, holder?.at ?? now());
+    },
+    attempted(row, a) {
+      if (row.shared !== 1) return;
+      enqueue(db, row.id, { type: 'attempt', uid: a.uid, result: a.result, at: a.at, by: a.by, status: row.status, dueAt: row.dueAt }, a.at);
+    },
+    snoozed(row) {
+      if (row.shared === 1) enqueue(db, row.id, { type: 'snooze', dueAt: row.dueAt }, row.updatedAt);
+    },
+    withdrew(row, at) {
+      if (row.shared === 1) enqueue(db, row.id, { type: 'withdraw', at }, at);
+    },
+    followedUp(row, f) {
+      if (row.shared !== 1) return;
+      const summary = row.callId ? readCallSummary(db, row.callId) : row.callSummary ? (JSON.parse(row.callSummary) as CallSummary) : null;
+      const firstTheme = summary?.themes[0] ?? null;
+      const names = new Map((summary?.referrals ?? []).map((r) => [r.serviceId, r.serviceName]));
+      const followUp = {
+        callId: row.callId ?? row.originCallId ?? row.id,
+        recordedAt: f.recordedAt,
+        by: f.by,
+        referrals: f.referrals.map((r) => ({ serviceId: r.serviceId, kind: serviceKind(r.serviceId, names.get(r.serviceId) ?? '', firstTheme), help: r.help })),
+        newRequest: f.newRequest,
+        anotherCallback: f.anotherCallback,
+      };
+      enqueue(db, row.id, { type: 'followUp', followUp }, f.recordedAt);
+    },
+  };
+}
+
+interface CallbackRowDb {
+  id: string;
+  call_id: string | null;
+  phone_e164: string | null;
+  consent_at: string;
+  language: string;
+  reason: string;
+  window_start: string;
+  window_end: string | null;
+  due_at: string;
+  created_at: string;
+  for_next: string | null;
+  assignee_profile_id: string | null;
+  held_at: string | null;
+  created_by_profile_id: string | null;
+}
+
+/** The wire change of a queued callback operation, built at push time; null when nothing is left to send. */
+export function callbackChange(db: Db, link: HubLink, changeId: string, callbackId: string, payload: string): ChangeWire | null {
+  const op = JSON.parse(payload) as CallbackOpWire | { type: 'create' };
+  if (op.type !== 'create') return { id: changeId, kind: 'callback', callbackId, op };
+  const row = db.prepare('SELECT * FROM callbacks WHERE id = ?').get(callbackId) as CallbackRowDb | undefined;
+  // Gone (its call purged) or its number already erased before it ever left: nothing to share.
+  if (!row || !row.call_id || !row.phone_e164) return null;
+  const names = db.prepare('SELECT id, display_name FROM profiles WHERE id IN (?, ?)').all(row.assignee_profile_id, row.created_by_profile_id) as Array<{ id: string; display_name: string }>;
+  const nameOf = (id: string | null) => names.find((n) => n.id === id)?.display_name ?? null;
+  const holderName = nameOf(row.assignee_profile_id);
+  const context: CallbackContext = { reason: row.reason, forNext: row.for_next, call: readCallSummary(db, row.call_id) };
+  return {
+    id: changeId,
+    kind: 'callback',
+    callbackId,
+    op: {
+      type: 'create',
+      callId: row.call_id,
+      consentAt: row.consent_at,
+      language: row.language,
+      windowStart: row.window_start,
+      windowEnd: row.window_end,
+      dueAt: row.due_at,
+      createdAt: row.created_at,
+      createdBy: nameOf(row.created_by_profile_id),
+      holder: row.assignee_profile_id && holderName ? { profileId: row.assignee_profile_id, name: holderName, at: row.held_at ?? row.created_at } : null,
+      number: sealWithLineKey(link.lineKey, row.phone_e164, aadOf(callbackId, 'number')),
+      context: sealWithLineKey(link.lineKey, JSON.stringify(context), aadOf(callbackId, 'context')),
+    },
+  };
+}
+
+/** The hub's answer to a take made here: confirmed, or refused with who holds it since when. */
+export function takeAnswered(db: Db, callbackId: string, payload: string, result: PushResult): void {
+  const op = JSON.parse(payload) as CallbackOpWire | { type: 'create' };
+  if (op.type !== 'take' || !op.holder) return;
+  const row = db.prepare(`SELECT take_state FROM callbacks WHERE id = ?`).get(callbackId) as { take_state: string | null } | undefined;
+  if (!row || row.take_state !== 'provisional') return;
+  if (result.outcome === 'accepted') {
+    db.prepare(`UPDATE callbacks SET take_state = 'confirmed' WHERE id = ?`).run(callbackId);
+    return;
+  }
+  // Refused: the winner's name and centre come with the next pull; the note keeps them for the message.
+  db.prepare(`UPDATE callbacks SET take_state = 'refused', take_note = ?, assignee_profile_id = NULL WHERE id = ?`).run(result.reason && result.reason.startsWith('{') ? result.reason : JSON.stringify({ code: 'taken' }), callbackId);
+}
+
+export type PulledCallbackOutcome = 'added' | 'updated' | 'unreadable' | 'skipped';
+
+function open(keys: LineKey, sealed: string, aad: string): string | null {
+  try {
+    return openTextWithLineKey(keys, sealed, aad);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Writes the hub's state of a callback here, inside the pull's transaction. A callback of
+ * another centre is added with its number and context opened with the line key; one that does
+ * not open (another line's key, tampered) is left out and counted, never half-written.
+ */
+export function applyPulledCallback(db: Db, link: HubLink, s: CallbackStateWire, nowIso: string): PulledCallbackOutcome {
+  const local = db.prepare('SELECT origin, call_id, phone_e164, status, take_state, due_at FROM callbacks WHERE id = ?').get(s.callbackId) as
+    | { origin: 'local' | 'hub'; call_id: string | null; phone_e164: string | null; status: string; take_state: string | null; due_at: string }
+    | undefined;
+  const mine = s.holder && s.holder.deviceId === link.deviceId && db.prepare('SELECT 1 FROM profiles WHERE id = ?').get(s.holder.profileId) ? s.holder.profileId : null;
+  const holderCols = {
+    assignee: mine,
+    holderName: s.holder && !mine ? s.holder.name : null,
+    holderCentre: s.holder && !mine ? s.holder.centre : null,
+    heldAt: s.holder?.at ?? null,
+  };
+  let outcome: PulledCallbackOutcome;
+  if (!local) {
+    if (s.deviceId === link.deviceId) return 'skipped'; // scheduled here, since deleted here (its call purged)
+    const number = s.number ? open(link.lineKey, s.number, aadOf(s.callbackId, 'number')) : null;
+    const contextText = open(link.lineKey, s.context, aadOf(s.callbackId, 'context'));
+    if (!contextText || (s.number && !number) || (s.status === 'pending' && !number)) return 'unreadable';
+    const context = JSON.parse(contextText) as CallbackContext;
+    db.prepare(
+      `INSERT INTO callbacks (id, call_id, phone_e164, consent_at, language, reason, window_start, window_end, due_at, assignee_profile_id, status,
+         failed_attempts, created_at, updated_at, closed_at, number_deleted_at, number_deleted_reason, origin, origin_centre, origin_call_id, created_by_name,
+         call_summary, for_next, shared, holder_name, holder_centre, held_at, holder_rev)
+       VALUES (@id, NULL, @number, @consentAt, @language, @reason, @windowStart, @windowEnd, @dueAt, @assignee, @status,
+         @failed, @createdAt, @now, @closedAt, @erasedAt, @erasedReason, 'hub', @centre, @callId, @createdBy,
+         @summary, @forNext, 1, @holderName, @holderCentre, @heldAt, @rev)`,
+    ).run({
+      id: s.callbackId,
+      number,
+      consentAt: s.consentAt,
+      language: s.language,
+      reason: context.reason,
+      windowStart: s.windowStart,
+      windowEnd: s.windowEnd,
+      dueAt: s.dueAt,
+      status: s.status,
+      failed: s.failedAttempts,
+      createdAt: s.createdAt,
+      now: nowIso,
+      closedAt: s.status === 'pending' ? null : (s.closedAt ?? nowIso),
+      erasedAt: number ? null : (s.numberErasedAt ?? nowIso),
+      erasedReason: number ? null : (s.numberErasedReason ?? 'retention'),
+      centre: s.centre,
+      callId: s.callId,
+      createdBy: s.createdBy,
+      summary: context.call ? JSON.stringify(context.call) : null,
+      forNext: context.forNext,
+      rev: s.holderRev,
+      ...holderCols,
+    });
+    outcome = 'added';
+  } else {
+    const closing = s.status !== 'pending';
+    db.prepare(
+      `UPDATE callbacks SET status = @status, failed_attempts = @failed, due_at = @dueAt, notified_due_at = CASE WHEN due_at = @dueAt THEN notified_due_at ELSE NULL END,
+         closed_at = @closedAt, assignee_profile_id = @assignee, holder_name = @holderName, holder_centre = @holderCentre, held_at = @heldAt, holder_rev = @rev,
+         take_state = CASE WHEN take_state = 'provisional' AND @assignee IS NOT NULL THEN 'confirmed' ELSE take_state END, updated_at = @now
+       WHERE id = @id`,
+    ).run({ id: s.callbackId, status: s.status, failed: s.failedAttempts, dueAt: s.dueAt, closedAt: closing ? (s.closedAt ?? nowIso) : null, rev: s.holderRev, now: nowIso, ...holderCols });
+    if (!s.number && local.phone_e164) {
+      db.prepare('UPDATE callbacks SET phone_e164 = NULL, number_deleted_at = ?, number_deleted_reason = ? WHERE id = ?').run(s.numberErasedAt ?? nowIso, s.numberErasedReason ?? 'retention', s.callbackId);
+      // The erase came from the hub: the trigger's echo back to the hub is not needed.
+      db.prepare(`DELETE FROM sync_outbox WHERE kind = 'callback' AND entity_id = ? AND json_extract(payload, '$.type') = 'eraseNumber'`).run(s.callbackId);
+    }
+    // The call scheduled here learns how its callback ended, wherever it was made.
+    if (local.call_id && closing && local.status === 'pending') {
+      const outcome = s.status === 'done' ? 'reached' : s.status;
+      db.prepare('UPDATE calls SET callback_outcome = ?, updated_at = ? WHERE id = ?').run(outcome, nowIso, local.call_id);
+    }
+    outcome = 'updated';
+  }
+  const addAttempt = db.prepare(`INSERT INTO callback_attempts (callback_id, result, at, by_profile_id, uid, by_name, by_centre) VALUES (?, ?, ?, NULL, ?, ?, ?) ON CONFLICT (uid) DO NOTHING`);
+  for (const a of s.attempts) if (a.deviceId !== link.deviceId) addAttempt.run(s.callbackId, a.result, a.at, a.uid, a.by, a.centre);
+  // A follow-up written here stays as written; one written elsewhere comes with the hub's state.
+  if (s.followUp && !db.prepare(`SELECT 1 FROM callback_follow_ups WHERE callback_id = ? AND origin = 'local'`).get(s.callbackId)) {
+    const summary = db.prepare('SELECT call_id, call_summary FROM callbacks WHERE id = ?').get(s.callbackId) as { call_id: string | null; call_summary: string | null };
+    const names = new Map(((summary.call_id ? readCallSummary(db, summary.call_id) : summary.call_summary ? (JSON.parse(summary.call_summary) as CallSummary) : null)?.referrals ?? []).map((r) => [r.serviceId, r.serviceName]));
+    db.prepare(
+      `INSERT OR REPLACE INTO callback_follow_ups (callback_id, call_id, recorded_at, by_profile_id, by_name, centre, referrals, new_request, another_callback, origin)
+       VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?, 'hub')`,
+    ).run(s.callbackId, s.followUp.callId, s.followUp.recordedAt, s.followUp.by, s.followUp.centre, JSON.stringify(s.followUp.referrals.map((r) => ({ serviceId: r.serviceId, serviceName: names.get(r.serviceId) ?? r.serviceId, help: r.help }))), s.followUp.newRequest ? 1 : 0, s.followUp.anotherCallback ? 1 : 0);
+  }
+  return outcome;
+}
