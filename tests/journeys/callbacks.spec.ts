@@ -2,6 +2,7 @@ import type { Browser, Locator, Page } from '@playwright/test';
 import type { AppCore } from '../../src/app/appCore.ts';
 import type { EventPayload, InputOf, OperationName, OutputOf } from '../../src/contract/index.ts';
 import { ManualClock } from '../../src/platform/clock.ts';
+import { defaultConfigValues } from '../../src/config/configSchema.ts';
 import { expect, test } from '../harness/fixture.ts';
 import { type HarnessApp, type HarnessOptions, openHarnessApp } from '../harness/harness.ts';
 import { ensureHarnessResponders } from '../harness/supervisor.ts';
@@ -36,6 +37,13 @@ async function shiftWithCall(core: AppCore, call = true): Promise<{ me: string; 
   const callId = call ? (await op(core, 'calls.start', {})).id : null;
   return { me: me.id, callId };
 }
+
+/**
+ * A line open every day and all day (machine config): the daylight-saving journeys are about
+ * calendar arithmetic on a weekend, and the windows the form offers stay within the line's hours
+ * (issue 16) — with the default Monday–Friday hours, "tomorrow" from a Saturday is Monday.
+ */
+const ALWAYS_OPEN: HarnessOptions['config'] = { path: null, state: 'none', safeMode: false, blocksStore: false, values: { ...defaultConfigValues(), lineHours: { days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], open: '00:00', close: '23:59' } }, problem: null };
 
 const dueEvents = (h: HarnessApp): Due[] => h.events.filter((e) => e.name === 'callbacks.due').map((e) => e.payload as Due);
 
@@ -253,7 +261,7 @@ test('missed while closed: at the next start the reminders are announced at once
 
 test('spring forward: 02:30 on 29 March does not exist and rings at 03:30; "tomorrow 10:00" from Saturday rings 23 hours later', async ({ harnessBrowser }) => {
   const clock = new ManualClock('2026-03-28T09:00:00.000Z'); // Saturday 28 March, 10:00 CET
-  const h = await open(await harnessBrowser(), clock, { seed: async (core) => void (await shiftWithCall(core)) });
+  const h = await open(await harnessBrowser(), clock, { config: ALWAYS_OPEN, seed: async (core) => void (await shiftWithCall(core)) });
   const { page, core } = h;
 
   async function scheduleInForm(fill: () => Promise<void>): Promise<void> {
@@ -305,7 +313,7 @@ test('spring forward: 02:30 on 29 March does not exist and rings at 03:30; "tomo
 
 test('fall back: 02:30 on 25 October happens twice and rings at the first; "tomorrow 10:00" from Saturday rings 25 hours later', async ({ harnessBrowser }) => {
   const clock = new ManualClock('2026-10-24T08:00:00.000Z'); // Saturday 24 October, 10:00 CEST
-  const h = await open(await harnessBrowser(), clock, { seed: async (core) => void (await shiftWithCall(core)) });
+  const h = await open(await harnessBrowser(), clock, { config: ALWAYS_OPEN, seed: async (core) => void (await shiftWithCall(core)) });
   const { page, core } = h;
   for (const fill of [
     async () => {
@@ -415,5 +423,66 @@ test('purge after 30 days: the number of a completed callback goes, nothing else
   await page.keyboard.press('Alt+4');
   await expect(row(page, ids.done as string)).toContainText('numéro supprimé');
   await expect(row(page, ids.open as string)).toContainText('0470 44 55 66');
+  await h.close();
+});
+
+test('a callback carries its call: scheduled with the keyboard ("pour qui rappellera" included), opened from the queue with its call; reached, the follow-up is filled in', async ({ harnessBrowser }) => {
+  const clock = new ManualClock('2026-03-16T09:00:00.000Z'); // Monday 10:00, Brussels
+  let callId = '';
+  let service = { id: '', name: '' };
+  const h = await open(await harnessBrowser(), clock, {
+    seed: async (core) => {
+      callId = (await shiftWithCall(core)).callId as string;
+      const db = core.services.store.database();
+      service = db.prepare('SELECT id, name FROM services ORDER BY id LIMIT 1').get() as { id: string; name: string };
+      await op(core, 'calls.saveRecord', { callId, record: { themes: ['food'], interventions: ['referral'], pseudonym: 'Monsieur du lundi', referrals: [{ serviceId: service.id, serviceName: service.name, contacted: true, consent: true, outcome: 'will_help' }] } } as never);
+    },
+  });
+  const { page, core } = h;
+  const form = page.getByRole('form', { name: 'Programmer un rappel' });
+  await pressUntil(page, 'Alt+P', form);
+  await expect(form.getByLabel('Appel', { exact: true })).toBeFocused();
+  await page.keyboard.press('Tab'); // consent
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Tab'); // number
+  await page.keyboard.type('0470 12 34 56');
+  await form.getByLabel('Pour qui rappellera (facultatif)').focus();
+  await page.keyboard.type('Attend la réponse du CPAS pour le loyer');
+  await form.getByLabel('Motif (court, sans donnée identifiante)').focus();
+  await page.keyboard.type('Vérifier que le service a rappelé');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'Rappel programmé' })).toBeVisible();
+
+  // The queue row says which call it comes from; the dialog shows that call.
+  const id = (await op(core, 'callbacks.queue', {})).upcoming[0]?.id as string;
+  await expect(row(page, id)).toContainText('Appel du lun. 16 mars');
+  clock.set('2026-03-16T10:00:00.000Z');
+  core.tick();
+  await expect(row(page, id)).toHaveAttribute('data-bucket', 'dueNow');
+  await openCallback(page, id);
+  const dialog = page.getByRole('dialog');
+  const summary = dialog.getByRole('region', { name: 'L\'appel d\'origine' });
+  await expect(summary).toContainText('Monsieur du lundi');
+  await expect(summary).toContainText(`${service.name} — Le service peut aider`);
+  await expect(summary).toContainText('Attend la réponse du CPAS pour le loyer');
+  await expect(summary).toContainText('Vérifier que le service a rappelé');
+
+  // Reached: the follow-up opens in the dialog, its first question focused.
+  await page.keyboard.press('Enter'); // "Joint·e" has the focus
+  const followUp = page.getByRole('dialog').getByRole('form', { name: 'Suivi' });
+  const help = followUp.getByLabel(`${service.name} : l'aide est-elle arrivée ?`);
+  await expect(help).toBeFocused();
+  await help.selectOption('in_progress');
+  await page.keyboard.press('Tab');
+  await expect(followUp.getByLabel('Nouvelle demande')).toBeFocused();
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await expect(followUp.getByRole('button', { name: 'Enregistrer le suivi' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'Suivi enregistré' })).toBeVisible();
+  const stored = core.services.store.database().prepare('SELECT call_id, referrals, new_request, another_callback FROM callback_follow_ups WHERE callback_id = ?').get(id) as { call_id: string; referrals: string; new_request: number; another_callback: number };
+  expect([stored.call_id, JSON.parse(stored.referrals)[0].help, stored.new_request, stored.another_callback]).toEqual([callId, 'in_progress', 1, 0]);
+  expect(core.services.store.database().prepare('SELECT callback_outcome FROM calls WHERE id = ?').pluck().get(callId)).toBe('reached');
   await h.close();
 });

@@ -7,14 +7,22 @@ import { useReasonText } from '../../components/ErrorMessage.tsx';
 import { formatDateTime, type UiLang } from '../../i18n/i18n.ts';
 import { addDays, dayOf } from '../../../src/domain/brusselsTime.ts';
 import { formatWindow } from './format.ts';
+import { CallSummary } from './CallSummary.tsx';
+import { FollowUpForm } from './FollowUpForm.tsx';
+import type { OutputOf } from '../../../src/contract/index.ts';
 
-// One callback, opened from the queue with Enter: log an attempt, put it off, take it over or
-// give it back, or record that the caller withdrew consent. A modal <dialog>: opened only by
-// the responder, Escape closes it and focus goes back to the row.
+type FollowUp = OutputOf<'callbacks.followUp'>;
+
+// One callback, opened from the queue with Enter: the call it came from (issue 15), then log an
+// attempt, put it off, take it over or give it back, or record that the caller withdrew
+// consent. "Reached" opens the follow-up (did help arrive, per referral) in the same dialog.
+// A modal <dialog>: opened only by the responder, Escape closes it and focus goes back to the row.
 
 type Result = 'reached' | 'no_answer' | 'voicemail' | 'wrong_number';
 const RESULTS: readonly Result[] = ['reached', 'no_answer', 'voicemail', 'wrong_number'];
 const SNOOZES = ['15', '30', '60', '120', 'tomorrow'] as const;
+/** Thrown by the "reached" action to keep the dialog open for the follow-up. */
+const FOLLOW_UP = Symbol('follow-up');
 
 export interface DialogOutcome {
   callback: CallbackView;
@@ -29,14 +37,27 @@ export function CallbackDialog({ c, now, lang, onClose, onChanged }: { c: Callba
   const [busy, setBusy] = useState(false);
   const [snooze, setSnooze] = useState<(typeof SNOOZES)[number]>('15');
   const [confirmWithdraw, setConfirmWithdraw] = useState(false);
+  // After "reached": the follow-up form, then the dialog closes with the attempt's message.
+  const [reached, setReached] = useState<DialogOutcome | null>(null);
+  const [followUp, setFollowUp] = useState<FollowUp | null>(null);
+  const [editFollowUp, setEditFollowUp] = useState(false);
   const open = c.status === 'pending';
+
+  useEffect(() => {
+    let live = true;
+    if (c.status === 'done') void call('callbacks.get', { id: c.id }).then((r) => live && setFollowUp(r.followUp), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [c.id, c.status]);
 
   useEffect(() => {
     const d = ref.current;
     if (d && !d.open) d.showModal();
     // showModal() focuses the first focusable element; the first action is the intended start.
     d?.querySelector<HTMLElement>('[data-initial-focus]')?.focus();
-  }, []);
+    // Again when "reached" swaps in the follow-up's dialog.
+  }, [reached]);
 
   async function run(action: () => Promise<DialogOutcome>) {
     if (busy) return;
@@ -45,6 +66,7 @@ export function CallbackDialog({ c, now, lang, onClose, onChanged }: { c: Callba
     try {
       onChanged(await action());
     } catch (e) {
+      if (e === FOLLOW_UP) return;
       setError(e instanceof OperationError ? e.payload : { code: 'Internal', message: String(e) });
     } finally {
       setBusy(false);
@@ -53,6 +75,12 @@ export function CallbackDialog({ c, now, lang, onClose, onChanged }: { c: Callba
 
   const attempt = (result: Result) =>
     run(async () => {
+      if (result === 'reached') {
+        const r = await call('callbacks.logAttempt', { id: c.id, result });
+        // Not onChanged yet: the follow-up comes first, in this dialog.
+        setReached({ callback: r.callback, message: t('outcome.done') });
+        throw FOLLOW_UP;
+      }
       const r = await call('callbacks.logAttempt', { id: c.id, result });
       const msg =
         r.outcome === 'rescheduled'
@@ -81,9 +109,20 @@ export function CallbackDialog({ c, now, lang, onClose, onChanged }: { c: Callba
     });
 
   const titleId = `cb-dialog-title-${c.id}`;
+  if (reached) {
+    const done = reached;
+    return (
+      <dialog ref={ref} className="cb-dialog" aria-labelledby={titleId} onClose={() => onChanged(done)} onCancel={() => onChanged(done)} data-callback-id={c.id}>
+        <h2 id={titleId}>{t('followUp.reached')}</h2>
+        <FollowUpForm c={done.callback} initial={null} focusFirst onSaved={() => onChanged({ ...done, message: t('followUp.saved') })} onSkip={() => onChanged(done)} />
+      </dialog>
+    );
+  }
   return (
     <dialog ref={ref} className="cb-dialog" aria-labelledby={titleId} onClose={onClose} onCancel={onClose} data-callback-id={c.id}>
       <h2 id={titleId}>{open ? t('dialog.title', { number: c.phoneDisplay }) : t('dialog.titleClosed')}</h2>
+      <TakeNotice c={c} lang={lang} />
+      <CallSummary c={c} lang={lang} />
       <dl className="facts compact">
         <dt>{t('dialog.reason')}</dt>
         <dd>{c.reason}</dd>
@@ -98,7 +137,7 @@ export function CallbackDialog({ c, now, lang, onClose, onChanged }: { c: Callba
         <dt>{t('dialog.language')}</dt>
         <dd>{t(`lang.${c.language}`)}</dd>
         <dt>{t('dialog.holder')}</dt>
-        <dd>{c.holder ? c.holder.name : t('row.team')}</dd>
+        <dd>{c.holder ? (c.holder.centre ? t('holderAt', { name: c.holder.name, centre: c.holder.centre }) : c.holder.name) : t('row.team')}</dd>
         <dt>{t('dialog.attempts')}</dt>
         <dd>
           {c.attempts.length === 0 ? (
@@ -123,6 +162,28 @@ export function CallbackDialog({ c, now, lang, onClose, onChanged }: { c: Callba
           </>
         )}
       </dl>
+      {c.status === 'done' &&
+        (followUp && !editFollowUp ? (
+          <section className="cb-follow-up-view">
+            <h3>{t('followUp.title')}</h3>
+            <ul>
+              {followUp.referrals.map((r) => (
+                <li key={r.serviceId}>
+                  {r.serviceName} — {t(`help.${r.help}`)}
+                </li>
+              ))}
+            </ul>
+            <p className="muted">
+              {[followUp.newRequest ? t('followUp.newRequest') : null, followUp.anotherCallback ? t('followUp.anotherCallback') : null].filter(Boolean).join(' · ')}
+              {followUp.centre ? ` — ${t('followUp.by', { name: followUp.byName ?? '?', centre: followUp.centre })}` : ''}
+            </p>
+            <button type="button" className="small" onClick={() => setEditFollowUp(true)}>
+              {t('followUp.edit')}
+            </button>
+          </section>
+        ) : (
+          <FollowUpForm c={c} initial={followUp} onSaved={(f) => { setFollowUp(f); setEditFollowUp(false); }} onSkip={() => setEditFollowUp(false)} />
+        ))}
       {error && (
         <p className="error" role="alert">
           {reasonText(error)}
@@ -199,5 +260,18 @@ export function CallbackDialog({ c, now, lang, onClose, onChanged }: { c: Callba
         </button>
       </div>
     </dialog>
+  );
+}
+
+/** A take of a shared callback: waiting for the hub, or refused with who had it first ("pris par Bart (CAW Brussel) à 10:42"). */
+export function TakeNotice({ c, lang }: { c: CallbackView; lang: UiLang }) {
+  const { t } = useTranslation('callbacks');
+  if (!c.take || c.take.state === 'confirmed') return null;
+  if (c.take.state === 'provisional') return <p className="notice cb-take provisional">{t('take.provisional')}</p>;
+  const by = c.take.by;
+  return (
+    <p className="notice cb-take refused" role="status">
+      {by ? t(by.at ? 'take.refusedBy' : 'take.refusedByNoTime', { name: by.name, centre: by.centre ?? '?', time: by.at ? formatDateTime(by.at, lang, { hour: '2-digit', minute: '2-digit' }) : '' }) : t('take.refused')}
+    </p>
   );
 }

@@ -4,6 +4,7 @@ import type { CallbackView } from '../../../src/contract/callbacksContract.ts';
 import { copyText } from '../../clipboard.ts';
 import type { UiLang } from '../../i18n/i18n.ts';
 import { formatWindow, latenessParts } from './format.ts';
+import { CallLine } from './CallSummary.tsx';
 
 // One list of the queue (due now, overdue, upcoming, done). Long lists come PAGE rows at a
 // time from main (the `limit` of callbacks.queue) with "show more" / "show all": with a
@@ -48,8 +49,15 @@ const Row = memo(
         <span className="cb-lang" title={t('row.language')}>
           {t(`lang.${c.language}`)}
         </span>
-        <span className="cb-reason">{c.reason}</span>
-        <span className="cb-holder">{c.holder ? c.holder.name : t('row.team')}</span>
+        <span className="cb-what">
+          <span className="cb-reason">{c.reason}</span>
+          <CallLine c={c} lang={lang} />
+        </span>
+        <span className="cb-holder">
+          {c.holder ? (c.holder.centre ? t('holderAt', { name: c.holder.name, centre: c.holder.centre }) : c.holder.name) : t('row.team')}
+          {c.take?.state === 'provisional' && <span className="badge neutral cb-take-badge">{t('take.provisionalShort')}</span>}
+          {c.take?.state === 'refused' && <span className="badge danger cb-take-badge">{t('take.refusedShort')}</span>}
+        </span>
         <span className="cb-tries" title={t('row.tries')}>
           {t('row.triesValue', { failed: c.failedAttempts, max: c.maxFailedAttempts })}
         </span>
@@ -77,6 +85,8 @@ const Row = memo(
     a.c.status === b.c.status &&
     a.c.failedAttempts === b.c.failedAttempts &&
     a.c.holder?.profileId === b.c.holder?.profileId &&
+    a.c.holder?.name === b.c.holder?.name &&
+    a.c.take?.state === b.c.take?.state &&
     a.c.hasNumber === b.c.hasNumber &&
     a.bucket === b.bucket &&
     a.lang === b.lang &&

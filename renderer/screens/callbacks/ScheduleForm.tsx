@@ -1,48 +1,114 @@
-import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { type FieldPath, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { callbackPhoneSchema, REASON_MAX_CHARS } from '../../../src/contract/callbacksContract.ts';
+import { z } from 'zod';
+import { callbackPhoneSchema, FOR_NEXT_MAX_CHARS, REASON_MAX_CHARS } from '../../../src/contract/callbacksContract.ts';
 import { CALL_LANGUAGES, type CallLanguage } from '../../../src/contract/callSchemas.ts';
 import type { OutputOf } from '../../../src/contract/index.ts';
 import { findIdentifyingData, redactIdentifyingData } from '../../../src/domain/identifyingData.ts';
+import { DEFAULT_LINE_HOURS, type LineHours, nextLineDay, nextWithinLineHours, withinLineHours } from '../../../src/domain/lineHours.ts';
 import { useGuardContext } from '../calls/guardContext.tsx';
-import type { ErrorIssue } from '../../../src/errors.ts';
 import { call, invoke, OperationError } from '../../bridge.ts';
 import { formatDateTime, type UiLang } from '../../i18n/i18n.ts';
-import { addDays, dayOf, timeOf } from '../../../src/domain/brusselsTime.ts';
+import { addDays, dayOf, timeOf, zonedToInstant } from '../../../src/domain/brusselsTime.ts';
 import { suggestedStart } from './format.ts';
 
-// Scheduling a callback from a call. Nothing is saved unless the responder ticks that the
-// caller agreed, orally, to be called back. The number is checked and normalised as typed
-// (the same schema main applies); the reason is scanned for identifying data as typed.
+// Scheduling a callback from a call (react-hook-form + zod, as the other forms). Nothing is
+// saved unless the responder ticks that the caller agreed, orally, to be called back. The
+// number is checked and normalised as typed (the same schema main applies); the reason and the
+// "pour qui rappellera" note are scanned for identifying data as typed. The windows offered
+// ("in one hour", "tomorrow morning") fall within the line's hours (issue 16); a window typed
+// outside them is flagged, not refused (the caller may ask for 18:00 and someone may be there).
 
 type Scheduled = OutputOf<'callbacks.schedule'>;
 type CallOption = { id: string; label: string };
+
+// Messages are locale keys of the callbacks namespace: what the responder reads.
+const formSchema = z.object({
+  callId: z.string().min(1, 'form.needCall'),
+  consent: z.boolean().refine((v) => v, 'form.needConsent'),
+  phone: z.string().refine((v) => callbackPhoneSchema.safeParse(v).success, 'form.phoneBad'),
+  date: z.string().min(1, 'form.windowBad'),
+  from: z.string().min(1, 'form.windowBad'),
+  to: z.string(),
+  language: z.enum(CALL_LANGUAGES),
+  reason: z.string().trim().min(1, 'form.reasonBad').max(REASON_MAX_CHARS, 'form.reasonBad'),
+  forNext: z.string().max(FOR_NEXT_MAX_CHARS, 'formForNext.tooLong'),
+  assignTo: z.enum(['me', 'team']),
+});
+type Values = z.infer<typeof formSchema>;
+
+/** Main's issue paths → this form's fields, and the locale key a responder reads for each. */
+const FIELD_OF: Record<string, { field: FieldPath<Values>; key: string }> = {
+  callId: { field: 'callId', key: 'form.needCall' },
+  consent: { field: 'consent', key: 'form.needConsent' },
+  phone: { field: 'phone', key: 'form.phoneBad' },
+  'window.date': { field: 'date', key: 'form.windowBad' },
+  'window.from': { field: 'from', key: 'form.windowBad' },
+  'window.to': { field: 'to', key: 'form.windowEnd' },
+  reason: { field: 'reason', key: 'form.reasonBad' },
+  forNext: { field: 'forNext', key: 'form.reasonBad' },
+};
+
+/** "In one hour", moved to the next opening of the line when it would fall outside its hours. */
+function inOneHour(now: string, hours: LineHours): { date: string; time: string } {
+  const s = suggestedStart(now, 60);
+  const at = nextWithinLineHours(hours, zonedToInstant(s.date, s.time).at);
+  return { date: dayOf(at), time: timeOf(at) };
+}
+
+/** The next line day's morning: 10:00–12:00 when the line is open then, else its first two hours. */
+function nextMorning(now: string, hours: LineHours): { date: string; from: string; to: string } {
+  const day = nextLineDay(hours, new Date(now));
+  if (!day) return { date: addDays(dayOf(now), 1), from: '10:00', to: '12:00' };
+  const from = day.open > '10:00' ? day.open : '10:00';
+  const [h, m] = from.split(':').map(Number) as [number, number];
+  const plus2 = `${String(Math.min(23, h + 2)).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
+  return { date: day.date, from, to: plus2 < day.close ? plus2 : day.close };
+}
 
 export function ScheduleForm({ now, presetCallId, onScheduled, onCancel }: { now: string; presetCallId: string | null; onScheduled(r: Scheduled): void; onCancel(): void }) {
   const { t, i18n } = useTranslation('callbacks');
   const lang = i18n.language as UiLang;
   const uid = useId();
-  const start = useMemo(() => suggestedStart(now), [now]);
+  const [hours, setHours] = useState<LineHours>(DEFAULT_LINE_HOURS);
+  const start = useMemo(() => inOneHour(now, hours), [now, hours]);
+  const morning = useMemo(() => nextMorning(now, hours), [now, hours]);
   const [calls, setCalls] = useState<CallOption[] | null>(null);
-  const [callId, setCallId] = useState<string>('');
-  const [consent, setConsent] = useState(false);
-  const [phone, setPhone] = useState('');
-  const [date, setDate] = useState(start.date);
-  const [from, setFrom] = useState(start.time);
-  const [to, setTo] = useState('');
-  const [language, setLanguage] = useState<CallLanguage>((['fr', 'nl', 'en'] as string[]).includes(lang) ? (lang as CallLanguage) : 'fr');
-  const [reason, setReason] = useState('');
-  const [assignTo, setAssignTo] = useState<'me' | 'team'>('me');
-  const [issues, setIssues] = useState<ErrorIssue[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const firstRef = useRef<HTMLSelectElement>(null);
+  const firstRef = useRef<HTMLSelectElement | null>(null);
+  const { register, handleSubmit, formState, setValue, setError: setFieldError, watch, getValues } = useForm<Values>({
+    resolver: zodResolver(formSchema),
+    defaultValues: {
+      callId: '',
+      consent: false,
+      phone: '',
+      date: start.date,
+      from: start.time,
+      to: '',
+      language: (['fr', 'nl', 'en'] as string[]).includes(lang) ? (lang as CallLanguage) : 'fr',
+      reason: '',
+      forNext: '',
+      assignTo: 'me',
+    },
+  });
 
-  // The calls a callback can hang on: the responder's calls of today, the one in progress first.
+  // The line's hours, then the calls a callback can hang on: the responder's calls of today,
+  // the one in progress first.
   useEffect(() => {
     let live = true;
     void (async () => {
-      const [me, current] = await Promise.all([invoke('profiles.current', {}), invoke('calls.current', {})]);
+      const [me, current, settings] = await Promise.all([invoke('profiles.current', {}), invoke('calls.current', {}), invoke('callbacks.settings', {})]);
+      if (live && settings.ok) {
+        setHours(settings.value.lineHours);
+        // The suggested window follows the line's hours unless the responder already changed it.
+        const s = inOneHour(now, settings.value.lineHours);
+        if (!formState.dirtyFields.date && !formState.dirtyFields.from) {
+          setValue('date', s.date);
+          setValue('from', s.time);
+        }
+      }
       const profileId = me.ok ? me.value.profile?.id : undefined;
       const today = dayOf(now);
       const list = await invoke('calls.list', { from: addDays(today, -1), to: today, limit: 20, ...(profileId ? { profileId } : {}) });
@@ -54,87 +120,100 @@ export function ScheduleForm({ now, presetCallId, onScheduled, onCancel }: { now
       }));
       setCalls(options);
       const preferred = presetCallId ?? activeId ?? options[0]?.id ?? '';
-      setCallId(options.some((o) => o.id === preferred) ? preferred : (options[0]?.id ?? ''));
+      setValue('callId', options.some((o) => o.id === preferred) ? preferred : (options[0]?.id ?? ''));
       // The language of the call, when the record says it.
       if (preferred) {
         const v = await invoke('calls.get', { callId: preferred });
-        if (live && v.ok && v.value.record.language) setLanguage(v.value.record.language);
+        if (live && v.ok && v.value.record.language) setValue('language', v.value.record.language);
       }
       requestAnimationFrame(() => firstRef.current?.focus());
     })();
     return () => {
       live = false;
     };
+    // setValue and formState are the form's own (stable); the suggestion is made once per opening.
   }, [now, presetCallId, lang, t]);
 
+  const [phone, reason, forNext, date, from, to] = watch(['phone', 'reason', 'forNext', 'date', 'from', 'to']);
   const phoneCheck = phone.trim() === '' ? null : callbackPhoneSchema.safeParse(phone);
   const guardContext = useGuardContext();
   const findings = useMemo(() => findIdentifyingData(reason, guardContext), [reason, guardContext]);
-  const issueAt = (path: string) => issues.find((i) => i.path === path || i.path.startsWith(`${path}.`))?.message ?? null;
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (busy) return;
-    setError(null);
-    const local: ErrorIssue[] = [];
-    if (!callId) local.push({ path: 'callId', message: 'a call is needed' });
-    if (!consent) local.push({ path: 'consent', message: 'oral consent is needed' });
-    if (local.length) {
-      setIssues(local);
-      return;
+  const forNextFindings = useMemo(() => findIdentifyingData(forNext, guardContext), [forNext, guardContext]);
+  const outsideHours = useMemo(() => {
+    try {
+      const times = [from, to].filter(Boolean).map((x) => zonedToInstant(date, x).at);
+      return times.length > 0 && times.some((at) => !withinLineHours(hours, at));
+    } catch {
+      return false;
     }
-    setBusy(true);
+  }, [date, from, to, hours]);
+
+  const submit = handleSubmit(async (v) => {
+    setError(null);
     try {
       const r = await call('callbacks.schedule', {
-        callId,
+        callId: v.callId,
         consent: true,
-        phone,
-        window: { date, from, ...(to ? { to } : {}) },
-        language,
-        reason,
-        assignTo,
+        phone: v.phone,
+        window: { date: v.date, from: v.from, ...(v.to ? { to: v.to } : {}) },
+        language: v.language,
+        reason: v.reason,
+        ...(v.forNext.trim() ? { forNext: v.forNext } : {}),
+        assignTo: v.assignTo,
       });
-      setIssues([]);
       onScheduled(r);
     } catch (err) {
       if (err instanceof OperationError) {
-        setIssues(err.payload.issues ?? []);
-        setError(err.payload.issues?.length ? t('form.fix') : err.payload.message);
+        const issues = err.payload.issues ?? [];
+        for (const i of issues) {
+          const known = Object.entries(FIELD_OF).find(([path]) => i.path === path || i.path.startsWith(`${path}.`))?.[1];
+          // Main's messages are English for the log and IT; the responder reads the UI language.
+          if (known) setFieldError(known.field, { type: 'server', message: known.key });
+        }
+        setError(issues.length ? t('form.fix') : err.payload.message);
       } else setError(String(err));
-    } finally {
-      setBusy(false);
     }
-  }
+  });
 
-  const field = (path: string) => {
-    const message = issueAt(path);
-    return { 'aria-invalid': message ? true : undefined, 'aria-describedby': message ? `${uid}-${path}-err` : undefined } as const;
+  const errorOf = (field: FieldPath<Values>) => formState.errors[field]?.message ?? null;
+  const field = (name: FieldPath<Values>) => {
+    const message = errorOf(name);
+    return { 'aria-invalid': message ? true : undefined, 'aria-describedby': message ? `${uid}-${name}-err` : undefined } as const;
   };
-  // Main's messages are English for the log and IT; the responder reads them in the UI language.
-  const LOCAL: Record<string, string> = {
-    callId: 'form.needCall',
-    consent: 'form.needConsent',
-    phone: 'form.phoneBad',
-    'window.date': 'form.windowBad',
-    'window.from': 'form.windowBad',
-    'window.to': 'form.windowEnd',
-    reason: 'form.reasonBad',
-  };
-  const fieldError = (path: string) => {
-    const message = issueAt(path);
+  const fieldError = (name: FieldPath<Values>) => {
+    const message = errorOf(name);
     return message ? (
-      <span className="field-error" id={`${uid}-${path}-err`} title={message}>
-        {LOCAL[path] ? t(LOCAL[path] as string) : message}
+      <span className="field-error" id={`${uid}-${name}-err`}>
+        {t(message)}
       </span>
     ) : null;
   };
+  const guardFlags = (list: ReturnType<typeof findIdentifyingData>, name: 'reason' | 'forNext') =>
+    list.length > 0 && (
+      <span className="guard-flags" role="status">
+        {t('form.identifying', { kinds: [...new Set(list.map((f) => t(`kind.${f.kind}`)))].join(', ') })}{' '}
+        <button type="button" className="small" onClick={() => setValue(name, redactIdentifyingData(getValues(name), () => '…', list), { shouldDirty: true })}>
+          {t('form.redact')}
+        </button>
+      </span>
+    );
+  const callField = register('callId');
 
   return (
     <form className="cb-form panel" onSubmit={(e) => void submit(e)} aria-labelledby={`${uid}-title`} noValidate>
       <h2 id={`${uid}-title`}>{t('form.title')}</h2>
       <div className="field">
         <label htmlFor={`${uid}-call`}>{t('form.call')}</label>
-        <select id={`${uid}-call`} ref={firstRef} value={callId} onChange={(e) => setCallId(e.target.value)} {...field('callId')} disabled={calls === null}>
+        <select
+          id={`${uid}-call`}
+          {...callField}
+          ref={(el) => {
+            callField.ref(el);
+            firstRef.current = el;
+          }}
+          {...field('callId')}
+          disabled={calls === null}
+        >
           {calls !== null && calls.length === 0 && <option value="">{t('form.noCall')}</option>}
           {calls?.map((c) => (
             <option key={c.id} value={c.id}>
@@ -145,14 +224,14 @@ export function ScheduleForm({ now, presetCallId, onScheduled, onCancel }: { now
         {fieldError('callId')}
       </div>
       <label className="check consent">
-        <input type="checkbox" checked={consent} onChange={(e) => setConsent(e.target.checked)} {...field('consent')} />
+        <input type="checkbox" {...register('consent')} {...field('consent')} />
         <span>{t('form.consent')}</span>
       </label>
       {fieldError('consent')}
       <label className="field">
         <span>{t('form.phone')}</span>
-        <input type="tel" inputMode="tel" autoComplete="off" maxLength={40} value={phone} onChange={(e) => setPhone(e.target.value)} {...field('phone')} placeholder="0470 12 34 56" />
-        {phoneCheck && (phoneCheck.success ? <span className="hint phone-ok">{t('form.phoneOk', { e164: phoneCheck.data })}</span> : !issueAt('phone') && <span className="hint phone-bad">{t('form.phoneBad')}</span>)}
+        <input type="tel" inputMode="tel" autoComplete="off" maxLength={40} {...register('phone')} {...field('phone')} placeholder="0470 12 34 56" />
+        {phoneCheck && (phoneCheck.success ? <span className="hint phone-ok">{t('form.phoneOk', { e164: phoneCheck.data })}</span> : !errorOf('phone') && <span className="hint phone-bad">{t('form.phoneBad')}</span>)}
         {fieldError('phone')}
       </label>
       <fieldset className="cb-window">
@@ -160,33 +239,58 @@ export function ScheduleForm({ now, presetCallId, onScheduled, onCancel }: { now
         <div className="cb-window-fields">
           <label className="field">
             <span>{t('form.date')}</span>
-            <input type="date" value={date} onChange={(e) => setDate(e.target.value)} {...field('window.date')} />
+            <input type="date" {...register('date')} {...field('date')} />
           </label>
           <label className="field">
             <span>{t('form.from')}</span>
-            <input type="time" value={from} onChange={(e) => setFrom(e.target.value)} {...field('window.from')} />
+            <input type="time" min={hours.open} max={hours.close} {...register('from')} {...field('from')} />
           </label>
           <label className="field">
             <span>{t('form.to')}</span>
-            <input type="time" value={to} onChange={(e) => setTo(e.target.value)} {...field('window.to')} />
+            <input type="time" min={hours.open} max={hours.close} {...register('to')} {...field('to')} />
           </label>
         </div>
         <div className="button-row">
-          <button type="button" className="small" onClick={() => { const s = suggestedStart(now, 60); setDate(s.date); setFrom(s.time); setTo(''); }}>
+          <button
+            type="button"
+            className="small"
+            onClick={() => {
+              const s = inOneHour(now, hours);
+              setValue('date', s.date, { shouldDirty: true });
+              setValue('from', s.time, { shouldDirty: true });
+              setValue('to', '', { shouldDirty: true });
+            }}
+          >
             {t('form.inOneHour')}
           </button>
-          <button type="button" className="small" onClick={() => { setDate(addDays(dayOf(now), 1)); setFrom('10:00'); setTo('12:00'); }}>
-            {t('form.tomorrowMorning')}
+          <button
+            type="button"
+            className="small"
+            onClick={() => {
+              const m = morning;
+              setValue('date', m.date, { shouldDirty: true });
+              setValue('from', m.from, { shouldDirty: true });
+              setValue('to', m.to, { shouldDirty: true });
+            }}
+          >
+            {morning.date === addDays(dayOf(now), 1) && morning.from === '10:00' && morning.to === '12:00' ? t('form.tomorrowMorning') : t('form.nextDayMorning', { day: formatDateTime(zonedToInstant(morning.date, '12:00').at, lang, { weekday: 'long' }), from: morning.from, to: morning.to })}
           </button>
         </div>
-        {fieldError('window.date')}
-        {fieldError('window.from')}
-        {fieldError('window.to')}
-        <p className="hint">{t('form.timeZone', { now: timeOf(now) })}</p>
+        {fieldError('date')}
+        {fieldError('from')}
+        {fieldError('to')}
+        <p className="hint">
+          {t('form.timeZone', { now: timeOf(now) })} {t('form.lineHours', { days: hours.days.map((d) => t(`weekday.${d}`)).join(', '), open: hours.open, close: hours.close })}
+        </p>
+        {outsideHours && (
+          <p className="hint phone-bad" role="status">
+            {t('form.outsideHours')}
+          </p>
+        )}
       </fieldset>
       <div className="field">
         <label htmlFor={`${uid}-language`}>{t('form.language')}</label>
-        <select id={`${uid}-language`} value={language} onChange={(e) => setLanguage(e.target.value as CallLanguage)} {...field('language')}>
+        <select id={`${uid}-language`} {...register('language')} {...field('language')}>
           {CALL_LANGUAGES.map((l) => (
             <option key={l} value={l}>
               {t(`lang.${l}`)}
@@ -196,25 +300,25 @@ export function ScheduleForm({ now, presetCallId, onScheduled, onCancel }: { now
       </div>
       <label className="field">
         <span>{t('form.reason')}</span>
-        <input type="text" value={reason} maxLength={REASON_MAX_CHARS} onChange={(e) => setReason(e.target.value)} {...field('reason')} placeholder={t('form.reasonPlaceholder')} />
-        {findings.length > 0 && (
-          <span className="guard-flags" role="status">
-            {t('form.identifying', { kinds: [...new Set(findings.map((f) => t(`kind.${f.kind}`)))].join(', ') })}{' '}
-            <button type="button" className="small" onClick={() => setReason(redactIdentifyingData(reason, () => '…', findings))}>
-              {t('form.redact')}
-            </button>
-          </span>
-        )}
+        <input type="text" maxLength={REASON_MAX_CHARS} {...register('reason')} {...field('reason')} placeholder={t('form.reasonPlaceholder')} />
+        {guardFlags(findings, 'reason')}
         {fieldError('reason')}
+      </label>
+      <label className="field">
+        <span>{t('formForNext.label')}</span>
+        <textarea rows={2} maxLength={FOR_NEXT_MAX_CHARS} {...register('forNext')} {...field('forNext')} placeholder={t('formForNext.placeholder')} />
+        <span className="hint">{t('formForNext.hint')}</span>
+        {guardFlags(forNextFindings, 'forNext')}
+        {fieldError('forNext')}
       </label>
       <fieldset className="cb-assign">
         <legend>{t('form.holder')}</legend>
         <label className="check">
-          <input type="radio" name={`${uid}-assign`} checked={assignTo === 'me'} onChange={() => setAssignTo('me')} />
+          <input type="radio" value="me" {...register('assignTo')} />
           <span>{t('form.holderMe')}</span>
         </label>
         <label className="check">
-          <input type="radio" name={`${uid}-assign`} checked={assignTo === 'team'} onChange={() => setAssignTo('team')} />
+          <input type="radio" value="team" {...register('assignTo')} />
           <span>{t('form.holderTeam')}</span>
         </label>
       </fieldset>
@@ -224,7 +328,7 @@ export function ScheduleForm({ now, presetCallId, onScheduled, onCancel }: { now
         </p>
       )}
       <div className="button-row">
-        <button type="submit" className="primary" disabled={busy}>
+        <button type="submit" className="primary" disabled={formState.isSubmitting}>
           {t('form.submit')}
         </button>
         <button type="button" className="ghost" onClick={onCancel}>
