@@ -13,6 +13,8 @@ import { call, invoke, OperationError } from '../../bridge.ts';
 import { formatDateTime, type UiLang } from '../../i18n/i18n.ts';
 import { addDays, dayOf, timeOf, zonedToInstant } from '../../../src/domain/brusselsTime.ts';
 import { suggestedStart } from './format.ts';
+import { openingHoursInWords } from '../../i18n/words.ts';
+import { useReasonText } from '../../components/ErrorMessage.tsx';
 
 // Scheduling a callback from a call (react-hook-form + zod, as the other forms). Nothing is
 // saved unless the responder ticks that the caller agreed, orally, to be called back. The
@@ -72,6 +74,7 @@ export function ScheduleForm({ now, presetCallId, onScheduled, onCancel }: { now
   const { t, i18n } = useTranslation('callbacks');
   const lang = i18n.language as UiLang;
   const uid = useId();
+  const reasonText = useReasonText();
   const [hours, setHours] = useState<LineHours>(DEFAULT_LINE_HOURS);
   const start = useMemo(() => inOneHour(now, hours), [now, hours]);
   const morning = useMemo(() => nextMorning(now, hours), [now, hours]);
@@ -170,7 +173,7 @@ export function ScheduleForm({ now, presetCallId, onScheduled, onCancel }: { now
           // Main's messages are English for the log and IT; the responder reads the UI language.
           if (known) setFieldError(known.field, { type: 'server', message: known.key });
         }
-        setError(issues.length ? t('form.fix') : err.payload.message);
+        setError(issues.length ? t('form.fix') : reasonText(err.payload));
       } else setError(String(err));
     }
   });
@@ -280,7 +283,7 @@ export function ScheduleForm({ now, presetCallId, onScheduled, onCancel }: { now
         {fieldError('from')}
         {fieldError('to')}
         <p className="hint">
-          {t('form.timeZone', { now: timeOf(now) })} {t('form.lineHours', { days: hours.days.map((d) => t(`weekday.${d}`)).join(', '), open: hours.open, close: hours.close })}
+          {t('form.timeZone', { now: timeOf(now) })} {t('form.lineHours', { hours: openingHoursInWords(`${hours.days.map((d) => d.slice(0, 2)).join(',')} ${hours.open}-${hours.close}`, lang) })}
         </p>
         {outsideHours && (
           <p className="hint phone-bad" role="status">
