@@ -158,6 +158,46 @@ export function buildCandidateIndex(docs: readonly PreparedDoc[], synonyms: Syno
     const i = lowerBoundWord(vocab, word);
     return vocab[i] === word ? i : -1;
   };
+  // A lexicon keyword phrase's postings: its first word's, kept where the service holds every
+  // other word too; null when a word is not indexed. Computed once per phrase and index (the
+  // phrases are the compiled lexicon's arrays, so an edited lexicon brings new keys), with
+  // stamp arrays rather than a Set per word and query: building those Sets on every
+  // keystroke was most of the 50,000-service slowdown measured after issue 17's lexicon.
+  const phraseCache = new WeakMap<readonly string[], Int32Array | null>();
+  const markStamp = new Int32Array(n);
+  const markCount = new Int32Array(n);
+  let markRun = 0;
+  const phrasePostings = (phrase: readonly string[]): Int32Array | null => {
+    const cached = phraseCache.get(phrase);
+    if (cached !== undefined) return cached;
+    const ids = phrase.map(termIndex);
+    let result: Int32Array | null = null;
+    if (!ids.some((id) => id < 0)) {
+      const first = ids[0] as number;
+      const driver = post.data.subarray(post.offsets[first] as number, post.offsets[first + 1] as number);
+      if (ids.length === 1) result = driver;
+      else {
+        const run = ++markRun;
+        ids.slice(1).forEach((id, j) => {
+          for (let p = post.offsets[id] as number; p < (post.offsets[id + 1] as number); p++) {
+            const d = (post.data[p] as number) >>> FIELD_BITS;
+            if (j === 0) {
+              markStamp[d] = run;
+              markCount[d] = 1;
+            } else if (markStamp[d] === run && markCount[d] === j) markCount[d] = j + 1;
+          }
+        });
+        const kept: number[] = [];
+        for (let p = 0; p < driver.length; p++) {
+          const d = (driver[p] as number) >>> FIELD_BITS;
+          if (markStamp[d] === run && markCount[d] === ids.length - 1) kept.push(driver[p] as number);
+        }
+        result = Int32Array.from(kept);
+      }
+    }
+    phraseCache.set(phrase, result);
+    return result;
+  };
 
   const dead = new Uint8Array(n);
   // Scratch, reused by every query (searches are synchronous).
@@ -228,22 +268,14 @@ export function buildCandidateIndex(docs: readonly PreparedDoc[], synonyms: Syno
         }
         // Keywords: a service holding several of the concept's words ranks above one holding one.
         const conceptRun = ++stamp;
+        const q = quality * CONCEPT_KEYWORD_FACTOR;
         for (const phrase of concept.keywords) {
-          const ids = phrase.map(termIndex);
-          if (ids.some((id) => id < 0)) continue;
-          const q = quality * CONCEPT_KEYWORD_FACTOR;
+          const hits = phrasePostings(phrase);
+          if (hits === null) continue;
           for (const w of phrase) noteTerm(w, q);
-          // Multi-word keywords: every word must be in the service (the rarest word's postings, checked against the others').
-          const others = ids.slice(1).map((id) => {
-            const set = new Set<number>();
-            for (let p = post.offsets[id] as number; p < (post.offsets[id + 1] as number); p++) set.add((post.data[p] as number) >>> FIELD_BITS);
-            return set;
-          });
-          const first = ids[0] as number;
-          for (let p = post.offsets[first] as number; p < (post.offsets[first + 1] as number); p++) {
-            const v = post.data[p] as number;
+          for (let p = 0; p < hits.length; p++) {
+            const v = hits[p] as number;
             const d = v >>> FIELD_BITS;
-            if (others.some((set) => !set.has(d))) continue;
             if (conceptStamp[d] !== conceptRun) {
               conceptStamp[d] = conceptRun;
               conceptHits[d] = 0;

@@ -39,9 +39,11 @@ export function highlight(s: SearchableService, matched: MatchedTerms, words: re
     if (q.required && q.prefix && q.word.length >= 2 && token.startsWith(q.word)) best = Math.max(best, token === q.word ? 1 : PREFIX_QUALITY);
     return best;
   };
+  // Each (query word, token) quality once: the rows shown are highlighted on every keystroke.
+  const qualities = words.map((_, wi) => tokens.map((t) => quality(wi, t.word)));
   // The best answer each query word has in this service.
-  const bestOf = words.map((_, wi) => tokens.reduce((m, t) => Math.max(m, quality(wi, t.word)), 0));
-  const marked = tokens.filter((t) => words.some((_, wi) => (bestOf[wi] as number) > 0 && quality(wi, t.word) >= (bestOf[wi] as number) - 1e-6));
+  const bestOf = qualities.map((row) => row.reduce((m, q) => Math.max(m, q), 0));
+  const marked = tokens.filter((_, ti) => qualities.some((row, wi) => (bestOf[wi] as number) > 0 && (row[ti] as number) >= (bestOf[wi] as number) - 1e-6));
   const matches: SearchMatch[] = [];
   const byKey = new Map<string, SearchMatch>();
   for (const t of marked) {
