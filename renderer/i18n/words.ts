@@ -35,7 +35,7 @@ function dayName(index: number, lang: WordsLang): string {
 }
 
 /** "09:30" → "9 h 30" / "9u30" / "9:30"; "12:00" → "12 h" / "12u" / "12:00". */
-function timeWords(hhmm: string, lang: WordsLang): string {
+export function timeWords(hhmm: string, lang: WordsLang): string {
   const [h, m] = hhmm.split(':').map(Number) as [number, number];
   if (lang === 'fr') return m ? `${h} h ${String(m).padStart(2, '0')}` : `${h} h`;
   if (lang === 'nl') return m ? `${h}u${String(m).padStart(2, '0')}` : `${h}u`;

@@ -31,6 +31,17 @@ export const searchMatchSchema = z.object({
   indices: z.array(z.tuple([z.number().int(), z.number().int()])),
 });
 
+/** Where a service stands now (issue 17): open until a minute of the day, or when it next opens. */
+export const openingStateSchema = z.discriminatedUnion('state', [
+  /** `until`: minutes from midnight (1440 = midnight); null = open round the clock. */
+  z.object({ state: z.literal('open'), until: z.number().int().min(0).max(1440).nullable() }),
+  /** `inDays`: 0 = later today, 1 = tomorrow…; `day`: weekday, 0 = Monday. */
+  z.object({ state: z.literal('closed'), inDays: z.number().int().min(0).max(7), day: z.number().int().min(0).max(6), minute: z.number().int().min(0).max(1439) }),
+  /** Hours in free text, or none. */
+  z.object({ state: z.literal('unknown') }),
+]);
+export type OpeningStateView = z.infer<typeof openingStateSchema>;
+
 export const searchResultSchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -42,6 +53,12 @@ export const searchResultSchema = z.object({
   commune: z.string().nullable(),
   themes: z.array(z.string()),
   status: z.enum(['active', 'inactive']),
+  /** What a responder acts on without opening the card (issue 17, point 5). */
+  phone: z.string().nullable(),
+  languages: z.array(z.string()),
+  opening: openingStateSchema,
+  /** "Unreachable" reachability notes of the last 30 days, from every PC whose notes reached this store. */
+  unreachableNotes: z.number().int().min(0),
 });
 export type SearchResultView = z.infer<typeof searchResultSchema>;
 

@@ -1,5 +1,9 @@
 import type { directorySearchContract } from '../contract/directorySearchContract.ts';
 import { directorySearchIndex } from '../directory/search/storeSearch.ts';
+import { directoryRepository } from '../directory/directoryRepository.ts';
+import { openingStateAt, parseHours } from '../directory/search/hours.ts';
+import { unreachableSince } from '../directory/upkeep/toVerify.ts';
+import { weekMinuteOf } from '../domain/brusselsTime.ts';
 import type { HandlerMap } from './handlerMap.ts';
 
 export const directorySearchHandlers: HandlerMap<typeof directorySearchContract> = {
@@ -13,6 +17,9 @@ export const directorySearchHandlers: HandlerMap<typeof directorySearchContract>
       includeInactive: input.includeInactive,
       limit: input.limit ?? 20,
     });
+    const now = s.clock.now();
+    const at = weekMinuteOf(now);
+    const unreachable = results.length > 0 ? directoryRepository(s.store.database()).unreachableCounts(unreachableSince(now)) : new Map<string, number>();
     return {
       results: results.map((r) => {
         const svc = index.get(r.id);
@@ -23,6 +30,10 @@ export const directorySearchHandlers: HandlerMap<typeof directorySearchContract>
           commune: svc?.commune ?? null,
           themes: [...(svc?.themes ?? [])],
           status: svc?.status === 'inactive' ? ('inactive' as const) : ('active' as const),
+          phone: svc?.phone ?? null,
+          languages: [...(svc?.languages ?? [])],
+          opening: openingStateAt(parseHours(svc?.hours), at),
+          unreachableNotes: unreachable.get(r.id) ?? 0,
         };
       }),
     };

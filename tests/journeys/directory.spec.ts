@@ -128,6 +128,33 @@ test('situational phrases in the caller\'s words reach the right services, with 
   await expect(options.first().locator('mark', { hasText: /dette/i })).toHaveCount(0);
 });
 
+test('a result row shows opening, number with copy, recent unreachable notes and languages without opening the card', async ({ app }) => {
+  await ready(app);
+  const { page } = app;
+  await onShift(page);
+  await page.keyboard.press('Control+K');
+  const box = page.getByRole('combobox', { name: /Rechercher un service/ });
+  const options = page.getByRole('listbox', { name: 'Résultats' }).getByRole('option');
+  await box.fill('cpas de jette');
+  const row = options.filter({ hasText: 'CPAS de Jette' }).first();
+  await expect(row).toContainText('+32 2 555 10 20');
+  await expect(row).toContainText(/Ouvert jusqu'à 12 h|Fermé · ouvre (à|demain à|\S+ à) 8 h 30/);
+  await expect(row).toContainText('français et néerlandais');
+  await expect(row).not.toContainText('injoignable');
+  // Copying the number does not open the card.
+  await row.getByRole('button', { name: 'Copier le numéro de CPAS de Jette' }).click();
+  await expect(row.getByRole('button', { name: 'Copier le numéro de CPAS de Jette' })).toHaveText('Copié');
+  await expect(page.getByText(/Choisissez un service dans la liste/)).toBeVisible();
+  // A responder reports it unreachable from the card: the row counts it.
+  await row.click();
+  await page.getByPlaceholder(/pas de réponse depuis/).fill('sonne dans le vide');
+  await page.getByRole('checkbox', { name: 'Service injoignable' }).check();
+  await page.getByRole('button', { name: 'Ajouter la note' }).click();
+  await box.fill('cpas de jett');
+  await box.fill('cpas de jette');
+  await expect(options.filter({ hasText: 'CPAS de Jette' }).first()).toContainText('1 fois injoignable (30 j)');
+});
+
 test('during a call, a service found with Ctrl+K is referred to the call with Alt+R', async ({ app }) => {
   test.skip(app.shell !== 'harness', 'checks the call through the harness core');
   await ready(app);

@@ -5,7 +5,6 @@ import type { OutputOf } from '../../../src/contract/index.ts';
 import type { ErrorPayload } from '../../../src/errors.ts';
 import { invoke } from '../../bridge.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
-import { Highlight } from '../../components/Highlight.tsx';
 import type { UiLang } from '../../i18n/i18n.ts';
 import { useFocusRequest } from '../../navigation.ts';
 import { ImportExportPanel } from './ImportExportPanel.tsx';
@@ -15,6 +14,7 @@ import { useMaintainer } from './useMaintainer.ts';
 import { useReferToActiveCall } from '../calls/index.ts';
 import { ProfilePicker } from '../calls/ProfilePicker.tsx';
 import { useShift } from '../calls/shift.ts';
+import { ResultRow } from './ResultRow.tsx';
 import { ServiceCard } from './ServiceCard.tsx';
 import { useThemes } from '../calls/useTaxonomy.ts';
 import { DemoBanner, DirectoryEmptyHint } from './DemoBanner.tsx';
@@ -224,7 +224,6 @@ function DirectorySearchScreen() {
             <p className="muted results-count" aria-live="polite">{t('search.count', { count: results.length })}</p>
             <ul id={listId} role="listbox" aria-label={t('search.results')} className="results" data-query={resultsFor ?? undefined}>
               {results.map((r, i) => {
-                const nameRanges = r.matches.find((m) => m.field === 'name')?.indices;
                 return (
                   <li
                     key={r.id}
@@ -238,8 +237,7 @@ function DirectorySearchScreen() {
                       open(i);
                     }}
                   >
-                    <span className="result-name"><Highlight text={r.name} ranges={nameRanges} /></span>
-                    {r.commune && <span className="muted"> — {r.commune}</span>}
+                    <ResultRow result={r} lang={lang} />
                   </li>
                 );
               })}

@@ -84,3 +84,54 @@ export function isOpenAt(hours: WeeklyHours | null, at: { day: number; minute: n
   for (const [from, to] of hours[at.day] ?? []) if (at.minute >= from && at.minute < to) return true;
   return false;
 }
+
+/** Where a service stands at an instant (issue 17, result rows): open until, or when it next opens. */
+export type OpeningState =
+  | { state: 'open'; /** Minutes from midnight the current opening ends; 1440 = midnight; null = open round the clock. */ until: number | null }
+  | { state: 'closed'; /** Days from today (0 = later today, 1 = tomorrow, …, 6). */ inDays: number; /** Weekday 0 = Monday. */ day: number; minute: number }
+  | { state: 'unknown' };
+
+const WEEK_MINUTES = 7 * 1440;
+
+/**
+ * The opening state at `at` (Brussels weekday and minute). An opening that runs past midnight
+ * (split at parse time into "… to 1440" and "0 to …") is read as one: open Friday 20:00 until
+ * 02:00 says "until 02:00". Free-text hours (null) are unknown; hours that never open are closed
+ * with no next opening and read as unknown too.
+ */
+export function openingStateAt(hours: WeeklyHours | null, at: { day: number; minute: number }): OpeningState {
+  if (!hours) return { state: 'unknown' };
+  const openAt = (m: number): boolean => {
+    const w = ((m % WEEK_MINUTES) + WEEK_MINUTES) % WEEK_MINUTES;
+    return isOpenAt(hours, { day: Math.floor(w / 1440), minute: w % 1440 });
+  };
+  const start = at.day * 1440 + at.minute;
+  if (openAt(start)) {
+    // Walk interval ends until one is not followed by another opening.
+    let end = start;
+    for (let guard = 0; guard < 14 * 4; guard++) {
+      const w = ((end % WEEK_MINUTES) + WEEK_MINUTES) % WEEK_MINUTES;
+      const day = Math.floor(w / 1440);
+      const minute = w % 1440;
+      const cur = (hours[day] ?? []).filter(([from, to]) => minute >= from && minute < to).reduce((m, [, to]) => Math.max(m, to), minute);
+      end += cur - minute;
+      if (cur === minute || !openAt(end)) break;
+      if (end - start >= WEEK_MINUTES) return { state: 'open', until: null };
+    }
+    if (end - start >= WEEK_MINUTES) return { state: 'open', until: null };
+    return { state: 'open', until: end % 1440 === 0 ? 1440 : end % 1440 };
+  }
+  // The next opening: the earliest interval start after now, within the coming week.
+  let best: number | null = null;
+  for (let offset = 0; offset <= 7; offset++) {
+    const day = (at.day + offset) % 7;
+    for (const [from] of hours[day] ?? []) {
+      const abs = offset * 1440 + from;
+      if (abs > at.minute && (best === null || abs < best) && !openAt(start + abs - at.minute - 1)) best = abs;
+    }
+    if (best !== null && best < (offset + 1) * 1440) break;
+  }
+  if (best === null) return { state: 'unknown' };
+  const inDays = Math.floor(best / 1440);
+  return { state: 'closed', inDays, day: (at.day + inDays) % 7, minute: best % 1440 };
+}

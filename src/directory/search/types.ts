@@ -13,6 +13,8 @@ export interface SearchableService {
   postcode?: string | null;
   commune?: string | null;
   hours?: string | null;
+  /** Shown on result rows (issue 17); not searched. */
+  phone?: string | null;
   languages?: readonly string[] | null;
   audience?: string | null;
   status?: string | null;
