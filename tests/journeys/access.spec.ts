@@ -244,6 +244,7 @@ test('administration (Alt+7): a supervisor creates a responder with a PIN, reset
     const retention = page.getByRole('region', { name: 'Conservation des notes' });
     await retention.getByRole('button', { name: 'Simuler la purge' }).click();
     await expect(page.getByTestId('purge-report')).toContainText('Simulation');
+    await expect(page.getByTestId('purge-report')).toContainText('Notes libres des appels de plus de');
     expect(notes()).toBe(before);
     await retention.getByRole('button', { name: /^Appliquer la purge/ }).click();
     await expect(page.getByTestId('purge-report')).toContainText('Purge appliquée');
@@ -252,8 +253,14 @@ test('administration (Alt+7): a supervisor creates a responder with a PIN, reset
     const audit = page.getByRole('region', { name: 'Journal d\'audit' });
     await page.keyboard.press('Alt+1');
     await page.keyboard.press('Alt+7');
-    await expect(audit.getByTestId('audit-row').filter({ hasText: 'purge.apply' })).toHaveCount(1);
-    await expect(audit.getByTestId('audit-row').filter({ hasText: 'profile.reset_secret' })).toHaveCount(1);
+    // Sentences in the user's language, never the codes (issue 16).
+    await expect(audit.getByTestId('audit-row').filter({ has: page.locator('[data-action="purge.apply"]') })).toHaveCount(1);
+    await expect(audit.getByTestId('audit-row').filter({ has: page.locator('[data-action="purge.apply"]') })).toContainText('a appliqué la purge');
+    await expect(audit.getByTestId('audit-row').filter({ has: page.locator('[data-action="profile.reset_secret"]') })).toContainText('a réinitialisé le code de Nadia');
+    await expect(audit).not.toContainText('profile.reset_secret');
+    // The log follows new entries without leaving the screen.
+    await op(core, 'store.backupNow', {});
+    await expect(audit.getByTestId('audit-row').filter({ has: page.locator('[data-action="backup.create"]') }).first()).toContainText('a fait une sauvegarde');
     const download = page.waitForEvent('download');
     await audit.getByRole('button', { name: 'Exporter en CSV' }).click();
     expect((await download).suggestedFilename()).toBe('relais-audit-2026-03-02.csv');

@@ -7,6 +7,7 @@ import { call, OperationError } from '../../bridge.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { formatDateTime, type UiLang } from '../../i18n/i18n.ts';
 import { useShift } from '../calls/shift.ts';
+import { auditFacts, auditSentence } from './auditSentence.ts';
 
 type AdminProfile = OutputOf<'profiles.admin.list'>['profiles'][number];
 type AuditEntry = OutputOf<'audit.list'>['entries'][number];
@@ -174,7 +175,7 @@ function ProfilesSection() {
 }
 
 function RetentionSection() {
-  const { t } = useTranslation('access');
+  const { t, i18n } = useTranslation('access');
   const [error, run] = useRun();
   const [retention, setRetention] = useState<Retention | null>(null);
   const [months, setMonths] = useState('');
@@ -225,8 +226,11 @@ function RetentionSection() {
           <p>{t(report.dryRun ? 'admin.previewTotal' : 'admin.appliedTotal', { count: report.total })}</p>
           <ul>
             {report.steps.map((s) => (
-              <li key={s.step}>
-                {s.description} — {s.count}
+              <li key={s.step} data-step={s.step}>
+                {/* The step said in the user's language; a step this screen does not know yet still shows its count. */}
+                {i18n.exists(`access:admin.purgeStep.${s.step}`, { count: s.count })
+                  ? t(`admin.purgeStep.${s.step}`, { count: s.count, months: retention?.notesRetentionMonths ?? '', days: retention?.callbackNumberRetentionDays ?? '' })
+                  : t('admin.purgeStep.other', { count: s.count, step: s.step })}
               </li>
             ))}
           </ul>
@@ -242,8 +246,18 @@ function AuditSection() {
   const [error, run] = useRun();
   const [entries, setEntries] = useState<AuditEntry[]>([]);
   const [total, setTotal] = useState(0);
+  const [names, setNames] = useState<ReadonlyMap<string, string>>(new Map());
   const load = useCallback(() => void run(() => call('audit.list', { limit: 200 })).then((r) => r && (setEntries(r.entries), setTotal(r.total))), [run]);
   useEffect(load, [load]);
+  // The log follows what happens (a sign-in on this PC, an action in another section): it
+  // reloads every few seconds while the screen is open.
+  useEffect(() => {
+    const timer = setInterval(load, 3000);
+    return () => clearInterval(timer);
+  }, [load]);
+  useEffect(() => {
+    void call('profiles.admin.list', {}).then((r) => setNames(new Map(r.profiles.map((p) => [p.id, p.displayName])))).catch(() => {});
+  }, [entries.length]);
   const exportCsv = async () => {
     const r = await run(() => call('audit.exportCsv', {}));
     if (!r) return;
@@ -259,7 +273,7 @@ function AuditSection() {
     <section className="panel" aria-labelledby="admin-audit-title">
       <h3 id="admin-audit-title">{t('admin.audit')}</h3>
       <ErrorMessage error={error} />
-      <p className="muted">{t('admin.auditCount', { shown: entries.length, total })}</p>
+      <p className="muted">{t('admin.auditCount', { shown: entries.length, total })} {t('auditLog.follows')}</p>
       <button type="button" onClick={() => void exportCsv()}>
         {t('admin.exportCsv')}
       </button>
@@ -276,13 +290,9 @@ function AuditSection() {
           {entries.map((e) => (
             <tr key={e.id} data-testid="audit-row">
               <td>{formatDateTime(e.at, lang)}</td>
-              <td>{e.actor}</td>
-              <td>{e.action}</td>
-              <td>
-                {Object.entries(e.detail)
-                  .map(([k, v]) => `${k}: ${String(v)}`)
-                  .join(', ')}
-              </td>
+              <td>{e.actor === 'system' ? t('auditLog.system') : e.actor}</td>
+              <td data-action={e.action}>{auditSentence(e, t, (k) => i18n.exists(k), names)}</td>
+              <td>{auditFacts(e, t, lang)}</td>
             </tr>
           ))}
         </tbody>
