@@ -11,6 +11,7 @@ import { createFoundingCode } from '../src/hub/enrolment.ts';
 import type { HubContext } from '../src/hub/hubContext.ts';
 import { HubRefusal } from '../src/hub/hubErrors.ts';
 import { hubStatus, openHub } from '../src/hub/hubService.ts';
+import { importHubDirectory } from '../src/hub/hubDirectory.ts';
 import { isAppError } from '../src/errors.ts';
 import { systemClock, type Clock } from '../src/platform/clock.ts';
 import { assertTransportAllowed, buildHubServer } from './server.ts';
@@ -50,7 +51,7 @@ export async function runHubCli(argv: string[], deps: HubCliDeps = {}): Promise<
   const clock = deps.clock ?? systemClock;
   let exitCode = 0;
   const program = new Command('relais-hub')
-    .description('Relais Hub: the line\'s shared backbone (directory, reachability notes, call facts) for the centres\' workstations.\nExit codes: 0 success, 1 failure.')
+    .description('Relais Hub: the line\'s shared backbone (directory, reachability notes, call facts) for the centres\' workstations.\nExit codes: 0 success, 1 failure, 2 partial (directory import: some rows rejected).')
     .version(APP_VERSION, '-V, --version')
     .option('--data-dir <dir>', 'the embedded database\'s folder (PGlite; default RELAIS_HUB_DATA_DIR, else ~/.local/share/relais-hub)')
     .option('--database-url <url>', 'a PostgreSQL 15+ database instead of the embedded one (default DATABASE_URL)')
@@ -141,6 +142,27 @@ export async function runHubCli(argv: string[], deps: HubCliDeps = {}): Promise<
       withHub(cmd, async (ctx, g) => {
         const d = await revokeDevice(ctx, id);
         print(g, { device: d }, `Revoked ${d.centre} — ${d.name} (${d.id}).`);
+      }),
+    );
+
+  const directory = program.command('directory').description('the line\'s directory, which every workstation pulls');
+  directory
+    .command('import <file>')
+    .description('import services from CSV, XLSX or HSDS 3.0 JSON (the workstation import\'s formats and row checks); workstations then pull only the services that changed.\nExit codes: 0 every row applied, 2 some rows rejected (the valid ones applied), 1 file rejected (nothing changed).')
+    .option('--dry-run', 'show added / changed / unchanged / rejected without writing')
+    .option('--max-mb <n>', 'raise the file size limit (megabytes)')
+    .action(async (file: string, o: { dryRun?: boolean; maxMb?: string }, cmd: Command) =>
+      withHub(cmd, async (ctx, g) => {
+        const maxBytes = o.maxMb ? Number(o.maxMb) * 1048576 : undefined;
+        const diff = await importHubDirectory(ctx, fs.readFileSync(file), path.basename(file), { dryRun: Boolean(o.dryRun), ...(maxBytes ? { maxBytes } : {}) });
+        const lines = [
+          `${diff.fileName}: ${diff.format.toUpperCase()}; ${diff.rows} rows.`,
+          `Added ${diff.counts.added}, changed ${diff.counts.changed}, unchanged ${diff.counts.unchanged}, rejected ${diff.counts.rejected}.`,
+          ...diff.rejected.flatMap((r) => r.problems.map((p) => `  rejected row ${r.row}${r.id ? ` [${r.id}]` : ''}: ${p.field}: ${p.message}`)),
+          o.dryRun ? 'Dry run: nothing was written.' : `Written to the line's directory: ${diff.counts.added + diff.counts.changed} services.`,
+        ];
+        print(g, { ok: diff.counts.rejected === 0, dryRun: Boolean(o.dryRun), ...diff }, lines.join('\n'));
+        if (diff.counts.rejected > 0) exitCode = 2;
       }),
     );
 

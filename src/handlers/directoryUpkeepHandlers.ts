@@ -5,6 +5,7 @@ import { updateDirectorySearch } from '../directory/search/storeSearch.ts';
 import { saveService, setServiceStatus, verifyService } from '../directory/upkeep/serviceUpkeep.ts';
 import { toVerifyList } from '../directory/upkeep/toVerify.ts';
 import { AppError } from '../errors.ts';
+import { queueServiceChange } from '../sync/serviceOutbox.ts';
 import type { HandlerMap } from './handlerMap.ts';
 import type { Services } from '../services/services.ts';
 
@@ -27,20 +28,36 @@ export const directoryUpkeepHandlers: HandlerMap<typeof directoryUpkeepContract>
   },
   'directory.saveService': ({ service, create }, s) => {
     const db = s.store.database();
-    const r = saveService(db, service, { create, now: s.clock.now() });
+    const now = s.clock.now();
+    // On a PC joined to the hub the edit goes to the line's directory, in the same transaction.
+    const r = db.transaction(() => {
+      const saved = saveService(db, service, { create, now });
+      if (saved.created || saved.fields.length > 0) queueServiceChange(db, saved.service.id, now);
+      return saved;
+    })();
     if (r.created || r.fields.length > 0) updateDirectorySearch(db, [r.service]);
     s.log.info('directory.service_saved', { created: r.created, fields: r.fields.length });
     return r;
   },
   'directory.verify': ({ id, note }, s) => {
     const db = s.store.database();
-    const service = verifyService(db, id, { note: note && note !== '' ? note : null, responder: signedName(s), now: s.clock.now() });
+    const now = s.clock.now();
+    const service = db.transaction(() => {
+      const v = verifyService(db, id, { note: note && note !== '' ? note : null, responder: signedName(s), now });
+      queueServiceChange(db, v.id, now);
+      return v;
+    })();
     updateDirectorySearch(db, [service]);
     return { service };
   },
   'directory.setStatus': ({ id, status }, s) => {
     const db = s.store.database();
-    const service = setServiceStatus(db, id, status, s.clock.now());
+    const now = s.clock.now();
+    const service = db.transaction(() => {
+      const changed = setServiceStatus(db, id, status, now);
+      queueServiceChange(db, changed.id, now);
+      return changed;
+    })();
     updateDirectorySearch(db, [service]);
     return { service };
   },

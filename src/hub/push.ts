@@ -3,6 +3,7 @@ import type { HubSql } from './db/hubDb.ts';
 import type { Device } from './devices.ts';
 import type { HubContext } from './hubContext.ts';
 import { applyCallbackOp } from './callbacks.ts';
+import { upsertService } from './hubDirectory.ts';
 
 export interface PushHooks {
   /** Tests: runs inside the transaction just before the sequence numbers are taken. */
@@ -69,5 +70,11 @@ async function apply(tx: HubSql, device: Device, change: ChangeWire, seq: number
     }
     case 'callback':
       return applyCallbackOp(tx, device, change.callbackId, change.op, seq);
+    case 'service': {
+      // A maintainer's edit to the line's directory: the service as it now stands replaces the
+      // hub's, under a new sequence number, so every workstation pulls it (last push wins).
+      await upsertService(tx, change.service, seq, device.id);
+      return { outcome: 'accepted', seq, reason: null };
+    }
   }
 }

@@ -1,5 +1,9 @@
 import type { Db } from '../store/openDatabase.ts';
 import { serviceKind } from '../reports/serviceKinds.ts';
+import { removeDemoServices } from '../directory/demo/demoMarker.ts';
+import { directoryRepository } from '../directory/directoryRepository.ts';
+import { invalidateDirectorySearch, updateDirectorySearch } from '../directory/search/storeSearch.ts';
+import type { NoteKind, Service } from '../directory/serviceSchema.ts';
 import type { CallFactsWire, NoteWire } from './wire.ts';
 
 // What leaves this PC for the hub, read at push time from the store. Call facts carry codes,
@@ -32,8 +36,8 @@ export function readCallFacts(db: Db, callId: string): CallFactsWire | null {
 }
 
 export function readLocalNote(db: Db, rowId: string): NoteWire | null {
-  const n = db.prepare(`SELECT uid, service_id, text, responder, created_at FROM reachability_notes WHERE id = ? AND origin = 'local'`).get(Number(rowId)) as { uid: string; service_id: string; text: string; responder: string; created_at: string } | undefined;
-  return n ? { uid: n.uid, serviceId: n.service_id, text: n.text, author: n.responder, writtenAt: n.created_at } : null;
+  const n = db.prepare(`SELECT uid, service_id, text, responder, created_at, kind FROM reachability_notes WHERE id = ? AND origin = 'local'`).get(Number(rowId)) as { uid: string; service_id: string; text: string; responder: string; created_at: string; kind: NoteKind } | undefined;
+  return n ? { uid: n.uid, serviceId: n.service_id, text: n.text, author: n.responder, writtenAt: n.created_at, kind: n.kind } : null;
 }
 
 /**
@@ -44,6 +48,24 @@ export function readLocalNote(db: Db, rowId: string): NoteWire | null {
 export function applyPulledNote(db: Db, note: NoteWire & { centre: string }): 'added' | 'known' | 'unknown-service' {
   if (db.prepare('SELECT 1 FROM reachability_notes WHERE uid = ?').get(note.uid)) return 'known';
   if (!db.prepare('SELECT 1 FROM services WHERE id = ?').get(note.serviceId)) return 'unknown-service';
-  db.prepare(`INSERT INTO reachability_notes (service_id, text, responder, created_at, uid, centre, origin) VALUES (?, ?, ?, ?, ?, ?, 'hub')`).run(note.serviceId, note.text, note.author, note.writtenAt, note.uid, note.centre);
+  db.prepare(`INSERT INTO reachability_notes (service_id, text, responder, created_at, uid, centre, origin, kind) VALUES (?, ?, ?, ?, ?, ?, 'hub', ?)`).run(note.serviceId, note.text, note.author, note.writtenAt, note.uid, note.centre, note.kind ?? 'note');
   return 'added';
+}
+
+/** A service as this PC holds it, for a maintainer's edit pushed to the line's directory. */
+export function readLocalService(db: Db, id: string): Service | null {
+  return directoryRepository(db).getService(id);
+}
+
+/**
+ * Services pulled from the line's directory, written in one go (the caller's transaction). The
+ * line's real directory replaces the demonstration one, as an import does.
+ */
+export function applyPulledServices(db: Db, services: readonly Service[], now: Date): { written: number; demoRemoved: number } {
+  if (!services.length) return { written: 0, demoRemoved: 0 };
+  const demoRemoved = removeDemoServices(db);
+  const written = directoryRepository(db).upsertServices(services, now);
+  if (demoRemoved || services.length > 500) invalidateDirectorySearch(db);
+  else updateDirectorySearch(db, services);
+  return { written, demoRemoved };
 }

@@ -2,10 +2,10 @@ import { AppError } from '../errors.ts';
 import type { Db } from '../store/openDatabase.ts';
 import { linkClient, requireLink, type SyncDeps } from './hubEnrolment.ts';
 import { moveCursor, recordSyncFailure, recordSyncSuccess } from './hubLinkRepository.ts';
-import { applyPulledNote, readCallFacts, readLocalNote } from './sharedRecords.ts';
+import { applyPulledNote, applyPulledServices, readCallFacts, readLocalNote, readLocalService } from './sharedRecords.ts';
 import { applyPulledCallback, callbackChange, takeAnswered } from './sharedCallbacks.ts';
 import { withSecureDelete } from '../retention/secureDelete.ts';
-import { callbackStateWire, type ChangeWire, type PushResult, pulledNote } from './wire.ts';
+import { callbackStateWire, type ChangeWire, type PushResult, pulledNote, serviceWire } from './wire.ts';
 import type { HubLink } from './hubLinkRepository.ts';
 
 // One sync round: push the outbox (oldest first, in batches; a row leaves the outbox only once
@@ -42,6 +42,10 @@ function changeOf(db: Db, link: HubLink, row: OutboxRow): ChangeWire | null {
     return facts ? { id: row.change_id, kind: 'callFacts', callId: row.entity_id, facts } : null;
   }
   if (row.kind === 'callback') return callbackChange(db, link, row.change_id, row.entity_id, row.payload);
+  if (row.kind === 'service') {
+    const service = readLocalService(db, row.entity_id);
+    return service ? { id: row.change_id, kind: 'service', service } : null;
+  }
   return null;
 }
 
@@ -88,6 +92,12 @@ export async function syncRound(db: Db, now: () => Date, deps: SyncDeps = {}): P
       withSecureDelete(db, () =>
         db.transaction(() => {
           const nowIso = now().toISOString();
+          // Services first: a note about a service new on the line finds it on this page.
+          const services = page.items.filter((i) => i.kind === 'service' && !i.deleted).flatMap((i) => {
+            const s = serviceWire.safeParse(i.payload);
+            return s.success ? [s.data] : [];
+          });
+          applyPulledServices(db, services, now());
           for (const item of page.items) {
             if (item.kind === 'note' && !item.deleted) {
               const note = pulledNote.safeParse(item.payload);

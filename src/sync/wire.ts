@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { THEME_CODE_PATTERN } from '../domain/taxonomy.ts';
+import { makeServiceSchema } from '../directory/serviceSchema.ts';
 import { hubDeviceFields } from '../schemas/hubDevice.ts';
 import { HELP_OUTCOMES } from '../contract/callbacksContract.ts';
 
@@ -76,6 +78,8 @@ export const noteWire = z.strictObject({
   text: z.string().min(1).max(500),
   author: name(100),
   writtenAt: isoTime,
+  /** `unreachable` counts on result rows and in the barometer (issue 17); absent from older workstations = a plain note. */
+  kind: z.enum(['note', 'unreachable', 'verified']).optional(),
 });
 export type NoteWire = z.infer<typeof noteWire>;
 
@@ -187,10 +191,19 @@ export const callbackStateWire = z.strictObject({
 });
 export type CallbackStateWire = z.infer<typeof callbackStateWire>;
 
+/**
+ * A service of the line's directory as it travels (hub import, a maintainer's edit): the
+ * import's own rules, except that any well-formed theme code passes — the line's taxonomy is
+ * the workstations' business, not the hub's.
+ */
+const anyThemeCode = { has: (code: string) => THEME_CODE_PATTERN.test(code) } as ReadonlySet<string>;
+export const serviceWire = makeServiceSchema(anyThemeCode);
+
 export const changeWire = z.discriminatedUnion('kind', [
   z.strictObject({ id: uuid, kind: z.literal('note'), note: noteWire }),
   z.strictObject({ id: uuid, kind: z.literal('callFacts'), callId: z.string().min(1).max(64), facts: callFactsWire }),
   z.strictObject({ id: uuid, kind: z.literal('callback'), callbackId: uuid, op: callbackOpWire }),
+  z.strictObject({ id: uuid, kind: z.literal('service'), service: serviceWire }),
 ]);
 export type ChangeWire = z.infer<typeof changeWire>;
 

@@ -1,0 +1,58 @@
+import { BUILTIN_THEMES } from '../domain/taxonomy.ts';
+import type { ThemeView } from '../directory/directoryRepository.ts';
+import { diffImport, merged, parseImport } from '../directory/import/importFile.ts';
+import type { ImportDiff } from '../directory/import/types.ts';
+import type { Service } from '../directory/serviceSchema.ts';
+import type { HubSql } from './db/hubDb.ts';
+import type { HubContext } from './hubContext.ts';
+
+// The line's directory on the hub (issue 14, "What this issue shares" 1): services are shared
+// items (hub_items, kind 'service') that workstations pull after their cursor, so a pull after
+// an import brings only the services that changed. `relais-hub directory import FILE` reads the
+// same formats with the same row checks as a workstation's import.
+
+/** Themes the hub checks imported rows against: the built-in taxonomy (the workstations' own additions are theirs). */
+const HUB_THEMES: ThemeView[] = BUILTIN_THEMES.map((t) => ({ ...t, labels: { ...t.labels }, builtin: true }));
+
+export async function upsertService(tx: HubSql, service: Service, seq: number, deviceId: string | null): Promise<void> {
+  await tx.query(
+    `INSERT INTO hub_items (kind, id, seq, payload, device_id) VALUES ('service', $1, $2, $3, $4)
+     ON CONFLICT (kind, id) DO UPDATE SET seq = excluded.seq, payload = excluded.payload, device_id = excluded.device_id, deleted = false`,
+    [service.id, seq, JSON.stringify(service), deviceId],
+  );
+}
+
+export async function hubServices(db: HubSql): Promise<Map<string, Service>> {
+  const rows = await db.query<{ payload: unknown }>(`SELECT payload FROM hub_items WHERE kind = 'service' AND NOT deleted`);
+  const out = new Map<string, Service>();
+  for (const r of rows) {
+    const s = (typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload) as Service;
+    out.set(s.id, s);
+  }
+  return out;
+}
+
+/**
+ * Reads, checks and (unless dryRun) writes an import file into the line's directory: every
+ * valid added or changed row in one transaction, numbered in commit order like a push (the
+ * sequence row is taken last). Rows the file lacks a column for keep the hub's values.
+ */
+export async function importHubDirectory(ctx: HubContext, bytes: Uint8Array, fileName: string, opts: { dryRun: boolean; maxBytes?: number }): Promise<ImportDiff> {
+  const parsed = await parseImport(bytes, fileName, HUB_THEMES, undefined, opts.maxBytes);
+  if (opts.dryRun) return diffImport(parsed, await hubServices(ctx.db));
+  return ctx.db.transaction(async (tx) => {
+    // Serialises concurrent imports/pushes on the sequence row before reading the current state.
+    await tx.query('SELECT value FROM hub_sequence WHERE id = 1 FOR UPDATE');
+    const current = await hubServices(tx);
+    const diff = diffImport(parsed, current);
+    const write = new Set([...diff.added, ...diff.changed].map((e) => e.id));
+    const services = parsed.valid.filter((v) => write.has(v.service.id)).map((v) => merged(v, current.get(v.service.id)));
+    if (services.length) {
+      const [row] = await tx.query<{ value: number }>('UPDATE hub_sequence SET value = value + $1 WHERE id = 1 RETURNING value', [services.length]);
+      let seq = Number(row?.value ?? services.length) - services.length;
+      for (const s of services) await upsertService(tx, s, ++seq, null);
+    }
+    diff.applied = true;
+    return diff;
+  });
+}
