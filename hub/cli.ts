@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { APP_VERSION } from '../src/app/appVersion.ts';
 import type { Io } from '../src/cli/output.ts';
 import { processIo } from '../src/cli/output.ts';
@@ -12,6 +12,13 @@ import type { HubContext } from '../src/hub/hubContext.ts';
 import { HubRefusal } from '../src/hub/hubErrors.ts';
 import { hubStatus, openHub } from '../src/hub/hubService.ts';
 import { importHubDirectory } from '../src/hub/hubDirectory.ts';
+import { followUpCounts } from '../src/hub/followUpCounts.ts';
+import { lineReportBundle } from '../src/hub/lineReport.ts';
+import { exportReport } from '../src/reports/exportReport.ts';
+import { reportToPdf } from '../src/reports/reportPdf.ts';
+import type { ReportFormat } from '../src/contract/reportsContract.ts';
+import type { Lang } from '../src/domain/taxonomy.ts';
+import { periodInstants } from '../src/domain/brusselsTime.ts';
 import { isAppError } from '../src/errors.ts';
 import { systemClock, type Clock } from '../src/platform/clock.ts';
 import { assertTransportAllowed, buildHubServer } from './server.ts';
@@ -163,6 +170,29 @@ export async function runHubCli(argv: string[], deps: HubCliDeps = {}): Promise<
         ];
         print(g, { ok: diff.counts.rejected === 0, dryRun: Boolean(o.dryRun), ...diff }, lines.join('\n'));
         if (diff.counts.rejected > 0) exitCode = 2;
+      }),
+    );
+
+  program
+    .command('report')
+    .description('"Bilan de la ligne": the period report of every centre from the call facts on the hub, with Relais\'s report and disclosure-control code.\nInternal by default (exact counts, marked "usage interne"); --public applies disclosure control.')
+    .requiredOption('--from <date>', 'first day, YYYY-MM-DD (Brussels)')
+    .requiredOption('--to <date>', 'last day, YYYY-MM-DD (included)')
+    .option('--public', 'public report: disclosure control applied')
+    .addOption(new Option('--format <format>', 'file format').choices(['json', 'csv', 'xlsx', 'pdf']).default('json'))
+    .addOption(new Option('--lang <lang>', 'language of the file').choices(['fr', 'nl', 'en']).default('fr'))
+    .requiredOption('--out <file>', 'file to write')
+    .action(async (o: { from: string; to: string; public?: boolean; format: ReportFormat; lang: Lang; out: string }, cmd: Command) =>
+      withHub(cmd, async (ctx, g) => {
+        const bundle = await lineReportBundle(ctx, { from: o.from, to: o.to, flavour: o.public ? 'public' : 'internal', generator: `relais-hub ${APP_VERSION}` });
+        const file = await exportReport(bundle, { format: o.format, delimiter: ';', lang: o.lang, drawPdf: reportToPdf });
+        fs.writeFileSync(o.out, file.bytes);
+        // Help arrived (issue 15): counted from the follow-ups recorded on shared callbacks.
+        const { startIso, endIso } = periodInstants(o.from, o.to);
+        const help = await followUpCounts(ctx, { from: startIso, to: endIso });
+        const summary = { ok: true, file: path.resolve(o.out), format: o.format, flavour: bundle.report.flavour, from: o.from, to: o.to, centres: bundle.source.centres, calls: o.public ? null : bundle.report.headline.calls.v, helpArrived: { followUps: help.followUps, overall: help.overall, byKind: help.byKind } };
+        const rate = (r: number | null) => (r === null ? '—' : `${Math.round(r * 100)} %`);
+        print(g, summary, [`Bilan de la ligne ${o.from} – ${o.to} (${bundle.report.flavour}) written to ${summary.file}.`, `Centres: ${summary.centres.join(', ') || 'none'}.`, `Help arrived after a referral (follow-ups): ${rate(help.overall.arrivedRate)} of ${help.overall.total}${help.byKind.length ? ` — ${help.byKind.map((k) => `${k.kind} ${rate(k.arrivedRate)}`).join(', ')}` : ''}.`].join('\n'));
       }),
     );
 

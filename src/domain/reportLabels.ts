@@ -249,6 +249,8 @@ export const HEADLINE_LABELS = {
 } satisfies Record<string, Label>;
 
 export const REPORT_TITLE = L('Bilan des appels', 'Overzicht van de oproepen', 'Call report');
+/** The hub's report over every centre of the line (relais-hub report). */
+export const LINE_REPORT_TITLE = L('Bilan de la ligne', 'Overzicht van de lijn', 'Line report');
 export const LINE_NAME = L('Allo ? Aide sociale — 0800 35 243', 'Allo ? Aide sociale — 0800 35 243', 'Allo ? Aide sociale — 0800 35 243');
 export const INTERNAL_MARK = L('Usage interne — ne pas diffuser', 'Intern gebruik — niet verspreiden', 'Internal use — do not distribute');
 export const PUBLIC_MARK = L('Version publique (contrôle de divulgation appliqué)', 'Publieke versie (geheimhoudingscontrole toegepast)', 'Public version (disclosure control applied)');
