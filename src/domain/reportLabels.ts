@@ -191,6 +191,15 @@ export const SECTION_LABELS = {
 } satisfies Record<string, Label>;
 export type SectionId = keyof typeof SECTION_LABELS;
 
+/** Did help arrive, per referral, when a callback reached the caller (issue 15; glossary: follow-up = suivi = opvolging). */
+export const HELP_LABELS = {
+  arrived: L('Aide arrivée', 'Hulp gekomen', 'Help arrived'),
+  in_progress: L('En cours', 'Loopt nog', 'In progress'),
+  not_reached: L('Pas joint le service', 'Dienst niet bereikt', 'Could not reach the service'),
+  refused: L('Refusée', 'Geweigerd', 'Refused'),
+  other: L('Autre', 'Andere', 'Other'),
+} satisfies Record<string, Label>;
+
 export const COLUMN_LABELS = {
   calls: L('Appels', 'Oproepen', 'Calls'),
   requests: L('Demandes', 'Vragen', 'Requests'),
@@ -210,6 +219,8 @@ export const COLUMN_LABELS = {
   pctOfTheme: L('% des demandes du thème', '% van de vragen van het thema', '% of the theme\'s requests'),
   callbacks: L('Rappels', 'Terugbelverzoeken', 'Callbacks'),
   period: L('Période', 'Periode', 'Period'),
+  followedUp: L('Relais suivis', 'Opgevolgde doorverwijzingen', 'Referrals followed up'),
+  arrivedPct: L('% aide arrivée', '% hulp gekomen', '% help arrived'),
   hour: L('Heure', 'Uur', 'Hour'),
 } satisfies Record<string, Label>;
 
@@ -232,6 +243,7 @@ export const TABLE_TITLES = {
   resolution: L('Réponse à la demande', 'Antwoord op de vraag', 'Was the need met?'),
   unmetByTheme: L('Besoins non rencontrés par thématique', 'Onbeantwoorde noden per thema', 'Unmet needs by theme'),
   callbacks: L('Rappels : issue', 'Terugbellen: resultaat', 'Callbacks: outcome'),
+  helpArrived: L('Rappels : l\'aide est-elle arrivée ? (par type de service)', 'Terugbellen: is de hulp er gekomen? (per soort dienst)', 'Callbacks: did help arrive? (by kind of service)'),
   withoutRequest: L('Appels sans demande (non comptés comme demandes)', 'Oproepen zonder hulpvraag (niet geteld als vragen)', 'Calls without a request (not counted as requests)'),
   socialAid: L('En lien avec l\'aide sociale avant l\'appel', 'Vóór de oproep in contact met sociale hulp', 'In contact with social aid before the call'),
   barriers: L('Non-recours aux droits', 'Niet-gebruik van rechten', 'Non-take-up of rights'),

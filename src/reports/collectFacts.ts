@@ -149,7 +149,7 @@ export function collectPeriods(db: Db, periods: readonly Period[]): CollectedPer
     const interventions = db.prepare('SELECT call_id, mode FROM call_interventions ORDER BY call_id').raw().all() as InterventionRow[];
     // Referrals are read in table order (no lookup per row) and sorted here: cheaper than by key.
     const referrals = (db.prepare('SELECT call_id, service_id, service_name, contacted, outcome FROM call_referrals').raw().all() as ReferralRow[]).sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
-    const callbacks = db.prepare('SELECT call_id, status FROM callbacks ORDER BY call_id').raw().all() as CallbackRow[];
+    const callbacks = db.prepare('SELECT call_id, status FROM callbacks WHERE call_id IS NOT NULL ORDER BY call_id').raw().all() as CallbackRow[];
     const barriers = db.prepare('SELECT call_id, barrier FROM call_barriers ORDER BY call_id').raw().all() as BarrierRow[];
     firstTheme = directoryFirstThemes(db);
     let x = 0;

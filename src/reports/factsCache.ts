@@ -2,6 +2,7 @@ import type { Db } from '../store/openDatabase.ts';
 import { centresOf, type CollectedPeriods, collectPeriods } from './collectFacts.ts';
 import { addFacts, emptyFacts, type PeriodFacts } from './periodFacts.ts';
 import { addDays } from '../domain/brusselsTime.ts';
+import { addFollowUpFacts } from './followUpFacts.ts';
 
 // The facts of periods as sums of days: each Brussels day's facts are computed once (all the
 // missing days of a report in one pass, collectFacts.ts) and kept in report_day_facts, which
@@ -10,7 +11,7 @@ import { addDays } from '../domain/brusselsTime.ts';
 // days is exactly the facts of the period (every count belongs to the hour a call started in).
 
 /** Bump when what a day's facts hold changes: older rows are recomputed. */
-export const FACTS_VERSION = 2;
+export const FACTS_VERSION = 3;
 
 interface DayEntry {
   facts: PeriodFacts;
@@ -48,6 +49,7 @@ export function cachedPeriods(db: Db, periods: ReadonlyArray<{ from: string; to:
     const facts = periods.map((p, i) => {
       const total = emptyFacts(p.from, p.to);
       for (const d of perPeriod[i]!) addFacts(total, days.get(d)!.facts);
+      addFollowUpFacts(db, total);
       return total;
     });
     const profileIds = perPeriod.map((list) => [...new Set(list.flatMap((d) => days.get(d)!.profiles))]);

@@ -45,6 +45,12 @@ export interface PeriodFacts {
   durations: Counts;
   /** Callbacks of the period's calls by status. */
   callbacks: Counts;
+  /**
+   * Follow-ups of reached callbacks (issue 15), per referral of the period's calls: `<kind of
+   * service>:<did help arrive>` → count. Read at report time (reports/followUpFacts.ts), not cached
+   * per day: a follow-up comes days after its call.
+   */
+  helpByKind: Counts;
   callsWithCallback: number;
   /** Calls that carried no request, by kind (silent, wrong_number, out_of_scope, test): counted apart, never as calls or requests. */
   withoutRequest: Counts;
@@ -78,6 +84,7 @@ export function emptyFacts(from: string, to: string): PeriodFacts {
     languages: {},
     durations: {},
     callbacks: {},
+    helpByKind: {},
     callsWithCallback: 0,
     withoutRequest: {},
     socialAid: {},
@@ -120,6 +127,7 @@ const COUNT_FIELDS = [
   'resolution',
   'durations',
   'callbacks',
+  'helpByKind',
   'withoutRequest',
   'socialAid',
   'barriers',

@@ -44,6 +44,8 @@ export const factsSchema = z.strictObject({
   socialAid: counts.default({}),
   barriers: counts.default({}),
   debrief: counts.default({}),
+  // Issue 15; absent from reports exported before it.
+  helpByKind: counts.default({}),
 }) satisfies z.ZodType<PeriodFacts, unknown>;
 
 const label = z.strictObject({ fr: z.string().max(200), nl: z.string().max(200), en: z.string().max(200) });

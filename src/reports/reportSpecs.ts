@@ -11,6 +11,7 @@ import {
   DURATION_BANDS,
   durationBand,
   HEARD_FROM_LABELS,
+  HELP_LABELS,
   INTERVENTION_LABELS,
   type Label,
   LANGUAGE_LABELS,
@@ -558,6 +559,27 @@ export function buildSpecs(input: SpecInput): TableSpec[] {
       chart: { kind: 'bars', columns: ['current', 'previous'] },
     }),
   );
+  // Follow-ups of reached callbacks (issue 15): per referral, by kind of service, did help arrive.
+  const helpKinds = orderKeys(SERVICE_KINDS, Object.fromEntries(Object.keys(cur.helpByKind).map((k) => [k.split(':')[0] as string, 1])));
+  const helpCols = Object.keys(HELP_LABELS);
+  const help = crossTable({
+    id: 'helpArrived',
+    titleId: 'helpArrived',
+    section: 'outcomes',
+    rowKeys: helpKinds,
+    rowLabel: (k) => labelOf(SERVICE_KIND_LABELS, k),
+    cols: helpCols.map((h) => ({ key: h, label: labelOf(HELP_LABELS, h) })),
+    value: (r, c) => cur.helpByKind[`${r}:${c}`] ?? 0,
+    totalLabel: COLUMN_LABELS.followedUp,
+    grandLink: null,
+    innerThreshold: THRESHOLD,
+    marginThreshold: THRESHOLD,
+    cross: false,
+    chart: { kind: 'hbars', columns: ['arrived', 'in_progress', 'not_reached', 'refused', 'other'] },
+  });
+  help.columns.push({ key: 'arrivedPct', label: COLUMN_LABELS.arrivedPct, format: 'percent', num: (r) => ref('helpArrived', help.rows[r]!.key, 'arrived'), den: (r) => ref('helpArrived', help.rows[r]!.key, 'total') });
+  specs.push(help);
+
   specs.push(
     distribution({
       id: 'debrief',

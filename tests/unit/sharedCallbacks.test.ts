@@ -155,6 +155,15 @@ for (const engine of ENGINES) {
       assert.deepEqual([counts.followUps, counts.newRequests, counts.anotherCallback, counts.overall.arrived, counts.overall.total, counts.overall.arrivedRate], [1, 1, 0, 1, 1, 1]);
       assert.deepEqual(counts.byService.map((s) => [s.serviceId, s.arrived]), [[serviceId, 1]]);
       assert.deepEqual(counts.byCentre, [{ centre: 'CAW Brussel', followUps: 1 }]);
+      // A's own Bilans: the follow-up recorded on B counts for A's call, in the "did help arrive" table.
+      const day = new Date(clockA.now().getTime() + 3_600_000).toISOString().slice(0, 10);
+      const from = new Date(clockA.now().getTime() - 2 * DAY).toISOString().slice(0, 10);
+      const report = await ok<{ tables: Array<{ id: string; columns: { key: string }[]; rows: Array<{ key: string; total?: boolean; cells: Array<{ v: number | null }> }> }> }>(a, 'reports.period', { from, to: day, flavour: 'internal' });
+      const help = report.tables.find((t) => t.id === 'helpArrived');
+      assert.ok(help, 'the bilan has the help-arrived table');
+      const col = (k: string) => help.columns.findIndex((c) => c.key === k);
+      const total = help.rows.find((r) => r.total);
+      assert.deepEqual([total?.cells[col('total')]?.v, total?.cells[col('arrived')]?.v, total?.cells[col('arrivedPct')]?.v], [1, 1, 1]);
       void bart;
     });
 
