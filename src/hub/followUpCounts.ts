@@ -70,3 +70,22 @@ export async function followUpCounts(ctx: HubContext, range: { from: string; to:
     byCentre: centres.map((c) => ({ centre: c.centre, followUps: c.n })),
   };
 }
+
+/**
+ * Per referral followed up, `<kind>:<help>` → count, for the calls started in [startIso, endIso)
+ * (the follow-up's call, whatever centre recorded it): the line bilan's "did help arrive?" table,
+ * counted like a workstation's (reports/followUpFacts.ts).
+ */
+export async function helpByKindForCalls(ctx: HubContext, startIso: string, endIso: string): Promise<Record<string, number>> {
+  const rows = await ctx.db.query<{ kind: string; help: string; n: number }>(
+    `SELECT r ->> 'kind' AS kind, r ->> 'help' AS help, count(*)::int AS n
+     FROM hub_items i JOIN hub_call_facts f ON f.call_id = i.payload -> 'followUp' ->> 'callId'
+     CROSS JOIN LATERAL jsonb_array_elements(i.payload -> 'followUp' -> 'referrals') AS r
+     WHERE i.kind = 'callback' AND jsonb_typeof(i.payload -> 'followUp') = 'object' AND f.started_at >= $1::timestamptz AND f.started_at < $2::timestamptz
+     GROUP BY 1, 2`,
+    [startIso, endIso],
+  );
+  const out: Record<string, number> = {};
+  for (const r of rows) out[`${r.kind}:${r.help}`] = r.n;
+  return out;
+}

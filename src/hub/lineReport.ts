@@ -7,6 +7,7 @@ import { bundleFromInput, type ReportBundle, taxonomyVersion } from '../reports/
 import type { CallFactsWire } from '../sync/wire.ts';
 import type { HubContext } from './hubContext.ts';
 import { hubId } from './hubMeta.ts';
+import { helpByKindForCalls } from './followUpCounts.ts';
 
 // "Bilan de la ligne": the period report of every centre, from the call facts the hub holds,
 // through Relais's own report and disclosure-control code (buildReport, protectReport) — the
@@ -43,6 +44,9 @@ export async function lineReportBundle(ctx: HubContext, opts: { from: string; to
   const calls = rows.map((r) => ({ centre: r.centre, call: asReportCall((typeof r.facts === 'string' ? JSON.parse(r.facts) : r.facts) as CallFactsWire) }));
   const current = factsFromCalls(calls.map((c) => c.call), opts.from, opts.to);
   const previous = factsFromCalls(calls.map((c) => c.call), prev.from, prev.to);
+  // Did help arrive (issue 15): follow-ups of shared callbacks, for the calls of each period.
+  current.helpByKind = await helpByKindForCalls(ctx, periodInstants(opts.from, opts.to).startIso, end);
+  previous.helpByKind = await helpByKindForCalls(ctx, start, periodInstants(prev.from, prev.to).endIso);
   const { startIso } = periodInstants(opts.from, opts.to);
   const centres = [...new Set(calls.filter((c) => c.call.startedAt >= startIso).map((c) => c.centre))].sort();
   const themes = BUILTIN_THEMES.map((t) => ({ code: t.code, labels: { ...t.labels }, sensitive: SENSITIVE_THEME_CODES.has(t.code) }));

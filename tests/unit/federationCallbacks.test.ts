@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import type { CallbackView } from '../../src/contract/callbacksContract.ts';
 import { followUpCounts } from '../../src/hub/followUpCounts.ts';
 import type { HubContext } from '../../src/hub/hubContext.ts';
+import { lineReportBundle } from '../../src/hub/lineReport.ts';
 import { systemClock } from '../../src/platform/clock.ts';
 import { type Federation, type HubProcess, startFederation, type WorkstationProcess } from '../federation/harness.ts';
 
@@ -80,6 +81,13 @@ describe('shared callbacks in separate processes (PostgreSQL)', () => {
     const counts = await followUpCounts(hubCtx, { from: '2000-01-01T00:00:00Z', to: '2100-01-01T00:00:00Z' });
     assert.deepEqual([counts.followUps, counts.anotherCallback, counts.overall.arrived, counts.overall.arrivedRate], [1, 1, 1, 1]);
     assert.deepEqual(counts.byCentre, [{ centre: 'CAW Brussel', followUps: 1 }]);
+    // …and the line report's "did help arrive?" table counts it for A's call.
+    const today = new Date().toISOString().slice(0, 10);
+    const bundle = await lineReportBundle(hubCtx, { from: today, to: today, flavour: 'internal', generator: 'test' });
+    const help = bundle.report.tables.find((t) => t.id === 'helpArrived');
+    const total = help?.rows.find((r) => r.total);
+    const col = (k: string) => help?.columns.findIndex((c) => c.key === k) ?? -1;
+    assert.deepEqual([total?.cells[col('total')]?.v, total?.cells[col('arrived')]?.v], [1, 1]);
   });
 
   test('a take conflict resolves to exactly one holder, on the hub and on every PC', async () => {
