@@ -1,3 +1,4 @@
+import { formatCallTime } from './duration.ts';
 import { CELL_MARKS } from './reportLabels.ts';
 import type { Lang } from './taxonomy.ts';
 
@@ -23,10 +24,10 @@ export function hiddenMark(c: CellLike): string | null {
 }
 
 /** Minutes and seconds: 606 → "10 min 06". */
+// One duration format everywhere (issue 16): a report's median call reads as the history and
+// the console write a call's length ("01:37", not "1 min 38"), cut to the second the same way.
 export function formatSeconds(s: number): string {
-  const m = Math.floor(s / 60);
-  const r = Math.round(s - m * 60);
-  return `${m} min ${String(r).padStart(2, '0')}`;
+  return formatCallTime(s * 1000);
 }
 
 /** The text of a cell for people (screen, PDF). */

@@ -16,6 +16,7 @@ import { useShift } from './shift.ts';
 import { ProfilePicker } from './ProfilePicker.tsx';
 import { useTaxonomy } from './useTaxonomy.ts';
 import { DateField } from '../../components/DateField.tsx';
+import { communeName, communesSorted } from '../../i18n/communes.ts';
 
 // Call history: today's and past calls, filtered by date, theme, responder and commune, with
 // full-text search in the notes; "to finish" lists one's calls whose record is not closed.
@@ -193,8 +194,8 @@ function History() {
               {OTHER_COMMUNE_CODES.map((c) => (
                 <option key={c} value={c}>{t(`record.communeOther.${c}`)}</option>
               ))}
-              {COMMUNES.map((c) => (
-                <option key={c.code} value={c.code}>{lang === 'nl' ? c.nl : c.fr}</option>
+              {communesSorted(lang).map((c) => (
+                <option key={c.code} value={c.code}>{communeName(c, lang)}</option>
               ))}
             </select>
           </label>

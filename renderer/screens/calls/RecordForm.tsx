@@ -27,6 +27,7 @@ import { GuardFlags } from './GuardFlags.tsx';
 import { useGuard, useRedactShortcut } from './guard.ts';
 import { ReferralSearch, type ReferralSearchHandle } from './ReferralSearch.tsx';
 import { useTaxonomy } from './useTaxonomy.ts';
+import { communeBilingual, communesSorted } from '../../i18n/communes.ts';
 
 // The anonymous call record: react-hook-form validated by the very zod schema the API contract
 // uses to close a record (callRecordSchema). Every field is optional except the themes and the
@@ -169,8 +170,8 @@ export const RecordForm = forwardRef<RecordFormHandle, { callId: string; record:
   const debrief = watch('debrief');
   const referralValues = watch('referrals');
   const referralIds = useMemo(() => new Set(referrals.fields.map((f) => f.serviceId)), [referrals.fields]);
-  const communeName = (c: (typeof COMMUNES)[number]) => (lang === 'nl' ? `${c.nl} / ${c.fr}` : c.fr === c.nl ? c.fr : `${c.fr} / ${c.nl}`);
-  const sortedCommunes = useMemo(() => [...COMMUNES].sort((a, b) => (lang === 'nl' ? a.nl : a.fr).localeCompare(lang === 'nl' ? b.nl : b.fr, lang)), [lang]);
+  const communeName = (c: (typeof COMMUNES)[number]) => communeBilingual(c, lang);
+  const sortedCommunes = useMemo(() => communesSorted(lang), [lang]);
 
   return (
     <form className="record-form" aria-labelledby="record-title" onSubmit={(e) => e.preventDefault()} noValidate>

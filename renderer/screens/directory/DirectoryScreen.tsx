@@ -19,6 +19,7 @@ import { ServiceCard } from './ServiceCard.tsx';
 import { useThemes } from '../calls/useTaxonomy.ts';
 import { DemoBanner, DirectoryEmptyHint } from './DemoBanner.tsx';
 import { languageName } from '../../i18n/words.ts';
+import { communeName, communesSorted } from '../../i18n/communes.ts';
 
 type Results = OutputOf<'directory.search'>['results'];
 interface Filters {
@@ -184,8 +185,8 @@ function DirectorySearchScreen() {
             <div className="filters">
               <select aria-label={t('filters.commune')} value={filters.commune} onChange={(e) => setFilters((f) => ({ ...f, commune: e.target.value }))}>
                 <option value="">{t('filters.anyCommune')}</option>
-                {COMMUNES.map((c) => (
-                  <option key={c.code} value={c.code}>{lang === 'nl' ? c.nl : c.fr}</option>
+                {communesSorted(lang).map((c) => (
+                  <option key={c.code} value={c.code}>{communeName(c, lang)}</option>
                 ))}
               </select>
               <select aria-label={t('filters.theme')} value={filters.theme} onChange={(e) => setFilters((f) => ({ ...f, theme: e.target.value }))}>

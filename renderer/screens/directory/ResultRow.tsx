@@ -5,6 +5,7 @@ import { copyText } from '../../clipboard.ts';
 import { Highlight } from '../../components/Highlight.tsx';
 import { LOCALE_TAGS, type UiLang } from '../../i18n/i18n.ts';
 import { languageNames, timeWords } from '../../i18n/words.ts';
+import { communeInLang } from '../../i18n/communes.ts';
 
 // One search result as a responder acts on it without opening the card (issue 17, point 5):
 // open now or when it opens, the number with a copy button, how often it was unreachable
@@ -45,7 +46,7 @@ export function ResultRow({ result, lang }: { result: SearchResultView; lang: Ui
     <>
       <span className="result-line">
         <span className="result-name"><Highlight text={result.name} ranges={nameRanges} /></span>
-        {result.commune && <span className="muted"> — {result.commune}</span>}
+        {result.commune && <span className="muted"> — {communeInLang(result.commune, lang)}</span>}
       </span>
       <span className="result-facts">
         <OpeningText opening={result.opening} lang={lang} />

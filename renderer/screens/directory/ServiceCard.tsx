@@ -11,6 +11,7 @@ import { ServiceEditForm } from './ServiceEditForm.tsx';
 import { useThemes } from '../calls/useTaxonomy.ts';
 import { DemoBanner } from './DemoBanner.tsx';
 import { languageNames, openingHoursInWords } from '../../i18n/words.ts';
+import { communeInLang } from '../../i18n/communes.ts';
 
 type Card = OutputOf<'directory.get'>;
 
@@ -189,7 +190,7 @@ export function ServiceCard({ id, onRefer, maintainer = false, onChanged }: Serv
         {(s.address || s.commune) && (
           <>
             <dt>{t('card.address')}</dt>
-            <dd>{[s.address, [s.postcode, s.commune].filter(Boolean).join(' ')].filter(Boolean).join(', ')}</dd>
+            <dd>{[s.address, [s.postcode, s.commune ? communeInLang(s.commune, lang) : null].filter(Boolean).join(' ')].filter(Boolean).join(', ')}</dd>
           </>
         )}
         {s.hours && (
@@ -207,7 +208,7 @@ export function ServiceCard({ id, onRefer, maintainer = false, onChanged }: Serv
         {s.communes_served.length > 0 && (
           <>
             <dt>{t('card.communesServed')}</dt>
-            <dd>{s.communes_served.includes('*') ? t('card.wholeRegion') : s.communes_served.join(', ')}</dd>
+            <dd>{s.communes_served.includes('*') ? t('card.wholeRegion') : s.communes_served.map((c) => communeInLang(c, lang)).join(', ')}</dd>
           </>
         )}
         {s.languages.length > 0 && (
