@@ -133,7 +133,8 @@ async function prepare(db: Db, settings: FeedSettings, opts: FeedRunOptions): Pr
     throw new AppError('FileRejected', `Directory bundle refused: it declares ${bundle.info.format.toUpperCase()} data but carries ${parsed.format.toUpperCase()} (wrong format). The current directory was kept.`);
   }
   // Services the bundle no longer lists are deactivated, through the same import.
-  const listed = new Set<string>([...parsed.valid.map((v) => v.service.id), ...parsed.rejected.map((r) => r.id).filter((id): id is string => id !== null)]);
+  const listed = new Set<string>(parsed.rejected.map((r) => r.id).filter((id): id is string => id !== null));
+  for (const batch of parsed.valid.batches()) for (const v of batch) listed.add(v.service.id);
   const removedIds = new Set<string>();
   const deactivations: ValidRow[] = [];
   // The demonstration services are not deactivated but removed (applyImport), so they are left out here.
@@ -146,7 +147,8 @@ async function prepare(db: Db, settings: FeedSettings, opts: FeedRunOptions): Pr
       }
     }
   }
-  return { bundle, applied, parsed: { ...parsed, valid: [...parsed.valid, ...deactivations] }, removedIds, upToDate: false };
+  parsed.valid.add(deactivations);
+  return { bundle, applied, parsed, removedIds, upToDate: false };
 }
 
 function demoNote(n: number, done: boolean): string {
@@ -178,7 +180,7 @@ export async function checkFeed(db: Db, settings: FeedSettings, opts: FeedRunOpt
     if (p.upToDate || !p.parsed) {
       report = { ...base, state: 'up-to-date', counts: null, summary: `directory up to date (version ${p.bundle.info.version})` };
     } else {
-      const preview = previewImport(db, p.parsed);
+      const preview = await previewImport(db, p.parsed);
       const counts = countsOf(preview, p.removedIds);
       report = { ...base, state: 'update-available', counts, summary: `directory update available: ${formatSummary(counts)} (version ${p.bundle.info.version}${counts.rejected ? `, ${counts.rejected} rows rejected` : ''})${demoNote(preview.demoRemoved, false)}` };
     }

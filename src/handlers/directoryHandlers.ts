@@ -54,7 +54,7 @@ export const directoryHandlers: HandlerMap<typeof directoryContract> = {
   },
   'directory.importPreview': async (input, s) => {
     const { parsed } = await readImport(input, s);
-    return previewImport(s.store.database(), parsed);
+    return await previewImport(s.store.database(), parsed);
   },
   'directory.importApply': async (input, s) => {
     const { parsed, onProgress } = await readImport(input, s);

@@ -1,6 +1,6 @@
 import { BUILTIN_THEMES } from '../domain/taxonomy.ts';
 import type { ThemeView } from '../directory/directoryRepository.ts';
-import { diffImport, merged, parseImport } from '../directory/import/importFile.ts';
+import { diffImport, parseImport } from '../directory/import/importFile.ts';
 import type { ImportDiff } from '../directory/import/types.ts';
 import type { Service } from '../directory/serviceSchema.ts';
 import type { HubSql } from './db/hubDb.ts';
@@ -39,14 +39,13 @@ export async function hubServices(db: HubSql): Promise<Map<string, Service>> {
  */
 export async function importHubDirectory(ctx: HubContext, bytes: Uint8Array, fileName: string, opts: { dryRun: boolean; maxBytes?: number }): Promise<ImportDiff> {
   const parsed = await parseImport(bytes, fileName, HUB_THEMES, undefined, opts.maxBytes);
-  if (opts.dryRun) return diffImport(parsed, await hubServices(ctx.db));
+  if (opts.dryRun) return diffImport(parsed, await hubServices(ctx.db)).diff;
   return ctx.db.transaction(async (tx) => {
     // Serialises concurrent imports/pushes on the sequence row before reading the current state.
     await tx.query('SELECT value FROM hub_sequence WHERE id = 1 FOR UPDATE');
     const current = await hubServices(tx);
-    const diff = diffImport(parsed, current);
-    const write = new Set([...diff.added, ...diff.changed].map((e) => e.id));
-    const services = parsed.valid.filter((v) => write.has(v.service.id)).map((v) => merged(v, current.get(v.service.id)));
+    // The valid rows are kept in encoded batches (issue 12): diffImport merges them as it goes.
+    const { diff, write: services } = diffImport(parsed, current);
     if (services.length) {
       const [row] = await tx.query<{ value: number }>('UPDATE hub_sequence SET value = value + $1 WHERE id = 1 RETURNING value', [services.length]);
       let seq = Number(row?.value ?? services.length) - services.length;

@@ -3,9 +3,11 @@ import { test } from 'node:test';
 import type { AppCore } from '../../src/app/appCore.ts';
 import type { InputOf, OperationName, OutputOf } from '../../src/contract/index.ts';
 import { capWarnings, MAX_IMPORT_BYTES, MAX_IMPORT_CELL_CHARS, MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS } from '../../src/directory/import/importLimits.ts';
-import { parseImport } from '../../src/directory/import/importFile.ts';
+import { applyImport, parseImport, previewImport } from '../../src/directory/import/importFile.ts';
+import { VALID_BATCH_ROWS } from '../../src/directory/import/validRows.ts';
+import { directoryRepository } from '../../src/directory/directoryRepository.ts';
 import { parseImportOffThread } from '../../src/directory/import/parseOffThread.ts';
-import { newOpenCore, signInResponder } from './helpers/tempStore.ts';
+import { newOpenCore, signInResponder, signInSupervisor } from './helpers/tempStore.ts';
 
 // Issue 12, top list 5 and 6: imports are parsed in a worker thread and bounded, each limit
 // with its own error naming it; warnings are capped.
@@ -22,7 +24,7 @@ function largestCsv(): Uint8Array {
   const lines = ['id;name;themes;phone;description'];
   let size = lines[0]!.length + 1;
   for (let i = 0; size < MAX_IMPORT_BYTES - 400 && i < MAX_IMPORT_ROWS; i++) {
-    const line = `svc-${i};Service social numéro ${i};general;02 ${100 + (i % 900)} ${10 + (i % 90)} ${10 + (i % 89)};${'Accueil et orientation sociale, permanence du lundi au vendredi. '.repeat(2)}`;
+    const line = `svc-${i};Service social numéro ${i};housing;02 ${100 + (i % 900)} ${10 + (i % 90)} ${10 + (i % 89)};${'Accueil et orientation sociale, permanence du lundi au vendredi. '.repeat(2)}`;
     lines.push(line);
     size += Buffer.byteLength(line) + 1;
   }
@@ -95,4 +97,26 @@ test('top list 5: warnings are capped — the first 100 in full, then a count pe
   const header = ['id', 'name', ...Array.from({ length: 190 }, (_, i) => `inconnu${i}`)].join(';');
   const parsed = await parseImport(csv(`${header}\na;b\n`), 'f.csv', []);
   assert.equal(parsed.warnings.length, 101);
+});
+
+test('top list 5: valid rows come back from the worker in encoded batches, and preview and apply read them batch by batch (added, changed, unchanged across batch edges)', async () => {
+  const core = await newOpenCore({ shell: 'harness' });
+  await signInSupervisor(core);
+  const db = core.services.store.database();
+  const n = VALID_BATCH_ROWS * 3 + 7;
+  const lines = (changedName: (i: number) => string) => ['id;name;themes', ...Array.from({ length: n }, (_, i) => `s${i};${changedName(i)};food`)].join('\n');
+  const first = await parseImportOffThread(csv(lines((i) => `Service ${i}`)), 'a.csv', directoryRepository(db).listThemes());
+  assert.equal(first.valid.count, n);
+  assert.equal([...first.valid.batches()].length, 4, 'four batches');
+  assert.ok(first.valid.bytes > 0);
+  assert.equal(applyImport(db, first, new Date()).counts.added, n);
+  // Second file: every 400th row renamed — changes fall in every batch, the rest unchanged.
+  const second = await parseImportOffThread(csv(lines((i) => (i % 400 === 0 ? `Renamed ${i}` : `Service ${i}`))), 'b.csv', directoryRepository(db).listThemes());
+  const preview = await previewImport(db, second);
+  const renamed = Math.ceil(n / 400);
+  assert.deepEqual(preview.counts, { added: 0, changed: renamed, unchanged: n - renamed, rejected: 0 });
+  assert.deepEqual(preview.changed.map((c) => c.id).slice(0, 3), ['s0', 's400', 's800']);
+  assert.equal(applyImport(db, second, new Date()).counts.changed, renamed);
+  assert.equal(directoryRepository(db).getService('s1200')?.name, 'Renamed 1200');
+  core.shutdown();
 });

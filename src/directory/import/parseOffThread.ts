@@ -4,14 +4,21 @@ import { Worker } from 'node:worker_threads';
 import { AppError, type ErrorCode } from '../../errors.ts';
 import type { ThemeView } from '../directoryRepository.ts';
 import { MAX_IMPORT_BYTES } from './importLimits.ts';
-import type { ParsedImport, ProgressCallback } from './types.ts';
+import type { ParsedImport, ProgressCallback, ReadImport } from './types.ts';
+import { ValidRows } from './validRows.ts';
 
 // Runs parseImport in a worker thread (importWorker.ts, issue 12): the process that holds the
 // store keeps answering during a 20 MB import. The worker's heap is capped, so a file that
 // would still blow up in memory ends as a clear refusal, never as a stalled or killed app.
 
 /** The worker's V8 old-generation cap: above the measured need at the limits (docs/benchmarks.md). */
-export const IMPORT_WORKER_HEAP_MB = 320;
+export const IMPORT_WORKER_HEAP_MB = 192;
+/**
+ * The worker's young generation: a reader makes garbage at a great rate (every cell, every row),
+ * and V8's default nursery let it grow by hundreds of MB before collecting (measured: 530 MB of
+ * RSS while reading the 18 MB CSV with the defaults, 330 MB with 8 MB; docs/benchmarks.md).
+ */
+export const IMPORT_WORKER_YOUNG_MB = 8;
 
 declare const __dirname: string | undefined;
 
@@ -30,7 +37,8 @@ export function importWorkerScript(): string {
 
 type Message =
   | { type: 'progress'; progress: Parameters<ProgressCallback>[0] }
-  | { type: 'done'; parsed: ParsedImport }
+  | { type: 'rows'; bytes: Uint8Array; count: number; fromFile: number }
+  | { type: 'done'; parsed: ReadImport }
   | { type: 'error'; code: ErrorCode; message: string; issues: Array<{ path: string; message: string }> | null }
   | { type: 'crash'; message: string };
 
@@ -45,7 +53,7 @@ export function parseImportOffThread(
     let settled = false;
     const worker = new Worker(importWorkerScript(), {
       workerData: { bytes, fileName, themes: [...themes], maxBytes },
-      resourceLimits: { maxOldGenerationSizeMb: IMPORT_WORKER_HEAP_MB },
+      resourceLimits: { maxOldGenerationSizeMb: IMPORT_WORKER_HEAP_MB, maxYoungGenerationSizeMb: IMPORT_WORKER_YOUNG_MB },
     });
     const finish = (fn: () => void) => {
       if (settled) return;
@@ -53,9 +61,18 @@ export function parseImportOffThread(
       fn();
       void worker.terminate();
     };
+    // The valid rows arrive in encoded batches while the worker reads on (issue 12); they stay
+    // encoded until preview or apply decodes them one batch at a time.
+    const valid = new ValidRows();
     worker.on('message', (m: Message) => {
       if (m.type === 'progress') onProgress?.(m.progress);
-      else if (m.type === 'done') finish(() => resolve(m.parsed));
+      else if (m.type === 'rows') valid.addEncoded(m.bytes, m.count, m.fromFile);
+      else if (m.type === 'done') {
+        const { validCount, ...head } = m.parsed;
+        finish(() =>
+          validCount === valid.count ? resolve({ ...head, valid }) : reject(new Error(`import worker: ${valid.count} valid rows arrived of ${validCount}`)),
+        );
+      }
       else if (m.type === 'error') finish(() => reject(new AppError(m.code, m.message, m.issues ?? undefined)));
       else finish(() => reject(new Error(`import worker: ${m.message}`)));
     });

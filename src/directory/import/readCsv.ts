@@ -2,9 +2,9 @@ import { parse } from 'csv-parse/sync';
 import { AppError } from '../../errors.ts';
 import { cellTooLong, MAX_IMPORT_CELL_CHARS, MAX_IMPORT_COLUMNS, tooManyColumns } from './importLimits.ts';
 import { decodeText } from './decodeText.ts';
-import { countKnownColumns, mapHeader } from './header.ts';
+import { countKnownColumns, type HeaderMap, mapHeader } from './header.ts';
 import { isBlankRow, recordFromCells } from './cells.ts';
-import type { RawTable } from './types.ts';
+import type { RawRecord, RawTable } from './types.ts';
 
 // Flat CSV: decode, pick the delimiter that makes the header line name the most known
 // columns (`;` from Belgian Excel, `,`, or tab from "Unicode text"), then parse strictly:
@@ -28,12 +28,17 @@ export function detectDelimiter(text: string): string {
   return best;
 }
 
-export function readCsv(bytes: Uint8Array, fileName: string): RawTable {
+/**
+ * Reads the CSV and hands each data record to `onRecord` as it is parsed (issue 12: the file's
+ * rows are never all held at once). Returns the table's description, with `records` left empty.
+ */
+export function readCsv(bytes: Uint8Array, fileName: string, onRecord: (record: RawRecord) => void, onBytes?: (read: number) => void): RawTable {
   const { text, encoding } = decodeText(bytes, fileName);
   const delimiter = detectDelimiter(text);
-  let records: string[][];
+  let header: HeaderMap | null = null;
+  let index = 0;
   try {
-    records = parse(text, {
+    parse(text, {
       delimiter,
       relax_column_count: true,
       // Strict quoting: an irregular quote means the cells cannot be trusted to be where they
@@ -43,12 +48,21 @@ export function readCsv(bytes: Uint8Array, fileName: string): RawTable {
       bom: true,
       // Per cell (csv-parse's field buffer): a longer one is refused with the limit named (issue 12).
       max_record_size: MAX_IMPORT_CELL_CHARS,
-      // A row with more cells than any directory could have is refused before it piles up.
-      on_record: (record: string[], context: { lines: number }) => {
-        if (record.length > MAX_IMPORT_COLUMNS) throw tooManyColumns(fileName, record.length, `line ${context.lines}`);
-        return record;
+      // Each record is handled here and dropped (returning nothing keeps it out of csv-parse's
+      // result array). A row with more cells than any directory could have is refused first.
+      on_record: (cells: string[], context: { lines: number; bytes: number }) => {
+        if (cells.length > MAX_IMPORT_COLUMNS) throw tooManyColumns(fileName, cells.length, `line ${context.lines}`);
+        const row = ++index; // as a spreadsheet numbers it: header = row 1, blank lines count
+        if (header === null) {
+          if (isBlankRow(cells)) throw new AppError('FileRejected', `${fileName} has no header row: nothing was imported.`);
+          header = mapHeader(cells, fileName);
+          return null;
+        }
+        if (!isBlankRow(cells)) onRecord(recordFromCells(row, cells, header));
+        if (row % 1000 === 0) onBytes?.(context.bytes);
+        return null;
       },
-    }) as string[][];
+    });
   } catch (e) {
     if (e instanceof AppError) throw e;
     const err = e as { code?: string; lines?: number; message?: string };
@@ -66,16 +80,7 @@ export function readCsv(bytes: Uint8Array, fileName: string): RawTable {
             : `it cannot be read as CSV (${err.code ?? 'parse error'})`;
     throw new AppError('FileRejected', `${fileName} has broken quoting: ${what}${where}. Nothing was imported.`);
   }
-  const [headerCells, ...data] = records;
-  if (!headerCells || isBlankRow(headerCells)) {
-    throw new AppError('FileRejected', `${fileName} has no header row: nothing was imported.`);
-  }
-  if (headerCells.length > MAX_IMPORT_COLUMNS) throw tooManyColumns(fileName, headerCells.length);
-  const header = mapHeader(headerCells, fileName);
-  const out: RawTable = { format: 'csv', encoding, delimiter, columns: header.readings, records: [], warnings: header.warnings };
-  data.forEach((cells, i) => {
-    if (isBlankRow(cells)) return;
-    out.records.push(recordFromCells(i + 2, cells, header));
-  });
-  return out;
+  const h = header as HeaderMap | null;
+  if (h === null) throw new AppError('FileRejected', `${fileName} has no header row: nothing was imported.`);
+  return { format: 'csv', encoding, delimiter, columns: h.readings, records: [], warnings: h.warnings };
 }

@@ -1,11 +1,11 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../errors.ts';
-import { cellTooLong, expandsTooMuch, MAX_IMPORT_CELL_CHARS, MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS, MAX_XLSX_EXPANDED_BYTES, tooManyColumns, tooManyRows } from './importLimits.ts';
+import { cellTooLong, expandsTooMuch, MAX_IMPORT_CELL_CHARS, MAX_IMPORT_COLUMNS, MAX_XLSX_EXPANDED_BYTES, tooManyColumns } from './importLimits.ts';
 import { declaredUnzippedBytes } from './zipSizes.ts';
-import { mapHeader } from './header.ts';
+import { type HeaderMap, mapHeader } from './header.ts';
 import { isBlankRow, recordFromCells } from './cells.ts';
-import type { RawTable } from './types.ts';
+import type { RawRecord, RawTable } from './types.ts';
 
 // XLSX: the first worksheet, its first non-empty row as the header, every cell read as text.
 // Formulas are never evaluated: a formula cell gives its cached result as text if the file has
@@ -38,14 +38,19 @@ function dateText(d: Date): string {
   return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
 }
 
-export async function readXlsx(bytes: Uint8Array, fileName: string): Promise<RawTable> {
+/**
+ * Reads the first worksheet and hands each data record to `onRecord` as exceljs's streaming
+ * reader yields its row (issue 12: the rows are never all held at once). Returns the table's
+ * description, with `records` left empty.
+ */
+export async function readXlsx(bytes: Uint8Array, fileName: string, onRecord: (record: RawRecord) => void): Promise<RawTable> {
   // Declared sizes first: nothing is inflated when the workbook would expand too much (issue 12).
   const declared = declaredUnzippedBytes(bytes);
   if (declared === null) throw new AppError('FileRejected', `${fileName} is not a readable Excel workbook (.xlsx): nothing was imported.`);
   if (declared > MAX_XLSX_EXPANDED_BYTES) throw expandsTooMuch(fileName, declared);
   // exceljs's streaming reader (issue 12): the sheet's XML is parsed row by row instead of as
   // one document (a 100,000-row workbook took 930 MB loaded whole; see docs/benchmarks.md).
-  const rows: Array<{ number: number; cells: string[] }> = [];
+  let header: HeaderMap | null = null;
   try {
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), {
       sharedStrings: 'cache',
@@ -54,7 +59,6 @@ export async function readXlsx(bytes: Uint8Array, fileName: string): Promise<Raw
       worksheets: 'emit',
     });
     for await (const sheet of reader) {
-      let count = 0;
       for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
         if (row.cellCount > MAX_IMPORT_COLUMNS) throw tooManyColumns(fileName, row.cellCount, `row ${row.number}`);
         const cells: string[] = [];
@@ -64,8 +68,9 @@ export async function readXlsx(bytes: Uint8Array, fileName: string): Promise<Raw
           cells.push(text);
         }
         if (isBlankRow(cells)) continue;
-        if (++count > MAX_IMPORT_ROWS + 1) throw tooManyRows(fileName, null);
-        rows.push({ number: row.number, cells });
+        // The first non-empty row is the header.
+        if (header === null) header = mapHeader(cells, fileName);
+        else onRecord(recordFromCells(row.number, cells, header));
       }
       break; // the first worksheet only
     }
@@ -73,15 +78,7 @@ export async function readXlsx(bytes: Uint8Array, fileName: string): Promise<Raw
     if (e instanceof AppError) throw e;
     throw new AppError('FileRejected', `${fileName} is not a readable Excel workbook (.xlsx): nothing was imported.`);
   }
-  if (rows.length === 0) throw new AppError('FileRejected', `The first sheet of ${fileName} is empty: nothing was imported.`);
-  const headerIndex = rows.findIndex((r) => !isBlankRow(r.cells));
-  const headerRow = rows[headerIndex];
-  if (!headerRow) throw new AppError('FileRejected', `The first sheet of ${fileName} is empty: nothing was imported.`);
-  const header = mapHeader(headerRow.cells, fileName);
-  const out: RawTable = { format: 'xlsx', encoding: null, delimiter: null, columns: header.readings, records: [], warnings: header.warnings };
-  for (const r of rows.slice(headerIndex + 1)) {
-    if (isBlankRow(r.cells)) continue;
-    out.records.push(recordFromCells(r.number, r.cells, header));
-  }
-  return out;
+  const h = header as HeaderMap | null;
+  if (h === null) throw new AppError('FileRejected', `The first sheet of ${fileName} is empty: nothing was imported.`);
+  return { format: 'xlsx', encoding: null, delimiter: null, columns: h.readings, records: [], warnings: h.warnings };
 }

@@ -1,3 +1,4 @@
+import type { ValidRows } from './validRows.ts';
 import type { LexiconEntry } from '../lexicon/lexiconSchema.ts';
 import type { Service, ServiceField } from '../serviceSchema.ts';
 
@@ -43,6 +44,8 @@ export interface RawTable {
   columns: ColumnReading[];
   encoding: string | null;
   delimiter: string | null;
+  /** HSDS only: the JSON file is read whole. CSV and XLSX readers stream their records to a
+   *  callback instead (issue 12) and leave this empty. */
   records: RawRecord[];
   warnings: ImportWarning[];
   /** The situation lexicon a feed bundle carries beside the services (HSDS `x_relais_lexicon`); null when absent. */
@@ -67,10 +70,14 @@ export interface ParsedImport {
   rows: number;
   columns: ColumnReading[];
   lexicon: LexiconEntry[] | null;
-  valid: ValidRow[];
+  /** Encoded in batches, decoded one batch at a time by preview and apply (issue 12). */
+  valid: ValidRows;
   rejected: RejectedRow[];
   warnings: ImportWarning[];
 }
+
+/** A file read and checked whose valid rows went to a sink as they were checked (the worker's result). */
+export type ReadImport = Omit<ParsedImport, 'valid'> & { validCount: number };
 
 export interface DiffEntry {
   row: number;
