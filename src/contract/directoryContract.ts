@@ -71,9 +71,9 @@ export const directoryContract = {
     output: z.object({ lines: z.array(serviceOutputSchema) }),
   }),
   'directory.addNote': operation({
-    summary: 'Add a dated reachability note to a service ("no answer for 2 weeks"), signed with the responder\'s name; `unreachable` when the service could not be reached (counted on result rows, the "to verify" list and the barometer).',
+    summary: 'Add a dated reachability note to a service ("no answer for 2 weeks"), signed with the responder\'s name; `unreachable` when the service could not be reached (counted on result rows, the "to verify" list and the barometer). The note travels to the hub: it passes the anonymity guard, where the directory\'s own contact data and contact data announced as new ("nouveau numéro …") are allowed; anything else identifying is refused unless a supervisor overrides (audited).',
     access: SIGNED_IN,
-    input: z.strictObject({ serviceId: serviceIdSchema, text: noteTextSchema, kind: z.enum(['note', 'unreachable']).optional() }),
+    input: z.strictObject({ serviceId: serviceIdSchema, text: noteTextSchema, kind: z.enum(['note', 'unreachable']).optional(), override: z.boolean().default(false) }),
     output: reachabilityNoteSchema,
   }),
   'directory.importPreview': operation({

@@ -70,9 +70,9 @@ export const directoryUpkeepContract = {
     output: z.object({ service: serviceOutputSchema, created: z.boolean(), fields: z.array(z.string()) }),
   }),
   'directory.verify': operation({
-    summary: 'Mark a service verified today (Brussels date), with an optional note kept on its card (directory maintainers).',
+    summary: 'Mark a service verified today (Brussels date), with an optional note kept on its card (directory maintainers); the note passes the anonymity guard as a reachability note does.',
     ...MAINTAINER,
-    input: z.strictObject({ id: serviceIdSchema, note: z.string().trim().max(NOTE_MAX_CHARS).optional() }),
+    input: z.strictObject({ id: serviceIdSchema, note: z.string().trim().max(NOTE_MAX_CHARS).optional(), override: z.boolean().default(false) }),
     output: z.object({ service: serviceOutputSchema }),
   }),
   'directory.setStatus': operation({

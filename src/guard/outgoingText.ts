@@ -14,7 +14,7 @@ import type { Db } from '../store/openDatabase.ts';
 // count only, never the text).
 
 /** What a text is for, as recorded in the audit log when a supervisor overrides the guard. */
-export const OUTGOING_FIELDS = ['quote', 'handover', 'callbackReason', 'knowThat', 'pseudonym', 'hubText'] as const;
+export const OUTGOING_FIELDS = ['quote', 'handover', 'callbackReason', 'knowThat', 'pseudonym', 'hubText', 'reachabilityNote'] as const;
 export type OutgoingField = (typeof OUTGOING_FIELDS)[number];
 
 const contexts = new WeakMap<Db, { key: string; context: GuardContext }>();
@@ -41,6 +41,8 @@ export interface OutgoingText {
   path: string;
   /** A supervisor's explicit "publish/send anyway". */
   override?: boolean | undefined;
+  /** Findings this kind of text may keep (a reachability note: the service's own numbers, see reachabilityNotes.ts). */
+  allow?: ((f: IdentifyingFinding) => boolean) | undefined;
 }
 
 /**
@@ -50,7 +52,8 @@ export interface OutgoingText {
  * asks to override. An override that lets flagged text through is written to the audit log.
  */
 export function guardOutgoingText(s: Services, out: OutgoingText): IdentifyingFinding[] {
-  const findings = findInStoreText(s.store.database(), out.text);
+  const all = findInStoreText(s.store.database(), out.text);
+  const findings = out.allow ? all.filter((f) => !out.allow?.(f)) : all;
   if (findings.length === 0) return findings;
   const kinds = [...new Set(findings.map((f) => f.kind))];
   if (!out.override) {

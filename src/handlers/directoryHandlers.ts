@@ -10,6 +10,7 @@ import { formatLexicon, parseLexicon } from '../directory/lexicon/lexiconSchema.
 import { invalidateDirectorySearch } from '../directory/search/storeSearch.ts';
 import { verificationOverdue } from '../directory/serviceSchema.ts';
 import { AppError } from '../errors.ts';
+import { guardReachabilityNote } from '../guard/reachabilityNotes.ts';
 import type { HandlerMap } from './handlerMap.ts';
 import { profilesRepository } from '../calls/profilesRepository.ts';
 import type { Services } from '../services/services.ts';
@@ -47,7 +48,8 @@ export const directoryHandlers: HandlerMap<typeof directoryContract> = {
     return { service, notes: repo.listNotes(id), verificationOverdue: verificationOverdue(service, s.clock.now()) };
   },
   'directory.crisisLines': (_input, s) => ({ lines: directoryRepository(s.store.database()).crisisLines() }),
-  'directory.addNote': ({ serviceId, text, kind }, s) => {
+  'directory.addNote': ({ serviceId, text, kind, override }, s) => {
+    guardReachabilityNote(s, serviceId, text, override);
     const note = directoryRepository(s.store.database()).addNote(serviceId, text, responderName(s), s.clock.now(), kind ?? 'note');
     s.log.info('directory.note_added', { chars: text.length });
     return note;

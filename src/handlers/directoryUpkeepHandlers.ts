@@ -8,6 +8,7 @@ import { AppError } from '../errors.ts';
 import { queueServiceChange } from '../sync/serviceOutbox.ts';
 import type { HandlerMap } from './handlerMap.ts';
 import type { Services } from '../services/services.ts';
+import { guardReachabilityNote } from '../guard/reachabilityNotes.ts';
 
 function signedName(s: Services): string {
   const id = s.session.profileId;
@@ -39,8 +40,9 @@ export const directoryUpkeepHandlers: HandlerMap<typeof directoryUpkeepContract>
     s.log.info('directory.service_saved', { created: r.created, fields: r.fields.length });
     return r;
   },
-  'directory.verify': ({ id, note }, s) => {
+  'directory.verify': ({ id, note, override }, s) => {
     const db = s.store.database();
+    if (note) guardReachabilityNote(s, id, note, override);
     const now = s.clock.now();
     const service = db.transaction(() => {
       const v = verifyService(db, id, { note: note && note !== '' ? note : null, responder: signedName(s), now });

@@ -420,3 +420,26 @@ test('fixes prompted by the late set: 77 and 97 in words, "s\'appeler", titles a
   expectFound('email', 'mail karel(apenstaartje)skynet.be', 'karel(apenstaartje)skynet.be');
   assert.deepEqual(names('Madame Monsieur, le couple appelle'), []);
 });
+
+test('the known misses: a first name alone where only a person is meant, "chez les Martin", "ik ben Ahmed", 8-digit landlines said without their zero', () => {
+  // A caller introducing themselves, a relative named: a given name of the lists, alone.
+  assert.deepEqual(names('ik ben Ahmed, zegt hij'), ['Ahmed']);
+  assert.deepEqual(names("moi c'est Karim, je rappelle"), ['Karim']);
+  assert.deepEqual(names('je suis Fatima El Amrani'), ['Fatima El Amrani']);
+  assert.deepEqual(names('son fils Adam a 7 ans'), ['Adam']);
+  assert.deepEqual(names('haar dochter Noor is ziek'), ['Noor']);
+  assert.deepEqual(names('la petite Emma pleure'), ['Emma']);
+  assert.deepEqual(names('chez les Martin depuis 2 nuits'), ['Martin']);
+  // Not names: a nationality, no name after the relative, an organisation after "chez les".
+  assert.deepEqual(names('je suis Belge'), []);
+  assert.deepEqual(names('ik ben Marokkaan en woon hier'), []);
+  assert.deepEqual(names('son fils a 7 ans'), []);
+  assert.deepEqual(names('dort chez les Petits Riens'), []);
+  assert.deepEqual(names('la petite Maison du quartier'), []);
+  // Eight digits said without the zero: in pairs or hundreds, or after "fixe", "tel"…
+  expectFound('phone', 'son fixe: deux cinq trois quatre cinq six sept huit (il a oublié le zéro)', 'deux cinq trois quatre cinq six sept huit');
+  expectFound('phone', 'deux, cinq cent douze, trente-quatre, cinquante-six', 'deux, cinq cent douze, trente-quatre, cinquante-six');
+  expectFound('phone', 'twee vijf twaalf vierendertig zesenvijftig', 'twee vijf twaalf vierendertig zesenvijftig');
+  // …but a count of eight is not a number.
+  expectNothing('un deux trois quatre cinq six sept huit');
+});

@@ -30,6 +30,20 @@ const NAMING = new Set(["s'appelle", "s'appelait", "s'appeler", "m'appelle", "t'
 // Two-word naming phrases, and labels followed by a colon.
 const NAMING_PAIRS = new Set(['se nomme', 'noemt zich', 'noemde zich', 'nom est', "nom c'est", 'naam is', 'prenom est', "prenom c'est", 'name is', 'fait appeler']);
 const LABELS = new Set(['nom', 'prenom', 'naam', 'voornaam', 'achternaam', 'name', 'appelant', 'appelante', 'beller', 'belster']);
+// A first name alone, where only a person's name can stand: a caller introducing themselves
+// ("ik ben Ahmed", "je suis Fatima", "moi c'est Karim", "hier is Sofie") or a relative named
+// ("son fils Adam", "haar dochter Noor", "la petite Emma"). Only a given name of the lists is
+// taken there ("ik ben Marokkaan", "je suis Belge" are not names).
+const SELF_INTRO = new Set(['ik ben', 'je suis', "moi c'est", 'hier is', "c'est moi", 'ici c\'est']);
+const RELATIVES = new Set([
+  'fils', 'fille', 'mari', 'femme', 'epoux', 'epouse', 'frere', 'soeur', 'mere', 'pere', 'copain', 'copine', 'ami', 'amie', 'compagnon', 'compagne', 'neveu', 'niece',
+  'cousin', 'cousine', 'oncle', 'tante', 'petit', 'petite', 'bebe', 'beau-pere', 'belle-mere', 'voisin', 'voisine',
+  'zoon', 'dochter', 'man', 'vrouw', 'echtgenoot', 'echtgenote', 'broer', 'zus', 'zuster', 'moeder', 'vader', 'vriend', 'vriendin', 'partner', 'neef', 'nicht',
+  'oom', 'kleine', 'baby', 'buurman', 'buurvrouw', 'kleinzoon', 'kleindochter', 'stiefvader', 'stiefmoeder',
+]);
+const POSSESSIVES = new Set(['son', 'sa', 'mon', 'ma', 'ton', 'ta', 'leur', 'le', 'la', 'zijn', 'haar', 'mijn', 'hun', 'de', 'het', 'z\'n', "m'n"]);
+// "chez les Martin": a family by its surname.
+const FAMILY_BY_SURNAME = 'chez les';
 
 const PARTICLES = new Set([
   'de', 'del', 'della', 'der', 'den', 'des', 'di', 'du', 'da', 'das', 'do', 'dos', 'van', 'vande', 'vanden', 'vander', 'von', 'ten', 'ter', 'te', 'le', 'la',
@@ -175,6 +189,23 @@ function afterTrigger(text: string, toks: readonly Token[], i: number): { from: 
   return null;
 }
 
+/**
+ * A first name standing alone where only a person can be meant (see SELF_INTRO, RELATIVES):
+ * the index of the token where the name starts, or -1. The name must be capitalised and a given
+ * name of the lists; a surname may follow. "chez les Martin": a capitalised surname or given name.
+ */
+function givenNameContextAt(text: string, toks: readonly Token[], i: number): { from: number; surnameOk: boolean } | null {
+  const t = toks[i] as Token;
+  const next = toks[i + 1];
+  if (!next || !/^\p{Lu}\p{Ll}/u.test(next.raw) || !/^\s{1,2}$|^\s?,\s?$/.test(gap(text, t, next))) return null;
+  const prev = toks[i - 1];
+  const pair = prev && /^\s{1,2}$/.test(gap(text, prev, t)) ? `${prev.f} ${t.f}` : '';
+  if (pair === FAMILY_BY_SURNAME) return { from: i + 1, surnameOk: true };
+  if (SELF_INTRO.has(pair)) return { from: i + 1, surnameOk: false };
+  if (RELATIVES.has(t.f) && prev && POSSESSIVES.has(prev.f) && /^\s{1,2}$/.test(gap(text, prev, t))) return { from: i + 1, surnameOk: false };
+  return null;
+}
+
 export function findPersonNames(text: string, toks: readonly Token[], ctx: GuardContext): NameSpan[] {
   const out: NameSpan[] = [];
   let skipUntil = -1;
@@ -189,6 +220,18 @@ export function findPersonNames(text: string, toks: readonly Token[], ctx: Guard
         skipUntil = last;
       }
       continue;
+    }
+    const alone = givenNameContextAt(text, toks, i);
+    if (alone) {
+      const first = toks[alone.from] as Token;
+      if ((isGivenToken(first) || (alone.surnameOk && SURNAME.has(first.f))) && nameWord(first) && !(alone.surnameOk && ctx.places.has(first.f))) {
+        const last = Math.max(alone.from, nameAt(text, toks, alone.from, false));
+        if (!knownRun(toks, alone.from, last, ctx)) {
+          out.push({ start: first.start, end: (toks[last] as Token).end });
+          skipUntil = last;
+          continue;
+        }
+      }
     }
     // A given name from the lists, then a surname.
     if (!isGivenToken(t)) continue;

@@ -251,14 +251,21 @@ function bestWindow(text: string, toks: readonly Token[], i: number, j: number):
       if (digits.length < 8 || digits.length > 13) continue;
       const raw = text.slice(firstTok.start, lastTok.end);
       if (/^[\d\s.,/-]+$/.test(raw) && ((raw.startsWith('0') && !raw.startsWith('0032')) || !digitsLookLikePhone(text, firstTok.start, raw))) continue;
-      // Said in words, a landline starts with its zero ("zéro deux…") or 32: eight digits
-      // without one are a count ("un deux trois… huit"), not a number.
+      // Said in words, a landline usually starts with its zero ("zéro deux…") or 32. Eight
+      // digits without one are a number only when they are said in pairs or hundreds, as
+      // numbers are dictated ("deux, cinq cent douze, trente-quatre, cinquante-six"), or follow
+      // "tél", "fixe", "nummer"…; otherwise they are a count ("un deux trois… huit").
       const spoken = !/^[\d\s.,/-]+$/.test(raw);
-      if (spoken && digits.length === 8 && !plus) continue;
+      if (spoken && digits.length === 8 && !plus && !(pairsIn(atoms.slice(a, b + 1).flat()) >= 2 || PHONE_WORD_BEFORE.test(text.slice(Math.max(0, firstTok.start - 24), firstTok.start)))) continue;
       if (isBelgianPersonNumber(digits, plus)) return { start: text[firstTok.start - 1] === '+' ? firstTok.start - 1 : firstTok.start, end: lastTok.end };
     }
   }
   return null;
+}
+
+/** Groups said as one number of two or three digits ("douze", "septante-cinq", "cinq cent douze", "12"). */
+function pairsIn(atoms: readonly Atom[]): number {
+  return atoms.filter((x) => x.kind === 'tens' || x.kind === 'teen' || x.kind === 'hundred' || (x.kind === 'value' && x.digits >= 2)).length;
 }
 
 const DATE_LIKE = /^(?:0?[1-9]|[12]\d|3[01])[\s./-](?:0?[1-9]|1[0-2])[\s./-](?:19|20)\d\d$/;
@@ -277,4 +284,35 @@ function digitsLookLikePhone(text: string, start: number, raw: string): boolean 
   if (/^4[5-9]\d{7}$/.test(digits) && (grouped || groups.length === 1)) return true;
   if (grouped && /^(?:0032|32|0)/.test(digits)) return true;
   return grouped && PHONE_WORD_BEFORE.test(text.slice(Math.max(0, start - 24), start));
+}
+
+/**
+ * The digits a phone finding stands for, however it was written: "02 512 34 56" → "025123456",
+ * "zéro deux, cinq cent douze…" → "025123456". Used to compare a number in a note with the
+ * directory's numbers (src/guard/reachabilityNotes.ts).
+ */
+export function phoneDigits(match: string): string {
+  const plus = match.trimStart().startsWith('+') ? '+' : '';
+  // Typed in digits: the digits as they stand ("02 600 54 11" is not "0 2 654 11").
+  if (!/\p{L}/u.test(match)) return `${plus}${match.replace(/\D/g, '')}`;
+  WORD_SPLIT.lastIndex = 0;
+  const atoms: Atom[] = [];
+  let m: RegExpExecArray | null;
+  while ((m = WORD_SPLIT.exec(match)) !== null) {
+    const f = m[0].toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
+    const a = f === 'plus' ? [] : atomsOf(f);
+    if (a) atoms.push(...a);
+  }
+  return `${plus}${digitsOf(atoms)}`;
+}
+const WORD_SPLIT = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu;
+
+/** A Belgian number's national significant digits (no 0, 32, 0032 or +32 in front), for comparing two ways of writing it. */
+export function nationalDigits(digits: string): string {
+  const d = digits.replace(/[^\d+]/g, '');
+  if (d.startsWith('+32')) return d.slice(3).replace(/^0/, '');
+  if (d.startsWith('+')) return d;
+  if (d.startsWith('0032')) return d.slice(4).replace(/^0/, '');
+  if (d.startsWith('32') && (d.length === 10 || d.length === 11)) return d.slice(2);
+  return d.replace(/^0/, '');
 }
