@@ -147,7 +147,9 @@ function Board() {
                 {board.handover.notes.map((n) => (
                   <li key={n.id}>
                     <p>{n.text}</p>
-                    <p className="hint">{t('home.handover.by', { author: n.author, time: time(n.createdAt) })}</p>
+                    <p className="hint">
+                      {n.centre ? t('home.handover.byCentre', { author: n.author, centre: n.centre, time: time(n.createdAt) }) : t('home.handover.by', { author: n.author, time: time(n.createdAt) })}
+                    </p>
                   </li>
                 ))}
               </ul>

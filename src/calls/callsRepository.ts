@@ -39,6 +39,7 @@ interface RecordRow {
   social_aid_contact: StoredRecord['socialAidContact'];
   debrief: number;
   debrief_reason: string | null;
+  know_that: string | null;
 }
 
 interface NoteRow {
@@ -88,7 +89,7 @@ function noteView(r: NoteRow): NoteView {
 }
 
 const CALL_COLS = `c.id, c.profile_id, p.display_name AS responder_name, p.centre, c.status, c.started_at, c.ended_at, c.duration_ms, c.closed_at, c.last_activity_at`;
-const RECORD_COLS = 'caller_type, language, language_other, interpreter, commune, caller_history, pseudonym, heard_from, heard_from_other, resolution, unmet_need, may_quote, no_request, looked_for, social_aid_contact, debrief, debrief_reason';
+const RECORD_COLS = 'caller_type, language, language_other, interpreter, commune, caller_history, pseudonym, heard_from, heard_from_other, resolution, unmet_need, may_quote, no_request, looked_for, social_aid_contact, debrief, debrief_reason, know_that';
 
 /** Words of a search as an FTS5 query: each word quoted, prefix-matched, all required. */
 export function ftsQuery(q: string): string | null {
@@ -128,7 +129,7 @@ function prepare(db: Db) {
     saveRecord: db.prepare(`UPDATE calls SET caller_type = @callerType, language = @language, language_other = @languageOther, interpreter = @interpreter,
       commune = @commune, caller_history = @callerHistory, pseudonym = @pseudonym, heard_from = @heardFrom, heard_from_other = @heardFromOther,
       resolution = @resolution, unmet_need = @unmetNeed, may_quote = @mayQuote, no_request = @noRequest, looked_for = @lookedFor,
-      social_aid_contact = @socialAidContact, debrief = @debrief, debrief_reason = @debriefReason, last_activity_at = @now, updated_at = @now WHERE id = @id`),
+      social_aid_contact = @socialAidContact, debrief = @debrief, debrief_reason = @debriefReason, know_that = @knowThat, last_activity_at = @now, updated_at = @now WHERE id = @id`),
     clearThemes: db.prepare('DELETE FROM call_themes WHERE call_id = ?'),
     insertTheme: db.prepare('INSERT INTO call_themes (call_id, theme_code, position) VALUES (?, ?, ?)'),
     clearInterventions: db.prepare('DELETE FROM call_interventions WHERE call_id = ?'),
@@ -267,6 +268,7 @@ export function callsRepository(db: Db): CallsRepository {
         barriers: st.barriers.all(callId) as StoredRecord['barriers'],
         debrief: r.debrief === 1,
         debriefReason: r.debrief_reason,
+        knowThat: r.know_that,
       };
     },
     saveRecord: db.transaction((callId: string, rec: CallRecordDraft, now: Date) => {
@@ -292,6 +294,7 @@ export function callsRepository(db: Db): CallsRepository {
         socialAidContact: rec.socialAidContact ?? 'unknown',
         debrief: rec.debrief ? 1 : 0,
         debriefReason: rec.debrief ? emptyToNull(rec.debriefReason) : null,
+        knowThat: emptyToNull(rec.knowThat),
       });
       st.clearBarriers.run(callId);
       for (const b of rec.barriers ?? []) st.insertBarrier.run(callId, b);

@@ -36,6 +36,7 @@ export type Barrier = (typeof BARRIERS)[number];
 export const NOTE_MAX_CHARS = 10_000;
 export const MAX_NOTES_PER_CALL = 2_000;
 export const PSEUDONYM_MAX_CHARS = 60;
+export const KNOW_THAT_MAX_CHARS = 200;
 export const UNMET_NEED_MAX_CHARS = 2_000;
 export const MAX_REFERRALS = 20;
 export const MAX_THEMES = 20;
@@ -98,6 +99,8 @@ const recordFields = {
   /** To bring to the team's debriefing, with a short reason. */
   debrief: z.boolean().optional(),
   debriefReason: shortText(DEBRIEF_REASON_MAX_CHARS),
+  /** "À savoir": one short line for whoever meets this caller next (shared, sealed, with the pseudonym's mark). */
+  knowThat: shortText(KNOW_THAT_MAX_CHARS),
 };
 
 /** A call record as autosaved while the call goes on: everything optional. */
@@ -153,6 +156,7 @@ export const storedRecordSchema = z.object({
   barriers: z.array(z.enum(BARRIERS)),
   debrief: z.boolean(),
   debriefReason: z.string().nullable(),
+  knowThat: z.string().nullable(),
 });
 export type StoredRecord = z.infer<typeof storedRecordSchema>;
 

@@ -11,6 +11,7 @@ import {
   LOOKED_FOR_MAX_CHARS,
   NO_REQUEST_KINDS,
   NOTE_MAX_CHARS,
+  PSEUDONYM_MAX_CHARS,
   profileIdSchema,
   referralSchema,
   storedRecordSchema,
@@ -259,5 +260,21 @@ export const callsContract = {
       offset: z.number().int().min(0).max(100_000).default(0),
     }),
     output: z.object({ calls: z.array(callSummarySchema), total: z.number() }),
+  }),
+  'calls.repeatCaller': operation({
+    summary: 'Earlier calls with this pseudonym, from this PC and (joined to a hub) every centre, matched on a keyed hash: how many, the last date, the themes, the last "à savoir" line.',
+    access: CALL_ACCESS,
+    input: z.strictObject({
+      pseudonym: z.string().max(PSEUDONYM_MAX_CHARS),
+      /** The call being recorded: not counted as an earlier one. */
+      callId: callIdSchema.optional(),
+    }),
+    output: z.object({
+      count: z.number(),
+      lastAt: z.string().nullable(),
+      themes: z.array(z.object({ code: z.string(), count: z.number() })),
+      knowThat: z.object({ text: z.string(), at: z.string(), centre: z.string().nullable() }).nullable(),
+      centres: z.array(z.string()),
+    }),
   }),
 };

@@ -18,8 +18,8 @@ export const shiftBoardSchema = z.object({
   }),
   /** This profile's ended calls whose record is not closed yet. */
   toFinish: z.number(),
-  /** The handover notes of the latest day that has some (the previous shift's). */
-  handover: z.object({ day: z.string(), notes: z.array(z.object({ id: z.number(), text: z.string(), author: z.string(), createdAt: z.string() })) }).nullable(),
+  /** The handover notes of the latest day that has some (the previous shift's), from every centre: `centre` names another PC's centre, null for this PC. */
+  handover: z.object({ day: z.string(), notes: z.array(z.object({ id: z.number(), text: z.string(), author: z.string(), centre: z.string().nullable(), createdAt: z.string() })) }).nullable(),
   directory: z.object({
     /** Changes are counted from this instant: this profile's previous sign-in, else 7 days ago. */
     since: z.string(),

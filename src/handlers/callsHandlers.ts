@@ -11,6 +11,7 @@ import { directoryRepository } from '../directory/directoryRepository.ts';
 import { AppError, type ErrorIssue } from '../errors.ts';
 import type { HandlerMap } from './handlerMap.ts';
 import type { Services } from '../services/services.ts';
+import { repeatCaller } from '../sync/repeatCallers.ts';
 
 // Profiles, the shift and the calls. Logs carry operation names and counts only, never
 // note text, names or pseudonyms.
@@ -59,7 +60,7 @@ function identifyingIssues(s: Services, callId: string): ErrorIssue[] {
   const issues: ErrorIssue[] = [];
   const db = s.store.database();
   for (const n of repo.notes(callId)) for (const f of findInStoreText(db, n.text)) issues.push({ path: `notes.${n.seq}`, message: f.kind });
-  for (const [field, text] of [['pseudonym', record.pseudonym], ['unmetNeed', record.unmetNeed], ['languageOther', record.languageOther], ['heardFromOther', record.heardFromOther]] as const) {
+  for (const [field, text] of [['pseudonym', record.pseudonym], ['knowThat', record.knowThat], ['unmetNeed', record.unmetNeed], ['languageOther', record.languageOther], ['heardFromOther', record.heardFromOther]] as const) {
     if (text) for (const f of findInStoreText(db, text)) issues.push({ path: `record.${field}`, message: f.kind });
   }
   return issues;
@@ -264,5 +265,9 @@ export const callsHandlers: HandlerMap<typeof callsContract> = {
       offset: input.offset,
     });
     return { calls: rows.map((r) => callSummary(r, me.id, now)), total };
+  },
+  'calls.repeatCaller': (input, s) => {
+    signedIn(s);
+    return repeatCaller(s.store.database(), input.pseudonym, input.callId ?? null);
   },
 };

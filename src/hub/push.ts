@@ -59,6 +59,30 @@ async function apply(tx: HubSql, device: Device, change: ChangeWire, seq: number
       const [cur] = await tx.query<{ seq: number }>(`SELECT seq FROM hub_items WHERE kind = 'note' AND id = $1`, [change.note.uid]);
       return { outcome: 'accepted', seq: cur?.seq ?? null, reason: 'already on the hub' };
     }
+    case 'handover': {
+      // Sealed under the line key: the hub stores and forwards it, stamped with the writer's
+      // centre, and cannot read it. Written once, like a reachability note.
+      const payload = { ...change.handover, centre: device.centre };
+      const rows = await tx.query(`INSERT INTO hub_items (kind, id, seq, payload, device_id) VALUES ('handover', $1, $2, $3, $4) ON CONFLICT (kind, id) DO NOTHING RETURNING seq`, [change.handover.uid, seq, JSON.stringify(payload), device.id]);
+      if (rows.length) return { outcome: 'accepted', seq, reason: null };
+      return { outcome: 'accepted', seq: null, reason: 'already on the hub' };
+    }
+    case 'callerMark': {
+      // One mark per call (its id), replaced when the call is closed again; a mark without a
+      // hash is withdrawn: its sealed content is erased here and every workstation drops it.
+      const { mark } = change;
+      if (mark.hash === null) {
+        const rows = await tx.query(`UPDATE hub_items SET payload = NULL, deleted = true, seq = $2, device_id = $3 WHERE kind = 'callerMark' AND id = $1 AND NOT deleted RETURNING seq`, [mark.id, seq, device.id]);
+        return { outcome: 'accepted', seq: rows.length ? seq : null, reason: rows.length ? null : 'no such mark' };
+      }
+      const payload = { ...mark, centre: device.centre };
+      await tx.query(
+        `INSERT INTO hub_items (kind, id, seq, payload, device_id) VALUES ('callerMark', $1, $2, $3, $4)
+         ON CONFLICT (kind, id) DO UPDATE SET payload = excluded.payload, seq = excluded.seq, deleted = false, device_id = excluded.device_id`,
+        [mark.id, seq, JSON.stringify(payload), device.id],
+      );
+      return { outcome: 'accepted', seq, reason: null };
+    }
     case 'callFacts': {
       // Closing a call again (after a reopen) replaces its facts: one row per call id.
       await tx.query(

@@ -70,15 +70,36 @@ export function quotesRepository(db: Db) {
   };
 }
 
+export interface HandoverNoteRow {
+  /** Negative for a note pulled from the hub (its local row, not a handover_notes id). */
+  id: number;
+  text: string;
+  author: string;
+  /** The writing workstation's centre for a note from another PC; null for a note written here. */
+  centre: string | null;
+  createdAt: string;
+}
+
 export function handoverRepository(db: Db) {
   return {
     add(n: { day: string; text: string; author: string; at: string }): number {
       return Number(db.prepare('INSERT INTO handover_notes (day, text, author_profile_id, created_at) VALUES (?, ?, ?, ?)').run(n.day, n.text, n.author, n.at).lastInsertRowid);
     },
-    /** The notes of the latest day that has some, up to `today` (the previous shift's handover). */
-    latest(today: string): { day: string; notes: Array<{ id: number; text: string; author: string; createdAt: string }> } | null {
-      const day = db.prepare('SELECT max(day) FROM handover_notes WHERE day <= ?').pluck().get(today) as string | null;
-      return day ? { day, notes: this.forDay(day) } : null;
+    /**
+     * The notes of the latest day that has some, up to `today` (the previous shift's handover),
+     * written here or pulled from another centre's workstation through the hub (`centre` set).
+     */
+    latest(today: string): { day: string; notes: HandoverNoteRow[] } | null {
+      const day = db.prepare('SELECT max(day) FROM (SELECT day FROM handover_notes WHERE day <= @today UNION ALL SELECT day FROM shared_handover_notes WHERE day <= @today)').pluck().get({ today }) as string | null;
+      if (!day) return null;
+      const notes = db
+        .prepare(
+          `SELECT h.id AS id, h.text AS text, p.display_name AS author, NULL AS centre, h.created_at AS createdAt FROM handover_notes h JOIN profiles p ON p.id = h.author_profile_id WHERE h.day = @day
+           UNION ALL SELECT -s.rowid, s.text, s.author, s.centre, s.created_at FROM shared_handover_notes s WHERE s.day = @day
+           ORDER BY createdAt, id`,
+        )
+        .all({ day }) as HandoverNoteRow[];
+      return { day, notes };
     },
     forDay(day: string): Array<{ id: number; text: string; author: string; createdAt: string }> {
       return db

@@ -2,10 +2,12 @@ import { AppError } from '../errors.ts';
 import type { Db } from '../store/openDatabase.ts';
 import { linkClient, requireLink, type SyncDeps } from './hubEnrolment.ts';
 import { moveCursor, recordSyncFailure, recordSyncSuccess } from './hubLinkRepository.ts';
+import { applyPulledMark, dropPulledMark, readCallerMark } from './callerMarks.ts';
+import { applyPulledHandover, readLocalHandover } from './sharedHandover.ts';
 import { applyPulledNote, applyPulledServices, readCallFacts, readLocalNote, readLocalService } from './sharedRecords.ts';
 import { applyPulledCallback, callbackChange, takeAnswered } from './sharedCallbacks.ts';
 import { withSecureDelete } from '../retention/secureDelete.ts';
-import { callbackStateWire, type ChangeWire, type PushResult, pulledNote, serviceWire } from './wire.ts';
+import { callbackStateWire, type ChangeWire, type PulledItem, type PushResult, pulledCallerMark, pulledHandover, pulledNote, serviceWire } from './wire.ts';
 import type { HubLink } from './hubLinkRepository.ts';
 
 // One sync round: push the outbox (oldest first, in batches; a row leaves the outbox only once
@@ -46,7 +48,36 @@ function changeOf(db: Db, link: HubLink, row: OutboxRow): ChangeWire | null {
     const service = readLocalService(db, row.entity_id);
     return service ? { id: row.change_id, kind: 'service', service } : null;
   }
+  if (row.kind === 'handover') {
+    const handover = readLocalHandover(db, link.lineKey, row.entity_id);
+    return handover ? { id: row.change_id, kind: 'handover', handover } : null;
+  }
+  if (row.kind === 'callerMark') {
+    const mark = readCallerMark(db, link.lineKey, row.entity_id);
+    return mark ? { id: row.change_id, kind: 'callerMark', mark } : null;
+  }
   return null;
+}
+
+/** Applies one pulled item to this store (inside the page's transaction); an item of a shape this PC does not expect is skipped. */
+function applyItem(db: Db, link: HubLink, item: PulledItem, at: string): void {
+  if (item.kind === 'note' && !item.deleted) {
+    const note = pulledNote.safeParse(item.payload);
+    if (note.success) applyPulledNote(db, note.data);
+  } else if (item.kind === 'callback') {
+    const state = callbackStateWire.safeParse(item.payload);
+    if (state.success) applyPulledCallback(db, link, state.data, at);
+  } else if (item.kind === 'handover' && !item.deleted) {
+    const note = pulledHandover.safeParse(item.payload);
+    if (note.success) applyPulledHandover(db, link.lineKey, note.data, at);
+  } else if (item.kind === 'callerMark') {
+    if (item.deleted) {
+      dropPulledMark(db, item.id);
+    } else {
+      const mark = pulledCallerMark.safeParse(item.payload);
+      if (mark.success) applyPulledMark(db, mark.data, at);
+    }
+  }
 }
 
 export const pendingChanges = (db: Db): number => (db.prepare('SELECT count(*) AS n FROM sync_outbox').get() as { n: number }).n;
@@ -89,24 +120,16 @@ export async function syncRound(db: Db, now: () => Date, deps: SyncDeps = {}): P
       const cursor = requireLink(db).cursor;
       const page = await client.pull(cursor, PULL_PAGE);
       // Secure delete: a callback number erased by the hub is overwritten here, not just unlinked.
+      const at = now().toISOString();
       withSecureDelete(db, () =>
         db.transaction(() => {
-          const nowIso = now().toISOString();
           // Services first: a note about a service new on the line finds it on this page.
           const services = page.items.filter((i) => i.kind === 'service' && !i.deleted).flatMap((i) => {
             const s = serviceWire.safeParse(i.payload);
             return s.success ? [s.data] : [];
           });
           applyPulledServices(db, services, now());
-          for (const item of page.items) {
-            if (item.kind === 'note' && !item.deleted) {
-              const note = pulledNote.safeParse(item.payload);
-              if (note.success) applyPulledNote(db, note.data);
-            } else if (item.kind === 'callback') {
-              const state = callbackStateWire.safeParse(item.payload);
-              if (state.success) applyPulledCallback(db, link, state.data, nowIso);
-            }
-          }
+          for (const item of page.items) applyItem(db, link, item, at);
           moveCursor(db, page.next);
         })(),
       );

@@ -190,6 +190,25 @@ export const callbackStateWire = z.strictObject({
   followUp: followUpWire.extend({ centre: z.string() }).nullable(),
 });
 export type CallbackStateWire = z.infer<typeof callbackStateWire>;
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a day (YYYY-MM-DD)');
+
+/**
+ * A handover note for the next permanence (issue 15): the hub sees its id, its day and when it
+ * was written; the text and the author's name travel sealed (bound to the id and the day).
+ */
+export const handoverWire = z.strictObject({ uid: uuid, day, writtenAt: isoTime, sealed: sealedWire });
+export type HandoverWire = z.infer<typeof handoverWire>;
+
+/**
+ * A repeat caller's mark, one per pseudonymous call: an id unlinkable to the call, the keyed
+ * hash of the normalised pseudonym (src/sync/lineKeyDerived.ts) and, sealed, the call's date,
+ * themes and "à savoir" note. `hash: null` withdraws the mark (pseudonym removed or purged).
+ */
+export const callerMarkWire = z.union([
+  z.strictObject({ id: z.string().regex(/^[0-9a-f]{32}$/, 'expected a mark id'), hash: z.string().regex(/^[0-9a-f]{64}$/, 'expected an HMAC-SHA256 hex digest'), sealed: sealedWire }),
+  z.strictObject({ id: z.string().regex(/^[0-9a-f]{32}$/, 'expected a mark id'), hash: z.null(), sealed: z.null() }),
+]);
+export type CallerMarkWire = z.infer<typeof callerMarkWire>;
 
 /**
  * A service of the line's directory as it travels (hub import, a maintainer's edit): the
@@ -204,6 +223,8 @@ export const changeWire = z.discriminatedUnion('kind', [
   z.strictObject({ id: uuid, kind: z.literal('callFacts'), callId: z.string().min(1).max(64), facts: callFactsWire }),
   z.strictObject({ id: uuid, kind: z.literal('callback'), callbackId: uuid, op: callbackOpWire }),
   z.strictObject({ id: uuid, kind: z.literal('service'), service: serviceWire }),
+  z.strictObject({ id: uuid, kind: z.literal('handover'), handover: handoverWire }),
+  z.strictObject({ id: uuid, kind: z.literal('callerMark'), mark: callerMarkWire }),
 ]);
 export type ChangeWire = z.infer<typeof changeWire>;
 
@@ -224,7 +245,7 @@ export const pushResponse = z.strictObject({ v: version, results: z.array(pushRe
 
 export const pulledItem = z.strictObject({
   seq: z.number().int(),
-  kind: z.enum(['note', 'service', 'callback']),
+  kind: z.enum(['note', 'service', 'callback', 'handover', 'callerMark']),
   id: z.string(),
   deleted: z.boolean(),
   payload: z.unknown(),
@@ -235,3 +256,8 @@ export const pullResponse = z.strictObject({ v: version, items: z.array(pulledIt
 
 /** A pulled note: the wire note plus the centre the hub stamped from the writing device. */
 export const pulledNote = noteWire.extend({ centre: z.string() });
+
+/** A pulled handover note: the centre the hub stamped from the writing device. */
+export const pulledHandover = handoverWire.extend({ centre: z.string() });
+/** A pulled caller mark (withdrawn marks arrive as deleted items without payload). */
+export const pulledCallerMark = z.strictObject({ id: z.string().regex(/^[0-9a-f]{32}$/), hash: z.string().regex(/^[0-9a-f]{64}$/), sealed: sealedWire, centre: z.string() });

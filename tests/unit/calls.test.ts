@@ -226,6 +226,7 @@ test('the record: draft autosave, closing needs themes and interventions, unknow
     barriers: ['non_knowledge' as const, 'non_receipt' as const],
     debrief: true,
     debriefReason: 'situation lourde',
+    knowThat: 'Préfère être rappelé le matin',
   };
   assert.ok(callRecordSchema.safeParse(record).success, 'the contract and the form share this schema');
   // Issue 16: a service phoned on the caller's behalf needs the caller's oral consent, ticked.

@@ -79,8 +79,9 @@ for (const engine of ENGINES) {
       repo.end(id, new Date(t0.getTime() + 300_000), 300_000, new Date(t0.getTime() + 300_000));
       repo.saveRecord(id, { themes: ['logement'], interventions: ['information'], pseudonym: 'SECRET-PSEUDO', unmetNeed: 'SECRET-UNMET', resolution: 'partly', commune: 'anderlecht', referrals: [{ serviceId, serviceName: 'CPAS', contacted: true, consent: true, outcome: 'will_help' }] } as never, t0);
       repo.close(id, new Date(t0.getTime() + 400_000));
-      assert.equal(outbox(a), 1);
-      assert.equal((await ok<{ pushed: number }>(a, 'hub.syncNow', {})).pushed, 1);
+      // The facts, and (issue 15) the pseudonym's caller mark: a keyed hash and a sealed value.
+      assert.equal(outbox(a), 2);
+      assert.equal((await ok<{ pushed: number }>(a, 'hub.syncNow', {})).pushed, 2);
       const rows = await hub.ctx.db.query<{ call_id: string; centre: string; facts: unknown }>('SELECT call_id, centre, facts FROM hub_call_facts');
       assert.equal(rows.length, 1);
       const text = JSON.stringify(rows);

@@ -12,6 +12,7 @@ import {
   DEBRIEF_REASON_MAX_CHARS,
   HEARD_FROM,
   INTERVENTIONS,
+  KNOW_THAT_MAX_CHARS,
   PSEUDONYM_MAX_CHARS,
   REFERRAL_OUTCOMES,
   RESOLUTIONS,
@@ -26,6 +27,7 @@ import { type SaveTracker, SerialSaver } from './autosave.ts';
 import { GuardFlags } from './GuardFlags.tsx';
 import { useGuard, useRedactShortcut } from './guard.ts';
 import { ReferralSearch, type ReferralSearchHandle } from './ReferralSearch.tsx';
+import { RepeatCallerHint } from './RepeatCallerHint.tsx';
 import { useTaxonomy } from './useTaxonomy.ts';
 import { communeBilingual, communesSorted } from '../../i18n/communes.ts';
 
@@ -64,6 +66,7 @@ function toForm(r: StoredRecord): RecordValues {
     barriers: r.barriers,
     debrief: r.debrief,
     debriefReason: r.debriefReason ?? '',
+    knowThat: r.knowThat ?? '',
   };
 }
 
@@ -72,7 +75,7 @@ const orNull = (v: unknown) => (v === '' || v === undefined ? null : v);
 /** A free-text field under the anonymity guard (flags + one-click redaction + Alt+X). */
 function GuardedText({ control, name, label, hint, max, multiline = false }: {
   control: Control<RecordValues>;
-  name: 'pseudonym' | 'unmetNeed' | 'languageOther' | 'heardFromOther' | 'debriefReason';
+  name: 'pseudonym' | 'knowThat' | 'unmetNeed' | 'languageOther' | 'heardFromOther' | 'debriefReason';
   label: string;
   hint?: string;
   max: number;
@@ -168,6 +171,7 @@ export const RecordForm = forwardRef<RecordFormHandle, { callId: string; record:
   const heardFrom = watch('heardFrom');
   const commune = watch('commune');
   const debrief = watch('debrief');
+  const pseudonym = watch('pseudonym');
   const referralValues = watch('referrals');
   const referralIds = useMemo(() => new Set(referrals.fields.map((f) => f.serviceId)), [referrals.fields]);
   const communeName = (c: (typeof COMMUNES)[number]) => communeBilingual(c, lang);
@@ -199,6 +203,8 @@ export const RecordForm = forwardRef<RecordFormHandle, { callId: string; record:
           </label>
         </div>
         <GuardedText control={control} name="pseudonym" label={t('record.pseudonym')} hint={t('record.pseudonymHint')} max={PSEUDONYM_MAX_CHARS} />
+        <RepeatCallerHint callId={callId} pseudonym={pseudonym ?? ''} />
+        <GuardedText control={control} name="knowThat" label={t('record.knowThat')} hint={t('record.knowThatHint')} max={KNOW_THAT_MAX_CHARS} />
         <div className="grid-2">
           <label className="field">
             <span>{t('record.language.label')}</span>
