@@ -132,12 +132,12 @@ export const hubCommand: CliCommand = (program, ctx) => {
 
   hub
     .command('resync')
-    .description('Push all of this PC\'s notes and call facts again and pull everything again (idempotent: nothing is doubled).')
+    .description('Push all of this PC\'s notes, call facts, handover notes and caller marks again and pull everything again (idempotent: nothing is doubled).')
     .action(async (_o, cmd: Command) =>
       withStore(ctx, cmd, async (db, g) => {
         const queued = queueResync(db);
         const r = await syncRound(db, () => systemClock.now());
-        emit(ctx.io, g.json ?? false, { queued, ...r }, () => `Queued ${queued.notes} note(s) and ${queued.calls} call(s) again; pushed ${r.pushed}, pulled ${r.pulled}, ${r.pending} waiting.`);
+        emit(ctx.io, g.json ?? false, { queued, ...r }, () => `Queued ${queued.notes} note(s), ${queued.calls} call(s), ${queued.handovers} handover note(s) and ${queued.callerMarks} caller mark(s) again; pushed ${r.pushed}, pulled ${r.pulled}, ${r.pending} waiting.`);
         ctx.setExit(EXIT_OK);
       }),
     );
