@@ -15,15 +15,20 @@ import { newOpenCore, signInSupervisor } from './helpers/tempStore.ts';
 // workstations write recognisable values through a real hub, then the test greps the hub's
 // own bytes for them — and, as a control that the search can fail, finds the metadata the hub
 // is meant to hold in clear (the centres' names).
-// Covered so far: handover text, the pseudonym, the "à savoir" line (issue 15, points 6–7).
-// Callback number and reason are added once shared callbacks (points 1–5) sync.
+// Covered: the callback's number (every way it is written), reason and "pour qui rappellera"
+// (points 1–4), handover text, the pseudonym, the "à savoir" line (points 6–7). Responders'
+// display names are not among them: a shared callback names who holds it (centre and name) in
+// clear by design; the handover note's author is sealed with its text.
 
 const SECRETS = {
+  callbackReason: 'Ornithorynque dossier chauffage',
+  forNext: 'Pangolinette attend le CPAS',
   handover: 'Zebracornu sentinelle du guichet',
-  handoverAuthor: 'Quentinella',
   pseudonym: 'Monsieur Quokkalune',
   knowThat: 'Narvalbleu prefere le matin',
 };
+/** The callback number as typed, in E.164, and bare digits: none may appear. */
+const NUMBER_FORMS = ['0470 98 76 51', '+32470987651', '32470987651', '0470987651', '470987651', '470 98 76 51'];
 const IN_CLEAR_ON_PURPOSE = ['CPAS Anderlecht', 'Anderlecht 1'];
 
 async function ok<T>(core: AppCore, name: string, input: unknown): Promise<T> {
@@ -34,7 +39,14 @@ async function ok<T>(core: AppCore, name: string, input: unknown): Promise<T> {
 
 /** Every way a secret could sit in the files: as typed, lower- and upper-case, and the pseudonym as matched (normalised). */
 const needlesOf = (s: string) => [...new Set([s, s.toLowerCase(), s.toUpperCase()])];
-const SECRET_NEEDLES = Object.values(SECRETS).flatMap(needlesOf).concat(['quokkalune']);
+const SECRET_NEEDLES = Object.values(SECRETS).flatMap(needlesOf).concat(['quokkalune'], NUMBER_FORMS);
+
+/** The next weekday (the default line hours are Monday–Friday), as YYYY-MM-DD. */
+function nextWeekday(): string {
+  const d = new Date(Date.now() + 86_400_000);
+  while (d.getUTCDay() === 0 || d.getUTCDay() === 6) d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
 
 for (const engine of ENGINES) {
   describe(`the hub's database files hold no shared secret in clear (${engine})`, () => {
@@ -47,7 +59,6 @@ for (const engine of ENGINES) {
       b = await newOpenCore({ seedDemo: true });
       await signInSupervisor(a);
       await signInSupervisor(b);
-      a.services.store.database().prepare('UPDATE profiles SET display_name = ?').run(SECRETS.handoverAuthor);
       const { code } = await createFoundingCode(hub.ctx);
       await ok(a, 'hub.join', { url: hub.url, code, deviceName: 'Coordination' });
       const inv = await ok<{ code: string }>(a, 'hub.invite', { centre: 'CPAS Anderlecht' });
@@ -60,6 +71,7 @@ for (const engine of ENGINES) {
       repo.end(id, new Date(t0.getTime() + 60_000), 60_000, new Date(t0.getTime() + 60_000));
       repo.saveRecord(id, { themes: ['housing'], interventions: ['information'], pseudonym: SECRETS.pseudonym, knowThat: SECRETS.knowThat } as never, t0);
       repo.close(id, new Date(t0.getTime() + 120_000));
+      await ok(a, 'callbacks.schedule', { callId: id, consent: true, phone: NUMBER_FORMS[0], window: { date: nextWeekday(), from: '10:00', to: '12:00' }, language: 'fr', reason: SECRETS.callbackReason, forNext: SECRETS.forNext, assignTo: 'team' });
       await ok(a, 'hub.syncNow', {});
       await ok(b, 'reports.handover.add', { text: 'Rien de neuf.' });
       await ok(b, 'hub.syncNow', {});
@@ -67,6 +79,9 @@ for (const engine of ENGINES) {
       const board = await ok<{ handover: { notes: Array<{ text: string }> } | null }>(b, 'shift.board', {});
       assert.ok(board.handover?.notes.some((n) => n.text === SECRETS.handover));
       assert.equal((await ok<{ count: number }>(b, 'calls.repeatCaller', { pseudonym: SECRETS.pseudonym })).count, 1);
+      type Row = { reason: string };
+      const q = await ok<{ dueNow: Row[]; overdue: Row[]; upcoming: Row[] }>(b, 'callbacks.queue', { holder: 'all' });
+      assert.ok([...q.dueNow, ...q.overdue, ...q.upcoming].some((c) => c.reason === SECRETS.callbackReason), 'the callback reached B');
     });
     after(async () => {
       a.shutdown();
@@ -75,7 +90,7 @@ for (const engine of ENGINES) {
     });
 
     if (engine === 'postgres') {
-      test('pg_dump of the hub database: no handover text, author, pseudonym or "à savoir" in clear', () => {
+      test('pg_dump of the hub database: no callback number, reason, handover text, pseudonym or "à savoir" in clear', () => {
         const loc = hub.location;
         assert.equal(loc.kind, 'postgres');
         const dump = execFileSync('pg_dump', ['--no-owner', '--dbname', loc.kind === 'postgres' ? loc.url : ''], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
@@ -84,7 +99,7 @@ for (const engine of ENGINES) {
         for (const secret of SECRET_NEEDLES) assert.ok(!dump.includes(secret), `"${secret}" is not in the dump`);
       });
     } else {
-      test('the PGlite data folder, closed: no handover text, author, pseudonym or "à savoir" in any file', async () => {
+      test('the PGlite data folder, closed: no callback number, reason, handover text, pseudonym or "à savoir" in any file', async () => {
         const loc = hub.location;
         assert.equal(loc.kind, 'pglite');
         const dir = loc.kind === 'pglite' ? loc.dataDir : '';
