@@ -14,7 +14,6 @@ const DOT_RE = /^(?:\s?\.\s?|\s?[[(]\s?(?:dot|point|punt|\.)\s?[\])]\s?|\s(?:dot
 const LABEL_RE = /^[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,62}[\p{L}\p{N}])?/u;
 // Joins inside a local part, read right to left: ".", "_", "-", " point ", " tiret ", " underscore "…
 const LOCAL_JOIN_RE = /(?:\.|_|-|\+|\s(?:point|punt|dot|tiret|streepje|underscore|liggend streepje|tiret bas)\s)$/iu;
-const LOCAL_WORD_RE = /[\p{L}\p{N}%]+$/u;
 
 const TLDS = new Set([
   'com', 'be', 'fr', 'nl', 'net', 'org', 'eu', 'info', 'lu', 'de', 'uk', 'ch', 'it', 'es', 'pt', 'pl', 'ro', 'ma', 'tn', 'dz', 'sn', 'cd', 'cm', 'ci', 'tr', 'edu', 'gov',
@@ -46,21 +45,37 @@ function domainAt(text: string, i: number): Array<{ label: string; end: number }
   return labels;
 }
 
+const LOCAL_CHAR_RE = /[\p{L}\p{N}%]/u;
+
+/**
+ * Where the word ending at `end` starts (letters, digits, %; at most 64 characters), or `end`
+ * when none ends there. A backward scan: an end-anchored regex on a slice ([…]+$) retries from
+ * every position of the slice, and this runs at every "at" of a long note.
+ */
+function wordStart(text: string, end: number): number {
+  let i = end;
+  while (i > 0 && end - i < 64) {
+    const c = text.charCodeAt(i - 1);
+    const ok = c < 128 ? (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 37 : LOCAL_CHAR_RE.test(text[i - 1] as string);
+    if (!ok) break;
+    i--;
+  }
+  return i;
+}
+
 /** Reads a local part leftwards from `end`; returns its start, or -1. */
 function localBefore(text: string, end: number): number {
   let pos = end;
   let words = 0;
   for (;;) {
-    const before = text.slice(Math.max(0, pos - 64), pos);
-    const w = LOCAL_WORD_RE.exec(before);
-    if (!w) break;
-    pos -= w[0].length;
+    const start = wordStart(text, pos);
+    if (start === pos) break;
+    pos = start;
     words++;
     const join = LOCAL_JOIN_RE.exec(text.slice(Math.max(0, pos - 20), pos));
     if (!join || words >= 6) break;
     // A join only counts if a word comes before it.
-    const beforeJoin = text.slice(Math.max(0, pos - join[0].length - 64), pos - join[0].length);
-    if (!LOCAL_WORD_RE.test(beforeJoin)) break;
+    if (wordStart(text, pos - join[0].length) === pos - join[0].length) break;
     pos -= join[0].length;
   }
   return words > 0 ? pos : -1;
@@ -84,8 +99,7 @@ export function findSpokenEmails(text: string): EmailSpan[] {
       if (text[left - 1] === ' ') left--;
       if (text[right] === ' ') right++;
     }
-    const start = localBefore(text, left);
-    if (start < 0) continue;
+    // The domain first: most "at"s of a note ("at home", "arobase" alone) end there, cheaply.
     const labels = domainAt(text, right);
     if (labels.length === 0) continue;
     // The address ends at the last label that is a known TLD ("skynet.be. Elle…" ends at "be");
@@ -100,6 +114,8 @@ export function findSpokenEmails(text: string): EmailSpan[] {
     const provider = PROVIDERS.has((labels[0] as { label: string }).label);
     if (end < 0 && !bare && provider) end = (labels[0] as { end: number }).end;
     if (end < 0) continue;
+    const start = localBefore(text, left);
+    if (start < 0) continue;
     // A bare "at" ("meeting at CPAS point info") needs an address-like local part or a mail provider.
     if (bare && !provider && !/[._\d+-]|\s/.test(text.slice(start, left))) continue;
     out.push({ start, end });
