@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from '@playwright/test';
 import type { AppCore } from '../src/app/appCore.ts';
+import { DEMO_RESPONDERS } from '../src/reports/demoCalls.ts';
 import { ensureDemoProfiles, seedDemoCalls } from '../src/reports/demoSeed.ts';
 import { CHROMIUM_ARGS, chromiumExecutable } from '../tests/harness/chromium.ts';
 import { openHarnessApp } from '../tests/harness/harness.ts';
@@ -25,10 +26,13 @@ async function shot(page: Page, name: string): Promise<void> {
 }
 
 /** Demo calls and a responder on shift; the call in progress is then taken in the UI. */
+let supervisorId: string | null = null;
 async function seedDemo(core: AppCore): Promise<void> {
   const db = core.services.store.database();
   const now = core.services.clock.now();
-  const [responderId] = ensureDemoProfiles(db, now);
+  const ids = ensureDemoProfiles(db, now);
+  const [responderId] = ids;
+  supervisorId = ids[DEMO_RESPONDERS.findIndex((r) => r.role === 'supervisor')] ?? null;
   seedDemoCalls(db, { calls: 600, days: 56, now });
   // Sign-in flows (PIN, shift picker) have their own journeys; the pictures start on shift.
   core.services.session.profileId = responderId ?? null;
@@ -66,7 +70,8 @@ try {
   }
   await page.waitForTimeout(600);
   const ids = await page.locator('nav [data-screen]').evaluateAll((els) => els.map((e) => e.getAttribute('data-screen') ?? ''));
-  for (const id of ids) {
+  // Administration is a supervisor's screen: photographed below, signed in as one.
+  for (const id of ids.filter((x) => x !== 'admin')) {
     await page.locator(`nav [data-screen="${id}"]`).click();
     await page.locator(`main[data-screen="${id}"]`).waitFor();
     if (id === 'directory') {
@@ -80,6 +85,29 @@ try {
   await page.keyboard.press('F1');
   await page.getByRole('dialog').waitFor();
   await shot(page, 'help-overlay');
+  await page.keyboard.press('Escape');
+  // The crisis panel (Alt+U): the emergency and listening lines, from anywhere.
+  await page.keyboard.press('Alt+U');
+  await page.getByRole('dialog').waitFor();
+  await page.waitForTimeout(300);
+  await shot(page, 'crisis-panel');
+  await page.keyboard.press('Escape');
+  // The same console in Dutch, as a Dutch-speaking responder sees it.
+  await page.locator('nav [data-screen="console"]').click();
+  await page.locator('select.lang-switch, .lang-switch select').first().selectOption('nl');
+  await page.waitForTimeout(700);
+  await shot(page, 'screen-console-nl');
+  await page.locator('.lang-switch select').first().selectOption('fr');
+  if (ids.includes('admin') && supervisorId) {
+    app.core.services.session.profileId = supervisorId;
+    app.core.services.session.role = 'supervisor';
+    await page.reload();
+    await page.locator('.shell').waitFor();
+    await page.locator('nav [data-screen="admin"]').click();
+    await page.locator('main[data-screen="admin"]').waitFor();
+    await page.waitForTimeout(900);
+    await shot(page, 'screen-admin');
+  }
   await app.close();
 } finally {
   await browser.close();

@@ -182,72 +182,6 @@ export const RecordForm = forwardRef<RecordFormHandle, { callId: string; record:
       <h2 id="record-title">{t('record.title')}</h2>
       <p className="hint">{t('record.anonymous')}</p>
       <fieldset disabled={!editable} className="record-fields">
-        <div className="grid-2">
-          <label className="field">
-            <span>{t('record.callerType.label')}</span>
-            <select {...register('callerType', { setValueAs: orNull })}>
-              <option value="">{t('record.unspecified')}</option>
-              {CALLER_TYPES.map((v) => (
-                <option key={v} value={v}>{t(`record.callerType.${v}`)}</option>
-              ))}
-            </select>
-          </label>
-          <label className="field">
-            <span>{t('record.callerHistory.label')}</span>
-            <select {...register('callerHistory', { setValueAs: orNull })}>
-              <option value="">{t('record.unspecified')}</option>
-              {CALLER_HISTORY.map((v) => (
-                <option key={v} value={v}>{t(`record.callerHistory.${v}`)}</option>
-              ))}
-            </select>
-          </label>
-        </div>
-        <GuardedText control={control} name="pseudonym" label={t('record.pseudonym')} hint={t('record.pseudonymHint')} max={PSEUDONYM_MAX_CHARS} />
-        <RepeatCallerHint callId={callId} pseudonym={pseudonym ?? ''} />
-        <GuardedText control={control} name="knowThat" label={t('record.knowThat')} hint={t('record.knowThatHint')} max={KNOW_THAT_MAX_CHARS} />
-        <div className="grid-2">
-          <label className="field">
-            <span>{t('record.language.label')}</span>
-            <select {...register('language', { setValueAs: orNull })}>
-              <option value="">{t('record.unspecified')}</option>
-              {CALL_LANGUAGES.map((v) => (
-                <option key={v} value={v}>{t(`record.language.${v}`)}</option>
-              ))}
-            </select>
-          </label>
-          <label className="check interpreter">
-            <input type="checkbox" {...register('interpreter')} />
-            <span>{t('record.interpreter')}</span>
-          </label>
-        </div>
-        {language === 'other' && <GuardedText control={control} name="languageOther" label={t('record.languageOther')} max={60} />}
-        <div className="grid-2">
-          <label className="field">
-            <span>{t('record.commune')}</span>
-            <select {...register('commune', { setValueAs: orNull })}>
-              <option value="">{t('record.unspecified')}</option>
-              {OTHER_COMMUNE_CODES.map((v) => (
-                <option key={v} value={v}>{t(`record.communeOther.${v}`)}</option>
-              ))}
-              <optgroup label={t('record.communesGroup')}>
-                {sortedCommunes.map((c) => (
-                  <option key={c.code} value={c.code}>{communeName(c)}</option>
-                ))}
-              </optgroup>
-            </select>
-          </label>
-          <label className="field">
-            <span>{t('record.heardFrom.label')}</span>
-            <select {...register('heardFrom', { setValueAs: orNull })}>
-              <option value="">{t('record.unspecified')}</option>
-              {HEARD_FROM.map((v) => (
-                <option key={v} value={v}>{t(`record.heardFrom.${v}`)}</option>
-              ))}
-            </select>
-          </label>
-        </div>
-        {heardFrom === 'other' && <GuardedText control={control} name="heardFromOther" label={t('record.heardFromOther')} max={120} />}
-
         <Controller
           control={control}
           name="themes"
@@ -309,6 +243,77 @@ export const RecordForm = forwardRef<RecordFormHandle, { callId: string; record:
             </fieldset>
           )}
         />
+
+        {/* Issue 16, point 7: at 1280×800 the required themes and intervention come first, on
+            screen without scrolling; the optional facts follow, in a section the responder can fold. */}
+        <details className="record-optional" open>
+          <summary>{t('record.optional')}</summary>
+          <div className="grid-2">
+            <label className="field">
+              <span>{t('record.callerType.label')}</span>
+              <select {...register('callerType', { setValueAs: orNull })}>
+                <option value="">{t('record.unspecified')}</option>
+                {CALLER_TYPES.map((v) => (
+                  <option key={v} value={v}>{t(`record.callerType.${v}`)}</option>
+                ))}
+              </select>
+            </label>
+            <label className="field">
+              <span>{t('record.callerHistory.label')}</span>
+              <select {...register('callerHistory', { setValueAs: orNull })}>
+                <option value="">{t('record.unspecified')}</option>
+                {CALLER_HISTORY.map((v) => (
+                  <option key={v} value={v}>{t(`record.callerHistory.${v}`)}</option>
+                ))}
+              </select>
+            </label>
+          </div>
+          <GuardedText control={control} name="pseudonym" label={t('record.pseudonym')} hint={t('record.pseudonymHint')} max={PSEUDONYM_MAX_CHARS} />
+          <RepeatCallerHint callId={callId} pseudonym={pseudonym ?? ''} />
+          <GuardedText control={control} name="knowThat" label={t('record.knowThat')} hint={t('record.knowThatHint')} max={KNOW_THAT_MAX_CHARS} />
+          <div className="grid-2">
+            <label className="field">
+              <span>{t('record.language.label')}</span>
+              <select {...register('language', { setValueAs: orNull })}>
+                <option value="">{t('record.unspecified')}</option>
+                {CALL_LANGUAGES.map((v) => (
+                  <option key={v} value={v}>{t(`record.language.${v}`)}</option>
+                ))}
+              </select>
+            </label>
+            <label className="check interpreter">
+              <input type="checkbox" {...register('interpreter')} />
+              <span>{t('record.interpreter')}</span>
+            </label>
+          </div>
+          {language === 'other' && <GuardedText control={control} name="languageOther" label={t('record.languageOther')} max={60} />}
+          <div className="grid-2">
+            <label className="field">
+              <span>{t('record.commune')}</span>
+              <select {...register('commune', { setValueAs: orNull })}>
+                <option value="">{t('record.unspecified')}</option>
+                {OTHER_COMMUNE_CODES.map((v) => (
+                  <option key={v} value={v}>{t(`record.communeOther.${v}`)}</option>
+                ))}
+                <optgroup label={t('record.communesGroup')}>
+                  {sortedCommunes.map((c) => (
+                    <option key={c.code} value={c.code}>{communeName(c)}</option>
+                  ))}
+                </optgroup>
+              </select>
+            </label>
+            <label className="field">
+              <span>{t('record.heardFrom.label')}</span>
+              <select {...register('heardFrom', { setValueAs: orNull })}>
+                <option value="">{t('record.unspecified')}</option>
+                {HEARD_FROM.map((v) => (
+                  <option key={v} value={v}>{t(`record.heardFrom.${v}`)}</option>
+                ))}
+              </select>
+            </label>
+          </div>
+          {heardFrom === 'other' && <GuardedText control={control} name="heardFromOther" label={t('record.heardFromOther')} max={120} />}
+        </details>
 
         <fieldset className="choice-group referrals">
           <legend>{t('referrals.title')}</legend>
