@@ -57,13 +57,9 @@ export function guardOutgoingText(s: Services, out: OutgoingText): IdentifyingFi
   if (findings.length === 0) return findings;
   const kinds = [...new Set(findings.map((f) => f.kind))];
   if (!out.override) {
-    throw new AppError(
-      'InvalidInput',
-      `Identifying data is still there (${kinds.join(', ')}): redact it, or a supervisor may override.`,
-      findings.map((f) => ({ path: out.path, message: f.kind })),
-    );
+    throw new AppError('InvalidInput', 'guard.stillThere', { kinds: kinds.join(', ') }, findings.map((f) => ({ path: out.path, message: f.kind })));
   }
-  if (s.session.role !== 'supervisor') throw new AppError('Forbidden', 'Only a supervisor may let identifying data through the guard.');
+  if (s.session.role !== 'supervisor') throw new AppError('Forbidden', 'guard.overrideSupervisorOnly');
   audit(s, 'guard.override', { kind: out.field, count: findings.length, reason: kinds.join(',') });
   s.log.info('guard.overridden', { field: out.field, count: findings.length });
   return findings;
