@@ -40,6 +40,8 @@ export const adminProfileSchema = z.object({
   role: z.enum(['responder', 'supervisor']),
   hasPin: z.boolean(),
   active: z.boolean(),
+  /** Holds the directory maintainer right (issue 17; supervisors only). */
+  maintainer: z.boolean(),
   failedAttempts: z.number(),
   createdAt: z.string(),
   lastSignedInAt: z.string().nullable(),

@@ -20,12 +20,13 @@ interface AdminRow {
   role: 'responder' | 'supervisor';
   pin_hash: string | null;
   active: number;
+  directory_maintainer: number;
   failed_attempts: number;
   created_at: string;
   last_signed_in_at: string | null;
 }
 
-const ADMIN_COLS = 'id, display_name, centre, role, pin_hash, active, failed_attempts, created_at, last_signed_in_at';
+const ADMIN_COLS = 'id, display_name, centre, role, pin_hash, active, failed_attempts, created_at, last_signed_in_at, directory_maintainer';
 
 function adminView(r: AdminRow) {
   return {
@@ -34,6 +35,7 @@ function adminView(r: AdminRow) {
     centre: r.centre,
     role: r.role,
     hasPin: r.pin_hash !== null,
+    maintainer: r.directory_maintainer === 1,
     active: r.active === 1,
     failedAttempts: r.failed_attempts,
     createdAt: r.created_at,

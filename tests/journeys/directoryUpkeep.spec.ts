@@ -90,3 +90,34 @@ test('the "to verify" list: count on home, most urgent first, V marks verified w
     await h.close();
   }
 });
+
+test('administration: a supervisor makes another supervisor a directory maintainer and takes the right back; main checks it and audits both', async ({ harnessBrowser }) => {
+  const h = await openHarnessApp(await harnessBrowser(), {
+    clock: new ManualClock(NOW),
+    seed: async (core) => {
+      await op(core, 'access.createFirstSupervisor', { displayName: 'Sophie', centre: 'CASG Nord', passphrase: 'supervisor passphrase' });
+      // A second supervisor: the app has no screen for one yet (relais-admin makes them), so the seed promotes a profile.
+      const karim = await op(core, 'profiles.admin.create', { displayName: 'Karim', centre: 'CPAS Anderlecht', pin: '975310' });
+      core.services.store.database().prepare("UPDATE profiles SET role = 'supervisor' WHERE id = ?").run(karim.id);
+    },
+  });
+  try {
+    const { page, core } = h;
+    await expect(page.locator('.shell')).toBeVisible();
+    await page.keyboard.press('Alt+7');
+    const karim = page.getByTestId('admin-profile').filter({ hasText: 'Karim' });
+    await expect(karim.getByTestId('maintainer-badge')).toHaveCount(0);
+    await karim.getByRole('button', { name: 'Nommer Karim gestionnaire du répertoire' }).click();
+    await expect(page.getByRole('region', { name: 'Profils' }).getByRole('status')).toHaveText('Karim peut maintenant modifier le répertoire.');
+    await expect(karim.getByTestId('maintainer-badge')).toBeVisible();
+    const karimId = (await op(core, 'profiles.admin.list', {})).profiles.find((p) => p.displayName === 'Karim')!.id;
+    expect((await op(core, 'profiles.admin.list', {})).profiles.find((p) => p.id === karimId)?.maintainer).toBe(true);
+    await karim.getByRole('button', { name: 'Retirer à Karim la gestion du répertoire' }).click();
+    await expect(karim.getByTestId('maintainer-badge')).toHaveCount(0);
+    const audit = await op(core, 'audit.list', { limit: 50 });
+    const rights = audit.entries.filter((e) => e.action === 'profile.right');
+    expect(rights).toHaveLength(2);
+  } finally {
+    await h.close();
+  }
+});

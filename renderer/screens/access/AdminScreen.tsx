@@ -92,6 +92,13 @@ function ProfilesSection() {
       reload();
     }
   };
+  // The directory maintainer right (issue 17): a supervisor gives or takes it back; the router checks it and it is audited.
+  const setMaintainer = async (p: AdminProfile, maintainer: boolean) => {
+    if (await run(() => call('directory.setMaintainer', { profileId: p.id, maintainer }))) {
+      setStatus(t(maintainer ? 'admin.maintainerGranted' : 'admin.maintainerWithdrawn', { name: p.displayName }));
+      reload();
+    }
+  };
   const reset = async (e: React.FormEvent) => {
     e.preventDefault();
     if (!resetFor) return;
@@ -127,13 +134,21 @@ function ProfilesSection() {
               <td>
                 {p.displayName} <span className="muted">{p.centre}</span>
               </td>
-              <td>{t(`admin.role.${p.role}`)}</td>
+              <td>
+                {t(`admin.role.${p.role}`)}
+                {p.maintainer && <span className="badge" data-testid="maintainer-badge"> · {t('admin.maintainer')}</span>}
+              </td>
               <td>{p.active ? (p.hasPin ? t('admin.state.active') : t('admin.state.noPin')) : t('admin.state.disabled')}</td>
               <td>{p.lastSignedInAt ? formatDateTime(p.lastSignedInAt, lang) : '—'}</td>
               <td>
                 <button type="button" onClick={() => void setActive(p, !p.active)}>
                   {t(p.active ? 'admin.disable' : 'admin.enable', { name: p.displayName })}
                 </button>{' '}
+                {p.role === 'supervisor' && p.active && (
+                  <button type="button" onClick={() => void setMaintainer(p, !p.maintainer)}>
+                    {t(p.maintainer ? 'admin.withdrawMaintainer' : 'admin.grantMaintainer', { name: p.displayName })}
+                  </button>
+                )}{' '}
                 {p.role === 'responder' && (
                   <button type="button" onClick={() => setResetFor(p)}>
                     {t('admin.resetPin', { name: p.displayName })}
