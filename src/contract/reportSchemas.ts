@@ -61,6 +61,10 @@ export const reportSchema = z.object({
   title: labelSchema,
   period: periodSchema,
   previous: periodSchema,
+  /** Which period the report compares with (issue 17): previous calendar month, previous year, or the same length just before. */
+  comparisonRule: z.enum(['calendarMonth', 'calendarYear', 'sameLength']).optional(),
+  /** A calendar month's same month a year earlier. */
+  yearEarlier: periodSchema.nullable().optional(),
   generatedAt: z.string(),
   generator: z.string(),
   /** The partner centres whose calls are counted (several after a regional merge). */
@@ -77,6 +81,9 @@ export const reportSchema = z.object({
     q1Seconds: cellSchema,
     q3Seconds: cellSchema,
     callsWithCallback: cellSchema,
+    /** Calls of the same month a year earlier and the change since (calendar months only). */
+    yearEarlierCalls: cellSchema.optional(),
+    callsChangeYear: cellSchema.optional(),
   }),
   tables: z.array(tableSchema),
   quotes: z.array(quoteSchema),

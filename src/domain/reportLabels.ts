@@ -222,6 +222,10 @@ export const COLUMN_LABELS = {
   followedUp: L('Relais suivis', 'Opgevolgde doorverwijzingen', 'Referrals followed up'),
   arrivedPct: L('% aide arrivée', '% hulp gekomen', '% help arrived'),
   hour: L('Heure', 'Uur', 'Hour'),
+  unreachable: L('dont injoignable', 'waarvan onbereikbaar', 'of which unreachable'),
+  pctUnreachable: L('% injoignable', '% onbereikbaar', '% unreachable'),
+  helpArrived: L('Aide arrivée (pas encore enregistrée)', 'Hulp aangekomen (nog niet geregistreerd)', 'Help arrived (not yet recorded)'),
+  service: L('Service', 'Dienst', 'Service'),
 } satisfies Record<string, Label>;
 
 export const TABLE_TITLES = {
@@ -248,7 +252,12 @@ export const TABLE_TITLES = {
   socialAid: L('En lien avec l\'aide sociale avant l\'appel', 'Vóór de oproep in contact met sociale hulp', 'In contact with social aid before the call'),
   barriers: L('Non-recours aux droits', 'Niet-gebruik van rechten', 'Non-take-up of rights'),
   debrief: L('Appels à débriefer en équipe', 'Oproepen te bespreken in de teamdebriefing', 'Calls to debrief as a team'),
+  barometerKinds: L('Baromètre : services joignables ou non, par type de service', 'Barometer: bereikbaarheid van de diensten, per soort dienst', 'Barometer: could the services be reached, by kind of service'),
+  barometerServices: L('Baromètre : services joignables ou non, par service', 'Barometer: bereikbaarheid van de diensten, per dienst', 'Barometer: could the services be reached, by service'),
 } satisfies Record<string, Label>;
+
+/** The barometer's row of services not named one by one. */
+export const OTHER_SERVICES_LABEL = L('Autres services', 'Andere diensten', 'Other services');
 export type TableId = keyof typeof TABLE_TITLES;
 
 export const HEADLINE_LABELS = {
@@ -285,7 +294,41 @@ export interface MethodFacts {
   sensitiveThemes: readonly Label[];
   granularity: 'day' | 'week' | 'month' | null;
   periodDays: number;
+  /** Which comparison rule applied (issue 17); absent: the same length just before. */
+  comparison?: 'calendarMonth' | 'calendarYear' | 'sameLength';
+  /** A calendar month's report also shows the same month a year earlier. */
+  yearEarlier?: boolean;
 }
+
+/** The method note's sentence on the comparison period: it says which rule applied. */
+function comparisonSentence(f: MethodFacts, lang: Lang): string {
+  const rule = f.comparison ?? 'sameLength';
+  const texts: Record<typeof rule, Record<Lang, string>> = {
+    calendarMonth: {
+      fr: `La période est un mois civil : elle est comparée au mois civil précédent${f.yearEarlier ? ', et le nombre d\'appels aussi au même mois un an plus tôt' : ''} ; « évolution » est la variation relative entre les deux.`,
+      nl: `De periode is een kalendermaand: ze wordt vergeleken met de vorige kalendermaand${f.yearEarlier ? ', en het aantal oproepen ook met dezelfde maand een jaar eerder' : ''}; "evolutie" is de relatieve verandering.`,
+      en: `The period is a calendar month: it is compared with the previous calendar month${f.yearEarlier ? ', and the number of calls also with the same month a year earlier' : ''}; "change" is the relative change between the two.`,
+    },
+    calendarYear: {
+      fr: 'La période est une année civile : elle est comparée à l\'année civile précédente ; « évolution » est la variation relative entre les deux.',
+      nl: 'De periode is een kalenderjaar: ze wordt vergeleken met het vorige kalenderjaar; "evolutie" is de relatieve verandering.',
+      en: 'The period is a calendar year: it is compared with the previous calendar year; "change" is the relative change between the two.',
+    },
+    sameLength: {
+      fr: `La période précédente est la période de même longueur (${f.periodDays} jours) qui précède immédiatement ; « évolution » est la variation relative entre les deux.`,
+      nl: `De vorige periode is de periode van dezelfde lengte (${f.periodDays} dagen) net ervoor; "evolutie" is de relatieve verandering.`,
+      en: `The previous period is the period of the same length (${f.periodDays} days) just before; "change" is the relative change between the two.`,
+    },
+  };
+  return texts[rule][lang];
+}
+
+/** What "unreachable" means in the barometer (issue 17). */
+const BAROMETER_NOTE: Record<Lang, string> = {
+  fr: 'Baromètre : pour chaque type de service et chaque service nommé (des organisations, jamais des personnes), le nombre de relais vers ce service, ceux où le ou la répondant·e a contacté le service pour l\'appelant·e, et ceux dont la suite notée est « service injoignable » : le ou la répondant·e a noté que le service n\'a pas pu être joint quand on a tenté de le contacter pour l\'appelant·e (pas de réponse, ligne saturée, fermé aux heures annoncées). Un relais sans suite notée n\'est pas compté comme injoignable. « Aide arrivée » sera rempli par le suivi des rappels ; il n\'est pas encore enregistré.',
+  nl: 'Barometer: per soort dienst en per dienst met naam (organisaties, nooit personen) het aantal doorverwijzingen naar die dienst, die waarbij de hulpverlener de dienst contacteerde voor de oproeper, en die met als genoteerd gevolg "dienst onbereikbaar": de hulpverlener noteerde dat de dienst niet bereikt kon worden toen men hem voor de oproeper probeerde te contacteren (geen antwoord, lijn overbelast, gesloten tijdens de aangekondigde uren). Een doorverwijzing zonder genoteerd gevolg telt niet als onbereikbaar. "Hulp aangekomen" wordt ingevuld door de opvolging van het terugbellen; het wordt nog niet geregistreerd.',
+  en: 'Barometer: for each kind of service and each named service (organisations, never persons), the referrals to that service, those where the responder contacted the service on the caller\'s behalf, and those whose recorded outcome is "service unreachable": the responder recorded that the service could not be reached when someone tried to contact it for the caller (no answer, line saturated, closed during its stated hours). A referral with no recorded outcome is not counted as unreachable. "Help arrived" will come from the callback follow-ups; it is not recorded yet.',
+};
 
 /** The method note, paragraph by paragraph. */
 export function methodNote(f: MethodFacts, lang: Lang): string[] {
@@ -295,23 +338,26 @@ export function methodNote(f: MethodFacts, lang: Lang): string[] {
     fr: [
       'Source : la base des appels de la ligne, remplie par les répondant·es après chaque appel. Sont comptés les appels terminés qui ont commencé dans la période (jours civils, heure de Bruxelles) ; un appel en cours n\'est pas compté.',
       'Un appel peut porter plusieurs demandes : chaque thématique cochée compte une demande. Les appels et les demandes sont comptés séparément ; « % des demandes » rapporte au total des demandes, « % des appels » au nombre d\'appels (la somme dépasse alors 100 %). Un appel sans thématique compte une demande « non renseignée ».',
-      `La période précédente est la période de même longueur (${f.periodDays} jours) qui précède immédiatement ; « évolution » est la variation relative entre les deux.`,
+      comparisonSentence(f, 'fr'),
       'La durée est le temps de conversation (attentes exclues). Médiane et écart interquartile (1er–3e quartile) sont calculés sur les appels dont la durée est connue.',
       'Besoins non rencontrés : appels dont la réponse a été notée « en partie » ou « non rencontrée », ou qui décrivent un besoin resté sans réponse.',
+      BAROMETER_NOTE.fr,
     ],
     nl: [
       'Bron: de oproepdatabank van de lijn, ingevuld door de hulpverleners na elke oproep. Geteld worden de beëindigde oproepen die in de periode begonnen (kalenderdagen, Brusselse tijd); een lopende oproep telt niet mee.',
       'Eén oproep kan meerdere vragen bevatten: elk aangevinkt thema telt als één vraag. Oproepen en vragen worden apart geteld; "% van de vragen" verwijst naar het totaal aantal vragen, "% van de oproepen" naar het aantal oproepen (de som is dan meer dan 100 %). Een oproep zonder thema telt als één vraag "niet ingevuld".',
-      `De vorige periode is de periode van dezelfde lengte (${f.periodDays} dagen) net ervoor; "evolutie" is de relatieve verandering.`,
+      comparisonSentence(f, 'nl'),
       'De duur is de gesprekstijd (wachttijd niet meegerekend). Mediaan en interkwartielafstand (1ste–3de kwartiel) gaan over de oproepen met gekende duur.',
       'Onbeantwoorde noden: oproepen waarvan het antwoord als "gedeeltelijk" of "niet beantwoord" werd genoteerd, of die een onbeantwoorde nood beschrijven.',
+      BAROMETER_NOTE.nl,
     ],
     en: [
       'Source: the line\'s call records, filled in by the responders after each call. Counted are the calls that ended and started within the period (calendar days, Brussels time); a call in progress is not counted.',
       'One call may carry several requests: each theme ticked counts one request. Calls and requests are counted separately; "% of requests" relates to all requests, "% of calls" to the number of calls (so it adds up to more than 100 %). A call without a theme counts one "not recorded" request.',
-      `The previous period is the period of the same length (${f.periodDays} days) just before; "change" is the relative change between the two.`,
+      comparisonSentence(f, 'en'),
       'Length is talk time (holds excluded). Median and interquartile range (1st–3rd quartile) are computed over the calls whose length is known.',
       'Unmet needs: calls whose answer was recorded as "partly met" or "not met", or that describe a need left unanswered.',
+      BAROMETER_NOTE.en,
     ],
   };
   const publicRules: Record<Lang, string[]> = {

@@ -1,5 +1,5 @@
 import type { Db } from '../store/openDatabase.ts';
-import { bump, bumpPair, emptyFacts, NONE, type PeriodFacts } from './periodFacts.ts';
+import { bump, bumpBarometer, bumpPair, emptyFacts, NONE, type PeriodFacts } from './periodFacts.ts';
 import { periodInstants } from '../domain/brusselsTime.ts';
 import { type ServiceKind, serviceKind } from './serviceKinds.ts';
 
@@ -131,8 +131,12 @@ export function collectPeriods(db: Db, periods: readonly Period[]): CollectedPer
     if (c.unmet) bump(f.unmetByTheme, theme);
   };
   const addReferral = (c: CallCtx, r: ReferralRow) => {
-    bumpPair(c.f.referralKinds, kindOf(r[1], r[2]), r[3] === 1);
+    const kind = kindOf(r[1], r[2]);
+    bumpPair(c.f.referralKinds, kind, r[3] === 1);
     bump(c.f.referralOutcomes, r[4] ?? NONE);
+    bumpBarometer(c.f.barometerKinds, kind, r[3] === 1, r[4] === 'unreachable');
+    bumpBarometer(c.f.barometerServices, r[1], r[3] === 1, r[4] === 'unreachable');
+    c.f.serviceNames[r[1]] ??= r[2];
   };
 
   const run = db.transaction(() => {

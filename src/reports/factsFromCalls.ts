@@ -1,4 +1,4 @@
-import { bump, bumpPair, emptyFacts, NONE, type PeriodFacts } from './periodFacts.ts';
+import { bump, bumpBarometer, bumpPair, emptyFacts, NONE, type PeriodFacts } from './periodFacts.ts';
 import { periodInstants } from '../domain/brusselsTime.ts';
 
 // The facts of a period computed call by call from plain records: the reference the SQL
@@ -18,7 +18,7 @@ export interface ReportCall {
   unmetNeed: string | null;
   themes: readonly string[];
   interventions: readonly string[];
-  referrals: ReadonlyArray<{ kind: string; contacted: boolean; outcome: string | null }>;
+  referrals: ReadonlyArray<{ serviceId: string; serviceName: string; kind: string; contacted: boolean; outcome: string | null }>;
   /** Statuses of the call's callbacks. */
   callbacks: readonly string[];
   /** Set when the call carried no request: counted apart, in `withoutRequest` only. */
@@ -61,6 +61,9 @@ export function factsFromCalls(calls: Iterable<ReportCall>, from: string, to: st
     for (const r of c.referrals) {
       bumpPair(f.referralKinds, r.kind, r.contacted);
       bump(f.referralOutcomes, r.outcome ?? NONE);
+      bumpBarometer(f.barometerKinds, r.kind, r.contacted, r.outcome === 'unreachable');
+      bumpBarometer(f.barometerServices, r.serviceId, r.contacted, r.outcome === 'unreachable');
+      f.serviceNames[r.serviceId] ??= r.serviceName;
     }
     bump(f.communes, commune);
     bump(f.callerTypes, c.callerType ?? NONE);

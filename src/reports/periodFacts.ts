@@ -60,6 +60,24 @@ export interface PeriodFacts {
   barriers: Counts;
   /** Calls flagged to debrief: `yes` / `no`. */
   debrief: Counts;
+  /**
+   * The barometer (issue 17): per kind of service and per named service (directory id), the
+   * referrals, those contacted on the caller's behalf, and those whose outcome was
+   * "unreachable" — [referrals, contacted, unreachable].
+   */
+  barometerKinds: BarometerCounts;
+  barometerServices: BarometerCounts;
+  /** The name a referral recorded for each service id of `barometerServices` (a regional merge keeps the first). */
+  serviceNames: Record<string, string>;
+}
+
+export type BarometerCounts = Record<string, [number, number, number]>;
+
+export function bumpBarometer(counts: BarometerCounts, key: string, contacted: boolean, unreachable: boolean): void {
+  const c = counts[key] ?? (counts[key] = [0, 0, 0]);
+  c[0] += 1;
+  if (contacted) c[1] += 1;
+  if (unreachable) c[2] += 1;
 }
 
 export function emptyFacts(from: string, to: string): PeriodFacts {
@@ -90,6 +108,9 @@ export function emptyFacts(from: string, to: string): PeriodFacts {
     socialAid: {},
     barriers: {},
     debrief: {},
+    barometerKinds: {},
+    barometerServices: {},
+    serviceNames: {},
   };
 }
 
@@ -143,6 +164,18 @@ export function addFacts(into: PeriodFacts, from: PeriodFacts): PeriodFacts {
   for (const f of COUNT_FIELDS) addCounts(into[f], from[f]);
   for (const f of PAIR_FIELDS) addPairs(into[f], from[f]);
   for (const [commune, themes] of Object.entries(from.communeTheme)) addCounts((into.communeTheme[commune] ??= {}), themes);
+  // Facts cached or exported before the barometer have none of it.
+  for (const f of ['barometerKinds', 'barometerServices'] as const) {
+    const target = (into[f] ??= {});
+    for (const [k, [a, b, c]] of Object.entries(from[f] ?? {})) {
+      const t = target[k] ?? (target[k] = [0, 0, 0]);
+      t[0] += a;
+      t[1] += b;
+      t[2] += c;
+    }
+  }
+  into.serviceNames ??= {};
+  for (const [id, name] of Object.entries(from.serviceNames ?? {})) into.serviceNames[id] ??= name;
   return into;
 }
 
@@ -166,6 +199,11 @@ export function canonicalFacts(f: PeriodFacts): PeriodFacts {
   const out = { ...f } as PeriodFacts;
   for (const k of COUNT_FIELDS) out[k] = clean(f[k]);
   for (const k of PAIR_FIELDS) out[k] = cleanPairs(f[k]);
+  const cleanBarometer = (c: BarometerCounts | undefined): BarometerCounts =>
+    Object.fromEntries(Object.entries(c ?? {}).filter(([, v]) => v[0] !== 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) as BarometerCounts;
+  out.barometerKinds = cleanBarometer(f.barometerKinds);
+  out.barometerServices = cleanBarometer(f.barometerServices);
+  out.serviceNames = Object.fromEntries(Object.entries(f.serviceNames ?? {}).filter(([id]) => Object.hasOwn(out.barometerServices, id)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   out.communeTheme = Object.fromEntries(
     Object.entries(f.communeTheme)
       .map(([c, t]) => [c, clean(t)] as const)

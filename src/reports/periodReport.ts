@@ -3,6 +3,7 @@ import { type Label, methodNote, REPORT_TITLE, TABLE_TITLES } from '../domain/re
 import { cellKey, protectReport, recoverableCells, type StatusMap } from './disclosureControl.ts';
 import { NONE, type PeriodFacts } from './periodFacts.ts';
 import { periodDays } from '../domain/brusselsTime.ts';
+import { comparisonFor } from './comparisonPeriods.ts';
 import { publicGranularity } from './periodTime.ts';
 import { buildSpecs, type CellRef, CROSS_THRESHOLD, type TableSpec, THRESHOLD, type ThemeInfo } from './reportSpecs.ts';
 import { type CellStatus, isPrimary } from './secondarySuppression.ts';
@@ -13,7 +14,10 @@ import { AppError } from '../errors.ts';
 
 export interface ReportInput {
   current: PeriodFacts;
+  /** The comparison period chosen by comparisonFor (comparisonPeriods.ts). */
   previous: PeriodFacts;
+  /** A calendar month's same month a year earlier (absent: not a calendar month, or not computed, e.g. a merge of older exports). */
+  yearEarlier?: PeriodFacts | null;
   themes: readonly ThemeInfo[];
   centres: readonly string[];
   taxonomyVersion: string;
@@ -144,6 +148,9 @@ export function buildReport(input: ReportInput, flavour: 'internal' | 'public'):
   const requests = linkCell('requests', cur.requests);
   const previousCalls = linkCell('prev:calls', prev.calls);
   const previousRequests = linkCell('prev:requests', prev.requests);
+  const comparison = comparisonFor({ from: cur.from, to: cur.to });
+  const yearEarlier = comparison.rule === 'calendarMonth' && input.yearEarlier ? input.yearEarlier : null;
+  const yearEarlierCalls = yearEarlier ? linkCell('year:calls', yearEarlier.calls) : null;
   const q = durationQuantiles(cur.durations);
   // A median of a handful of calls describes those calls: hidden below the stricter threshold.
   const stat = (v: number | null): Cell => (v === null ? { v: null, h: 'na' } : flavour === 'public' && q.n < CROSS_THRESHOLD ? { v: null, h: 'below', t: CROSS_THRESHOLD } : { v: Math.round(v) });
@@ -157,6 +164,8 @@ export function buildReport(input: ReportInput, flavour: 'internal' | 'public'):
     title: REPORT_TITLE,
     period: { from: cur.from, to: cur.to },
     previous: { from: prev.from, to: prev.to },
+    comparisonRule: comparison.rule,
+    yearEarlier: yearEarlier ? { from: yearEarlier.from, to: yearEarlier.to } : null,
     generatedAt: input.generatedAt,
     generator: input.generator,
     centres: [...input.centres].sort((a, b) => a.localeCompare(b)),
@@ -172,6 +181,7 @@ export function buildReport(input: ReportInput, flavour: 'internal' | 'public'):
       q1Seconds: stat(q.q1),
       q3Seconds: stat(q.q3),
       callsWithCallback: linkCell('callsWithCallback', cur.callsWithCallback),
+      ...(yearEarlierCalls ? { yearEarlierCalls, callsChangeYear: ratio(calls, yearEarlierCalls, true) } : {}),
     },
     tables,
     quotes: input.quotes.map((x) => ({ theme: x.theme, themeLabel: themeLabel(input.themes, x.theme), text: x.text })),
@@ -201,5 +211,7 @@ function methodFacts(input: ReportInput, flavour: 'internal' | 'public', sensiti
     sensitiveThemes: sensitive.map((t) => t.labels),
     granularity: flavour === 'public' ? publicGranularity(input.current.from, input.current.to) : null,
     periodDays: periodDays(input.current.from, input.current.to),
+    comparison: comparisonFor({ from: input.current.from, to: input.current.to }).rule,
+    yearEarlier: Boolean(input.yearEarlier),
   };
 }

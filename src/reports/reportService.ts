@@ -3,10 +3,10 @@ import type { Report } from '../contract/reportSchemas.ts';
 import { SENSITIVE_THEME_CODES } from '../domain/taxonomy.ts';
 import { directoryRepository } from '../directory/directoryRepository.ts';
 import type { Db } from '../store/openDatabase.ts';
+import { comparisonFor } from './comparisonPeriods.ts';
 import { cachedPeriods } from './factsCache.ts';
 import type { PeriodFacts } from './periodFacts.ts';
 import { buildReport, type ReportInput } from './periodReport.ts';
-import { previousPeriod } from '../domain/brusselsTime.ts';
 import { checkPeriod } from './periodTime.ts';
 import { quotesRepository } from './quotesRepository.ts';
 import type { ThemeInfo } from './reportSpecs.ts';
@@ -49,12 +49,14 @@ export interface StoreReportOptions {
 
 export function reportInputFromStore(db: Db, opts: Pick<StoreReportOptions, 'from' | 'to' | 'now' | 'generator'>): ReportInput & { storeId: string } {
   checkPeriod(opts.from, opts.to);
-  const prev = previousPeriod(opts.from, opts.to);
+  const comparison = comparisonFor({ from: opts.from, to: opts.to });
   const themes = storeThemes(db);
-  const { facts, centres } = cachedPeriods(db, [{ from: opts.from, to: opts.to }, prev]);
+  const periods = [{ from: opts.from, to: opts.to }, comparison.previous, ...(comparison.yearEarlier ? [comparison.yearEarlier] : [])];
+  const { facts, centres } = cachedPeriods(db, periods);
   return {
     current: facts[0]!,
     previous: facts[1]!,
+    yearEarlier: facts[2] ?? null,
     themes,
     centres: centres[0]!,
     taxonomyVersion: taxonomyVersion(themes.map((t) => t.code)),

@@ -28,6 +28,7 @@ import {
   WEEKDAYS,
 } from '../domain/reportLabels.ts';
 import type { ColumnFormat } from '../contract/reportSchemas.ts';
+import { BAROMETER_LINKS, barometerSpecs } from './barometerSpecs.ts';
 import { type Counts, NONE, type PeriodFacts, sumCounts } from './periodFacts.ts';
 import { bucketKey, buckets, type Granularity, localHour, publicGranularity } from './periodTime.ts';
 
@@ -236,6 +237,8 @@ function crossTable(opts: {
   value: (row: string, col: string) => number;
   totalLabel: Label;
   rowLink?: (row: string) => string | null;
+  /** Inner cells published elsewhere too (the barometer's contacted count per kind). */
+  cellLink?: (row: string, col: string) => string | null;
   grandLink: string | null;
   innerThreshold: number;
   marginThreshold: number;
@@ -249,7 +252,7 @@ function crossTable(opts: {
   const grand = rowTotals.reduce((a, b) => a + b, 0);
   const columns: CountColumn[] = [
     { key: 'total', label: opts.totalLabel, format: 'count', values: [...rowTotals, grand], links: [...opts.rowKeys.map((k) => opts.rowLink?.(k) ?? null), opts.grandLink] },
-    ...opts.cols.map((c, j) => ({ key: c.key, label: c.label, format: 'count' as const, values: [...grid.map((r) => r[j] as number), colTotals[j] as number], links: [...opts.rowKeys.map(() => null), c.link ?? null] })),
+    ...opts.cols.map((c, j) => ({ key: c.key, label: c.label, format: 'count' as const, values: [...grid.map((r) => r[j] as number), colTotals[j] as number], links: [...opts.rowKeys.map((r) => opts.cellLink?.(r, c.key) ?? null), c.link ?? null] })),
   ];
   return {
     id: opts.id,
@@ -372,10 +375,12 @@ export function buildSpecs(input: SpecInput): TableSpec[] {
       rowKeys: kindKeys,
       rowLabel: (k) => labelOf(SERVICE_KIND_LABELS, k),
       cols: [
-        { key: 'contacted', label: COLUMN_LABELS.contacted },
+        { key: 'contacted', label: COLUMN_LABELS.contacted, link: BAROMETER_LINKS.contactedTotal },
         { key: 'notContacted', label: COLUMN_LABELS.notContacted },
       ],
       value: (r, c) => cur.referralKinds[r]?.[c === 'contacted' ? 0 : 1] ?? 0,
+      rowLink: BAROMETER_LINKS.kindReferrals,
+      cellLink: (r, c) => (c === 'contacted' ? BAROMETER_LINKS.kindContacted(r) : null),
       totalLabel: COLUMN_LABELS.referrals,
       grandLink: 'referrals',
       innerThreshold: THRESHOLD,
@@ -395,11 +400,13 @@ export function buildSpecs(input: SpecInput): TableSpec[] {
       current: cur.referralOutcomes,
       previous: prev.referralOutcomes,
       totalLink: 'referrals',
+      rowLink: BAROMETER_LINKS.outcome,
       pctOfTotal: true,
       pctOfCalls: false,
       chart: { kind: 'hbars', columns: ['current'] },
     }),
   );
+  specs.push(...barometerSpecs(cur, flavour, kindKeys, THRESHOLD));
 
   specs.push(
     distribution({

@@ -45,12 +45,24 @@ test.describe('supervisor', () => {
     await expect(themes.getByRole('rowheader', { name: 'Aide alimentaire' })).toBeVisible();
     await expect(page.locator('[data-report-table="heatmap"] svg')).toBeVisible();
     await expect(page.locator('[data-figure="calls"] dd')).toHaveText(/^\d[\d\s\u202f]*$/);
+    // Issue 17: the barometer beside its chart, the method note saying what "unreachable" means,
+    // and last month compared with the month before and the same month a year earlier.
+    const barometer = page.locator('[data-report-table="barometerServices"]');
+    await expect(barometer.getByRole('heading', { name: 'Baromètre : services joignables ou non, par service' })).toBeVisible();
+    await expect(barometer.locator('.recharts-wrapper > svg.recharts-surface')).toBeVisible();
+    await expect(barometer.getByRole('columnheader', { name: 'dont injoignable' })).toBeVisible();
+    await expect(barometer.getByRole('columnheader', { name: 'Aide arrivée (pas encore enregistrée)' })).toBeVisible();
+    await expect(page.locator('[data-report-table="barometerKinds"]')).toBeVisible();
+    await expect(page.locator('.report-method')).toContainText('Baromètre : pour chaque type de service');
+    await expect(page.locator('[data-comparison="calendarMonth"]')).toContainText('Comparé au mois précédent');
+    await expect(page.locator('[data-comparison="calendarMonth"]')).toContainText('un an plus tôt');
 
     // Public: small counts hidden, no heatmap.
     await page.getByLabel('Publique (petits nombres masqués)').check();
     await page.getByRole('button', { name: 'Afficher', exact: true }).click();
     await expect(page.locator('.report-banner')).toContainText('Version publique');
     await expect(page.locator('[data-report-table="heatmap"]')).toHaveCount(0);
+    await expect(page.locator('[data-report-table="barometerKinds"]')).toBeVisible();
     await expect(page.locator('[data-table="communeTheme"] td.hidden-cell').first()).toHaveText(/^(<10|<5|s)$/);
     await expect(page.getByRole('heading', { name: 'Note méthodologique' })).toBeVisible();
 

@@ -26,7 +26,7 @@ test('demo seed writes realistic calls; collectFacts equals the call-by-call cou
   const records: ReportCall[] = planned.map((d) => ({
     ...d,
     status: d.unfinished ? 'ended' : 'closed',
-    referrals: d.referrals.map((r) => ({ kind: serviceKind(r.serviceId, r.serviceName, r.firstTheme), contacted: r.contacted, outcome: r.outcome })),
+    referrals: d.referrals.map((r) => ({ serviceId: r.serviceId, serviceName: r.serviceName, kind: serviceKind(r.serviceId, r.serviceName, r.firstTheme), contacted: r.contacted, outcome: r.outcome })),
     callbacks: d.callback ? [d.callback.status] : [],
   }));
   for (const [from, to] of [

@@ -26,6 +26,8 @@ function Headline({ report, lang }: { report: Report; lang: Lang }) {
     ['iqr', t('headline.iqrPlain'), iqr, t('headline.iqr')],
     ['callbacks', t('headline.callbacks'), formatCell(h.callsWithCallback, 'count', lang)],
   ];
+  // A calendar month is also read against the same month a year earlier (issue 17).
+  if (h.yearEarlierCalls) items.splice(4, 0, ['yearEarlier', t('headline.yearEarlierCalls'), formatCell(h.yearEarlierCalls, 'count', lang)], ['changeYear', t('headline.changeYear'), formatCell(h.callsChangeYear ?? { v: null, h: 'na' }, 'change', lang)]);
   return (
     <dl className="report-headline">
       {items.map(([key, label, value, term]) => (
@@ -77,7 +79,13 @@ export function ReportDocumentView({ report, lang, print = false }: { report: Re
       {!print && (
         <>
           <p className={internal ? 'notice warn report-banner' : 'notice report-banner'}>{internal ? t('period.internalBanner') : t('period.publicBanner')}</p>
-          <p className="muted">{t('period.previous', { from: dayWords(report.previous.from, lang), to: dayWords(report.previous.to, lang) })}</p>
+          <p className="muted" data-comparison={report.comparisonRule ?? 'sameLength'}>
+            {t(report.comparisonRule === 'calendarMonth' ? 'period.previousMonth' : report.comparisonRule === 'calendarYear' ? 'period.previousYear' : 'period.previous', {
+              from: dayWords(report.previous.from, lang),
+              to: dayWords(report.previous.to, lang),
+            })}
+            {report.yearEarlier && <> {t('period.yearEarlier', { from: dayWords(report.yearEarlier.from, lang), to: dayWords(report.yearEarlier.to, lang) })}</>}
+          </p>
           <Headline report={report} lang={lang} />
         </>
       )}

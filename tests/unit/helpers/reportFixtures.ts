@@ -12,7 +12,7 @@ export function demoReportCalls(calls: number, days: number, endDay: string, see
   return generateDemoCalls({ calls, days, endDay, seed }).map((d) => ({
     ...d,
     status: 'closed' as const,
-    referrals: d.referrals.map((r) => ({ kind: serviceKind(r.serviceId, r.serviceName, r.firstTheme), contacted: r.contacted, outcome: r.outcome })),
+    referrals: d.referrals.map((r) => ({ serviceId: r.serviceId, serviceName: r.serviceName, kind: serviceKind(r.serviceId, r.serviceName, r.firstTheme), contacted: r.contacted, outcome: r.outcome })),
     callbacks: d.callback ? [d.callback.status] : [],
   }));
 }
