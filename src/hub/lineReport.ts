@@ -1,8 +1,9 @@
-import { periodInstants, previousPeriod } from '../domain/brusselsTime.ts';
+import { periodInstants } from '../domain/brusselsTime.ts';
 import { LINE_REPORT_TITLE } from '../domain/reportLabels.ts';
 import { BUILTIN_THEMES, SENSITIVE_THEME_CODES } from '../domain/taxonomy.ts';
 import { factsFromCalls, type ReportCall } from '../reports/factsFromCalls.ts';
 import { checkPeriod } from '../reports/periodTime.ts';
+import { comparisonFor } from '../reports/comparisonPeriods.ts';
 import { bundleFromInput, type ReportBundle, taxonomyVersion } from '../reports/reportService.ts';
 import type { CallFactsWire } from '../sync/wire.ts';
 import type { HubContext } from './hubContext.ts';
@@ -37,7 +38,8 @@ function asReportCall(f: CallFactsWire): ReportCall {
 
 export async function lineReportBundle(ctx: HubContext, opts: { from: string; to: string; flavour: 'internal' | 'public'; generator: string }): Promise<ReportBundle> {
   checkPeriod(opts.from, opts.to);
-  const prev = previousPeriod(opts.from, opts.to);
+  // The period rules of issue 17 (previous calendar month / year, else the same length before).
+  const prev = comparisonFor({ from: opts.from, to: opts.to }).previous;
   const start = periodInstants(prev.from, prev.to).startIso;
   const end = periodInstants(opts.from, opts.to).endIso;
   const rows = await ctx.db.query<{ centre: string; facts: unknown; started_at: unknown }>('SELECT centre, facts, started_at FROM hub_call_facts WHERE started_at >= $1 AND started_at < $2', [start, end]);

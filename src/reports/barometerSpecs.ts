@@ -15,7 +15,7 @@ import type { CellRef, CountColumn, DerivedColumn, SpecRow, TableSpec } from './
 // totals = `referrals`, the contacted total and the "unreachable" outcome row. The report's
 // recoverability check then covers the barometer against every other published table.
 
-/** Named services shown one by one in the internal report (the rest add up in "Other services"). */
+/** At most this many services are named one by one (the rest add up in "Other services"). */
 export const BAROMETER_NAMED_SERVICES = 30;
 const OTHER = '_other';
 
@@ -27,6 +27,8 @@ export const BAROMETER_LINKS = {
   kindContacted: (kind: string) => `referralKindContacted:${kind}`,
   outcome: (outcome: string) => `referralOutcome:${outcome}`,
   contactedTotal: 'referrals:contacted',
+  helpArrived: (kind: string) => `helpArrived:${kind}`,
+  helpArrivedTotal: 'helpArrived:total',
 } as const;
 
 function barometerTable(opts: {
@@ -35,6 +37,8 @@ function barometerTable(opts: {
   label: (key: string) => Label;
   counts: BarometerCounts;
   rowLinks: (key: string) => [string | null, string | null];
+  /** "Help arrived" per row from the callback follow-ups (issue 15), where known: per kind only. */
+  helpArrived: ((key: string) => number) | null;
   threshold: number;
 }): TableSpec {
   const rows: SpecRow[] = [...opts.keys.map((k) => ({ key: k, label: opts.label(k) })), { key: 'total', label: TOTAL_LABEL, total: true }];
@@ -47,8 +51,18 @@ function barometerTable(opts: {
     { key: 'contacted', label: COLUMN_LABELS.contacted, format: 'count', values: column(1), links: [...opts.keys.map((k) => opts.rowLinks(k)[1]), BAROMETER_LINKS.contactedTotal] },
     { key: 'unreachable', label: COLUMN_LABELS.unreachable, format: 'count', values: column(2), links: [...opts.keys.map(() => null), BAROMETER_LINKS.outcome('unreachable')] },
     { key: 'pctUnreachable', label: COLUMN_LABELS.pctUnreachable, format: 'percent', num: (r) => ref(opts.id, rows[r]!.key, 'unreachable'), den: (r) => ref(opts.id, rows[r]!.key, 'referrals') },
-    // Until callback follow-ups record whether help arrived, the column says so and holds no number.
-    { key: 'helpArrived', label: COLUMN_LABELS.helpArrived, format: 'percent', num: (r) => ref(opts.id, rows[r]!.key, 'helpArrived:not-recorded'), den: (r) => ref(opts.id, rows[r]!.key, 'referrals') },
+    ...(opts.helpArrived
+      ? [
+          {
+            key: 'helpArrived',
+            label: COLUMN_LABELS.helpArrivedFollowUp,
+            format: 'count' as const,
+            values: [...opts.keys.map((k) => opts.helpArrived!(k)), opts.keys.reduce((a, k) => a + opts.helpArrived!(k), 0)],
+            links: [...opts.keys.map((k) => BAROMETER_LINKS.helpArrived(k)), BAROMETER_LINKS.helpArrivedTotal],
+          },
+        ]
+      : // Follow-ups name the kind of service, not each service: the column says so and holds no number.
+        [{ key: 'helpArrived', label: COLUMN_LABELS.helpArrived, format: 'percent' as const, num: (r: number) => ref(opts.id, rows[r]!.key, 'helpArrived:not-recorded'), den: (r: number) => ref(opts.id, rows[r]!.key, 'referrals') }]),
   ];
   const thresholds = rows.map(() => opts.threshold);
   return {
@@ -58,14 +72,14 @@ function barometerTable(opts: {
     internalOnly: false,
     rows,
     columns,
-    blocks: (['referrals', 'contacted', 'unreachable'] as const).map((c) => ({ kind: 'oneWay' as const, column: c, thresholds })),
+    blocks: [...(['referrals', 'contacted', 'unreachable'] as const), ...(opts.helpArrived ? (['helpArrived'] as const) : [])].map((c) => ({ kind: 'oneWay' as const, column: c, thresholds })),
     rule: { threshold: opts.threshold, sensitiveThreshold: null, cross: false },
     chart: { kind: 'hbars', columns: ['referrals', 'unreachable'] },
   };
 }
 
 /** The two barometer tables of a period. `threshold`: the report's count threshold (named services of a public report have at least that many referrals). */
-export function barometerSpecs(cur: PeriodFacts, flavour: 'internal' | 'public', kindKeys: readonly string[], threshold: number): TableSpec[] {
+export function barometerSpecs(cur: PeriodFacts, kindKeys: readonly string[], threshold: number): TableSpec[] {
   const kindCounts = cur.barometerKinds ?? {};
   const kinds = kindKeys.filter((k) => kindCounts[k] !== undefined || (SERVICE_KINDS as readonly string[]).includes(k));
   const byKind = barometerTable({
@@ -74,6 +88,7 @@ export function barometerSpecs(cur: PeriodFacts, flavour: 'internal' | 'public',
     label: (k) => (SERVICE_KIND_LABELS as Readonly<Record<string, Label>>)[k] ?? { fr: k, nl: k, en: k },
     counts: kindCounts,
     rowLinks: (k) => [BAROMETER_LINKS.kindReferrals(k), BAROMETER_LINKS.kindContacted(k)],
+    helpArrived: (k) => cur.helpByKind?.[`${k}:arrived`] ?? 0,
     threshold,
   });
 
@@ -81,12 +96,15 @@ export function barometerSpecs(cur: PeriodFacts, flavour: 'internal' | 'public',
   const names = cur.serviceNames ?? {};
   const nameOf = (id: string): string => names[id] ?? id;
   const ids = Object.keys(services).filter((id) => id !== NONE && (services[id]?.[0] ?? 0) > 0);
-  // Internal: the busiest services first. Public: only services with enough referrals to be
-  // published, alphabetically (an order by size would say something of the hidden cells).
-  const named =
-    flavour === 'internal'
-      ? ids.sort((a, b) => (services[b]![0] - services[a]![0]) || nameOf(a).localeCompare(nameOf(b), 'fr')).slice(0, BAROMETER_NAMED_SERVICES)
-      : ids.filter((id) => services[id]![0] >= threshold).sort((a, b) => nameOf(a).localeCompare(nameOf(b), 'fr'));
+  // The same rows in both flavours (the public report is checked cell by cell against the
+  // internal one): services with enough referrals to be published, the busiest
+  // BAROMETER_NAMED_SERVICES of them, alphabetically (an order by size would say something of
+  // hidden cells); the rest add up in "Other services".
+  const named = ids
+    .filter((id) => services[id]![0] >= threshold)
+    .sort((a, b) => services[b]![0] - services[a]![0] || (a < b ? -1 : 1))
+    .slice(0, BAROMETER_NAMED_SERVICES)
+    .sort((a, b) => nameOf(a).localeCompare(nameOf(b), 'fr'));
   const shown = new Set(named);
   const counts: BarometerCounts = {};
   for (const id of named) counts[id] = services[id]!;
@@ -106,6 +124,7 @@ export function barometerSpecs(cur: PeriodFacts, flavour: 'internal' | 'public',
     label: (k) => (k === OTHER ? OTHER_SERVICES_LABEL : { fr: nameOf(k), nl: nameOf(k), en: nameOf(k) }),
     counts,
     rowLinks: () => [null, null],
+    helpArrived: null,
     threshold,
   });
   return [byKind, byService];

@@ -11,7 +11,7 @@ import { addFollowUpFacts } from './followUpFacts.ts';
 // days is exactly the facts of the period (every count belongs to the hour a call started in).
 
 /** Bump when what a day's facts hold changes: older rows are recomputed. */
-export const FACTS_VERSION = 3;
+export const FACTS_VERSION = 4;
 
 interface DayEntry {
   facts: PeriodFacts;

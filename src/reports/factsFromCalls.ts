@@ -18,7 +18,8 @@ export interface ReportCall {
   unmetNeed: string | null;
   themes: readonly string[];
   interventions: readonly string[];
-  referrals: ReadonlyArray<{ serviceId: string; serviceName: string; kind: string; contacted: boolean; outcome: string | null }>;
+  /** `serviceName` where known (the hub's call facts carry ids only: the barometer then shows the id). */
+  referrals: ReadonlyArray<{ serviceId: string; serviceName?: string; kind: string; contacted: boolean; outcome: string | null }>;
   /** Statuses of the call's callbacks. */
   callbacks: readonly string[];
   /** Set when the call carried no request: counted apart, in `withoutRequest` only. */
@@ -63,7 +64,7 @@ export function factsFromCalls(calls: Iterable<ReportCall>, from: string, to: st
       bump(f.referralOutcomes, r.outcome ?? NONE);
       bumpBarometer(f.barometerKinds, r.kind, r.contacted, r.outcome === 'unreachable');
       bumpBarometer(f.barometerServices, r.serviceId, r.contacted, r.outcome === 'unreachable');
-      f.serviceNames[r.serviceId] ??= r.serviceName;
+      if (r.serviceName) f.serviceNames[r.serviceId] ??= r.serviceName;
     }
     bump(f.communes, commune);
     bump(f.callerTypes, c.callerType ?? NONE);

@@ -406,7 +406,7 @@ export function buildSpecs(input: SpecInput): TableSpec[] {
       chart: { kind: 'hbars', columns: ['current'] },
     }),
   );
-  specs.push(...barometerSpecs(cur, flavour, kindKeys, THRESHOLD));
+  specs.push(...barometerSpecs(cur, kindKeys, THRESHOLD));
 
   specs.push(
     distribution({
@@ -575,8 +575,10 @@ export function buildSpecs(input: SpecInput): TableSpec[] {
     section: 'outcomes',
     rowKeys: helpKinds,
     rowLabel: (k) => labelOf(SERVICE_KIND_LABELS, k),
-    cols: helpCols.map((h) => ({ key: h, label: labelOf(HELP_LABELS, h) })),
+    cols: helpCols.map((h) => ({ key: h, label: labelOf(HELP_LABELS, h), ...(h === 'arrived' ? { link: BAROMETER_LINKS.helpArrivedTotal } : {}) })),
     value: (r, c) => cur.helpByKind[`${r}:${c}`] ?? 0,
+    // The barometer's "help arrived" per kind is the same count (barometerSpecs.ts).
+    cellLink: (r, c) => (c === 'arrived' ? BAROMETER_LINKS.helpArrived(r) : null),
     totalLabel: COLUMN_LABELS.followedUp,
     grandLink: null,
     innerThreshold: THRESHOLD,

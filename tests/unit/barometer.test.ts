@@ -73,9 +73,11 @@ test('internal: per kind and per named service, referrals, contacted and unreach
   assert.ok(x, 'the named service has its row');
   assert.deepEqual([value(services, x.key, 'referrals'), value(services, x.key, 'contacted'), value(services, x.key, 'unreachable')], [14, 9, 6]);
   assert.ok(Math.abs((value(services, x.key, 'pctUnreachable') as number) - 6 / 14) < 1e-9);
-  // Help arrived is not recorded yet: the column says so and holds no number.
-  assert.match(services.columns[col(services, 'helpArrived')]!.label.fr, /pas encore enregistrée/);
+  // Help arrived (issue 15's follow-ups) is known per kind of service, not per service: the
+  // service table's column says so and holds no number; the kind table counts it.
+  assert.match(services.columns[col(services, 'helpArrived')]!.label.fr, /pas par service/);
   assert.ok(services.rows.every((row) => row.cells[col(services, 'helpArrived')]!.v === null));
+  assert.equal(kinds.columns[col(kinds, 'helpArrived')]!.format, 'count');
   // A chart beside it, and the method note says what "unreachable" means.
   assert.deepEqual(kinds.chart, { kind: 'hbars', columns: ['referrals', 'unreachable'] });
   assert.ok(r.method.paragraphs.fr.some((p) => p.startsWith('Baromètre') && p.includes('injoignable')));
@@ -96,6 +98,7 @@ test('public: small counts hidden, only services with enough referrals named, no
         assert.ok(c.v === 0 || c.v >= 5, `published ${c.v} in ${row.key}/${services.columns[i]!.key}`);
       }
       if (row.key !== '_other' && !row.total) assert.ok((internal.rows.find((x) => x.key === row.key)?.cells[0]?.v ?? 0) >= 5, `${row.key} named with under 5 referrals`);
+      assert.ok(internal.rows.some((x) => x.key === row.key), 'the same rows as the internal report');
     }
     // The same check buildReport runs, stated here: every hidden cell of every table stays hidden.
     const specs = buildSpecs({ current: inp.current, previous: inp.previous, themes: THEMES, flavour: 'public' });
