@@ -5,6 +5,7 @@ import { authHash, formatCode, newInvitationSecrets, parseCode, randomCodeId, wr
 import { HubClient } from './hubClient.ts';
 import { deleteHubLink, type HubLink, readHubLink, saveHubLink } from './hubLinkRepository.ts';
 import { generateLineKey, type LineKey, unwrapLineKey, wrapLineKey } from './lineKey.ts';
+import { shareOpenCallbacks } from './sharedCallbacks.ts';
 import type { DeviceView } from './wire.ts';
 import { PROTOCOL_VERSION } from './wire.ts';
 
@@ -48,7 +49,11 @@ export async function joinHub(db: Db, now: Date, input: JoinInput, deps: SyncDep
     if (!code.wrap || !res.wrappedKey) throw new AppError('InvalidInput', 'This invitation code is incomplete: it must have three parts (ask for the whole code).');
     lineKey = unwrapLineKey(res.wrappedKey, wrapSecretBytes(code.wrap), code.codeId);
   }
-  saveHubLink(db, { url: client.url, hubId: res.hubId, deviceId: res.deviceId, deviceName, centre: res.centre, role: res.role, token: res.token, lineKey, joinedAt: now.toISOString() }, input.profileId);
+  db.transaction(() => {
+    saveHubLink(db, { url: client.url, hubId: res.hubId, deviceId: res.deviceId, deviceName, centre: res.centre, role: res.role, token: res.token, lineKey, joinedAt: now.toISOString() }, input.profileId);
+    // Callbacks promised before joining are shared too: the next permanence may be another centre.
+    shareOpenCallbacks(db);
+  })();
   return { hubId: res.hubId, deviceId: res.deviceId, centre: res.centre, role: res.role, lineKeyId: lineKey.id };
 }
 

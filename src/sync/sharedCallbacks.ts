@@ -71,6 +71,17 @@ export function callbackShare(db: Db): CallbackShare | null {
   };
 }
 
+/** Queues for the hub every open callback of this PC not shared yet (joining a hub); returns how many. */
+export function shareOpenCallbacks(db: Db): number {
+  const rows = db.prepare(`SELECT id, created_at AS createdAt, assignee_profile_id AS assignee FROM callbacks WHERE origin = 'local' AND shared = 0 AND status = 'pending' AND phone_e164 IS NOT NULL ORDER BY created_at`).all() as Array<{ id: string; createdAt: string; assignee: string | null }>;
+  const mark = db.prepare('UPDATE callbacks SET shared = 1, holder_rev = ? WHERE id = ?');
+  for (const r of rows) {
+    mark.run(r.assignee ? 1 : 0, r.id);
+    enqueue(db, r.id, { type: 'create' }, r.createdAt);
+  }
+  return rows.length;
+}
+
 interface CallbackRowDb {
   id: string;
   call_id: string | null;

@@ -229,3 +229,30 @@ test('two takes pushed at the same moment on PostgreSQL (two connections): exact
     await temp.drop();
   }
 });
+
+test('callbacks promised before the PC joined the hub are shared when it joins (PostgreSQL)', async () => {
+  const hub = await startTestHub('postgres');
+  const a = await newOpenCore({ seedDemo: true });
+  try {
+    await signInSupervisor(a);
+    const db = a.services.store.database();
+    const repo = callsRepository(db);
+    const t0 = new Date();
+    const callId = repo.start(a.services.session.profileId as string, t0);
+    repo.end(callId, t0, 1000, t0);
+    const day = new Date(Date.now() + DAY).toISOString().slice(0, 10);
+    const before = await ok<{ callback: CallbackView }>(a, 'callbacks.schedule', { callId, consent: true, phone: NUMBER, window: { date: day, from: '10:00' }, language: 'nl', reason: 'Opvolging van de aanvraag', assignTo: 'me' });
+    assert.equal(before.callback.shared, false);
+    const { code } = await createFoundingCode(hub.ctx);
+    await ok(a, 'hub.join', { url: hub.url, code, deviceName: 'Coordination' });
+    assert.equal((await ok<{ callback: CallbackView }>(a, 'callbacks.get', { id: before.callback.id })).callback.shared, true);
+    await ok(a, 'hub.syncNow', {});
+    const [onHub] = await hubCallbacks(hub);
+    assert.equal(onHub?.id, before.callback.id);
+    assert.equal((onHub?.payload.holder as { name: string } | null)?.name, 'Sophie');
+    assert.ok(!JSON.stringify(onHub).includes('Opvolging'));
+  } finally {
+    a.shutdown();
+    await hub.stop();
+  }
+});
