@@ -122,6 +122,14 @@ test('a whole shift in Dutch in an en-US Chromium: sign in, call, notes, referra
     await form.getByRole('button', { name: nl('callbacks:form.submit') }).click();
     await expect(page.getByTestId('section-upcoming').locator('li')).toHaveCount(1);
     await expectAllDutch(page, 'callbacks queue');
+    // The row's "Behandelen" button is whole, inside the queue at 1280×800 (walkthrough finding).
+    const fits = await page.getByTestId('section-upcoming').locator('li').first().evaluate((li) => {
+      const button = li.querySelector('button.cb-open');
+      const box = li.closest('section')?.getBoundingClientRect();
+      const b = button?.getBoundingClientRect();
+      return Boolean(button && box && b && b.right <= box.right + 0.5 && button.scrollWidth <= button.clientWidth);
+    });
+    expect(fits, 'the open button of a callback row is not clipped').toBe(true);
 
     // Back to the call: end it and close the record.
     await page.keyboard.press('Alt+2');
