@@ -4,6 +4,7 @@ import { CrisisPanel } from './components/CrisisPanel.tsx';
 import { HelpOverlay } from './components/HelpOverlay.tsx';
 import { NoticeBar } from './components/NoticeBar.tsx';
 import { LanguageSwitch } from './components/LanguageSwitch.tsx';
+import { SyncChip } from './components/SyncChip.tsx';
 import { NavigationContext, type Navigation } from './navigation.ts';
 import { GuardContextProvider } from './screens/calls/guardContext.tsx';
 import { SCREENS } from './screens/registry.ts';
@@ -44,6 +45,7 @@ export function Shell() {
           <span className="muted">{t('app.line')}</span>
         </div>
         <div className="topbar-actions">
+          <SyncChip />
           <button type="button" className="crisis-button" onClick={() => setCrisisOpen(true)} aria-keyshortcuts="Alt+U">
             {t('crisis.open')} <kbd>Alt+U</kbd>
           </button>

@@ -8,6 +8,7 @@ import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { formatDateTime, type UiLang } from '../../i18n/i18n.ts';
 import { useShift } from '../calls/shift.ts';
 import { auditFacts, auditSentence } from './auditSentence.ts';
+import { HubSection } from './HubSection.tsx';
 
 type AdminProfile = OutputOf<'profiles.admin.list'>['profiles'][number];
 type AuditEntry = OutputOf<'audit.list'>['entries'][number];
@@ -30,6 +31,7 @@ export function AdminScreen() {
         <>
           <ProfilesSection />
           <RetentionSection />
+          <HubSection />
           <AuditSection />
         </>
       )}

@@ -1,0 +1,50 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OutputOf } from '../../src/contract/index.ts';
+import { invoke, onEvent } from '../bridge.ts';
+import { formatDateTime, type UiLang } from '../i18n/i18n.ts';
+
+type HubStatus = OutputOf<'hub.status'>;
+
+/** The words of the chip, from the status and now: pure, so the component only renders. */
+export function syncChipText(s: HubStatus, now: number, t: (k: string, o: Record<string, unknown>) => string, lang: UiLang): string {
+  if (s.offlineSince) return t('sync.offline', { time: formatDateTime(s.offlineSince, lang, { timeStyle: 'short' }), count: s.pending });
+  if (!s.lastSyncAt) return t('sync.never', { count: s.pending });
+  const seconds = Math.max(0, Math.round((now - Date.parse(s.lastSyncAt)) / 1000));
+  const ago = seconds < 60 ? t('sync.seconds', { count: seconds }) : seconds < 3600 ? t('sync.minutes', { count: Math.floor(seconds / 60) }) : formatDateTime(s.lastSyncAt, lang, { timeStyle: 'short' });
+  return s.pending ? t('sync.syncedPending', { ago, count: s.pending }) : t('sync.synced', { ago });
+}
+
+/**
+ * "synchronisé il y a 12 s" / "hors ligne depuis 14:02 — 37 changements en attente": shown in
+ * the top bar once this PC is joined to the line's hub and someone is signed in.
+ */
+export function SyncChip() {
+  const { t, i18n } = useTranslation();
+  const [status, setStatus] = useState<HubStatus | null>(null);
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    let alive = true;
+    const load = () =>
+      void invoke('hub.status', {}).then((r) => {
+        if (alive) setStatus(r.ok ? r.value : null);
+      });
+    load();
+    const off = onEvent('hub.status', (s) => setStatus(s));
+    const timer = setInterval(() => {
+      setNow(Date.now());
+      load();
+    }, 5000);
+    return () => {
+      alive = false;
+      off();
+      clearInterval(timer);
+    };
+  }, []);
+  if (!status?.joined) return null;
+  return (
+    <span className={`sync-chip ${status.offlineSince ? 'offline' : 'online'}`} role="status" data-testid="sync-chip" title={status.url ?? undefined}>
+      {syncChipText(status, now, (k, o) => String(t(k, o)), i18n.language as UiLang)}
+    </span>
+  );
+}
