@@ -252,7 +252,7 @@ export function ServiceCard({ id, onRefer, maintainer = false, onChanged }: Serv
         <ul>
           {card.notes.map((n) => (
             <li key={n.id}>
-              <span className="muted">{formatDateTime(n.created_at, lang, { dateStyle: 'medium' })} — {n.responder}</span>
+              <span className="muted">{formatDateTime(n.created_at, lang, { dateStyle: 'medium' })} — {n.responder}{n.centre ? ` (${n.centre})` : ''}</span>
               {n.kind !== 'note' && <span className={n.kind === 'unreachable' ? 'badge danger' : 'badge ok'}>{t(`card.noteKind.${n.kind}`)}</span>}
               <p>{n.text}</p>
             </li>
