@@ -1,6 +1,6 @@
 import type { ConfigState } from '../config/configSchema.ts';
 import { loadMachineConfig, resolveDataDir } from '../config/machineConfig.ts';
-import type { Io } from './output.ts';
+import type { Io } from './io.ts';
 
 export interface GlobalOptions {
   dataDir?: string;

@@ -1,11 +1,13 @@
 import { Command, CommanderError, Option } from 'commander';
 import { APP_VERSION } from '../app/appVersion.ts';
 import type { CliCommand, CommandContext } from './command.ts';
-import { createCliContext, type GlobalOptions } from './context.ts';
-import { changesSomething, logCliCommand } from './cliLog.ts';
-import { isAppError } from '../errors.ts';
+import type { GlobalOptions } from './context.ts';
 import { EXIT_FAILED, EXIT_OK } from './exitCodes.ts';
-import { type Io, processIo, reportFailure } from './output.ts';
+import { type Io, processIo } from './io.ts';
+
+// Only commander and the index are loaded up front. The context (machine config: zod, date-fns),
+// the error types (i18next) and the support log are imported when a command actually runs, so
+// the top-level `--help` pays for none of them (issue 13: ≤ 300 ms; see docs/benchmarks.md).
 
 // Subcommands, one file each, loaded lazily: only the command being run is imported (each
 // pulls in the store, reports, exceljs…), so `relais-admin --help` answers at once. The
@@ -67,13 +69,12 @@ function commandNamed(argv: string[]): IndexedCommand | null {
 }
 
 /** Registers the command being run for real and the others as their help entry only. */
-async function registerCommands(program: Command, ctx: CommandContext, argv: string[], loadAll: boolean): Promise<void> {
-  const wanted = commandNamed(argv);
+async function registerCommands(program: Command, ctx: CommandContext | null, wanted: IndexedCommand | null, loadAll: boolean): Promise<void> {
   const loaded = new Map<string, CliCommand>();
   for (const c of COMMAND_INDEX) if (loadAll || c === wanted) loaded.set(c.name, await c.load());
   for (const c of COMMAND_INDEX) {
     const register = loaded.get(c.name);
-    if (register) {
+    if (register && ctx) {
       register(program, ctx);
       continue;
     }
@@ -85,7 +86,11 @@ async function registerCommands(program: Command, ctx: CommandContext, argv: str
 
 export async function runCli(argv: string[], io: Io = processIo, env: NodeJS.ProcessEnv = process.env, opts: { loadAll?: boolean } = {}): Promise<number> {
   let exitCode = EXIT_OK;
-  const ctx: CommandContext = { ...createCliContext(io, env), setExit: (c) => (exitCode = c) };
+  const wanted = commandNamed(argv);
+  const loadAll = opts.loadAll ?? process.env.RELAIS_CLI_EAGER === '1';
+  const ctx: CommandContext | null = wanted || loadAll
+    ? { ...(await import('./context.ts')).createCliContext(io, env), setExit: (c) => (exitCode = c) }
+    : null;
   const program = new Command('relais-admin')
     .description('Relais administration: store, directory, callbacks and reports, for IT staff and supervisors.\nExit codes: 0 success, 1 failure (nothing changed), 2 partial success.')
     .version(APP_VERSION, '-V, --version')
@@ -95,13 +100,13 @@ export async function runCli(argv: string[], io: Io = processIo, env: NodeJS.Pro
     .showHelpAfterError()
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
-  await registerCommands(program, ctx, argv, opts.loadAll ?? process.env.RELAIS_CLI_EAGER === '1');
+  await registerCommands(program, ctx, wanted, loadAll);
   for (const sub of program.commands) sub.exitOverride();
   // Which command runs, for the support log line written once it ends.
   let ran: { name: string; opts: Record<string, unknown> } | null = null;
   program.hook('preAction', (_program, action) => {
     const opts = action.optsWithGlobals() as Record<string, unknown> & GlobalOptions;
-    ctx.allowUpgrade = opts.allowUpgrade === true;
+    if (ctx) ctx.allowUpgrade = opts.allowUpgrade === true;
     const names: string[] = [];
     for (let c: Command | null = action; c && c !== program; c = c.parent) names.unshift(c.name());
     ran = { name: names.join(' '), opts };
@@ -115,18 +120,20 @@ export async function runCli(argv: string[], io: Io = processIo, env: NodeJS.Pro
       // --help and --version end here with code 0; usage errors were already printed.
       return e.exitCode === 0 ? EXIT_OK : EXIT_FAILED;
     }
+    const [{ reportFailure }, { isAppError }] = await Promise.all([import('./output.ts'), import('../errors.ts')]);
     exitCode = reportFailure(io, json, e);
     code = isAppError(e) ? e.code : 'Internal';
   }
   const done = ran as { name: string; opts: Record<string, unknown> & GlobalOptions } | null;
-  if (done && changesSomething(done.name, done.opts)) {
+  const cliLog = done && ctx ? await import('./cliLog.ts') : null;
+  if (done && ctx && cliLog?.changesSomething(done.name, done.opts)) {
     let dataDir: string | null = null;
     try {
       dataDir = ctx.dataDir(done.opts);
     } catch {
       // config.json unreadable and no --data-dir: there is no data folder to log into.
     }
-    logCliCommand(dataDir, done.name, exitCode, code);
+    cliLog.logCliCommand(dataDir, done.name, exitCode, code);
   }
   return exitCode;
 }

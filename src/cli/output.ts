@@ -1,15 +1,6 @@
 import { AppError, isAppError } from '../errors.ts';
 import { EXIT_FAILED } from './exitCodes.ts';
-
-export interface Io {
-  out(text: string): void;
-  err(text: string): void;
-}
-
-export const processIo: Io = {
-  out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
-  err: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
-};
+import type { Io } from './io.ts';
 
 /** Prints either JSON (for scripts) or human text, never both. */
 export function emit(io: Io, json: boolean, value: unknown, human: () => string): void {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { DAY, dayOf as localDateOf, HOUR, MINUTE, timeOf as localTimeOf } from '../../src/domain/brusselsTime.ts';
 import { runCli } from '../../src/cli/main.ts';
-import type { Io } from '../../src/cli/output.ts';
+import type { Io } from '../../src/cli/io.ts';
 import { StoreSession } from '../../src/store/storeSession.ts';
 import { baseSchedule, newCallbacksWorld, op } from './helpers/callbacksSetup.ts';
 import { TEST_PASSPHRASE, tempDir } from './helpers/tempStore.ts';

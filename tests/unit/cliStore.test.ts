@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { runCli } from '../../src/cli/main.ts';
-import type { Io } from '../../src/cli/output.ts';
+import type { Io } from '../../src/cli/io.ts';
 import { StoreSession } from '../../src/store/storeSession.ts';
 import { filesContaining, hashTree, SQLITE_HEADER } from './helpers/storeFilesScan.ts';
 import { tempDir } from './helpers/tempStore.ts';

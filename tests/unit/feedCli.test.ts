@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { runCli } from '../../src/cli/main.ts';
-import type { Io } from '../../src/cli/output.ts';
+import type { Io } from '../../src/cli/io.ts';
 import { directoryRepository } from '../../src/directory/directoryRepository.ts';
 import { serviceSchema } from '../../src/directory/serviceSchema.ts';
 import { StoreSession } from '../../src/store/storeSession.ts';

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { runCli } from '../../src/cli/main.ts';
-import type { Io } from '../../src/cli/output.ts';
+import type { Io } from '../../src/cli/io.ts';
 import { explainFetchFailure } from '../../src/feed/source.ts';
 import { newOpenStore, tempDir, TEST_PASSPHRASE } from './helpers/tempStore.ts';
 

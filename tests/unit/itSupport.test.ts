@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { runCli } from '../../src/cli/main.ts';
-import type { Io } from '../../src/cli/output.ts';
+import type { Io } from '../../src/cli/io.ts';
 import { createBackup } from '../../src/store/backup.ts';
 import { inspectDataFolder } from '../../src/store/dataFolderAccess.ts';
 import { migrations } from '../../src/store/migrations/index.ts';

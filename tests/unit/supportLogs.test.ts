@@ -4,7 +4,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { createAppCore, type AppCore } from '../../src/app/appCore.ts';
 import { runCli } from '../../src/cli/main.ts';
-import type { Io } from '../../src/cli/output.ts';
+import type { Io } from '../../src/cli/io.ts';
 import { parseMachineConfig } from '../../src/config/machineConfig.ts';
 import { findIdentifyingData } from '../../src/domain/identifyingData.ts';
 import { generateFeedKeys, loadSigningKey, publishDirectory } from '../../src/feed/publish.ts';
