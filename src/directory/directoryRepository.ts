@@ -120,7 +120,7 @@ export function directoryRepository(db: Db): DirectoryRepository {
       return run();
     },
     addNote(serviceId, text, responder, now, kind = 'note') {
-      if (!selectOne.get(serviceId)) throw new AppError('NotFound', `No service with id ${JSON.stringify(serviceId)}.`);
+      if (!selectOne.get(serviceId)) throw new AppError('NotFound', 'directory.serviceNotFound', { id: JSON.stringify(serviceId) });
       const createdAt = now.toISOString();
       const info = db
         .prepare('INSERT INTO reachability_notes (service_id, text, responder, created_at, kind) VALUES (?, ?, ?, ?, ?)')
@@ -184,9 +184,9 @@ export function directoryRepository(db: Db): DirectoryRepository {
     },
     addTheme(entry, createdBy, now) {
       if (!THEME_CODE_PATTERN.test(entry.code)) {
-        throw new AppError('InvalidInput', 'A theme code is lower-case ASCII letters, digits and _ (2–40 characters), starting with a letter.', [{ path: 'code', message: 'invalid code' }]);
+        throw new AppError('InvalidInput', 'directory.themeCodeSyntax', undefined, [{ path: 'code', message: 'invalid code' }]);
       }
-      if (repo.themeCodes().has(entry.code)) throw new AppError('Conflict', `The theme ${entry.code} already exists.`);
+      if (repo.themeCodes().has(entry.code)) throw new AppError('Conflict', 'directory.themeExists', { code: entry.code });
       db.prepare('INSERT INTO taxonomy_additions (code, label_fr, label_nl, label_en, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
         entry.code,
         entry.labels.fr,

@@ -78,13 +78,13 @@ export function readReportDocument(bytes: Buffer, name: string): ReportDocument 
   try {
     raw = JSON.parse(bytes.toString('utf8').replace(/^\ufeff/, ''));
   } catch {
-    throw new AppError('FileRejected', `${name} is not JSON.`);
+    throw new AppError('FileRejected', 'reports.notJson', { file: name });
   }
   const r = reportDocumentSchema.safeParse(raw);
   if (!r.success) {
     throw new AppError(
       'FileRejected',
-      `${name} is not a Relais report (schema relais.report, version 1).`,
+      'reports.notAReport', { file: name },
       r.error.issues.slice(0, 20).map((i) => ({ path: i.path.join('.'), message: i.message })),
     );
   }

@@ -33,7 +33,7 @@ export interface MergeResult {
 const norm = (s: string) => s.normalize('NFC').trim().toLowerCase();
 
 export function mergeReportInputs(files: readonly MergeInput[], opts: MergeOptions): MergeResult {
-  if (files.length < 2) throw new AppError('InvalidInput', 'A merge needs at least two report files.');
+  if (files.length < 2) throw new AppError('InvalidInput', 'reports.mergeNeedsTwo');
   const map = opts.themeMap ?? {};
   const issues: ErrorIssue[] = [];
   for (const f of files) {
@@ -41,7 +41,7 @@ export function mergeReportInputs(files: readonly MergeInput[], opts: MergeOptio
       issues.push({ path: f.name, message: 'a public report: merge the centres\' internal JSON files (disclosure control is applied after the merge)' });
     }
   }
-  if (issues.length) throw new AppError('FileRejected', 'Only internal report files can be merged.', issues);
+  if (issues.length) throw new AppError('FileRejected', 'reports.mergeInternalOnly', undefined, issues);
 
   const first = files[0]!.doc;
   for (const f of files) {
@@ -49,7 +49,7 @@ export function mergeReportInputs(files: readonly MergeInput[], opts: MergeOptio
       issues.push({ path: f.name, message: `period ${f.doc.period.from} – ${f.doc.period.to}, not ${first.period.from} – ${first.period.to}` });
     }
   }
-  if (issues.length) throw new AppError('InvalidInput', 'The files do not cover the same period: export every centre\'s report for the same dates.', issues);
+  if (issues.length) throw new AppError('InvalidInput', 'reports.mergePeriods', undefined, issues);
 
   // Overlapping duplicates: one store, or one centre, in two files for the same period.
   const seenStore = new Map<string, string>();
@@ -66,7 +66,7 @@ export function mergeReportInputs(files: readonly MergeInput[], opts: MergeOptio
       else seenCentre.set(norm(c), f.name);
     }
   }
-  if (issues.length) throw new AppError('Conflict', 'Overlapping duplicates: a store or a centre appears in two files for the same period; nothing was merged.', issues);
+  if (issues.length) throw new AppError('Conflict', 'reports.mergeDuplicates', undefined, issues);
 
   // Taxonomies: after the mapping, every file must offer the same theme codes.
   const codeSets = files.map((f) => new Set(f.doc.taxonomy.themes.map((t) => map[t.code] ?? t.code)));
@@ -76,7 +76,7 @@ export function mergeReportInputs(files: readonly MergeInput[], opts: MergeOptio
     if (missing.length) issues.push({ path: f.name, message: `taxonomy ${f.doc.taxonomy.version} lacks ${missing.join(', ')}` });
   });
   if (issues.length) {
-    throw new AppError('InvalidInput', 'The files use different theme lists: map the extra themes onto shared ones (--map-themes old=new,…) or align the taxonomies, then merge again.', issues);
+    throw new AppError('InvalidInput', 'reports.mergeThemes', undefined, issues);
   }
 
   const themes: ThemeInfo[] = [];
@@ -128,7 +128,7 @@ export function parseThemeMap(spec: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const part of spec.split(',').map((s) => s.trim()).filter(Boolean)) {
     const m = /^([a-z][a-z0-9_]{1,39})=([a-z][a-z0-9_]{1,39})$/.exec(part);
-    if (!m) throw new AppError('InvalidInput', `--map-themes expects old=new pairs of theme codes, got "${part}".`);
+    if (!m) throw new AppError('InvalidInput', 'reports.mapThemesSyntax', { part });
     out[m[1]!] = m[2]!;
   }
   return out;

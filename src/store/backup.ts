@@ -122,16 +122,16 @@ function backupKeyring(keyring: Keyring): Keyring {
  */
 export function createBackup(db: Db, files: StoreFiles, outFile: string, opts: { reason?: BackupReason; now?: Date; createFolder?: boolean } = {}): BackupInfo {
   const target = path.resolve(outFile);
-  if (fs.existsSync(target)) throw new AppError('Conflict', `${target} already exists; choose another file name (nothing was written).`);
+  if (fs.existsSync(target)) throw new AppError('Conflict', 'backup.targetExists', { file: target });
   const keyring = readKeyring(files.keyring);
   const storeId = db.prepare(`SELECT value FROM meta WHERE key = 'store_id'`).pluck().get() as string | undefined;
-  if (storeId !== keyring.storeId) throw new AppError('CorruptStore', 'The key file and the database do not belong to the same store; no backup was made.');
+  if (storeId !== keyring.storeId) throw new AppError('CorruptStore', 'backup.keyMismatch');
   try {
     if (opts.createFolder === false) {
-      if (!fs.statSync(path.dirname(target)).isDirectory()) throw new AppError('NotFound', `The backup folder ${path.dirname(target)} is not a folder; no backup was made.`);
+      if (!fs.statSync(path.dirname(target)).isDirectory()) throw new AppError('NotFound', 'backup.targetNotAFolder', { folder: path.dirname(target) });
     } else fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 });
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new AppError('NotFound', `The backup folder ${path.dirname(target)} does not exist; Relais does not create a configured folder. No backup was made.`);
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new AppError('NotFound', 'backup.targetFolderMissing', { folder: path.dirname(target) });
     throw mapStoreError(e, path.dirname(target));
   }
   const staged = tmpName(target, 'db.tmp');
@@ -142,7 +142,7 @@ export function createBackup(db: Db, files: StoreFiles, outFile: string, opts: {
     // VACUUM INTO writes through the same cipher and key as the main database.
     db.prepare('VACUUM INTO ?').run(staged);
     if (startsWithPlainSqliteHeader(staged)) {
-      throw new AppError('Internal', 'The backup copy came out unencrypted; it was deleted and no backup was made.');
+      throw new AppError('Internal', 'backup.copyUnencrypted');
     }
     // Reopen the copy (a fresh pager on the file, keyed with the store key) and check it.
     db.prepare('ATTACH DATABASE ? AS relais_backup_check').run(staged);
@@ -152,8 +152,8 @@ export function createBackup(db: Db, files: StoreFiles, outFile: string, opts: {
     const version = db.pragma(`${attached}.user_version`, { simple: true }) as number;
     db.exec(`DETACH DATABASE ${attached}`);
     isAttached = false;
-    if (integrity !== 'ok') throw new AppError('CorruptStore', `The backup copy failed its integrity check (${integrity}); no backup was made.`);
-    if (copyId !== keyring.storeId || version !== schemaVersion(db)) throw new AppError('Internal', 'The backup copy does not match the store; no backup was made.');
+    if (integrity !== 'ok') throw new AppError('CorruptStore', 'backup.copyIntegrity', { detail: integrity });
+    if (copyId !== keyring.storeId || version !== schemaVersion(db)) throw new AppError('Internal', 'backup.copyMismatch');
 
     const bytes = fs.statSync(staged).size;
     const header: BackupHeader = {
@@ -174,15 +174,15 @@ export function createBackup(db: Db, files: StoreFiles, outFile: string, opts: {
       fs.writeSync(fd, MAGIC);
       fs.writeSync(fd, len);
       fs.writeSync(fd, headerBytes);
-      if (copyInto(fd, staged) !== bytes) throw new AppError('Internal', 'The backup copy changed while it was written; no backup was made.');
+      if (copyInto(fd, staged) !== bytes) throw new AppError('Internal', 'backup.copyChanged');
       fs.fsyncSync(fd);
     } finally {
       fs.closeSync(fd);
     }
     // Re-read what was written before publishing it.
     const written = readBackupHeader(partial);
-    if (sha256File(partial, written.dbOffset) !== header.db.sha256) throw new AppError('Internal', 'The backup file does not read back identically; no backup was made.');
-    if (fs.existsSync(target)) throw new AppError('Conflict', `${target} appeared meanwhile; nothing was overwritten.`);
+    if (sha256File(partial, written.dbOffset) !== header.db.sha256) throw new AppError('Internal', 'backup.readBackDiffers');
+    if (fs.existsSync(target)) throw new AppError('Conflict', 'backup.targetAppeared', { file: target });
     fs.renameSync(partial, target);
     fsyncDir(path.dirname(target));
     return { file: target, createdAt: header.createdAt, reason: header.reason, storeId: header.storeId, schemaVersion: header.schemaVersion, bytes: fs.statSync(target).size };
@@ -208,14 +208,14 @@ export function readBackupHeader(file: string): { header: BackupHeader; dbOffset
     fd = fs.openSync(file, 'r');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new AppError('NotFound', `No backup file at ${file}.`);
-    throw new AppError('FileRejected', `The backup file cannot be read (${file}): ${code ?? 'error'}.`);
+    if (code === 'ENOENT') throw new AppError('NotFound', 'backup.fileMissing', { file });
+    throw new AppError('FileRejected', 'backup.fileUnreadable', { file, code: code ?? 'error' });
   }
   try {
     const fileBytes = fs.fstatSync(fd).size;
     const head = Buffer.alloc(MAGIC.length + 4);
     if (fs.readSync(fd, head, 0, head.length, 0) !== head.length || !head.subarray(0, MAGIC.length).equals(MAGIC)) {
-      throw new AppError('FileRejected', `${file} is not a Relais backup (${BACKUP_EXTENSION}) file.`);
+      throw new AppError('FileRejected', 'backup.notABackup', { file, extension: BACKUP_EXTENSION });
     }
     const headerLength = head.readUInt32BE(MAGIC.length);
     if (headerLength < 2 || headerLength > MAX_HEADER_BYTES || head.length + headerLength > fileBytes) {
@@ -277,7 +277,7 @@ function checkExtracted(dbFile: string, key: Buffer, header: BackupHeader, sourc
     const id = db.prepare(`SELECT value FROM meta WHERE key = 'store_id'`).pluck().get() as string | undefined;
     if (id !== header.storeId) throw damaged('storeId');
     const v = schemaVersion(db);
-    if (v > latestVersion()) throw new AppError('Conflict', `The backup ${source} has schema version ${v}, newer than this Relais understands (${latestVersion()}).`);
+    if (v > latestVersion()) throw new AppError('Conflict', 'backup.newerSchema', { file: source, version: v, latest: latestVersion() });
   } finally {
     db.close();
   }
@@ -329,7 +329,7 @@ export function restoreBackup(opts: { file: string; dataDir: string; passphrase:
   const files = storeFiles(opts.dataDir);
   const exists = fs.existsSync(files.keyring) || fs.existsSync(files.db);
   if (exists && !opts.force) {
-    throw new AppError('StoreExists', `A store already exists in ${opts.dataDir}; it was left untouched. Use --force (the current store is moved aside, not deleted).`);
+    throw new AppError('StoreExists', 'backup.restoreOverExisting', { dir: opts.dataDir });
   }
   const { header, dbOffset } = readBackupHeader(opts.file);
   const key = unwrapWithPassphrase(header.keyring, opts.passphrase);
@@ -388,7 +388,7 @@ export function restoreBackup(opts: { file: string; dataDir: string; passphrase:
         swapStarted = false;
       } catch {
         // Could not put it back: keep everything (staging and replaced-*) for IT, and say so.
-        throw new AppError('Internal', `The restore failed half-way and the previous store could not be put back; it is in ${replacedDir ?? opts.dataDir}. Nothing was deleted.`, undefined, { cause: e });
+        throw new AppError('Internal', 'backup.restoreHalfway', { dir: replacedDir ?? opts.dataDir }, undefined, { cause: e });
       }
       throw e;
     }

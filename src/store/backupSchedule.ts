@@ -105,7 +105,7 @@ export function listBackups(folder: string): BackupEntry[] {
     names = fs.readdirSync(folder).filter((n) => n.endsWith(BACKUP_EXTENSION) && !n.startsWith('.'));
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw new AppError('ReadOnly', `The backup folder cannot be read (${folder}).`);
+    throw new AppError('ReadOnly', 'backup.folderUnreadable', { folder });
   }
   const entries = names.map((name): BackupEntry => {
     const file = path.join(folder, name);

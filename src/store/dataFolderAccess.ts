@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { type ReasonKey, type ReasonParams, reasonText } from '../domain/i18n.ts';
 import { AppError } from '../errors.ts';
 
 // The data folder is 0700 and its files 0600, owned by the account that made them. Another OS
@@ -44,8 +45,15 @@ export interface DataFolderReport {
   exists: boolean;
   folder: FileOwnership | null;
   files: FileOwnership[];
-  /** Why this account cannot use the folder; null when it can (or the folder does not exist yet). */
+  /** Why this account cannot use the folder, in English (doctor, logs); null when it can (or the folder does not exist yet). */
   problem: string | null;
+  /** The same, as a reason a screen translates. */
+  reason: { key: ReasonKey; params: ReasonParams } | null;
+}
+
+function setProblem(report: DataFolderReport, key: ReasonKey, params: ReasonParams): void {
+  report.reason = { key, params };
+  report.problem = reasonText(key, params);
 }
 
 const STORE_FILE_NAMES = ['relais.db', 'relais.db-wal', 'relais.db-shm', 'keyring.json'];
@@ -58,13 +66,13 @@ function describe(file: string, stat: fs.Stats, probe: OwnershipProbe): FileOwne
 
 /** Owner and mode of the data folder and of the store files this account can see. Never throws. */
 export function inspectDataFolder(dataDir: string, probe: OwnershipProbe = systemOwnershipProbe): DataFolderReport {
-  const report: DataFolderReport = { path: dataDir, exists: false, folder: null, files: [], problem: null };
+  const report: DataFolderReport = { path: dataDir, exists: false, folder: null, files: [], problem: null, reason: null };
   let stat: fs.Stats;
   try {
     stat = fs.statSync(dataDir);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code !== 'ENOENT' && code !== 'ENOTDIR') report.problem = `The data folder ${dataDir} cannot be examined by this account (${code ?? 'error'}).`;
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') setProblem(report, 'store.folderUnexaminable', { dir: dataDir, code: code ?? 'error' });
     return report;
   }
   report.exists = true;
@@ -72,7 +80,7 @@ export function inspectDataFolder(dataDir: string, probe: OwnershipProbe = syste
   const me = probe.euid();
   const foreign = (f: FileOwnership) => me !== null && f.uid !== null && f.uid !== me;
   if (foreign(report.folder)) {
-    report.problem = wrongAccountMessage(dataDir, report.folder.owner ?? 'another account', probe, me);
+    setProblem(report, 'store.wrongAccount', wrongAccountParams(dataDir, report.folder.owner ?? 'another account', probe, me));
   }
   for (const name of STORE_FILE_NAMES) {
     const file = path.join(dataDir, name);
@@ -83,25 +91,24 @@ export function inspectDataFolder(dataDir: string, probe: OwnershipProbe = syste
     }
   }
   const other = report.files.find(foreign);
-  if (!report.problem && other) report.problem = wrongAccountMessage(path.join(dataDir, other.name), other.owner ?? 'another account', probe, me);
+  if (!report.problem && other) setProblem(report, 'store.wrongAccount', wrongAccountParams(path.join(dataDir, other.name), other.owner ?? 'another account', probe, me));
   if (!report.problem) {
     try {
       fs.accessSync(dataDir, fs.constants.R_OK | fs.constants.W_OK | fs.constants.X_OK);
     } catch {
       // Windows (no numeric owner) or an ACL: the folder is there but this account may not use it.
-      report.problem = `The data folder ${dataDir} exists but this account cannot open it (it belongs to another account, or its permissions were changed). Run Relais and relais-admin as the account that owns it, or give this account full control of it.`;
+      setProblem(report, 'store.folderNotOpenable', { dir: dataDir });
     }
   }
   return report;
 }
 
-function wrongAccountMessage(target: string, owner: string, probe: OwnershipProbe, me: number | null): string {
-  const self = me === null ? 'this account' : `this account (${probe.accountName(me) ?? `uid ${me}`})`;
-  return `The data folder belongs to account ${owner}: ${target} is owned by ${owner}, not ${self}. Run Relais and relais-admin as ${owner} (nothing was read or changed; \`relais-admin init\` never writes over it).`;
+function wrongAccountParams(target: string, owner: string, probe: OwnershipProbe, me: number | null): ReasonParams {
+  return { owner, file: target, self: me === null ? '' : ` (${probe.accountName(me) ?? `uid ${me}`})` };
 }
 
 /** Throws WrongAccount when the data folder exists but belongs to another account. */
 export function assertDataFolderAccess(dataDir: string, probe: OwnershipProbe = systemOwnershipProbe): void {
   const r = inspectDataFolder(dataDir, probe);
-  if (r.problem) throw new AppError('WrongAccount', r.problem);
+  if (r.reason) throw new AppError('WrongAccount', r.reason.key, r.reason.params);
 }

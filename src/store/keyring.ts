@@ -56,7 +56,7 @@ export type Keyring = z.infer<typeof keyringSchema>;
 
 export function checkPassphraseStrength(passphrase: string): void {
   if (passphrase.length < MIN_PASSPHRASE_LENGTH) {
-    throw new AppError('InvalidInput', `The recovery passphrase must have at least ${MIN_PASSPHRASE_LENGTH} characters.`, [
+    throw new AppError('InvalidInput', 'store.passphraseTooShort', { min: MIN_PASSPHRASE_LENGTH }, [
       { path: 'passphrase', message: `at least ${MIN_PASSPHRASE_LENGTH} characters` },
     ]);
   }
@@ -101,7 +101,7 @@ export function unwrapWithPassphrase(keyring: Keyring, passphrase: string): Buff
     if (key.length !== DATA_KEY_BYTES) throw new Error('bad key length');
     return key;
   } catch {
-    throw new AppError('WrongKey', 'Wrong recovery passphrase: it does not open this store. Nothing was changed.');
+    throw new AppError('WrongKey', 'store.wrongPassphrase');
   } finally {
     kek.fill(0);
   }
@@ -126,20 +126,20 @@ export function readKeyring(file: string): Keyring {
     text = fs.readFileSync(file, 'utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new AppError('KeyFileMissing', `The key file is missing (${file}). Restore it from a backup, or restore a backup of the whole store.`);
+      throw new AppError('KeyFileMissing', 'store.keyFileMissing', { file });
     }
-    throw new AppError('ReadOnly', `The key file cannot be read (${file}): ${(e as Error).message}`);
+    throw new AppError('ReadOnly', 'store.keyFileUnreadable', { file, detail: (e as Error).message });
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    throw new AppError('CorruptStore', `The key file is damaged (${file}): it is not valid JSON.`);
+    throw new AppError('CorruptStore', 'store.keyFileNotJson', { file });
   }
   const parsed = keyringSchema.safeParse(json);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
-    throw new AppError('CorruptStore', `The key file is damaged (${file}): ${first ? `${first.path.join('.')}: ${first.message}` : 'unexpected content'}.`);
+    throw new AppError('CorruptStore', 'store.keyFileDamaged', { file, detail: first ? `${first.path.join('.')}: ${first.message}` : 'unexpected content' });
   }
   return parsed.data;
 }

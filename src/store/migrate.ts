@@ -16,7 +16,7 @@ export function migrate(db: Database, list: readonly Migration[] = allMigrations
   const from = schemaVersion(db);
   const latest = latestVersion(list);
   if (from > latest) {
-    throw new AppError('Conflict', `This store has schema version ${from}, newer than this Relais understands (${latest}). Install the newer Relais version.`);
+    throw new AppError('Conflict', 'store.newerSchema', { version: from, latest });
   }
   const pending = [...list].filter((m) => m.version > from && m.version <= upTo).sort((a, b) => a.version - b.version);
   for (const m of pending) {

@@ -12,7 +12,7 @@ export type Db = Database.Database;
  */
 export function openDatabase(file: string, key: Buffer | null, opts: { create?: boolean; readonly?: boolean } = {}): Db {
   if (!opts.create && !fs.existsSync(file)) {
-    throw new AppError('StoreMissing', `No store at ${file}.`);
+    throw new AppError('StoreMissing', 'store.missingAt', { file });
   }
   let db: Db | undefined;
   try {
@@ -44,7 +44,7 @@ function applyPragmas(db: Db, readonly: boolean): void {
   db.pragma('busy_timeout = 5000');
   if (!readonly) {
     const mode = db.pragma('journal_mode = WAL', { simple: true });
-    if (mode !== 'wal') throw new AppError('Internal', `Could not switch the store to WAL mode (got ${String(mode)}).`);
+    if (mode !== 'wal') throw new AppError('Internal', 'store.walFailed', { mode: String(mode) });
   }
   // FULL: the WAL is fsynced at every commit, so an acknowledged save survives a power cut.
   db.pragma('synchronous = FULL');

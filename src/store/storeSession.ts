@@ -85,8 +85,8 @@ export class StoreSession {
   blocked(): AppError | null {
     if (this.db) return null;
     if (this.opts.blockedBy) return this.opts.blockedBy;
-    const problem = inspectDataFolder(this.files.dataDir, this.opts.ownershipProbe).problem;
-    return problem ? new AppError('WrongAccount', problem) : null;
+    const { reason } = inspectDataFolder(this.files.dataDir, this.opts.ownershipProbe);
+    return reason ? new AppError('WrongAccount', reason.key, reason.params) : null;
   }
 
   private assertNotBlocked(): void {
@@ -110,7 +110,7 @@ export class StoreSession {
 
   /** The open database; every repository goes through here. */
   database(): Db {
-    if (!this.db) throw new AppError('StoreLocked', 'The store is locked: open it with the recovery passphrase first.');
+    if (!this.db) throw new AppError('StoreLocked', 'store.locked');
     return this.db;
   }
 
@@ -119,7 +119,7 @@ export class StoreSession {
     checkPassphraseStrength(passphrase);
     this.assertNotBlocked();
     if (this.isInitialised()) {
-      throw new AppError('StoreExists', `A store already exists in ${this.files.dataDir}; it was left untouched.`);
+      throw new AppError('StoreExists', 'store.existsIn', { dir: this.files.dataDir });
     }
     fs.mkdirSync(this.files.dataDir, { recursive: true, mode: 0o700 });
     const dataKey = newDataKey();
@@ -165,7 +165,7 @@ export class StoreSession {
       if (this.keystoreBackend !== os.backend) {
         throw new AppError(
           'KeyBackendChanged',
-          `The OS keystore changed (was ${os.backend}, now ${this.keystoreBackend ?? 'none'}). Relais did not re-key anything: enter the recovery passphrase to open the store.`,
+          'store.keystoreChanged', { was: os.backend, now: this.keystoreBackend ?? 'none' },
         );
       }
       let key: Buffer;
@@ -184,7 +184,7 @@ export class StoreSession {
         key.fill(0);
       }
     } catch (e) {
-      this.problem = (isAppError(e) ? e : new AppError('WrongKey', 'The OS keystore could not unwrap the store key; enter the recovery passphrase.')).toPayload();
+      this.problem = (isAppError(e) ? e : new AppError('WrongKey', 'store.keystoreUnwrapFailed')).toPayload();
     }
     return this.status();
   }
@@ -241,7 +241,7 @@ export class StoreSession {
     this.close();
     return {
       resume: () => {
-        if (!key) throw new AppError('StoreLocked', 'The store was closed for a restore and must be opened again with the recovery passphrase.');
+        if (!key) throw new AppError('StoreLocked', 'store.closedForRestore');
         try {
           this.keyring = keyring;
           this.openWith(key);
@@ -279,7 +279,7 @@ export class StoreSession {
       if (isAppError(e) && e.code === 'WrongKey') {
         throw new AppError(
           'CorruptStore',
-          `The key file opened, but the database ${this.files.db} does not decrypt with its key: the database is damaged or belongs to another key file. Nothing was changed. Restore the latest backup.`,
+          'store.databaseNotDecrypted', { file: this.files.db },
           undefined,
           { cause: e },
         );
@@ -295,7 +295,7 @@ export class StoreSession {
       }
       const storeId = db.prepare(`SELECT value FROM meta WHERE key = 'store_id'`).pluck().get() as string | undefined;
       if (this.keyring && storeId && storeId !== this.keyring.storeId) {
-        throw new AppError('WrongKey', 'The key file belongs to another store than this database.');
+        throw new AppError('WrongKey', 'store.keyFileOtherStore');
       }
     } catch (e) {
       db.close();

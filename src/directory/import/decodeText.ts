@@ -9,7 +9,7 @@ export interface DecodedText {
 }
 
 export function decodeText(bytes: Uint8Array, fileName: string): DecodedText {
-  if (bytes.length === 0) throw new AppError('FileRejected', `${fileName} is empty: nothing was imported.`);
+  if (bytes.length === 0) throw new AppError('FileRejected', 'import.empty', { file: fileName });
   let decoded: DecodedText;
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     decoded = { text: decodeUtf8(bytes.subarray(3), fileName), encoding: 'utf-8-bom' };
@@ -32,7 +32,7 @@ function decodeUtf8(bytes: Uint8Array, fileName: string): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new AppError('FileRejected', `${fileName} starts with a UTF-8 mark but is not valid UTF-8: nothing was imported. Save it again as "CSV UTF-8".`);
+    throw new AppError('FileRejected', 'import.badUtf8', { file: fileName });
   }
 }
 
@@ -43,12 +43,12 @@ function assertLooksLikeText(text: string, fileName: string): void {
   for (let i = 0; i < sample.length; i++) {
     const c = sample.charCodeAt(i);
     if (c === 0) {
-      throw new AppError('FileRejected', `${fileName} is not a text file (it contains binary data): nothing was imported. Expected CSV, XLSX or HSDS JSON.`);
+      throw new AppError('FileRejected', 'import.binary', { file: fileName });
     }
     if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || (c >= 0x80 && c <= 0x9f) || c === 0xfffd) control++;
   }
   if (control > Math.max(2, sample.length * 0.01)) {
-    throw new AppError('FileRejected', `${fileName} is not a text file (it contains binary data): nothing was imported. Expected CSV, XLSX or HSDS JSON.`);
+    throw new AppError('FileRejected', 'import.binary', { file: fileName });
   }
-  if (text.trim() === '') throw new AppError('FileRejected', `${fileName} is empty (only blank space): nothing was imported.`);
+  if (text.trim() === '') throw new AppError('FileRejected', 'import.blank', { file: fileName });
 }

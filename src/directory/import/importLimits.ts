@@ -21,7 +21,7 @@ export const MAX_IMPORT_WARNINGS = 100;
 const mb = (n: number) => `${(n / 1048576).toFixed(1).replace(/\.0$/, '')} MB`;
 
 export function tooLarge(fileName: string, bytes: number, maxBytes: number): AppError {
-  return new AppError('FileRejected', `${fileName} is too large (${mb(bytes)}; the limit is ${mb(maxBytes)} per file): nothing was imported.`, [{ path: 'file', message: `at most ${mb(maxBytes)}` }]);
+  return new AppError('FileRejected', 'import.tooLarge', { file: fileName, size: mb(bytes), limit: mb(maxBytes) }, [{ path: 'file', message: `at most ${mb(maxBytes)}` }]);
 }
 
 export function tooManyRows(fileName: string, rows: number | null): AppError {
@@ -31,7 +31,7 @@ export function tooManyRows(fileName: string, rows: number | null): AppError {
 }
 
 export function tooManyColumns(fileName: string, columns: number, where = 'the header row'): AppError {
-  return new AppError('FileRejected', `${fileName}: ${where} has ${columns.toLocaleString('en')} columns; the limit is ${MAX_IMPORT_COLUMNS} columns: nothing was imported.`, [{ path: 'columns', message: `at most ${MAX_IMPORT_COLUMNS}` }]);
+  return new AppError('FileRejected', 'import.tooManyColumns', { file: fileName, where, columns: columns.toLocaleString('en'), limit: MAX_IMPORT_COLUMNS }, [{ path: 'columns', message: `at most ${MAX_IMPORT_COLUMNS}` }]);
 }
 
 export function cellTooLong(fileName: string, where: string, chars: number | null): AppError {
@@ -45,7 +45,7 @@ export function cellTooLong(fileName: string, where: string, chars: number | nul
 export function expandsTooMuch(fileName: string, declared: number): AppError {
   return new AppError(
     'FileRejected',
-    `${fileName} would expand to ${mb(declared)} once unzipped; the limit is ${mb(MAX_XLSX_EXPANDED_BYTES)} for a workbook: nothing was imported (save it as CSV, or split it).`,
+    'import.expandsTooMuch', { file: fileName, size: mb(declared), limit: mb(MAX_XLSX_EXPANDED_BYTES) },
     [{ path: 'file', message: `expands to at most ${mb(MAX_XLSX_EXPANDED_BYTES)}` }],
   );
 }

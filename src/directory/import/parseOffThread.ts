@@ -80,7 +80,7 @@ export function parseImportOffThread(
       finish(() =>
         reject(
           e.code === 'ERR_WORKER_OUT_OF_MEMORY'
-            ? new AppError('FileRejected', `${fileName} needs more memory to read than an import may use (${IMPORT_WORKER_HEAP_MB} MB): save it as CSV, or split it. Nothing was imported.`)
+            ? new AppError('FileRejected', 'import.needsMoreMemory', { file: fileName, mb: IMPORT_WORKER_HEAP_MB })
             : e,
         ),
       );

@@ -260,16 +260,16 @@ export function readHsds(bytes: Uint8Array, fileName: string, themeCodes: Readon
   try {
     json = JSON.parse(text);
   } catch (e) {
-    throw new AppError('FileRejected', `${fileName} is not valid JSON (${(e as Error).message.slice(0, 120)}): nothing was imported.`);
+    throw new AppError('FileRejected', 'import.badJson', { file: fileName, detail: (e as Error).message.slice(0, 120) });
   }
   const list = servicesIn(json);
   if (!list) {
     throw new AppError(
       'FileRejected',
-      `${fileName} is JSON but not an HSDS service list (expected a service, an array of services, {"services": […]}, a paged list with "contents", or organizations with their "services"): nothing was imported.`,
+      'import.notHsds', { file: fileName },
     );
   }
-  if (list.length === 0) throw new AppError('FileRejected', `${fileName} holds no services: nothing was imported.`);
+  if (list.length === 0) throw new AppError('FileRejected', 'import.noServices', { file: fileName });
   const warnings: ImportWarning[] = [];
   const unknownFlatKeys = new Set<string>();
   const records: RawRecord[] = list.map((item, i) => {
@@ -281,7 +281,7 @@ export function readHsds(bytes: Uint8Array, fileName: string, themeCodes: Readon
     warnings.unshift({ field: null, message: `Unknown fields ignored: ${[...unknownFlatKeys].slice(0, 20).join(', ')}.` });
   }
   if (!list.some((item) => isObj(item) && ('id' in item || 'name' in item))) {
-    throw new AppError('FileRejected', `${fileName} does not look like HSDS services (no item has an id or name): nothing was imported.`);
+    throw new AppError('FileRejected', 'import.noIdOrName', { file: fileName });
   }
   const lexicon = readLexicon(json, warnings);
   return { format: 'hsds', columns: [], lexicon, encoding: encoding === 'utf-8-bom' ? 'utf-8-bom' : encoding, delimiter: null, records, warnings: warnings.slice(0, 200) };

@@ -21,14 +21,14 @@ export function saveService(db: Db, input: unknown, opts: { create: boolean; now
   if (!parsed.success) {
     throw new AppError(
       'InvalidInput',
-      'The service has fields to correct.',
+      'directory.serviceFieldsToCorrect', undefined,
       parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
     );
   }
   const service = parsed.data as Service;
   const before = repo.getService(service.id);
-  if (opts.create && before) throw new AppError('Conflict', `A service with the id ${JSON.stringify(service.id)} already exists.`);
-  if (!opts.create && !before) throw new AppError('NotFound', `No service with id ${JSON.stringify(service.id)}.`);
+  if (opts.create && before) throw new AppError('Conflict', 'directory.serviceExists', { id: JSON.stringify(service.id) });
+  if (!opts.create && !before) throw new AppError('NotFound', 'directory.serviceNotFound', { id: JSON.stringify(service.id) });
   const fields = before ? changedFields(before, service) : [];
   if (!before || fields.length > 0) repo.upsertServices([service], opts.now);
   return { service, created: !before, fields };
@@ -38,7 +38,7 @@ export function verifyService(db: Db, id: string, opts: { note: string | null; r
   const repo = directoryRepository(db);
   return db.transaction(() => {
     const s = repo.getService(id);
-    if (!s) throw new AppError('NotFound', `No service with id ${JSON.stringify(id)}.`);
+    if (!s) throw new AppError('NotFound', 'directory.serviceNotFound', { id: JSON.stringify(id) });
     const verified: Service = { ...s, last_verified: dayOf(opts.now) };
     repo.upsertServices([verified], opts.now);
     if (opts.note) repo.addNote(id, opts.note, opts.responder, opts.now, 'verified');
@@ -49,7 +49,7 @@ export function verifyService(db: Db, id: string, opts: { note: string | null; r
 export function setServiceStatus(db: Db, id: string, status: ServiceStatus, now: Date): Service {
   const repo = directoryRepository(db);
   const s = repo.getService(id);
-  if (!s) throw new AppError('NotFound', `No service with id ${JSON.stringify(id)}.`);
+  if (!s) throw new AppError('NotFound', 'directory.serviceNotFound', { id: JSON.stringify(id) });
   const next: Service = { ...s, status };
   if (s.status !== status) repo.upsertServices([next], now);
   return next;
