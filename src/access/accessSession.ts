@@ -1,5 +1,6 @@
 import type { AccessStatus } from '../contract/accessContract.ts';
 import { AppError } from '../errors.ts';
+import { type ProfileRecord, profilesRepository } from '../profiles/profilesRepository.ts';
 import type { Services } from '../services/services.ts';
 import { type AuditAction, type AuditDetail, writeAudit } from '../store/auditLog.ts';
 import { hashSecret, PIN_SCRYPT, verifySecret } from './secretHash.ts';
@@ -21,30 +22,12 @@ export function attemptDelayMs(failures: number): number {
   return Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** (failures - FREE_ATTEMPTS));
 }
 
-interface CredentialRow {
-  id: string;
-  display_name: string;
-  centre: string;
-  role: 'responder' | 'supervisor';
-  pin_hash: string | null;
-  active: number;
-  failed_attempts: number;
-  last_failed_at: string | null;
-}
+const profiles = (s: Services) => profilesRepository(s.store.database());
 
-function credentialOf(s: Services, profileId: string): CredentialRow | null {
-  return (
-    (s.store
-      .database()
-      .prepare('SELECT id, display_name, centre, role, pin_hash, active, failed_attempts, last_failed_at FROM profiles WHERE id = ?')
-      .get(profileId) as CredentialRow | undefined) ?? null
-  );
-}
-
-function retryAtOf(row: Pick<CredentialRow, 'failed_attempts' | 'last_failed_at'> | null): Date | null {
-  if (!row?.last_failed_at) return null;
-  const wait = attemptDelayMs(row.failed_attempts);
-  return wait ? new Date(Date.parse(row.last_failed_at) + wait) : null;
+function retryAtOf(row: Pick<ProfileRecord, 'failedAttempts' | 'lastFailedAt'> | null): Date | null {
+  if (!row?.lastFailedAt) return null;
+  const wait = attemptDelayMs(row.failedAttempts);
+  return wait ? new Date(Date.parse(row.lastFailedAt) + wait) : null;
 }
 
 export function audit(s: Services, action: AuditAction, detail: AuditDetail = {}, who?: { profileId: string | null; actor: string; role: 'responder' | 'supervisor' | null }): void {
@@ -53,7 +36,7 @@ export function audit(s: Services, action: AuditAction, detail: AuditDetail = {}
   let actor = who;
   if (!actor) {
     const id = s.session.profileId;
-    const name = id ? (db.prepare('SELECT display_name FROM profiles WHERE id = ?').pluck().get(id) as string | undefined) : undefined;
+    const name = id ? profilesRepository(db).displayName(id) : null;
     actor = { profileId: id, actor: name ?? (s.app.shell === 'cli' ? 'relais-admin' : 'unknown'), role: s.session.role };
   }
   writeAudit(db, s.clock.now(), actor, action, detail);
@@ -61,7 +44,7 @@ export function audit(s: Services, action: AuditAction, detail: AuditDetail = {}
 
 export function needsFirstSupervisor(s: Services): boolean {
   if (!s.store.isOpen()) return false;
-  return !s.store.database().prepare(`SELECT 1 FROM profiles WHERE role = 'supervisor' AND active = 1 AND pin_hash IS NOT NULL`).pluck().get();
+  return !profiles(s).hasUsableSupervisor();
 }
 
 export function idleLockMinutes(s: Services): number {
@@ -71,15 +54,15 @@ export function idleLockMinutes(s: Services): number {
 export function accessStatus(s: Services): AccessStatus {
   const now = s.clock.now();
   const id = s.session.profileId;
-  const row = id && s.store.isOpen() ? credentialOf(s, id) : null;
+  const row = id && s.store.isOpen() ? profiles(s).record(id) : null;
   const retryAt = retryAtOf(row);
   return {
     needsFirstSupervisor: needsFirstSupervisor(s),
-    profile: row ? { id: row.id, displayName: row.display_name, centre: row.centre, role: row.role } : null,
+    profile: row ? { id: row.id, displayName: row.displayName, centre: row.centre, role: row.role } : null,
     locked: Boolean(s.session.locked),
     lockedAt: s.session.lockedAt ?? null,
     lockReason: s.session.lockReason ?? null,
-    failedAttempts: row?.failed_attempts ?? 0,
+    failedAttempts: row?.failedAttempts ?? 0,
     retryAt: retryAt && retryAt > now ? retryAt.toISOString() : null,
     idleLockMinutes: idleLockMinutes(s),
     now: now.toISOString(),
@@ -97,18 +80,17 @@ function changed(s: Services): AccessStatus {
  * checked (TooManyAttempts, nothing written); a wrong secret counts one more failure; a right
  * one clears them. Never a lockout: after the wait, the right PIN always opens.
  */
-export function checkSecret(s: Services, row: CredentialRow, secret: string): void {
+function checkSecret(s: Services, row: ProfileRecord, secret: string): void {
   const now = s.clock.now();
   const retryAt = retryAtOf(row);
   if (retryAt && retryAt > now) {
     const seconds = Math.ceil((retryAt.getTime() - now.getTime()) / 1000);
     throw new AppError('TooManyAttempts', 'access.tooManyAttempts', { seconds }, [{ path: 'retryAt', message: retryAt.toISOString() }]);
   }
-  const db = s.store.database();
-  if (!row.pin_hash || !verifySecret(secret, row.pin_hash)) {
-    const failures = row.failed_attempts + 1;
-    db.prepare('UPDATE profiles SET failed_attempts = ?, last_failed_at = ? WHERE id = ?').run(failures, now.toISOString(), row.id);
-    audit(s, 'session.unlock_failed', { attempts: failures }, { profileId: row.id, actor: row.display_name, role: row.role });
+  if (!row.secretHash || !verifySecret(secret, row.secretHash)) {
+    const failures = row.failedAttempts + 1;
+    profiles(s).recordFailedAttempt(row.id, failures, now);
+    audit(s, 'session.unlock_failed', { attempts: failures }, { profileId: row.id, actor: row.displayName, role: row.role });
     const wait = attemptDelayMs(failures);
     throw new AppError(
       wait ? 'TooManyAttempts' : 'Forbidden',
@@ -117,7 +99,7 @@ export function checkSecret(s: Services, row: CredentialRow, secret: string): vo
       wait ? [{ path: 'retryAt', message: new Date(now.getTime() + wait).toISOString() }] : [{ path: 'secret', message: 'wrong' }],
     );
   }
-  if (row.failed_attempts) db.prepare('UPDATE profiles SET failed_attempts = 0, last_failed_at = NULL WHERE id = ?').run(row.id);
+  if (row.failedAttempts) profiles(s).clearFailedAttempts(row.id);
 }
 
 /**
@@ -125,9 +107,9 @@ export function checkSecret(s: Services, row: CredentialRow, secret: string): vo
  * seed) has no PIN: it cannot sign in without one, it chooses it now (`newPin`, once).
  */
 export function signInWithSecret(s: Services, profileId: string, secret: string | undefined, newPin?: string): void {
-  const row = credentialOf(s, profileId);
+  const row = profiles(s).record(profileId);
   if (!row || !row.active) throw new AppError('NotFound', 'profiles.responderNotFound');
-  if (row.pin_hash) {
+  if (row.secretHash) {
     if (newPin !== undefined) throw new AppError('Conflict', 'access.pinAlreadySet', {}, [{ path: 'newPin', message: 'already set' }]);
     if (secret === undefined) throw new AppError('Forbidden', 'access.pinNeeded', {}, [{ path: 'secret', message: 'required' }]);
     checkSecret(s, row, secret);
@@ -135,8 +117,8 @@ export function signInWithSecret(s: Services, profileId: string, secret: string 
     if (!needsFirstSupervisor(s)) throw new AppError('Forbidden', 'access.supervisorNeedsPassphrase');
   } else {
     if (newPin === undefined) throw new AppError('Forbidden', 'access.choosePin', {}, [{ path: 'newPin', message: 'required' }]);
-    s.store.database().prepare('UPDATE profiles SET pin_hash = ?, failed_attempts = 0, last_failed_at = NULL WHERE id = ? AND pin_hash IS NULL').run(newSecretHash(s, newPin), row.id);
-    audit(s, 'profile.set_pin', { targetProfileId: row.id }, { profileId: row.id, actor: row.display_name, role: row.role });
+    profiles(s).setSecret(row.id, newSecretHash(s, newPin), { onlyIfUnset: true });
+    audit(s, 'profile.set_pin', { targetProfileId: row.id }, { profileId: row.id, actor: row.displayName, role: row.role });
   }
 }
 
@@ -171,7 +153,7 @@ export function lockSession(s: Services, reason: 'idle' | 'os' | 'manual'): Acce
 
 export function unlockSession(s: Services, secret: string): AccessStatus {
   if (!s.session.locked || !s.session.profileId) throw new AppError('Conflict', 'access.notLocked');
-  const row = credentialOf(s, s.session.profileId);
+  const row = profiles(s).record(s.session.profileId);
   if (!row) throw new AppError('NotFound', 'access.lockedProfileGone');
   checkSecret(s, row, secret);
   s.session.locked = false;

@@ -1,4 +1,5 @@
 import type { InputOf, OperationName, OutputOf } from '../contract/index.ts';
+import type { HandlerContext } from '../services/handlerContext.ts';
 import type { Services } from '../services/services.ts';
 import type { AuditAction, AuditDetail } from '../store/auditLog.ts';
 import { audit } from './accessSession.ts';
@@ -25,14 +26,52 @@ export const AUDITED_OPERATIONS: Rules = {
   'store.backupNow': (_i, o) => ({ action: 'backup.create', detail: { reason: o.reason, bytes: o.bytes } }),
 };
 
+/**
+ * Operations whose handler writes its own entry (it knows more than input and answer). Like the
+ * ruled ones, each runs with its entry in one transaction. Not `profiles.signIn` nor
+ * `access.unlock`: a wrong secret must stay counted (and audited) although the operation fails,
+ * which a rolled-back transaction would undo.
+ */
+export const SELF_AUDITED: ReadonlySet<OperationName> = new Set<OperationName>([
+  'access.createFirstSupervisor',
+  'access.lock',
+  'profiles.admin.create',
+  'profiles.admin.setActive',
+  'profiles.admin.resetPin',
+  'profiles.signOut',
+  'audit.exportCsv',
+  'retention.update',
+]);
+
+/**
+ * Audited operations that cannot run inside one SQLite transaction, and why; their entry is
+ * written right after their own commit. Exports change nothing but the log (the entry is the
+ * only write). The import and the feed parse off-thread or download before their one write
+ * transaction. A backup is VACUUM INTO, which SQLite refuses inside a transaction.
+ */
+export const AUDIT_AFTER_COMMIT: ReadonlySet<OperationName> = new Set<OperationName>([
+  'reports.export',
+  'reports.exportPublic',
+  'directory.export',
+  'directory.importApply',
+  'feed.apply',
+  'store.backupNow',
+]);
+
+/** Whether the router runs `name` and its audit entry in one transaction. */
+export function auditedInTransaction(name: OperationName): boolean {
+  return (name in AUDITED_OPERATIONS || SELF_AUDITED.has(name)) && !AUDIT_AFTER_COMMIT.has(name);
+}
+
 export function auditRuleOf(name: OperationName): Rule<OperationName> | undefined {
   return AUDITED_OPERATIONS[name] as Rule<OperationName> | undefined;
 }
 
 /** The router's afterSuccess hook (wired in app/appCore.ts): audits an operation that has a rule. */
-export function auditOperation(name: OperationName, input: unknown, value: unknown, services: Services): void {
+export function auditOperation(name: OperationName, input: unknown, value: unknown, services: Services, context: HandlerContext): void {
   const rule = auditRuleOf(name);
   if (!rule) return;
   const entry = rule(input as never, value as never);
-  audit(services, entry.action, entry.detail);
+  const a = context.actor;
+  audit(services, entry.action, entry.detail, a ? { profileId: a.profileId, actor: a.displayName, role: a.role } : undefined);
 }

@@ -17,7 +17,7 @@ import { APP_VERSION } from './appVersion.ts';
 import type { AppError } from '../errors.ts';
 import { recordAppOpened } from '../store/storeOpener.ts';
 import { lockIfIdle, lockSession } from '../access/accessSession.ts';
-import { auditOperation } from '../access/auditedOperations.ts';
+import { auditedInTransaction, auditOperation } from '../access/auditedOperations.ts';
 import { PURGE_STEPS } from './purgeSteps.ts';
 import { createSyncScheduler } from '../sync/syncScheduler.ts';
 import { createPeriodicJobs, type PeriodicJobs, type PeriodicTickReport } from './periodicJobs.ts';
@@ -104,8 +104,10 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
   const hubSync = services.hubSync;
   const router = createRouter(handlers, services, {
     validateOutput: opts.validateOutput ?? false,
-    afterSuccess: (name, input, value, s) => {
-      auditOperation(name, input, value, s);
+    // An audited change and its entry are one transaction (issue 13); see access/auditedOperations.ts.
+    transactionFor: (name) => (auditedInTransaction(name) && store.isOpen() ? (work) => store.database().transaction(work)() : null),
+    afterSuccess: (name, input, value, s, context) => {
+      auditOperation(name, input, value, s, context);
       // A change to shared data went to the outbox in the operation's transaction: the hub
       // hears of it about a second later (debounced), not at the next tick.
       try {

@@ -1,5 +1,5 @@
 import { callsRepository } from '../calls/callsRepository.ts';
-import { profilesRepository } from '../calls/profilesRepository.ts';
+import { profilesRepository } from '../profiles/profilesRepository.ts';
 import type { Db } from '../store/openDatabase.ts';
 
 // What callbacks need from the call console (issue 5): that a call exists, the responders'

@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import { accessStatus, afterSignIn, audit, lockSession, needsFirstSupervisor, newSecretHash, noteActivity, unlockSession } from '../access/accessSession.ts';
 import { auditCsv, listAudit } from '../store/auditLog.ts';
 import { readNotesRetentionMonths, writeNotesRetentionMonths } from '../access/retentionSettings.ts';
@@ -6,63 +5,21 @@ import { readCallbackSettings } from '../callbacks/callbackSettings.ts';
 import type { accessContract } from '../contract/accessContract.ts';
 import { dayOf } from '../domain/brusselsTime.ts';
 import { AppError } from '../errors.ts';
+import { adminView, type ProfileRecord, profilesRepository } from '../profiles/profilesRepository.ts';
 import { runPurge } from '../retention/purge.ts';
 import { assertNotLastSupervisor } from '../reports/supervisorRole.ts';
 import type { HandlerMap } from './handlerMap.ts';
+import type { HandlerContext } from '../services/handlerContext.ts';
 import type { Services } from '../services/services.ts';
 
 // Access (issue 8): first supervisor, lock/unlock, profile management, audit log, retention.
 
-interface AdminRow {
-  id: string;
-  display_name: string;
-  centre: string;
-  role: 'responder' | 'supervisor';
-  pin_hash: string | null;
-  active: number;
-  directory_maintainer: number;
-  failed_attempts: number;
-  created_at: string;
-  last_signed_in_at: string | null;
-}
+const profiles = (s: Services) => profilesRepository(s.store.database());
 
-const ADMIN_COLS = 'id, display_name, centre, role, pin_hash, active, failed_attempts, created_at, last_signed_in_at, directory_maintainer';
-
-function adminView(r: AdminRow) {
-  return {
-    id: r.id,
-    displayName: r.display_name,
-    centre: r.centre,
-    role: r.role,
-    hasPin: r.pin_hash !== null,
-    maintainer: r.directory_maintainer === 1,
-    active: r.active === 1,
-    failedAttempts: r.failed_attempts,
-    createdAt: r.created_at,
-    lastSignedInAt: r.last_signed_in_at,
-  };
-}
-
-function adminGet(s: Services, id: string) {
-  const row = s.store.database().prepare(`SELECT ${ADMIN_COLS} FROM profiles WHERE id = ?`).get(id) as AdminRow | undefined;
+function adminGet(s: Services, id: string): ProfileRecord {
+  const row = profiles(s).record(id);
   if (!row) throw new AppError('NotFound', 'profiles.notFound');
   return row;
-}
-
-function clean(v: string): string {
-  return v.trim().replace(/\s+/g, ' ');
-}
-
-function insertProfile(s: Services, input: { displayName: string; centre: string }, role: 'responder' | 'supervisor', secret: string): string {
-  const db = s.store.database();
-  const displayName = clean(input.displayName);
-  const centre = clean(input.centre);
-  if (db.prepare('SELECT 1 FROM profiles WHERE display_name = ? COLLATE NOCASE AND centre = ? COLLATE NOCASE').pluck().get(displayName, centre)) {
-    throw new AppError('Conflict', 'profiles.exists', { name: displayName, centre }, [{ path: 'displayName', message: 'already exists for this centre' }]);
-  }
-  const id = crypto.randomUUID();
-  db.prepare('INSERT INTO profiles (id, display_name, centre, role, pin_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(id, displayName, centre, role, newSecretHash(s, secret), s.clock.now().toISOString());
-  return id;
 }
 
 function retention(s: Services) {
@@ -76,10 +33,8 @@ function retention(s: Services) {
   };
 }
 
-function me(s: Services): { profileId: string | null; actor: string; role: 'responder' | 'supervisor' | null } {
-  const id = s.session.profileId;
-  const name = id ? (s.store.database().prepare('SELECT display_name FROM profiles WHERE id = ?').pluck().get(id) as string | undefined) : undefined;
-  return { profileId: id, actor: name ?? 'unknown', role: s.session.role };
+function me(c: HandlerContext): { profileId: string | null; actor: string; role: 'responder' | 'supervisor' | null } {
+  return { profileId: c.actor?.profileId ?? null, actor: c.actor?.displayName ?? 'unknown', role: c.actor?.role ?? null };
 }
 
 export const accessHandlers: HandlerMap<typeof accessContract> = {
@@ -87,10 +42,10 @@ export const accessHandlers: HandlerMap<typeof accessContract> = {
   'access.createFirstSupervisor': (input, s) => {
     s.store.database();
     if (!needsFirstSupervisor(s)) throw new AppError('Conflict', 'access.supervisorExists');
-    const id = insertProfile(s, input, 'supervisor', input.passphrase);
+    const { id } = profiles(s).create({ displayName: input.displayName, centre: input.centre, role: 'supervisor' }, s.clock.now(), newSecretHash(s, input.passphrase));
     s.session.profileId = id;
     s.session.role = 'supervisor';
-    s.store.database().prepare('UPDATE profiles SET last_signed_in_at = ? WHERE id = ?').run(s.clock.now().toISOString(), id);
+    profiles(s).markSignedIn(id, s.clock.now());
     audit(s, 'profile.first_supervisor', { targetProfileId: id, role: 'supervisor' });
     s.log.info('profiles.first_supervisor', {});
     afterSignIn(s);
@@ -107,10 +62,10 @@ export const accessHandlers: HandlerMap<typeof accessContract> = {
   'access.activity': (_i, s) => ({ lockAt: noteActivity(s).toISOString() }),
 
   'profiles.admin.list': (_i, s) => ({
-    profiles: (s.store.database().prepare(`SELECT ${ADMIN_COLS} FROM profiles ORDER BY active DESC, display_name COLLATE NOCASE`).all() as AdminRow[]).map(adminView),
+    profiles: profiles(s).adminList(),
   }),
   'profiles.admin.create': (input, s) => {
-    const id = insertProfile(s, input, 'responder', input.pin);
+    const { id } = profiles(s).create({ displayName: input.displayName, centre: input.centre }, s.clock.now(), newSecretHash(s, input.pin));
     audit(s, 'profile.create', { targetProfileId: id, role: 'responder' });
     s.log.info('profiles.created', { role: 'responder' });
     return adminView(adminGet(s, id));
@@ -119,14 +74,14 @@ export const accessHandlers: HandlerMap<typeof accessContract> = {
     if (profileId === s.session.profileId) throw new AppError('Conflict', 'access.cannotDisableSelf');
     adminGet(s, profileId);
     if (!active) assertNotLastSupervisor(s.store.database(), profileId, 'disable');
-    s.store.database().prepare('UPDATE profiles SET active = ?, disabled_at = ? WHERE id = ?').run(active ? 1 : 0, active ? null : s.clock.now().toISOString(), profileId);
+    profiles(s).setActive(profileId, active, s.clock.now());
     audit(s, active ? 'profile.enable' : 'profile.disable', { targetProfileId: profileId });
     return adminView(adminGet(s, profileId));
   },
   'profiles.admin.resetPin': ({ profileId, pin }, s) => {
     const row = adminGet(s, profileId);
     if (row.role !== 'responder') throw new AppError('Conflict', 'access.pinOnlyResponder');
-    s.store.database().prepare('UPDATE profiles SET pin_hash = ?, failed_attempts = 0, last_failed_at = NULL WHERE id = ?').run(newSecretHash(s, pin), profileId);
+    profiles(s).setSecret(profileId, newSecretHash(s, pin));
     audit(s, 'profile.reset_secret', { targetProfileId: profileId });
     return adminView(adminGet(s, profileId));
   },
@@ -148,5 +103,5 @@ export const accessHandlers: HandlerMap<typeof accessContract> = {
     return retention(s);
   },
   'retention.preview': (_i, s) => runPurge(s.store.database(), s.clock.now(), { steps: s.purgeSteps, dryRun: true, policy: s.config.values.purge }),
-  'retention.apply': (_i, s) => runPurge(s.store.database(), s.clock.now(), { steps: s.purgeSteps, log: s.log, policy: s.config.values.purge, actor: me(s) }),
+  'retention.apply': (_i, s, c) => runPurge(s.store.database(), s.clock.now(), { steps: s.purgeSteps, log: s.log, policy: s.config.values.purge, actor: me(c) }),
 };

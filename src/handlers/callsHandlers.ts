@@ -3,24 +3,23 @@ import { dayStart, nextDayStart } from '../domain/brusselsTime.ts';
 import { type CallRow, callsRepository } from '../calls/callsRepository.ts';
 import { callSummary, callView, canReopen, timerOf } from '../calls/callViews.ts';
 import { findInStoreText } from '../guard/outgoingText.ts';
-import { type Profile, profilesRepository } from '../calls/profilesRepository.ts';
+import { profilesRepository } from '../profiles/profilesRepository.ts';
 import { computeTimer } from '../calls/timer.ts';
 import type { callsContract, CallStatus } from '../contract/callsContract.ts';
 import { type CallRecordDraft, isRecordComplete } from '../contract/callSchemas.ts';
 import { directoryRepository } from '../directory/directoryRepository.ts';
 import { AppError, type ErrorIssue } from '../errors.ts';
 import type { HandlerMap } from './handlerMap.ts';
+import type { Actor, HandlerContext } from '../services/handlerContext.ts';
 import type { Services } from '../services/services.ts';
 import { repeatCaller } from '../sync/repeatCallers.ts';
 
 // Profiles, the shift and the calls. Logs carry operation names and counts only, never
 // note text, names or pseudonyms.
 
-function signedIn(s: Services): Profile {
-  const id = s.session.profileId;
-  const profile = id ? profilesRepository(s.store.database()).get(id) : null;
-  if (!profile) throw new AppError('Forbidden', 'calls.signInFirst');
-  return profile;
+function signedIn(c: HandlerContext): Actor {
+  if (!c.actor) throw new AppError('Forbidden', 'calls.signInFirst');
+  return c.actor;
 }
 
 function repoOf(s: Services) {
@@ -34,10 +33,10 @@ function findCall(s: Services, callId: string): CallRow {
 }
 
 /** A call the signed-in profile may change: its own, and not closed. */
-function ownCall(s: Services, callId: string, want?: CallStatus): CallRow {
-  const me = signedIn(s);
+function ownCall(s: Services, c: HandlerContext, callId: string, want?: CallStatus): CallRow {
+  const me = signedIn(c);
   const row = findCall(s, callId);
-  if (row.profile_id !== me.id) throw new AppError('Forbidden', 'calls.notYours', { responder: row.responder_name });
+  if (row.profile_id !== me.profileId) throw new AppError('Forbidden', 'calls.notYours', { responder: row.responder_name });
   if (row.status === 'closed' && want !== 'closed') throw new AppError('Conflict', 'calls.closedReopen');
   if (want === 'active' && row.status !== 'active') throw new AppError('Conflict', 'calls.alreadyEnded');
   return row;
@@ -69,7 +68,7 @@ function identifyingIssues(s: Services, callId: string): ErrorIssue[] {
 export const callsHandlers: HandlerMap<typeof callsContract> = {
   'profiles.list': (_input, s) => ({ profiles: profilesRepository(s.store.database()).list() }),
   'profiles.create': (input, s) => {
-    const profile = profilesRepository(s.store.database()).create(input, s.clock.now(), newSecretHash(s, input.pin));
+    const profile = profilesRepository(s.store.database()).create(input, s.clock.now(), newSecretHash(s, input.pin), 'profiles.existsPick');
     // Supervisors only (router): the audit names the supervisor who made it.
     audit(s, 'profile.create', { targetProfileId: profile.id, role: 'responder' });
     s.log.info('profiles.created', {});
@@ -104,46 +103,46 @@ export const callsHandlers: HandlerMap<typeof callsContract> = {
     return { profile: id ? profilesRepository(s.store.database()).get(id) : null };
   },
 
-  'calls.start': (_input, s) => {
-    const me = signedIn(s);
+  'calls.start': (_input, s, c) => {
+    const me = signedIn(c);
     const repo = repoOf(s);
     const now = s.clock.now();
-    if (repo.activeOf(me.id)) throw new AppError('Conflict', 'calls.alreadyInProgress');
-    const id = repo.start(me.id, now);
+    if (repo.activeOf(me.profileId)) throw new AppError('Conflict', 'calls.alreadyInProgress');
+    const id = repo.start(me.profileId, now);
     s.log.info('calls.started', {});
     changed(s, id, 'active');
-    return callView(repo, findCall(s, id), me.id, now);
+    return callView(repo, findCall(s, id), me.profileId, now);
   },
-  'calls.current': (_input, s) => {
-    const me = signedIn(s);
+  'calls.current': (_input, s, c) => {
+    const me = signedIn(c);
     const repo = repoOf(s);
-    const row = repo.activeOf(me.id);
+    const row = repo.activeOf(me.profileId);
     return { call: row ? { id: row.id, timer: timerOf(repo, row, s.clock.now()), lastActivityAt: row.last_activity_at } : null };
   },
-  'calls.get': ({ callId }, s) => {
-    const me = signedIn(s);
+  'calls.get': ({ callId }, s, c) => {
+    const me = signedIn(c);
     const row = findCall(s, callId);
     // Reading is audited where it matters (issue 12): another responder's call record, by id only.
-    if (row.profile_id !== me.id) audit(s, 'call.read_other', { callId });
-    return callView(repoOf(s), row, me.id, s.clock.now());
+    if (row.profile_id !== me.profileId) audit(s, 'call.read_other', { callId });
+    return callView(repoOf(s), row, me.profileId, s.clock.now());
   },
-  'calls.pause': ({ callId }, s) => {
-    const row = ownCall(s, callId, 'active');
+  'calls.pause': ({ callId }, s, c) => {
+    const row = ownCall(s, c, callId, 'active');
     const repo = repoOf(s);
     const now = s.clock.now();
     repo.pause(callId, now);
     return timerOf(repo, row, now);
   },
-  'calls.resume': ({ callId }, s) => {
-    const row = ownCall(s, callId, 'active');
+  'calls.resume': ({ callId }, s, c) => {
+    const row = ownCall(s, c, callId, 'active');
     const repo = repoOf(s);
     const now = s.clock.now();
     repo.resume(callId, now);
     return timerOf(repo, row, now);
   },
-  'calls.end': ({ callId, at }, s) => {
-    const me = signedIn(s);
-    const row = ownCall(s, callId, 'active');
+  'calls.end': ({ callId, at }, s, c) => {
+    const me = signedIn(c);
+    const row = ownCall(s, c, callId, 'active');
     const repo = repoOf(s);
     const now = s.clock.now();
     // A call interrupted by a crash may end when its last entry was written, not hours later.
@@ -152,39 +151,39 @@ export const callsHandlers: HandlerMap<typeof callsContract> = {
     repo.end(callId, endAt, timer.elapsedMs, now);
     s.log.info('calls.ended', { at });
     changed(s, callId, 'ended');
-    return callView(repo, findCall(s, callId), me.id, now);
+    return callView(repo, findCall(s, callId), me.profileId, now);
   },
-  'calls.addNote': ({ callId, text }, s) => {
-    const row = ownCall(s, callId);
+  'calls.addNote': ({ callId, text }, s, c) => {
+    const row = ownCall(s, c, callId);
     const repo = repoOf(s);
     const now = s.clock.now();
     return repo.addNote(callId, text, timerOf(repo, row, now).elapsedMs, now);
   },
-  'calls.updateNote': ({ callId, noteId, text }, s) => {
-    ownCall(s, callId);
+  'calls.updateNote': ({ callId, noteId, text }, s, c) => {
+    ownCall(s, c, callId);
     return repoOf(s).updateNote(callId, noteId, text, s.clock.now());
   },
-  'calls.deleteNote': ({ callId, noteId }, s) => {
-    ownCall(s, callId);
+  'calls.deleteNote': ({ callId, noteId }, s, c) => {
+    ownCall(s, c, callId);
     repoOf(s).deleteNote(callId, noteId, s.clock.now());
     return { deleted: true as const };
   },
-  'calls.saveRecord': ({ callId, record }, s) => {
-    ownCall(s, callId);
+  'calls.saveRecord': ({ callId, record }, s, c) => {
+    ownCall(s, c, callId);
     checkThemes(s, record);
     const now = s.clock.now();
     repoOf(s).saveRecord(callId, record, now);
     return { savedAt: now.toISOString(), complete: isRecordComplete({ themes: record.themes ?? [], interventions: record.interventions ?? [], noRequest: record.noRequest }) };
   },
-  'calls.addReferral': ({ callId, serviceId, serviceName }, s) => {
-    ownCall(s, callId);
+  'calls.addReferral': ({ callId, serviceId, serviceName }, s, c) => {
+    ownCall(s, c, callId);
     const r = repoOf(s).addReferral(callId, serviceId, serviceName, s.clock.now());
     if (r.added) s.log.info('calls.referral_added', { count: r.count });
     return r;
   },
-  'calls.close': ({ callId, record, keepFlagged }, s) => {
-    const me = signedIn(s);
-    const row = ownCall(s, callId);
+  'calls.close': ({ callId, record, keepFlagged }, s, c) => {
+    const me = signedIn(c);
+    const row = ownCall(s, c, callId);
     const repo = repoOf(s);
     const now = s.clock.now();
     if (row.status === 'active') throw new AppError('Conflict', 'calls.endBeforeClosing');
@@ -212,11 +211,11 @@ export const callsHandlers: HandlerMap<typeof callsContract> = {
     repo.close(callId, now);
     s.log.info('calls.closed', { keepFlagged });
     changed(s, callId, 'closed');
-    return callView(repo, findCall(s, callId), me.id, now);
+    return callView(repo, findCall(s, callId), me.profileId, now);
   },
-  'calls.closeWithoutRequest': ({ callId, kind, lookedFor, keepFlagged }, s) => {
-    const me = signedIn(s);
-    const row = ownCall(s, callId);
+  'calls.closeWithoutRequest': ({ callId, kind, lookedFor, keepFlagged }, s, c) => {
+    const me = signedIn(c);
+    const row = ownCall(s, c, callId);
     const repo = repoOf(s);
     const now = s.clock.now();
     if (!keepFlagged) {
@@ -236,22 +235,22 @@ export const callsHandlers: HandlerMap<typeof callsContract> = {
     run();
     s.log.info('calls.closed_without_request', { kind });
     changed(s, callId, 'closed');
-    return callView(repo, findCall(s, callId), me.id, now);
+    return callView(repo, findCall(s, callId), me.profileId, now);
   },
-  'calls.reopen': ({ callId }, s) => {
-    const me = signedIn(s);
-    const row = ownCall(s, callId, 'closed');
+  'calls.reopen': ({ callId }, s, c) => {
+    const me = signedIn(c);
+    const row = ownCall(s, c, callId, 'closed');
     const repo = repoOf(s);
     const now = s.clock.now();
     if (row.status !== 'closed') throw new AppError('Conflict', 'calls.notClosed');
-    if (!canReopen(row, me.id, now)) throw new AppError('Forbidden', 'calls.reopenShiftOnly');
+    if (!canReopen(row, me.profileId, now)) throw new AppError('Forbidden', 'calls.reopenShiftOnly');
     repo.reopen(callId, now);
     s.log.info('calls.reopened', {});
     changed(s, callId, 'ended');
-    return callView(repo, findCall(s, callId), me.id, now);
+    return callView(repo, findCall(s, callId), me.profileId, now);
   },
-  'calls.list': (input, s) => {
-    const me = signedIn(s);
+  'calls.list': (input, s, c) => {
+    const me = signedIn(c);
     const now = s.clock.now();
     const { rows, total } = repoOf(s).list({
       fromIso: input.from ? dayStart(input.from).toISOString() : undefined,
@@ -260,11 +259,11 @@ export const callsHandlers: HandlerMap<typeof callsContract> = {
       profileId: input.profileId,
       commune: input.commune,
       q: input.q || undefined,
-      toFinishOf: input.view === 'toFinish' ? me.id : undefined,
+      toFinishOf: input.view === 'toFinish' ? me.profileId : undefined,
       limit: input.limit,
       offset: input.offset,
     });
-    return { calls: rows.map((r) => callSummary(r, me.id, now)), total };
+    return { calls: rows.map((r) => callSummary(r, me.profileId, now)), total };
   },
   'calls.repeatCaller': (input, s) => {
     signedIn(s);

@@ -12,7 +12,7 @@ import { verificationOverdue } from '../directory/serviceSchema.ts';
 import { AppError } from '../errors.ts';
 import { guardReachabilityNote } from '../guard/reachabilityNotes.ts';
 import type { HandlerMap } from './handlerMap.ts';
-import { profilesRepository } from '../calls/profilesRepository.ts';
+import type { HandlerContext } from '../services/handlerContext.ts';
 import type { Services } from '../services/services.ts';
 
 function themeView(t: ThemeView) {
@@ -21,10 +21,8 @@ function themeView(t: ThemeView) {
 
 /** Notes are signed with the signed-in profile; profiles arrive with the access issue. */
 // Notes are signed with the responder's display name (what colleagues recognise), never an id.
-function responderName(s: Services): string {
-  const id = s.session.profileId;
-  const profile = id ? profilesRepository(s.store.database()).get(id) : null;
-  return (profile?.displayName ?? 'Responder').slice(0, 100);
+function responderName(c: HandlerContext): string {
+  return (c.actor?.displayName ?? 'Responder').slice(0, 100);
 }
 
 async function readImport(input: { fileName: string; content: string }, s: Services) {
@@ -48,9 +46,9 @@ export const directoryHandlers: HandlerMap<typeof directoryContract> = {
     return { service, notes: repo.listNotes(id), verificationOverdue: verificationOverdue(service, s.clock.now()) };
   },
   'directory.crisisLines': (_input, s) => ({ lines: directoryRepository(s.store.database()).crisisLines() }),
-  'directory.addNote': ({ serviceId, text, kind, override }, s) => {
+  'directory.addNote': ({ serviceId, text, kind, override }, s, c) => {
     guardReachabilityNote(s, serviceId, text, override);
-    const note = directoryRepository(s.store.database()).addNote(serviceId, text, responderName(s), s.clock.now(), kind ?? 'note');
+    const note = directoryRepository(s.store.database()).addNote(serviceId, text, responderName(c), s.clock.now(), kind ?? 'note');
     s.log.info('directory.note_added', { chars: text.length });
     return note;
   },

@@ -1,5 +1,4 @@
 import { holdsRight, setRight } from '../access/profileRights.ts';
-import { profilesRepository } from '../calls/profilesRepository.ts';
 import type { directoryUpkeepContract } from '../contract/directoryUpkeepContract.ts';
 import { updateDirectorySearch } from '../directory/search/storeSearch.ts';
 import { saveService, setServiceStatus, verifyService } from '../directory/upkeep/serviceUpkeep.ts';
@@ -7,12 +6,11 @@ import { toVerifyList } from '../directory/upkeep/toVerify.ts';
 import { AppError } from '../errors.ts';
 import { queueServiceChange } from '../sync/serviceOutbox.ts';
 import type { HandlerMap } from './handlerMap.ts';
-import type { Services } from '../services/services.ts';
 import { guardReachabilityNote } from '../guard/reachabilityNotes.ts';
+import type { HandlerContext } from '../services/handlerContext.ts';
 
-function signedName(s: Services): string {
-  const id = s.session.profileId;
-  return ((id ? profilesRepository(s.store.database()).get(id)?.displayName : null) ?? 'Maintainer').slice(0, 100);
+function signedName(c: HandlerContext): string {
+  return (c.actor?.displayName ?? 'Maintainer').slice(0, 100);
 }
 
 export const directoryUpkeepHandlers: HandlerMap<typeof directoryUpkeepContract> = {
@@ -40,12 +38,12 @@ export const directoryUpkeepHandlers: HandlerMap<typeof directoryUpkeepContract>
     s.log.info('directory.service_saved', { created: r.created, fields: r.fields.length });
     return r;
   },
-  'directory.verify': ({ id, note, override }, s) => {
+  'directory.verify': ({ id, note, override }, s, c) => {
     const db = s.store.database();
     if (note) guardReachabilityNote(s, id, note, override);
     const now = s.clock.now();
     const service = db.transaction(() => {
-      const v = verifyService(db, id, { note: note && note !== '' ? note : null, responder: signedName(s), now });
+      const v = verifyService(db, id, { note: note && note !== '' ? note : null, responder: signedName(c), now });
       queueServiceChange(db, v.id, now);
       return v;
     })();
@@ -63,8 +61,8 @@ export const directoryUpkeepHandlers: HandlerMap<typeof directoryUpkeepContract>
     updateDirectorySearch(db, [service]);
     return { service };
   },
-  'directory.toVerify': (_i, s) => {
-    if (!s.session.profileId) throw new AppError('Forbidden', 'Sign in first.');
+  'directory.toVerify': (_i, s, c) => {
+    if (!c.actor) throw new AppError('Forbidden', 'access.signInFirst');
     return { items: toVerifyList(s.store.database(), s.clock.now()) };
   },
 };

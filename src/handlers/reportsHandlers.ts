@@ -9,6 +9,7 @@ import { handoverRepository, quotesRepository } from '../reports/quotesRepositor
 import { reportBundleFromStore } from '../reports/reportService.ts';
 import { shiftSummary } from '../reports/shiftSummary.ts';
 import type { HandlerMap } from './handlerMap.ts';
+import type { HandlerContext } from '../services/handlerContext.ts';
 import type { Services } from '../services/services.ts';
 
 // Reports: the shift summary, the period report and its exports, excerpts and handover notes.
@@ -19,10 +20,9 @@ function generator(s: Services): string {
   return `Relais ${s.app.version}`;
 }
 
-function me(s: Services): string {
-  const id = s.session.profileId;
-  if (!id) throw new AppError('Forbidden', 'access.signInFirst');
-  return id;
+function me(c: HandlerContext): string {
+  if (!c.actor) throw new AppError('Forbidden', 'access.signInFirst');
+  return c.actor.profileId;
 }
 
 async function exportFlavour(input: { from: string; to: string; format: 'csv' | 'xlsx' | 'pdf' | 'json'; delimiter: ';' | ','; lang: 'fr' | 'nl' | 'en' }, s: Services, flavour: 'internal' | 'public') {
@@ -33,10 +33,10 @@ async function exportFlavour(input: { from: string; to: string; format: 'csv' | 
 }
 
 export const reportsHandlers: HandlerMap<typeof reportsContract> = {
-  'reports.shiftSummary': (input, s) => {
+  'reports.shiftSummary': (input, s, c) => {
     const now = s.clock.now();
     if (input.day !== undefined) checkPeriod(input.day, input.day);
-    return shiftSummary(s.store.database(), { day: input.day ?? dayOf(now), scope: input.scope, profileId: me(s), now });
+    return shiftSummary(s.store.database(), { day: input.day ?? dayOf(now), scope: input.scope, profileId: me(c), now });
   },
   'reports.period': (input, s) => {
     const bundle = reportBundleFromStore(s.store.database(), { from: input.from, to: input.to, flavour: input.flavour, now: s.clock.now(), generator: generator(s) });
@@ -64,12 +64,12 @@ export const reportsHandlers: HandlerMap<typeof reportsContract> = {
     });
     return { candidates };
   },
-  'reports.quotes.approve': (input, s) => {
+  'reports.quotes.approve': (input, s, c) => {
     const db = s.store.database();
     const repo = quotesRepository(db);
     repo.checkQuotable(input.callId, input.theme);
     guardOutgoingText(s, { text: input.text, field: 'quote', path: 'text', override: input.override });
-    const id = repo.approve({ callId: input.callId, theme: input.theme, text: input.text, by: me(s), at: s.clock.now().toISOString() });
+    const id = repo.approve({ callId: input.callId, theme: input.theme, text: input.text, by: me(c), at: s.clock.now().toISOString() });
     s.log.info('reports.quote_approved', {});
     return { id };
   },
@@ -78,10 +78,10 @@ export const reportsHandlers: HandlerMap<typeof reportsContract> = {
     s.log.info('reports.quote_revoked', {});
     return { revoked: true as const };
   },
-  'reports.handover.add': (input, s) => {
+  'reports.handover.add': (input, s, c) => {
     guardOutgoingText(s, { text: input.text, field: 'handover', path: 'text', override: input.override });
     const now = s.clock.now();
-    const id = handoverRepository(s.store.database()).add({ day: dayOf(now), text: input.text, author: me(s), at: now.toISOString() });
+    const id = handoverRepository(s.store.database()).add({ day: dayOf(now), text: input.text, author: me(c), at: now.toISOString() });
     s.log.info('reports.handover_added', {});
     return { id };
   },

@@ -1,5 +1,5 @@
 import { callsRepository } from '../calls/callsRepository.ts';
-import { profilesRepository } from '../calls/profilesRepository.ts';
+import { profilesRepository } from '../profiles/profilesRepository.ts';
 import type { shiftContract } from '../contract/shiftContract.ts';
 import { directoryRepository } from '../directory/directoryRepository.ts';
 import { dayOf } from '../domain/brusselsTime.ts';
@@ -15,11 +15,11 @@ const WEEK_MS = 7 * 24 * 3_600_000;
 const MAX_LISTED = 8;
 
 export const shiftHandlers: HandlerMap<typeof shiftContract> = {
-  'shift.board': (_input, s) => {
+  'shift.board': (_input, s, c) => {
     const db = s.store.database();
     const profiles = profilesRepository(db);
-    const me = s.session.profileId ? profiles.get(s.session.profileId) : null;
-    if (!me) throw new AppError('Forbidden', 'Sign in with your responder profile first.');
+    const me = c.actor ? { id: c.actor.profileId, displayName: c.actor.displayName, centre: c.actor.centre, role: c.actor.role } : null;
+    if (!me) throw new AppError('Forbidden', 'access.signInFirst');
     const now = s.clock.now();
     const weekAgo = new Date(now.getTime() - WEEK_MS).toISOString();
     const read = db.transaction(() => {

@@ -1,6 +1,7 @@
 import type { storeContract } from '../contract/storeContract.ts';
 import { AppError } from '../errors.ts';
 import type { HandlerMap } from './handlerMap.ts';
+import type { HandlerContext } from '../services/handlerContext.ts';
 import type { Services } from '../services/services.ts';
 import { readBackupHeader, type RestoreResult, restoreBackup, verifyBackupFile } from '../store/backup.ts';
 import { accessStatus } from '../access/accessSession.ts';
@@ -10,10 +11,8 @@ import { configBackupPolicy } from '../config/machineConfig.ts';
 import { passphraseChange } from '../store/restoreNotice.ts';
 
 /** The name and centre of whoever restores: the signed-in supervisor, or the recovery screen (nobody signed in) at this machine's centre. */
-function restoreActor(s: Services): { actor: string; role: 'responder' | 'supervisor' | null; centre: string | null } {
-  const id = s.session.profileId;
-  const row = id && s.store.isOpen() ? (s.store.database().prepare('SELECT display_name, centre FROM profiles WHERE id = ?').get(id) as { display_name: string; centre: string } | undefined) : undefined;
-  if (row) return { actor: row.display_name, role: s.session.role, centre: row.centre };
+function restoreActor(s: Services, c: HandlerContext): { actor: string; role: 'responder' | 'supervisor' | null; centre: string | null } {
+  if (c.actor) return { actor: c.actor.displayName, role: c.actor.role, centre: c.actor.centre };
   return { actor: 'recovery screen (not signed in)', role: null, centre: s.config.values.centreName };
 }
 
@@ -42,7 +41,7 @@ export const storeHandlers: HandlerMap<typeof storeContract> = {
     s.log.info('backup.verified', { schemaVersion: v.header.schemaVersion });
     return { file: v.file, storeId: v.header.storeId, createdAt: v.header.createdAt, schemaVersion: v.header.schemaVersion };
   },
-  'store.restoreBackup': async ({ file, passphrase, force }, s) => {
+  'store.restoreBackup': async ({ file, passphrase, force }, s, c) => {
     if (s.store.isInitialised() && !force) {
       throw new AppError('StoreExists', 'store.exists');
     }
@@ -51,7 +50,7 @@ export const storeHandlers: HandlerMap<typeof storeContract> = {
     // Restoring an older backup brings back its passphrase: said to the user (issue 19).
     const passphraseNotice = passphraseChange(s.store.files.keyring, readBackupHeader(file).header.keyring, passphrase);
     // Who restores, read before the live store closes: the restored store may not know them.
-    const who = restoreActor(s);
+    const who = restoreActor(s, c);
     // The open handle must go before its files are moved; if the swap fails, the live store
     // is reopened as it was (its key kept in memory meanwhile), and the session goes on.
     const suspended = s.store.isOpen() ? s.store.suspend() : null;

@@ -1,3 +1,4 @@
+import { profilesRepository } from '../profiles/profilesRepository.ts';
 import type { Db } from '../store/openDatabase.ts';
 import { bump, bumpBarometer, bumpPair, emptyFacts, NONE, type PeriodFacts } from './periodFacts.ts';
 import { periodInstants } from '../domain/brusselsTime.ts';
@@ -255,7 +256,7 @@ export function collectPeriods(db: Db, periods: readonly Period[]): CollectedPer
 
 /** The centres of each list of profiles, sorted. */
 export function centresOf(db: Db, profileIds: readonly (readonly string[])[]): string[][] {
-  const centreOf = new Map(db.prepare('SELECT id, centre FROM profiles').raw().all() as Array<[string, string]>);
+  const centreOf = profilesRepository(db).centres();
   return profileIds.map((ids) => [...new Set(ids.map((id) => centreOf.get(id) ?? '?'))].sort((a, b) => a.localeCompare(b)));
 }
 

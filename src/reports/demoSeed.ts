@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { callLink } from '../callbacks/callLink.ts';
 import { callbacksRepository } from '../callbacks/callbacksRepository.ts';
 import { callsRepository } from '../calls/callsRepository.ts';
-import { profilesRepository } from '../calls/profilesRepository.ts';
+import { profilesRepository } from '../profiles/profilesRepository.ts';
 import type { Db } from '../store/openDatabase.ts';
 import { DEMO_RESPONDERS, type DemoCall, generateDemoCalls } from './demoCalls.ts';
 import { addDays, DAY, dayOf } from '../domain/brusselsTime.ts';
@@ -40,7 +40,7 @@ export function ensureDemoProfiles(db: Db, now: Date, centre?: string): string[]
   return DEMO_RESPONDERS.map((demo) => {
     const r = centre ? { ...demo, centre } : demo;
     const found = existing.find((p) => p.displayName === r.displayName && p.centre === r.centre);
-    const id = found?.id ?? profiles.create({ displayName: r.displayName, centre: r.centre }, now).id;
+    const id = found?.id ?? profiles.create({ displayName: r.displayName, centre: r.centre }, now, null, 'profiles.existsPick').id;
     if (r.role === 'supervisor') setProfileRole(db, id, 'supervisor');
     return id;
   });

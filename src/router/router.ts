@@ -2,11 +2,13 @@ import { contract, isOperationName, type OperationName, type Result } from '../c
 import { AppError, isAppError } from '../errors.ts';
 import { parseOrThrow } from '../schemas/parse.ts';
 import type { Handlers } from '../handlers/handlerMap.ts';
+import type { Actor, HandlerContext } from '../services/handlerContext.ts';
 import { needsFirstSupervisor } from '../access/accessSession.ts';
 import { isConditionalAccess, type OpenCondition } from '../contract/operation.ts';
 import type { Services } from '../services/services.ts';
 import type { Right } from '../contract/operation.ts';
 import { holdsRight } from '../access/profileRights.ts';
+import { profilesRepository } from '../profiles/profilesRepository.ts';
 
 export interface Router {
   /** Never throws and never rejects: every outcome is a Result. */
@@ -20,8 +22,25 @@ export interface RouterOptions {
    * Called after each operation succeeds, with its parsed input and its answer: the app hooks
    * the audit log here (access/auditedOperations.ts), so the router knows no audit rule.
    */
-  afterSuccess?: (name: OperationName, input: unknown, value: unknown, services: Services) => void;
+  afterSuccess?: (name: OperationName, input: unknown, value: unknown, services: Services, context: HandlerContext) => void;
+  /**
+   * The unit an operation's change and its afterSuccess (the audit entry) are written in: the
+   * app gives one SQLite transaction to the audited operations, so a change is never kept without
+   * its entry nor an entry without its change. Null: the operation runs as is.
+   */
+  transactionFor?: (name: OperationName) => (<T>(work: () => T) => T) | null;
 }
+
+/** The signed-in profile as the handlers see it (read once per operation). */
+function actorOf(services: Services): Actor | null {
+  const id = services.session.profileId;
+  const role = services.session.role;
+  if (!id || !role || !services.store.isOpen()) return null;
+  const p = profilesRepository(services.store.database()).get(id);
+  return p ? { profileId: p.id, displayName: p.displayName, centre: p.centre, role } : null;
+}
+
+const isThenable = (v: unknown): v is PromiseLike<unknown> => typeof (v as { then?: unknown } | null)?.then === 'function';
 
 // The single router: the generic handler main registers for every IPC call, the harness
 // bridge and the CLI all come through here, so validation and access rules live once.
@@ -34,14 +53,31 @@ export function createRouter(handlers: Handlers, services: Services, options: Ro
     checkAccess(spec.access, services, name);
     checkRight((spec as { right?: Right }).right, services, name);
     const parsed = parseOrThrow(spec.input, input ?? {}, `input for ${name}`);
-    const handler = handlers[name] as (i: unknown, s: Services) => unknown;
-    const value = await handler(parsed, services);
-    if (options.validateOutput) {
-      const check = spec.output.safeParse(value);
-      if (!check.success) throw new Error(`handler ${name} returned a value outside its contract: ${check.error.message}`);
+    const handler = handlers[name] as (i: unknown, s: Services, c: HandlerContext) => unknown;
+    let actor: Actor | null | undefined;
+    const context: HandlerContext = {
+      get actor() {
+        return (actor ??= actorOf(services));
+      },
+    };
+    const finish = (value: unknown) => {
+      if (options.validateOutput) {
+        const check = spec.output.safeParse(value);
+        if (!check.success) throw new Error(`handler ${name} returned a value outside its contract: ${check.error.message}`);
+      }
+      options.afterSuccess?.(name, parsed, value, services, context);
+      return value;
+    };
+    const transaction = options.transactionFor?.(name);
+    if (transaction) {
+      return transaction(() => {
+        const value = handler(parsed, services, context);
+        // A promise would let the transaction commit before the work is done.
+        if (isThenable(value)) throw new Error(`handler ${name} runs in a transaction and must be synchronous`);
+        return finish(value);
+      });
     }
-    options.afterSuccess?.(name, parsed, value, services);
-    return value;
+    return finish(await handler(parsed, services, context));
   }
 
   return {
@@ -89,6 +125,6 @@ function checkRight(right: Right | undefined, services: Services, name: string):
   if (!right) return;
   const profileId = services.session.profileId;
   if (!profileId || !holdsRight(services.store.database(), profileId, right)) {
-    throw new AppError('Forbidden', `${name} is reserved to directory maintainers (a supervisor gives the right, or IT with relais-admin).`);
+    throw new AppError('Forbidden', 'router.maintainerOnly', { operation: name });
   }
 }

@@ -1,7 +1,7 @@
 import type { AppCore } from '../../src/app/appCore.ts';
 import type { InputOf, OperationName, OutputOf } from '../../src/contract/index.ts';
 import { ManualClock } from '../../src/platform/clock.ts';
-import { profilesRepository } from '../../src/calls/profilesRepository.ts';
+import { profilesRepository } from '../../src/profiles/profilesRepository.ts';
 import { seedDemoCalls } from '../../src/reports/demoSeed.ts';
 import { expect, test } from '../harness/fixture.ts';
 import { openHarnessApp } from '../harness/harness.ts';

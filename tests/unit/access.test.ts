@@ -5,7 +5,7 @@ import { hashParams } from '../../src/access/secretHash.ts';
 import type { AppCore } from '../../src/app/appCore.ts';
 import { contract, guardedRoles, type InputOf, OPERATION_NAMES, type OperationName, type OutputOf } from '../../src/contract/index.ts';
 import { ManualClock } from '../../src/platform/clock.ts';
-import { profilesRepository } from '../../src/calls/profilesRepository.ts';
+import { profilesRepository } from '../../src/profiles/profilesRepository.ts';
 import { newOpenCore, seedResponder, TEST_SCRYPT } from './helpers/tempStore.ts';
 
 // Issue 8: first supervisor, PIN profiles, the idle / OS / manual lock with a call in progress,

@@ -6,7 +6,7 @@ import { reportToPdf } from '../../../src/reports/reportPdf.ts';
 import type { ScryptParams } from '../../../src/store/keyring.ts';
 import { StoreSession } from '../../../src/store/storeSession.ts';
 import { newSecretHash } from '../../../src/access/accessSession.ts';
-import { type Profile, profilesRepository } from '../../../src/calls/profilesRepository.ts';
+import { type Profile, profilesRepository } from '../../../src/profiles/profilesRepository.ts';
 
 // Real encrypted stores in fresh temporary folders, built by the real migrations. scrypt is
 // cheaper than production (the keyring records whatever was used), everything else is real.
