@@ -35,7 +35,7 @@ export async function openStoreForCli(dataDir: string, opts: CliStoreOptions, gi
     },
   });
   if (!fs.existsSync(session.files.keyring) && !fs.existsSync(session.files.db)) {
-    throw new AppError('StoreMissing', `No Relais store in ${dataDir}. Create one with \`relais-admin init --data-dir ${dataDir}\`.`);
+    throw new AppError('StoreMissing', 'cli.noStore', { dir: dataDir });
   }
   const passphrase = given ?? (await askPassphrase(undefined, opts.env));
   try {

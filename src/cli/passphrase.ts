@@ -14,7 +14,7 @@ export async function askPassphrase(prompt = 'Recovery passphrase: ', env: NodeJ
   const fromEnv = env.RELAIS_PASSPHRASE;
   if (fromEnv !== undefined && fromEnv !== '') return { value: fromEnv, source: 'RELAIS_PASSPHRASE' };
   if (!process.stdin.isTTY) {
-    throw new AppError('InvalidInput', 'No recovery passphrase: set RELAIS_PASSPHRASE or run in a terminal to be prompted.');
+    throw new AppError('InvalidInput', 'cli.noPassphrase');
   }
   return { value: await promptHidden(prompt), source: 'prompt' };
 }
@@ -34,10 +34,10 @@ export function explainWrongPassphrase(e: AppError, p: Passphrase, what: 'store'
 export async function readNewPassphrase(envName: string, env: NodeJS.ProcessEnv = process.env): Promise<string> {
   const fromEnv = env[envName];
   if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
-  if (!process.stdin.isTTY) throw new AppError('InvalidInput', `No new passphrase: set ${envName} or run in a terminal to be prompted.`);
+  if (!process.stdin.isTTY) throw new AppError('InvalidInput', 'cli.noNewPassphrase', { env: envName });
   const a = await promptHidden('New recovery passphrase: ');
   const b = await promptHidden('Repeat it: ');
-  if (a !== b) throw new AppError('InvalidInput', 'The two passphrases differ; nothing was changed.');
+  if (a !== b) throw new AppError('InvalidInput', 'cli.passphrasesDiffer');
   return a;
 }
 

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import { z } from 'zod';
+import type { ReasonKey, ReasonParams } from '../domain/i18n.ts';
 import { AppError } from '../errors.ts';
 import { MAX_IMPORT_BYTES } from '../directory/import/importFile.ts';
 
@@ -24,7 +25,6 @@ export type FeedDataFormat = (typeof FEED_DATA_FORMATS)[number];
 /** The data is at most what the app's import accepts; base64 and the manifest add about a third. */
 export const MAX_BUNDLE_BYTES = Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 64 * 1024;
 
-const KEPT = 'The current directory was kept.';
 
 const manifestSchema = z.strictObject({
   relaisDirectoryFeed: z.number(),
@@ -87,7 +87,7 @@ function signedText(m: Omit<BundleManifest, 'signature' | 'data'> & { data: Omit
 export function parsePublicKey(text: string): crypto.KeyObject {
   const t = text.trim();
   const key = t.includes('BEGIN') ? crypto.createPublicKey(t) : crypto.createPublicKey({ key: Buffer.from(t, 'base64'), format: 'der', type: 'spki' });
-  if (key.asymmetricKeyType !== 'ed25519') throw new AppError('InvalidInput', 'The feed public key is not an Ed25519 key.');
+  if (key.asymmetricKeyType !== 'ed25519') throw new AppError('InvalidInput', 'feed.publicKeyNotEd25519');
   return key;
 }
 
@@ -103,7 +103,7 @@ export interface CreateBundleOptions {
 
 export function createBundle(opts: CreateBundleOptions): Buffer {
   if (opts.data.length > MAX_IMPORT_BYTES) {
-    throw new AppError('FileRejected', `The directory export is ${(opts.data.length / 1048576).toFixed(1)} MB; a feed bundle carries at most ${MAX_IMPORT_BYTES / 1048576} MB.`);
+    throw new AppError('FileRejected', 'feed.exportTooLarge', { size: (opts.data.length / 1048576).toFixed(1), max: MAX_IMPORT_BYTES / 1048576 });
   }
   const unsigned = {
     relaisDirectoryFeed: FEED_FORMAT_VERSION,
@@ -115,7 +115,7 @@ export function createBundle(opts: CreateBundleOptions): Buffer {
   let signature: BundleManifest['signature'] = null;
   if (opts.signingKey) {
     if (opts.signingKey.type !== 'private' || opts.signingKey.asymmetricKeyType !== 'ed25519') {
-      throw new AppError('InvalidInput', 'The signing key must be an Ed25519 private key (made by `relais-admin feed keygen`).');
+      throw new AppError('InvalidInput', 'feed.signingKeyNotEd25519');
     }
     signature = { algorithm: 'ed25519', keyFingerprint: keyFingerprint(opts.signingKey), value: crypto.sign(null, signedText(unsigned), opts.signingKey).toString('base64') };
   }
@@ -133,47 +133,45 @@ export function peekVersion(bytes: Uint8Array): number | null {
   }
 }
 
-function refuse(what: string): never {
-  throw new AppError('FileRejected', `Directory bundle refused: ${what}. ${KEPT}`);
+/** A refused bundle: every reason says what was wrong and that the current directory was kept. */
+function refuse(reason: ReasonKey, params: ReasonParams): never {
+  throw new AppError('FileRejected', reason, params);
 }
 
 /** Checks shape, checksum and signature; version checks are the caller's (it knows what was applied). */
 export function verifyBundle(bytes: Uint8Array, source: string, publicKey: crypto.KeyObject | null): VerifiedBundle {
-  if (bytes.length > MAX_BUNDLE_BYTES) refuse(`${source} is larger than ${Math.round(MAX_BUNDLE_BYTES / 1048576)} MB`);
+  if (bytes.length > MAX_BUNDLE_BYTES) refuse('feed.refusedTooLarge', { source, max: Math.round(MAX_BUNDLE_BYTES / 1048576) });
   let json: unknown;
   try {
     json = JSON.parse(Buffer.from(bytes).toString('utf8').replace(/^\uFEFF/, ''));
   } catch {
-    refuse(`${source} is not a Relais directory bundle (not JSON; wrong format)`);
+    refuse('feed.refusedNotJson', { source });
   }
   if (!json || typeof json !== 'object' || !('relaisDirectoryFeed' in json)) {
-    refuse(`${source} is not a Relais directory bundle (wrong format: make it with \`relais-admin directory publish\`)`);
+    refuse('feed.refusedNotBundle', { source });
   }
   const formatVersion = (json as { relaisDirectoryFeed: unknown }).relaisDirectoryFeed;
   if (formatVersion !== FEED_FORMAT_VERSION) {
-    refuse(`${source} is a bundle of format ${String(formatVersion).slice(0, 20)}, this Relais reads format ${FEED_FORMAT_VERSION} (update Relais on this PC)`);
+    refuse('feed.refusedFormatVersion', { source, format: String(formatVersion).slice(0, 20), supported: FEED_FORMAT_VERSION });
   }
   const parsed = manifestSchema.safeParse(json);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
-    refuse(`${source} has a damaged manifest (wrong format at ${first?.path.join('.') || 'the top'}: ${first?.message ?? 'invalid'})`);
+    refuse('feed.refusedManifest', { source, field: first?.path.join('.') || 'the top', detail: first?.message ?? 'invalid' });
   }
   const m = parsed.data;
   const data = Buffer.from(m.data.base64, 'base64');
   if (data.length !== m.data.bytes || sha256Hex(data) !== m.data.sha256) {
-    refuse(`checksum mismatch — the data of ${source} is not what was published (altered or damaged in transit)`);
+    refuse('feed.refusedChecksum', { source });
   }
   let signature: BundleInfo['signature'] = m.signature ? 'not-checked' : 'unsigned';
   if (publicKey) {
-    if (!m.signature) refuse(`${source} is not signed, and this PC accepts only bundles signed by the coordination's key (feed.publicKey)`);
+    if (!m.signature) refuse('feed.refusedUnsigned', { source });
     const expected = keyFingerprint(publicKey);
     const ok = crypto.verify(null, signedText(m), publicKey, Buffer.from(m.signature.value, 'base64'));
     if (!ok) {
-      refuse(
-        m.signature.keyFingerprint === expected
-          ? `bad signature — ${source} was altered after it was signed`
-          : `bad signature — ${source} was signed with another key (${m.signature.keyFingerprint.slice(0, 30)}) than the one this PC trusts (${expected})`,
-      );
+      if (m.signature.keyFingerprint === expected) refuse('feed.refusedAltered', { source });
+      refuse('feed.refusedOtherKey', { source, signedWith: m.signature.keyFingerprint.slice(0, 30), trusted: expected });
     }
     signature = 'verified';
   }

@@ -101,14 +101,14 @@ async function prepare(db: Db, settings: FeedSettings, opts: FeedRunOptions): Pr
     // Issue 12: signed feeds only, unless IT opts out in words. Nothing is read.
     throw new AppError(
       'FileRejected',
-      'Directory bundle refused: this PC has no feed.publicKey in config.json, so it cannot check who published the bundle. IT: set feed.publicKey (the line `relais-admin feed keygen` prints), or, knowingly, "allowUnsigned": true. The current directory was kept.',
+      'feed.refusedNoPublicKey', undefined,
     );
   }
   if (settings.publicKey) {
     try {
       key = parsePublicKey(settings.publicKey);
     } catch {
-      throw new AppError('InvalidInput', 'feed.publicKey in config.json is not a readable Ed25519 public key; nothing was read.');
+      throw new AppError('InvalidInput', 'feed.publicKeyUnreadable');
     }
   }
   const { bytes, source } = await readBundleBytes(settings.location, opts);
@@ -116,21 +116,21 @@ async function prepare(db: Db, settings: FeedSettings, opts: FeedRunOptions): Pr
   const applied = appliedVersion(db);
   const v = bundle.info.version;
   if (applied && v < applied.version) {
-    throw new AppError('FileRejected', `Directory bundle refused: version ${v} is older than version ${applied.version} already applied on this PC (a replayed or stale bundle). The current directory was kept.`);
+    throw new AppError('FileRejected', 'feed.refusedOlder', { version: v, applied: applied.version });
   }
   if (applied && v === applied.version) {
     if (applied.sha256 && applied.sha256 !== bundle.info.sha256) {
-      throw new AppError('FileRejected', `Directory bundle refused: it says version ${v}, which is applied here already, but its data differ. The coordination must publish changes under a new version. The current directory was kept.`);
+      throw new AppError('FileRejected', 'feed.refusedSameVersion', { version: v });
     }
     return { bundle, applied, parsed: null, removedIds: new Set(), upToDate: true };
   }
   const repo = directoryRepository(db);
   const parsed = await parseImportOffThread(bundle.data, bundle.info.fileName, repo.listThemes()).catch((e: unknown) => {
-    if (isAppError(e) && e.code === 'FileRejected') throw new AppError('FileRejected', `Directory bundle refused: ${e.message.replace(/: nothing was imported\.?$/, '')}. The current directory was kept.`);
+    if (isAppError(e) && e.code === 'FileRejected') throw new AppError('FileRejected', 'feed.refusedData', { detail: e.message.replace(/: nothing was imported\.?$/, '') });
     throw e;
   });
   if (parsed.format !== bundle.info.format) {
-    throw new AppError('FileRejected', `Directory bundle refused: it declares ${bundle.info.format.toUpperCase()} data but carries ${parsed.format.toUpperCase()} (wrong format). The current directory was kept.`);
+    throw new AppError('FileRejected', 'feed.refusedFormat', { declared: bundle.info.format.toUpperCase(), actual: parsed.format.toUpperCase() });
   }
   // Services the bundle no longer lists are deactivated, through the same import.
   const listed = new Set<string>(parsed.rejected.map((r) => r.id).filter((id): id is string => id !== null));
@@ -166,7 +166,7 @@ function countsOf(diff: ImportDiff, removedIds: ReadonlySet<string>): FeedCounts
 }
 
 function failure(e: unknown, settings: FeedSettings, db: Db, now: Date): FeedReport {
-  const err = isAppError(e) ? e : new AppError('Internal', `The directory feed check failed unexpectedly: ${(e as Error).message}`);
+  const err = isAppError(e) ? e : new AppError('Internal', 'feed.checkFailed', { detail: (e as Error).message });
   const state: FeedState = !settings.location ? 'not-configured' : err.code === 'FileRejected' ? 'refused' : 'unavailable';
   return { state, location: settings.location, checkedAt: now.toISOString(), appliedVersion: appliedVersion(db)?.version ?? null, available: null, counts: null, summary: err.message, problem: err.message };
 }
@@ -203,7 +203,7 @@ export async function applyFeed(db: Db, settings: FeedSettings, opts: FeedRunOpt
   try {
     p = await prepare(db, settings, opts);
     if (opts.expectedVersion !== undefined && p.bundle.info.version !== opts.expectedVersion) {
-      throw new AppError('Conflict', `The published directory is now version ${p.bundle.info.version}, not the version ${opts.expectedVersion} that was previewed: check again before applying. Nothing was changed.`);
+      throw new AppError('Conflict', 'feed.versionMoved', { version: p.bundle.info.version, previewed: opts.expectedVersion });
     }
   } catch (e) {
     const r = failure(e, settings, db, opts.now);

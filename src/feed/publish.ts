@@ -48,17 +48,17 @@ export async function publishDirectory(db: Db, opts: PublishOptions): Promise<Pu
   if (fs.existsSync(file)) {
     previousVersion = peekVersion(fs.readFileSync(file));
     if (previousVersion === null && opts.version === undefined) {
-      throw new AppError('Conflict', `${file} exists but is not a readable bundle: give the version with --bundle-version, or remove the file. Nothing was written.`);
+      throw new AppError('Conflict', 'feed.existingUnreadable', { file });
     }
   }
   const version = opts.version ?? (previousVersion ?? 0) + 1;
   if (previousVersion !== null && version <= previousVersion) {
-    throw new AppError('Conflict', `${file} already holds version ${previousVersion}; workstations refuse a version that is not higher (asked: ${version}). Nothing was written.`);
+    throw new AppError('Conflict', 'feed.versionNotHigher', { file, previous: previousVersion, version });
   }
   // The line's situation lexicon travels with the directory (HSDS only; the shipped default when never edited).
   const lexicon = opts.format === 'hsds' ? directoryRepository(db).listLexicon() : [];
   const exported = await exportDirectory(db, { format: opts.format, delimiter: ';', public: opts.public ?? false, withNotes: false, lexicon }, opts.now);
-  if (exported.count === 0) throw new AppError('InvalidInput', 'The directory is empty: there is nothing to publish.');
+  if (exported.count === 0) throw new AppError('InvalidInput', 'feed.nothingToPublish');
   const bytes = createBundle({ data: exported.bytes, format: opts.format, fileName: exported.fileName, version, publishedAt: opts.now, publisher: opts.publisher ?? null, signingKey: opts.signingKey ?? null });
   // Read it back exactly as a workstation will, with the matching public key when signed.
   const check = verifyBundle(bytes, file, opts.signingKey ? crypto.createPublicKey(opts.signingKey) : null);
@@ -67,7 +67,7 @@ export async function publishDirectory(db: Db, opts: PublishOptions): Promise<Pu
     // Readable by the workstations that fetch it; the folder's permissions decide who may.
     writeFileAtomic(file, bytes, 0o644);
   } catch (e) {
-    throw new AppError('ReadOnly', `Cannot write ${file}: ${(e as Error).message}. Nothing was published.`);
+    throw new AppError('ReadOnly', 'feed.cannotWrite', { file, detail: (e as Error).message });
   }
   return { ...check.info, file, services: exported.count, previousVersion, bundleBytes: bytes.length };
 }
@@ -88,7 +88,7 @@ export function generateFeedKeys(prefix: string): GeneratedKeys {
   const privateKeyFile = `${base}.private.pem`;
   const publicKeyFile = `${base}.public.pem`;
   for (const f of [privateKeyFile, publicKeyFile]) {
-    if (fs.existsSync(f)) throw new AppError('Conflict', `${f} already exists; it was left untouched (choose another --out).`);
+    if (fs.existsSync(f)) throw new AppError('Conflict', 'feed.keyFileExists', { file: f });
   }
   const { publicKey, privateKey } = crypto.generateKeyPairSync('ed25519');
   fs.mkdirSync(path.dirname(base), { recursive: true });
@@ -97,7 +97,7 @@ export function generateFeedKeys(prefix: string): GeneratedKeys {
     fs.chmodSync(privateKeyFile, 0o600);
     fs.writeFileSync(publicKeyFile, publicKey.export({ format: 'pem', type: 'spki' }), { mode: 0o644, flag: 'wx' });
   } catch (e) {
-    throw new AppError('ReadOnly', `Cannot write the key files next to ${base}: ${(e as Error).message}.`);
+    throw new AppError('ReadOnly', 'feed.cannotWriteKeys', { file: base, detail: (e as Error).message });
   }
   return { privateKeyFile, publicKeyFile, publicKey: publicKey.export({ format: 'der', type: 'spki' }).toString('base64'), fingerprint: keyFingerprint(publicKey) };
 }
@@ -107,14 +107,14 @@ export function loadSigningKey(file: string): crypto.KeyObject {
   try {
     pem = fs.readFileSync(file, 'utf8');
   } catch (e) {
-    throw new AppError('NotFound', `Cannot read the signing key ${file} (${(e as NodeJS.ErrnoException).code ?? 'error'}).`);
+    throw new AppError('NotFound', 'feed.cannotReadSigningKey', { file, code: (e as NodeJS.ErrnoException).code ?? 'error' });
   }
   let key: crypto.KeyObject;
   try {
     key = crypto.createPrivateKey(pem);
   } catch {
-    throw new AppError('InvalidInput', `${file} is not a private key in PEM form (make one with \`relais-admin feed keygen\`).`);
+    throw new AppError('InvalidInput', 'feed.notPem', { file });
   }
-  if (key.asymmetricKeyType !== 'ed25519') throw new AppError('InvalidInput', `${file} is a ${key.asymmetricKeyType ?? 'unknown'} key; the feed is signed with Ed25519 (\`relais-admin feed keygen\`).`);
+  if (key.asymmetricKeyType !== 'ed25519') throw new AppError('InvalidInput', 'feed.wrongKeyType', { file, type: key.asymmetricKeyType ?? 'unknown' });
   return key;
 }

@@ -21,18 +21,18 @@ export function parseFeedLocation(location: string): FeedLocation {
     try {
       url = new URL(text);
     } catch {
-      throw new AppError('InvalidInput', `The feed location ${JSON.stringify(text.slice(0, 200))} is not a valid address.`);
+      throw new AppError('InvalidInput', 'feed.badAddress', { location: JSON.stringify(text.slice(0, 200)) });
     }
     const loopbackHttp = url.protocol === 'http:' && LOOPBACK.has(url.hostname);
     if (url.protocol !== 'https:' && !loopbackHttp) {
-      throw new AppError('InvalidInput', `The feed location must be an https:// address or a folder path, not ${url.protocol}//…`);
+      throw new AppError('InvalidInput', 'feed.notHttps', { protocol: url.protocol });
     }
-    if (url.username || url.password) throw new AppError('InvalidInput', 'The feed address may not carry a user name or password.');
+    if (url.username || url.password) throw new AppError('InvalidInput', 'feed.credentialsInAddress');
     if (url.pathname.endsWith('/')) url.pathname += DEFAULT_BUNDLE_NAME;
     return { kind: 'url', url };
   }
   if (!path.isAbsolute(text) && !/^[A-Za-z]:[\\/]|^\\\\/.test(text)) {
-    throw new AppError('InvalidInput', `The feed location ${JSON.stringify(text.slice(0, 200))} must be an absolute folder path or an https:// address.`);
+    throw new AppError('InvalidInput', 'feed.notAbsolute', { location: JSON.stringify(text.slice(0, 200)) });
   }
   return { kind: 'path', path: text };
 }
@@ -54,14 +54,14 @@ function readBundleFile(location: string, maxBytes: number): { bytes: Buffer; so
   try {
     if (fs.statSync(location).isDirectory()) file = path.join(location, DEFAULT_BUNDLE_NAME);
     const stat = fs.statSync(file);
-    if (!stat.isFile()) throw new AppError('FileRejected', `Directory bundle refused: ${file} is not a file. The current directory was kept.`);
-    if (stat.size > maxBytes) throw new AppError('FileRejected', `Directory bundle refused: ${file} is larger than ${Math.round(maxBytes / 1048576)} MB. The current directory was kept.`);
+    if (!stat.isFile()) throw new AppError('FileRejected', 'feed.refusedNotFile', { source: file });
+    if (stat.size > maxBytes) throw new AppError('FileRejected', 'feed.refusedTooLarge', { source: file, max: Math.round(maxBytes / 1048576) });
     return { bytes: fs.readFileSync(file), source: file };
   } catch (e) {
     if (e instanceof AppError) throw e;
     const code = (e as NodeJS.ErrnoException).code ?? 'error';
     const hint = code === 'ENOENT' ? ' (not published yet, or the shared folder is not reachable from this PC)' : code === 'EACCES' || code === 'EPERM' ? ' (no permission to read it)' : '';
-    throw new AppError('NotFound', `The directory feed ${file} cannot be read: ${code}${hint}.`);
+    throw new AppError('NotFound', 'feed.unreadable', { source: file, code, hint });
   }
 }
 
@@ -76,16 +76,16 @@ async function fetchBundle(url: URL, timeoutMs: number, maxBytes: number): Promi
     } catch (e) {
       const err = e as Error & { cause?: { code?: string; message?: string } };
       const why = err.name === 'TimeoutError' ? `no answer within ${timeoutMs / 1000} s — check the network, or a proxy that holds the connection` : explainFetchFailure(at, err.cause?.code ?? null, err.cause?.message ?? err.message);
-      throw new AppError('NotFound', `The directory feed ${url.href} cannot be reached: ${why}.`);
+      throw new AppError('NotFound', 'feed.unreachable', { source: url.href, detail: why });
     }
     const next = res.status >= 300 && res.status < 400 ? res.headers.get('location') : null;
     if (!next) break;
     await res.body?.cancel();
     const target = new URL(next, at);
     if (target.protocol !== 'https:' && !(target.protocol === 'http:' && LOOPBACK.has(target.hostname))) {
-      throw new AppError('FileRejected', `Directory bundle refused: ${url.href} redirects to a non-https address (${target.protocol}//${target.host}). The current directory was kept.`);
+      throw new AppError('FileRejected', 'feed.refusedRedirect', { source: url.href, protocol: target.protocol, host: target.host });
     }
-    if (hop >= 5) throw new AppError('NotFound', `The directory feed ${url.href} redirects too many times.`);
+    if (hop >= 5) throw new AppError('NotFound', 'feed.tooManyRedirects', { source: url.href });
     at = target;
   }
   if (!res.ok) {
@@ -95,7 +95,7 @@ async function fetchBundle(url: URL, timeoutMs: number, maxBytes: number): Promi
   const declared = Number(res.headers.get('content-length') ?? '0');
   if (declared > maxBytes) {
     await res.body?.cancel();
-    throw new AppError('FileRejected', `Directory bundle refused: ${url.href} is larger than ${Math.round(maxBytes / 1048576)} MB. The current directory was kept.`);
+    throw new AppError('FileRejected', 'feed.refusedTooLarge', { source: url.href, max: Math.round(maxBytes / 1048576) });
   }
   const chunks: Buffer[] = [];
   let total = 0;
@@ -103,13 +103,13 @@ async function fetchBundle(url: URL, timeoutMs: number, maxBytes: number): Promi
     for await (const chunk of res.body ?? []) {
       total += chunk.length;
       if (total > maxBytes) {
-        throw new AppError('FileRejected', `Directory bundle refused: ${url.href} is larger than ${Math.round(maxBytes / 1048576)} MB. The current directory was kept.`);
+        throw new AppError('FileRejected', 'feed.refusedTooLarge', { source: url.href, max: Math.round(maxBytes / 1048576) });
       }
       chunks.push(Buffer.from(chunk));
     }
   } catch (e) {
     if (e instanceof AppError) throw e;
-    throw new AppError('NotFound', `The directory feed ${url.href} could not be downloaded completely: ${(e as Error).message}.`);
+    throw new AppError('NotFound', 'feed.incomplete', { source: url.href, detail: (e as Error).message });
   }
   return { bytes: Buffer.concat(chunks), source: at.href };
 }

@@ -83,10 +83,11 @@ test('every reason key thrown in src/ has its words in fr, nl and en, with the p
  */
 function reasonLiteralsInAppErrors(text: string, namespaces: ReadonlySet<string>): string[] {
   const out: string[] = [];
-  for (const start of text.matchAll(/new AppError\(/g)) {
+  // `refuse(…)` is the feed bundle's one-line wrapper around a FileRejected AppError.
+  for (const start of text.matchAll(/new AppError\(|\brefuse\(/g)) {
     let depth = 0;
     let end = start.index;
-    for (let i = start.index + 'new AppError'.length; i < text.length; i++) {
+    for (let i = start.index + start[0].length - 1; i < text.length; i++) {
       const c = text[i];
       if (c === '(') depth++;
       else if (c === ')' && --depth === 0) {

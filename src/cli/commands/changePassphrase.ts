@@ -16,11 +16,11 @@ export const changePassphraseCommand: CliCommand = (program: Command, ctx) => {
       const dataDir = ctx.dataDir(g);
       assertDataFolderAccess(dataDir);
       const session = new StoreSession({ dataDir });
-      if (!session.isInitialised()) throw new AppError('StoreMissing', `No Relais store in ${dataDir}.`);
+      if (!session.isInitialised()) throw new AppError('StoreMissing', 'cli.noStoreIn', { dir: dataDir });
       const asked = await askPassphrase('Current recovery passphrase: ', ctx.env);
       const current = asked.value;
       const next = await readNewPassphrase('RELAIS_NEW_PASSPHRASE', ctx.env);
-      if (next === current) throw new AppError('InvalidInput', 'The new passphrase is the same as the current one; nothing was changed.');
+      if (next === current) throw new AppError('InvalidInput', 'cli.samePassphrase');
       // Prove the current passphrase really opens this database before re-wrapping its key.
       try {
         await session.unlock(current);

@@ -17,7 +17,7 @@ const MAX_CALLS = 2_000_000;
 function positiveInt(name: string, value: string | undefined, fallback: number, max: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > max) throw new AppError('InvalidInput', `--${name} must be a whole number from 1 to ${max}.`);
+  if (!Number.isInteger(n) || n < 1 || n > max) throw new AppError('InvalidInput', 'cli.wholeNumberUpTo', { option: name, max });
   return n;
 }
 

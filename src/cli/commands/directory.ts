@@ -83,7 +83,7 @@ export function registerDirectoryExport(dir: Command, ctx: CommandContext): void
         try {
           writeFileAtomic(out, file.bytes, 0o600);
         } catch (e) {
-          throw new AppError('ReadOnly', `Cannot write ${out}: ${(e as Error).message}`);
+          throw new AppError('ReadOnly', 'cli.cannotWrite', { file: out, detail: (e as Error).message });
         }
         const report = { ok: true, file: out, format: opts.format, delimiter: opts.format === 'csv' ? opts.delimiter : null, public: opts.public ?? false, services: file.count, bytes: file.bytes.length };
         emit(ctx.io, g.json ?? false, report, () => `Exported ${file.count} services to ${out} (${opts.format}${opts.format === 'csv' ? `, "${opts.delimiter}"` : ''}${report.public ? ', public: without professional contacts' : ''}).`);
@@ -97,11 +97,11 @@ export function registerDirectoryExport(dir: Command, ctx: CommandContext): void
 function readInput(file: string): Buffer {
   try {
     const stat = fs.statSync(file);
-    if (!stat.isFile()) throw new AppError('FileRejected', `${file} is not a file: nothing was imported.`);
+    if (!stat.isFile()) throw new AppError('FileRejected', 'import.notAFile', { file });
     return fs.readFileSync(file);
   } catch (e) {
     if (e instanceof AppError) throw e;
-    throw new AppError('FileRejected', `Cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? 'error'}): nothing was imported.`);
+    throw new AppError('FileRejected', 'import.cannotRead', { file, code: (e as NodeJS.ErrnoException).code ?? 'error' });
   }
 }
 
@@ -136,7 +136,7 @@ function humanDiff(d: ImportDiff, dryRun: boolean): string {
 
 function maxMb(v: string): number {
   const n = Number(v);
-  if (!Number.isFinite(n) || n <= 0 || n > 1024) throw new AppError('InvalidInput', `--max-mb expects a number of megabytes between 1 and 1024, not ${JSON.stringify(v)}.`);
+  if (!Number.isFinite(n) || n <= 0 || n > 1024) throw new AppError('InvalidInput', 'cli.maxMb', { value: JSON.stringify(v) });
   return n;
 }
 

@@ -24,7 +24,7 @@ interface SearchOpts {
 function parseLimit(text: string | undefined): number {
   if (text === undefined) return 10;
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 1 || n > 100) throw new AppError('InvalidInput', `--limit must be a whole number from 1 to 100 (got ${JSON.stringify(text)}).`);
+  if (!Number.isInteger(n) || n < 1 || n > 100) throw new AppError('InvalidInput', 'cli.limitRange', { value: JSON.stringify(text) });
   return n;
 }
 

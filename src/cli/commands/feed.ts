@@ -129,7 +129,7 @@ export function registerDirectoryPublish(dir: Command, ctx: CommandContext): voi
 
 function positiveInt(v: string, name: string): number {
   const n = Number(v);
-  if (!Number.isSafeInteger(n) || n < 1) throw new AppError('InvalidInput', `${name} expects a whole number ≥ 1, not ${JSON.stringify(v)}.`);
+  if (!Number.isSafeInteger(n) || n < 1) throw new AppError('InvalidInput', 'cli.wholeNumber', { option: name, value: JSON.stringify(v) });
   return n;
 }
 

@@ -22,7 +22,7 @@ export const initCommand: CliCommand = (program: Command, ctx) => {
       let seeded = 0;
       const session = new StoreSession({ dataDir, ...(opts.demo ? { onCreated: (db: Db) => void (seeded = seedDemoDirectory(db, new Date())) } : {}) });
       // Checked before prompting, and again inside init().
-      if (session.isInitialised()) throw new AppError('StoreExists', `A store already exists in ${dataDir}; it was left untouched.`);
+      if (session.isInitialised()) throw new AppError('StoreExists', 'store.existsIn', { dir: dataDir });
       const passphrase = await readNewPassphrase('RELAIS_PASSPHRASE', ctx.env);
       const status = await session.init(passphrase);
       session.close();

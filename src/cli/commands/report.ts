@@ -42,7 +42,7 @@ interface ReportOpts {
 
 function formatOf(file: string, explicit?: string): ReportFormat {
   const ext = (explicit ?? path.extname(file).slice(1)).toLowerCase();
-  if (!(REPORT_FORMATS as readonly string[]).includes(ext)) throw new AppError('InvalidInput', `Cannot tell the format of ${file}: use .csv, .xlsx, .pdf or .json (or --format).`);
+  if (!(REPORT_FORMATS as readonly string[]).includes(ext)) throw new AppError('InvalidInput', 'cli.reportFormatUnknown', { file });
   return ext as ReportFormat;
 }
 
@@ -51,13 +51,13 @@ function write(out: string, bytes: Buffer): string {
   try {
     writeFileAtomic(file, bytes, 0o600);
   } catch (e) {
-    throw new AppError('ReadOnly', `Cannot write ${file}: ${(e as Error).message}`);
+    throw new AppError('ReadOnly', 'cli.cannotWrite', { file, detail: (e as Error).message });
   }
   return file;
 }
 
 async function publicExport(ctx: CommandContext, dataDir: string, opts: ReportOpts): Promise<{ bytes: Buffer; fileName: string }> {
-  if (!opts.as) throw new AppError('Forbidden', 'A public report is a supervisor\'s: name the supervisor profile with --as "Name" (see relais-admin supervisor grant).');
+  if (!opts.as) throw new AppError('Forbidden', 'cli.publicNeedsSupervisor');
   const core = createAppCore({ dataDir, shell: 'cli', drawReportPdf: reportToPdf });
   try {
     await core.start();
@@ -117,10 +117,10 @@ export const reportCommand: CliCommand = (program, ctx) => {
     .option('--out <file>', 'file to write')
     .action(async (action: string | undefined, files: string[], raw: CliReportOpts, cmd: Command) => {
       const g = cmd.optsWithGlobals();
-      if (!raw.out) throw new AppError('InvalidInput', 'report needs --out FILE.');
+      if (!raw.out) throw new AppError('InvalidInput', 'cli.reportNeedsOut');
       if (action === 'merge') return merge(ctx, files, { ...raw, out: raw.out }, g.json ?? false);
-      if (action !== undefined) throw new AppError('InvalidInput', `Unknown report action "${action}": use \`report --from … --to …\` or \`report merge FILES…\`.`);
-      if (!raw.from || !raw.to) throw new AppError('InvalidInput', 'report needs --from and --to (YYYY-MM-DD).');
+      if (action !== undefined) throw new AppError('InvalidInput', 'cli.reportUnknownAction', { action });
+      if (!raw.from || !raw.to) throw new AppError('InvalidInput', 'cli.reportNeedsPeriod');
       const opts: ReportOpts = { ...raw, from: raw.from, to: raw.to, out: raw.out, format: formatOf(raw.out, raw.format) };
       const dataDir = ctx.dataDir(g);
       let bytes: Buffer;
@@ -160,12 +160,12 @@ async function merge(ctx: CommandContext, files: string[], opts: CliReportOpts &
 function readFile(f: string): Buffer {
   try {
     const st = fs.statSync(f);
-    if (!st.isFile()) throw new AppError('FileRejected', `${f} is not a file.`);
-    if (st.size > MAX_MERGE_FILE_BYTES) throw new AppError('FileRejected', `${f} is larger than ${MAX_MERGE_FILE_BYTES / 1024 / 1024} MB: not a report file.`);
+    if (!st.isFile()) throw new AppError('FileRejected', 'cli.notAFile', { file: f });
+    if (st.size > MAX_MERGE_FILE_BYTES) throw new AppError('FileRejected', 'cli.mergeFileTooLarge', { file: f, max: MAX_MERGE_FILE_BYTES / 1024 / 1024 });
     return fs.readFileSync(f);
   } catch (e) {
     if (e instanceof AppError) throw e;
-    throw new AppError('FileRejected', `Cannot read ${f} (${(e as NodeJS.ErrnoException).code ?? 'error'}).`);
+    throw new AppError('FileRejected', 'cli.cannotRead', { file: f, code: (e as NodeJS.ErrnoException).code ?? 'error' });
   }
 }
 
@@ -176,9 +176,9 @@ function readThemeMap(spec: string): Record<string, string> {
       raw = JSON.parse(readFile(spec).toString('utf8'));
     } catch (e) {
       if (e instanceof AppError) throw e;
-      throw new AppError('InvalidInput', `${spec} is not JSON.`);
+      throw new AppError('InvalidInput', 'reports.notJson', { file: spec });
     }
-    if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new AppError('InvalidInput', `${spec} must be an object {"old": "new"}.`);
+    if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new AppError('InvalidInput', 'cli.mapThemesObject', { file: spec });
     return parseThemeMap(Object.entries(raw as Record<string, unknown>).map(([k, v]) => `${k}=${String(v)}`).join(','));
   }
   return parseThemeMap(spec);
