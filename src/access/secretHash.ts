@@ -35,4 +35,3 @@ export function hashParams(stored: string): ScryptParams | null {
 }
 
 /** Responders: at least 6 digits. */
-export const PIN_PATTERN = /^\d{6,12}$/;

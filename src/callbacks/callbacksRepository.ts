@@ -196,4 +196,3 @@ export function callbacksRepository(db: Database) {
   };
 }
 
-export type CallbacksRepository = ReturnType<typeof callbacksRepository>;

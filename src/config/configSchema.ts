@@ -139,7 +139,6 @@ export const machineConfigSchema = z
       'Machine-wide settings for Relais, read at start from %ProgramData%\\Relais\\config.json (Windows), /etc/relais/config.json (Linux) or /Library/Application Support/Relais/config.json (macOS), or the file named by RELAIS_CONFIG. Never put a key or a passphrase in it.',
   });
 
-export type MachineConfigFile = z.input<typeof machineConfigSchema>;
 
 /** The effective values: defaults filled in, unset optional values as null. */
 export const configValuesSchema = z.object({

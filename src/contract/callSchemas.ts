@@ -25,13 +25,9 @@ export const LOOKED_FOR_MAX_CHARS = 120;
 export const DEBRIEF_REASON_MAX_CHARS = 300;
 export const COMMUNE_CHOICES: readonly [string, ...string[]] = [...OTHER_COMMUNE_CODES, ...COMMUNES.map((c) => c.code)];
 
-export type CallerType = (typeof CALLER_TYPES)[number];
 export type CallLanguage = (typeof CALL_LANGUAGES)[number];
 export type Intervention = (typeof INTERVENTIONS)[number];
-export type ReferralOutcome = (typeof REFERRAL_OUTCOMES)[number];
 export type NoRequestKind = (typeof NO_REQUEST_KINDS)[number];
-export type SocialAidContact = (typeof SOCIAL_AID_CONTACTS)[number];
-export type Barrier = (typeof BARRIERS)[number];
 
 export const NOTE_MAX_CHARS = 10_000;
 export const MAX_NOTES_PER_CALL = 2_000;
@@ -69,7 +65,6 @@ export const referralSchema = z.strictObject({
   consent: z.boolean().optional(),
   outcome: z.enum(REFERRAL_OUTCOMES).nullable(),
 });
-export type Referral = z.infer<typeof referralSchema>;
 
 const recordFields = {
   callerType: z.enum(CALLER_TYPES).nullable().optional(),
@@ -131,7 +126,6 @@ export const callRecordSchema = z
   });
 
 export type CallRecordDraft = z.input<typeof callRecordDraftSchema>;
-export type CallRecord = z.output<typeof callRecordSchema>;
 
 /** The record as stored and read back: every field present. */
 export const storedRecordSchema = z.object({

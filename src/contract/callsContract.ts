@@ -36,7 +36,6 @@ export const profileViewSchema = z.object({
   createdAt: z.string(),
   lastSignedInAt: z.string().nullable(),
 });
-export type ProfileView = z.infer<typeof profileViewSchema>;
 
 /** The call timer, computed in main from the injected clock: the renderer only displays it. */
 export const timerSchema = z.object({

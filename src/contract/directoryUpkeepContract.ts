@@ -37,7 +37,6 @@ export const serviceDraftSchema = z.strictObject({
   status: z.enum(SERVICE_STATUSES).optional(),
   crisis: z.union([z.boolean(), z.string().max(10)]).nullable().optional(),
 } satisfies Record<ServiceField, z.ZodType>);
-export type ServiceDraft = z.input<typeof serviceDraftSchema>;
 /** The service's own zod schema, for the edit form (react-hook-form) to check what the handler will. */
 export { makeServiceSchema, LIST_FIELDS } from '../directory/serviceSchema.ts';
 

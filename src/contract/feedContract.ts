@@ -33,7 +33,6 @@ export const feedReportSchema = z.object({
   summary: z.string(),
   problem: z.string().nullable(),
 });
-export type FeedReportView = z.infer<typeof feedReportSchema>;
 
 export const feedContract = {
   'feed.check': operation({

@@ -26,7 +26,6 @@ export const hubStatusSchema = z.object({
   /** The line key's id (never the key): the same on every workstation of the line. */
   lineKeyId: z.string().nullable(),
 });
-export type HubStatusView = z.infer<typeof hubStatusSchema>;
 
 export const hubDeviceSchema = z.object({ ...hubDeviceFields, thisDevice: z.boolean() });
 

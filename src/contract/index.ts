@@ -44,6 +44,6 @@ export function isOperationName(name: unknown): name is OperationName {
 }
 
 export type { Result } from './result.ts';
-export type { Role, Access, ConditionalAccess, OpenCondition } from './operation.ts';
-export { guardedRoles, isConditionalAccess, OPEN_CONDITIONS } from './operation.ts';
-export { events, EVENT_NAMES, type EventName, type EventPayload } from './events.ts';
+export type { Role } from './operation.ts';
+export { guardedRoles, isConditionalAccess } from './operation.ts';
+export { EVENT_NAMES, type EventName, type EventPayload } from './events.ts';

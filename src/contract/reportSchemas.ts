@@ -27,10 +27,8 @@ export const COLUMN_FORMATS = ['count', 'percent', 'ratio', 'change', 'seconds']
 export type ColumnFormat = (typeof COLUMN_FORMATS)[number];
 
 export const columnSchema = z.object({ key: z.string(), label: labelSchema, format: z.enum(COLUMN_FORMATS) });
-export type ReportColumn = z.infer<typeof columnSchema>;
 
 export const rowSchema = z.object({ key: z.string(), label: labelSchema, total: z.boolean().optional(), cells: z.array(cellSchema) });
-export type ReportRow = z.infer<typeof rowSchema>;
 
 export const CHART_KINDS = ['bars', 'hbars', 'line', 'heatmap'] as const;
 export const SECTIONS = ['volume', 'themes', 'interventions', 'callers', 'duration', 'outcomes'] as const;

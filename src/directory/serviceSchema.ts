@@ -36,7 +36,6 @@ export const SERVICE_FIELDS = [
 export type ServiceField = (typeof SERVICE_FIELDS)[number];
 
 export const LIST_FIELDS = ['themes', 'keywords', 'communes_served', 'languages'] as const satisfies readonly ServiceField[];
-export type ListField = (typeof LIST_FIELDS)[number];
 export const LIST_SEPARATOR = '|';
 
 /** Any single cell of an import file longer than this is refused (row-level fault). */

@@ -332,10 +332,6 @@ export function findIdentifyingData(input: string, context: GuardContext = BASE_
   return kept.sort((a, b) => a.start - b.start);
 }
 
-export function hasIdentifyingData(text: string, context: GuardContext = BASE_CONTEXT): boolean {
-  return findIdentifyingData(text, context).length > 0;
-}
-
 /** Replaces the given findings (default: all of them) with `replacement(kind)`, from the end so offsets hold. */
 export function redactIdentifyingData(
   text: string,

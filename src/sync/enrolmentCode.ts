@@ -43,10 +43,6 @@ export function authHash(auth: string): string {
   return crypto.createHash('sha256').update(`relais enrol\0${auth}`).digest('hex');
 }
 
-export function newFoundingSecret(codeId: string): EnrolmentCode {
-  return { codeId, auth: randomAuth(), wrap: null };
-}
-
 export function newInvitationSecrets(): { auth: string; wrap: string } {
   return { auth: randomAuth(), wrap: randomWrap() };
 }

@@ -63,7 +63,6 @@ export const devicesResponse = z.strictObject({ v: version, devices: z.array(dev
 export const hubErrorBody = z.strictObject({
   error: z.strictObject({ code: z.string(), message: z.string(), issues: z.array(z.strictObject({ path: z.string(), message: z.string() })).optional() }),
 });
-export type HubErrorBody = z.infer<typeof hubErrorBody>;
 
 // --- Sync ----------------------------------------------------------------------------------
 

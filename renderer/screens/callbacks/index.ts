@@ -1,6 +1,5 @@
 // The callbacks screen, its navigation badge and its global shortcut, as the registry lists them.
 export { CallbacksScreen } from './CallbacksScreen.tsx';
 export { CallbacksBadge } from './CallbacksBadge.tsx';
-export { scheduleCallbackFor } from './request.ts';
 
 export const CALLBACKS_SHORTCUTS = [{ keys: 'Alt+P', labelKey: 'callbacks:keys.new', focus: 'callbacks.new' }] as const;

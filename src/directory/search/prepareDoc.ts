@@ -160,5 +160,3 @@ export function prepareDoc(s: SearchableService, themes: ThemeWords, cache: Map<
     fields,
   };
 }
-
-export { COMMUNE_BY_CODE };

@@ -72,10 +72,3 @@ export function updateDirectorySearch(db: Db, services: readonly Service[]): voi
   for (const s of services) entry.index.update(s);
   entry.fingerprint = fingerprint(db);
 }
-
-export function removeFromDirectorySearch(db: Db, id: string): void {
-  const entry = entries.get(db);
-  if (!entry) return;
-  entry.index.remove(id);
-  entry.fingerprint = fingerprint(db);
-}

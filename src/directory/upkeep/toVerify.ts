@@ -11,7 +11,6 @@ import { directoryRepository } from '../directoryRepository.ts';
 // A service in several groups is listed once, in its most urgent group.
 
 export const UNREACHABLE_WINDOW_DAYS = 30;
-export const VERIFY_AFTER_MONTHS = 12;
 
 export type VerifyReason = 'unreachable' | 'stale' | 'never';
 
