@@ -3,7 +3,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { AppCore } from '../../src/app/appCore.ts';
 import { runCli } from '../../src/cli/main.ts';
-import type { Io } from '../../src/cli/output.ts';
+import type { Io } from '../../src/cli/io.ts';
 import { createFoundingCode } from '../../src/hub/enrolment.ts';
 import { startTestHub } from './helpers/hubServer.ts';
 import { newOpenCore, seedResponder, signInSupervisor, TEST_PASSPHRASE, tempDir } from './helpers/tempStore.ts';
