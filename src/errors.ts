@@ -95,3 +95,8 @@ export class AppError extends Error {
 export function isAppError(e: unknown): e is AppError {
   return e instanceof AppError;
 }
+
+/** The error a payload describes (sent by a worker thread, or answered by the router), reason and all. */
+export function appErrorFrom(p: ErrorPayload): AppError {
+  return p.reason && isReasonKey(p.reason) ? new AppError(p.code, p.reason, p.params, p.issues) : new AppError(p.code, p.message, p.issues);
+}

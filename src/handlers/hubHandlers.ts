@@ -2,20 +2,18 @@ import { writeAudit } from '../store/auditLog.ts';
 import type { hubContract } from '../contract/hubContract.ts';
 import { AppError } from '../errors.ts';
 import type { HandlerMap } from './handlerMap.ts';
-import type { Services } from '../services/services.ts';
+import type { Actor, HandlerContext } from '../services/handlerContext.ts';
 import { hubDevices, inviteWorkstation, joinHub, leaveHub, revokeHubDevice } from '../sync/hubEnrolment.ts';
 import { readHubStatus } from '../sync/hubStatus.ts';
 
-function signedIn(s: Services): { id: string; displayName: string; centre: string; role: 'responder' | 'supervisor' | null } {
-  const id = s.session.profileId;
-  const row = id ? (s.store.database().prepare('SELECT display_name, centre FROM profiles WHERE id = ?').get(id) as { display_name: string; centre: string } | undefined) : undefined;
-  if (!id || !row) throw new AppError('Forbidden', 'Sign in first.');
-  return { id, displayName: row.display_name, centre: row.centre, role: s.session.role };
+function signedIn(c: HandlerContext): Actor {
+  if (!c.actor) throw new AppError('Forbidden', 'access.signInFirst');
+  return c.actor;
 }
 
-const actor = (s: Services) => {
-  const me = signedIn(s);
-  return { profileId: me.id, actor: me.displayName, role: me.role };
+const actor = (c: HandlerContext) => {
+  const me = signedIn(c);
+  return { profileId: me.profileId, actor: me.displayName, role: me.role };
 };
 
 export const hubHandlers: HandlerMap<typeof hubContract> = {
@@ -25,34 +23,34 @@ export const hubHandlers: HandlerMap<typeof hubContract> = {
     const { syncRound } = await import('../sync/syncRound.ts');
     return syncRound(s.store.database(), () => s.clock.now());
   },
-  'hub.join': async ({ url, code, deviceName }, s) => {
-    const me = signedIn(s);
+  'hub.join': async ({ url, code, deviceName }, s, c) => {
+    const me = signedIn(c);
     const db = s.store.database();
-    const res = await joinHub(db, s.clock.now(), { url, code, centre: me.centre, deviceName, profileId: me.id });
-    writeAudit(db, s.clock.now(), actor(s), 'hub.join', { role: res.role, source: new URL(url).host });
+    const res = await joinHub(db, s.clock.now(), { url, code, centre: me.centre, deviceName, profileId: me.profileId });
+    writeAudit(db, s.clock.now(), actor(c), 'hub.join', { role: res.role, source: new URL(url).host });
     s.emit('hub.status', readHubStatus(db));
     return res;
   },
-  'hub.invite': async ({ centre }, s) => {
+  'hub.invite': async ({ centre }, s, c) => {
     const db = s.store.database();
     const res = await inviteWorkstation(db, centre);
-    writeAudit(db, s.clock.now(), actor(s), 'hub.invite', { kind: 'invitation' });
+    writeAudit(db, s.clock.now(), actor(c), 'hub.invite', { kind: 'invitation' });
     return res;
   },
   'hub.devices': async (_i, s) => {
     const { devices, thisDeviceId } = await hubDevices(s.store.database());
     return { devices: devices.map((d) => ({ ...d, thisDevice: d.id === thisDeviceId })) };
   },
-  'hub.revokeDevice': async ({ deviceId }, s) => {
+  'hub.revokeDevice': async ({ deviceId }, s, c) => {
     const db = s.store.database();
     await revokeHubDevice(db, deviceId);
-    writeAudit(db, s.clock.now(), actor(s), 'hub.revoke_device', { kind: 'device' });
+    writeAudit(db, s.clock.now(), actor(c), 'hub.revoke_device', { kind: 'device' });
     return { revoked: true as const };
   },
-  'hub.leave': async (_i, s) => {
+  'hub.leave': async (_i, s, c) => {
     const db = s.store.database();
     const res = await leaveHub(db);
-    writeAudit(db, s.clock.now(), actor(s), 'hub.leave', { count: res.droppedChanges });
+    writeAudit(db, s.clock.now(), actor(c), 'hub.leave', { count: res.droppedChanges });
     s.emit('hub.status', readHubStatus(db));
     return res;
   },

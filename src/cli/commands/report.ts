@@ -5,7 +5,7 @@ import { createAppCore } from '../../app/appCore.ts';
 import { APP_VERSION } from '../../app/appVersion.ts';
 import { REPORT_FORMATS, REPORT_LANGS, type ReportFormat } from '../../contract/reportsContract.ts';
 import type { Lang } from '../../domain/taxonomy.ts';
-import { AppError } from '../../errors.ts';
+import { AppError, appErrorFrom } from '../../errors.ts';
 import { exportReport } from '../../reports/exportReport.ts';
 import { reportToPdf } from '../../reports/reportPdf.ts';
 import { readReportDocument } from '../../reports/reportJson.ts';
@@ -62,12 +62,12 @@ async function publicExport(ctx: CommandContext, dataDir: string, opts: ReportOp
   try {
     await core.start();
     const unlocked = await core.router.dispatch('store.unlock', { passphrase: await readPassphrase(undefined, ctx.env) });
-    if (!unlocked.ok) throw new AppError(unlocked.error.code, unlocked.error.message);
+    if (!unlocked.ok) throw appErrorFrom(unlocked.error);
     const profile = findProfile(core.services.store.database(), opts.as, opts.centre);
     const signed = await core.router.dispatch('profiles.signIn', { profileId: profile.id });
-    if (!signed.ok) throw new AppError(signed.error.code, signed.error.message);
+    if (!signed.ok) throw appErrorFrom(signed.error);
     const r = await core.router.dispatch('reports.exportPublic', { from: opts.from, to: opts.to, format: opts.format, delimiter: opts.delimiter, lang: opts.lang });
-    if (!r.ok) throw new AppError(r.error.code, r.error.message, r.error.issues);
+    if (!r.ok) throw appErrorFrom(r.error);
     const value = r.value as { base64: string; fileName: string };
     return { bytes: Buffer.from(value.base64, 'base64'), fileName: value.fileName };
   } finally {

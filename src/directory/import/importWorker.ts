@@ -31,7 +31,7 @@ if (port) {
     .catch((e: unknown) => {
       port.postMessage(
         isAppError(e)
-          ? { type: 'error', code: e.code, message: e.message, issues: e.issues ?? null }
+          ? { type: 'error', error: e.toPayload() }
           : { type: 'crash', message: e instanceof Error ? `${e.name}: ${e.message}` : String(e) },
       );
     });

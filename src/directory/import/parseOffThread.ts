@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { AppError, type ErrorCode } from '../../errors.ts';
+import { AppError, appErrorFrom, type ErrorPayload } from '../../errors.ts';
 import type { ThemeView } from '../directoryRepository.ts';
 import { MAX_IMPORT_BYTES } from './importLimits.ts';
 import type { ParsedImport, ProgressCallback, ReadImport } from './types.ts';
@@ -39,7 +39,7 @@ type Message =
   | { type: 'progress'; progress: Parameters<ProgressCallback>[0] }
   | { type: 'rows'; bytes: Uint8Array; count: number; fromFile: number }
   | { type: 'done'; parsed: ReadImport }
-  | { type: 'error'; code: ErrorCode; message: string; issues: Array<{ path: string; message: string }> | null }
+  | { type: 'error'; error: ErrorPayload }
   | { type: 'crash'; message: string };
 
 export function parseImportOffThread(
@@ -73,7 +73,7 @@ export function parseImportOffThread(
           validCount === valid.count ? resolve({ ...head, valid }) : reject(new Error(`import worker: ${valid.count} valid rows arrived of ${validCount}`)),
         );
       }
-      else if (m.type === 'error') finish(() => reject(new AppError(m.code, m.message, m.issues ?? undefined)));
+      else if (m.type === 'error') finish(() => reject(appErrorFrom(m.error)));
       else finish(() => reject(new Error(`import worker: ${m.message}`)));
     });
     worker.on('error', (e: Error & { code?: string }) => {
