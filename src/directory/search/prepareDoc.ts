@@ -1,5 +1,5 @@
 import { BUILTIN_THEMES, type ThemeEntry } from '../../domain/taxonomy.ts';
-import { COMMUNE_BY_CODE, communeWords, resolveCommune } from './communeLookup.ts';
+import { communeWords, resolveCommune } from './communeLookup.ts';
 import { parseHours, type WeeklyHours } from './hours.ts';
 import { normalizeText } from './normalize.ts';
 import { tokenize } from './tokenize.ts';
