@@ -60,6 +60,7 @@ export const searchResultSchema = z.object({
   /** "Unreachable" reachability notes of the last 30 days, from every PC whose notes reached this store. */
   unreachableNotes: z.number().int().min(0),
 });
+export type SearchResultView = z.infer<typeof searchResultSchema>;
 
 export const directorySearchContract = {
   'directory.search': operation({

@@ -126,7 +126,6 @@ export const followUpWire = z.strictObject({
   newRequest: z.boolean(),
   anotherCallback: z.boolean(),
 });
-export type FollowUpWire = z.infer<typeof followUpWire>;
 
 export const callbackOpWire = z.discriminatedUnion('type', [
   z.strictObject({
