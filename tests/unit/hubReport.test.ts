@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { AppCore } from '../../src/app/appCore.ts';
-import type { Io } from '../../src/cli/output.ts';
+import type { Io } from '../../src/cli/io.ts';
 import { dayOf } from '../../src/domain/brusselsTime.ts';
 import { createFoundingCode } from '../../src/hub/enrolment.ts';
 import { lineReportBundle } from '../../src/hub/lineReport.ts';
