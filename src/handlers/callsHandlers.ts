@@ -265,8 +265,8 @@ export const callsHandlers: HandlerMap<typeof callsContract> = {
     });
     return { calls: rows.map((r) => callSummary(r, me.profileId, now)), total };
   },
-  'calls.repeatCaller': (input, s) => {
-    signedIn(s);
+  'calls.repeatCaller': (input, s, c) => {
+    signedIn(c);
     return repeatCaller(s.store.database(), input.pseudonym, input.callId ?? null);
   },
 };
