@@ -1,4 +1,4 @@
-import type { ServiceKind } from '../domain/reportLabels.ts';
+import { SERVICE_KINDS, type ServiceKind } from '../domain/reportLabels.ts';
 
 // "Referral destinations by kind of service": the directory has no kind field, so the kind is
 // read from what every Brussels social worker recognises in a service's name (CPAS/OCMW, CASG,
@@ -51,4 +51,4 @@ export function serviceKind(serviceId: string, serviceName: string, firstTheme?:
   return byTheme ?? 'other';
 }
 
-export type { ServiceKind };
+export { SERVICE_KINDS, type ServiceKind };
