@@ -55,7 +55,7 @@ export function parseCode(text: string): EnrolmentCode {
   const parts = text.toUpperCase().replace(/\s+/g, '').split('-');
   const [codeId, auth, wrap] = parts;
   if (parts.length < 2 || parts.length > 3 || !codeId || !auth || !/^[A-Z2-7]{10}$/.test(codeId) || !/^[A-Z2-7]{16}$/.test(auth) || (wrap !== undefined && !/^[A-Z2-7]{26}$/.test(wrap))) {
-    throw new AppError('InvalidInput', 'This is not a Relais hub code: expected the code printed by relais-hub init or given by an invitation (groups of letters and digits joined by dashes).');
+    throw new AppError('InvalidInput', 'hub.notACode');
   }
   return { codeId, auth, wrap: wrap ?? null };
 }

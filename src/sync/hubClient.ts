@@ -18,11 +18,11 @@ export function normaliseHubUrl(url: string): string {
   try {
     u = new URL(url.trim());
   } catch {
-    throw new AppError('InvalidInput', `Not a hub address: ${url} (expected https://hub.example.be or http://127.0.0.1:PORT).`);
+    throw new AppError('InvalidInput', 'hub.notAnAddress', { url });
   }
-  if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new AppError('InvalidInput', `A hub address starts with https:// (got ${u.protocol}).`);
+  if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new AppError('InvalidInput', 'hub.notHttps', { protocol: u.protocol });
   if (u.protocol === 'http:' && !/^(127\.\d+\.\d+\.\d+|\[::1\]|localhost)$/i.test(u.hostname)) {
-    throw new AppError('InvalidInput', 'A hub outside this PC must be reached over https:// (plain http only on a loopback address).');
+    throw new AppError('InvalidInput', 'hub.httpsOutside');
   }
   return u.origin + u.pathname.replace(/\/+$/, '');
 }
@@ -50,21 +50,21 @@ export class HubClient {
         signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch (e) {
-      throw new AppError('HubUnreachable', `The hub at ${this.url} cannot be reached (${(e as Error).cause instanceof Error ? ((e as Error).cause as Error).message : (e as Error).message}).`, undefined, { cause: e });
+      throw new AppError('HubUnreachable', 'hub.unreachable', { url: this.url, detail: (e as Error).cause instanceof Error ? ((e as Error).cause as Error).message : (e as Error).message }, undefined, { cause: e });
     }
     let json: unknown;
     try {
       json = await res.json();
     } catch (e) {
-      throw new AppError('HubUnreachable', `The hub at ${this.url} answered ${res.status} without a readable body (a proxy in the way?).`, undefined, { cause: e });
+      throw new AppError('HubUnreachable', 'hub.unreadableAnswer', { url: this.url, status: res.status }, undefined, { cause: e });
     }
     if (!res.ok) {
       const err = hubErrorBody.safeParse(json);
       const issue = err.success ? err.data.error : { code: `HTTP${res.status}`, message: `The hub answered ${res.status}.` };
-      throw new AppError('HubRefused', `The hub refused: ${issue.message}`, [{ path: `hub.${issue.code}`, message: issue.message }]);
+      throw new AppError('HubRefused', 'hub.refused', { detail: issue.message }, [{ path: `hub.${issue.code}`, message: issue.message }]);
     }
     const parsed = schema.safeParse(json);
-    if (!parsed.success) throw new AppError('HubRefused', `The hub's answer to ${path} is not what this Relais expects (protocol ${PROTOCOL_VERSION}); update Relais or the hub.`);
+    if (!parsed.success) throw new AppError('HubRefused', 'hub.unexpectedAnswer', { path, protocol: PROTOCOL_VERSION });
     return parsed.data;
   }
 

@@ -19,7 +19,7 @@ export interface SyncDeps {
 
 export function requireLink(db: Db): HubLink {
   const link = readHubLink(db);
-  if (!link) throw new AppError('Conflict', 'This workstation has not joined the line\'s hub (Administration → Hub → Join).');
+  if (!link) throw new AppError('Conflict', 'hub.notJoined');
   return link;
 }
 
@@ -36,7 +36,7 @@ export interface JoinInput {
 }
 
 export async function joinHub(db: Db, now: Date, input: JoinInput, deps: SyncDeps = {}): Promise<{ hubId: string; deviceId: string; centre: string; role: 'founder' | 'member'; lineKeyId: string }> {
-  if (readHubLink(db)) throw new AppError('Conflict', 'This workstation is already joined to a hub: leave it first (Administration → Hub → Leave).');
+  if (readHubLink(db)) throw new AppError('Conflict', 'hub.alreadyJoined');
   const code = parseCode(input.code);
   const client = new HubClient({ url: input.url, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
   const deviceName = (input.deviceName ?? os.hostname()).slice(0, 80) || 'Relais';
@@ -46,7 +46,7 @@ export async function joinHub(db: Db, now: Date, input: JoinInput, deps: SyncDep
     // The founding workstation makes the line key; the hub never receives it.
     lineKey = generateLineKey();
   } else {
-    if (!code.wrap || !res.wrappedKey) throw new AppError('InvalidInput', 'This invitation code is incomplete: it must have three parts (ask for the whole code).');
+    if (!code.wrap || !res.wrappedKey) throw new AppError('InvalidInput', 'hub.codeIncomplete');
     lineKey = unwrapLineKey(res.wrappedKey, wrapSecretBytes(code.wrap), code.codeId);
   }
   db.transaction(() => {
@@ -77,7 +77,7 @@ export async function hubDevices(db: Db, deps: SyncDeps = {}): Promise<{ devices
 
 export async function revokeHubDevice(db: Db, deviceId: string, deps: SyncDeps = {}): Promise<void> {
   const link = requireLink(db);
-  if (deviceId === link.deviceId) throw new AppError('InvalidInput', 'This is this workstation: use Leave to take it off the hub.');
+  if (deviceId === link.deviceId) throw new AppError('InvalidInput', 'hub.revokeSelf');
   await linkClient(link, deps).revoke(deviceId);
 }
 

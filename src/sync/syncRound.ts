@@ -114,7 +114,7 @@ export async function syncRound(db: Db, now: () => Date, deps: SyncDeps = {}): P
         }
       })();
       pushed += acked.size;
-      if (acked.size + obsolete.length < rows.length) throw new AppError('HubRefused', 'The hub did not acknowledge every change sent; they stay in the outbox.');
+      if (acked.size + obsolete.length < rows.length) throw new AppError('HubRefused', 'hub.notAcknowledged');
     }
     for (;;) {
       const cursor = requireLink(db).cursor;

@@ -62,7 +62,7 @@ export async function readImport(
   }
   onProgress?.({ phase: 'reading', processed: bytes.length, total: bytes.length });
   if (rows > MAX_IMPORT_ROWS) throw tooManyRows(fileName, rows);
-  if (rows === 0) throw new AppError('FileRejected', `${fileName} has a header but no service rows: nothing was imported.`);
+  if (rows === 0) throw new AppError('FileRejected', 'import.noRows', { file: fileName });
   const { valid, rejected } = checker.finish();
   return {
     fileName,

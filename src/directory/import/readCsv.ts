@@ -54,7 +54,7 @@ export function readCsv(bytes: Uint8Array, fileName: string, onRecord: (record: 
         if (cells.length > MAX_IMPORT_COLUMNS) throw tooManyColumns(fileName, cells.length, `line ${context.lines}`);
         const row = ++index; // as a spreadsheet numbers it: header = row 1, blank lines count
         if (header === null) {
-          if (isBlankRow(cells)) throw new AppError('FileRejected', `${fileName} has no header row: nothing was imported.`);
+          if (isBlankRow(cells)) throw new AppError('FileRejected', 'import.noHeaderRow', { file: fileName });
           header = mapHeader(cells, fileName);
           return null;
         }
@@ -81,6 +81,6 @@ export function readCsv(bytes: Uint8Array, fileName: string, onRecord: (record: 
     throw new AppError('FileRejected', `${fileName} has broken quoting: ${what}${where}. Nothing was imported.`);
   }
   const h = header as HeaderMap | null;
-  if (h === null) throw new AppError('FileRejected', `${fileName} has no header row: nothing was imported.`);
+  if (h === null) throw new AppError('FileRejected', 'import.noHeaderRow', { file: fileName });
   return { format: 'csv', encoding, delimiter, columns: h.readings, records: [], warnings: h.warnings };
 }

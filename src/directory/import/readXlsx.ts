@@ -46,7 +46,7 @@ function dateText(d: Date): string {
 export async function readXlsx(bytes: Uint8Array, fileName: string, onRecord: (record: RawRecord) => void): Promise<RawTable> {
   // Declared sizes first: nothing is inflated when the workbook would expand too much (issue 12).
   const declared = declaredUnzippedBytes(bytes);
-  if (declared === null) throw new AppError('FileRejected', `${fileName} is not a readable Excel workbook (.xlsx): nothing was imported.`);
+  if (declared === null) throw new AppError('FileRejected', 'import.unreadableXlsx', { file: fileName });
   if (declared > MAX_XLSX_EXPANDED_BYTES) throw expandsTooMuch(fileName, declared);
   // exceljs's streaming reader (issue 12): the sheet's XML is parsed row by row instead of as
   // one document (a 100,000-row workbook took 930 MB loaded whole; see docs/benchmarks.md).
@@ -76,9 +76,9 @@ export async function readXlsx(bytes: Uint8Array, fileName: string, onRecord: (r
     }
   } catch (e) {
     if (e instanceof AppError) throw e;
-    throw new AppError('FileRejected', `${fileName} is not a readable Excel workbook (.xlsx): nothing was imported.`);
+    throw new AppError('FileRejected', 'import.unreadableXlsx', { file: fileName });
   }
   const h = header as HeaderMap | null;
-  if (h === null) throw new AppError('FileRejected', `The first sheet of ${fileName} is empty: nothing was imported.`);
+  if (h === null) throw new AppError('FileRejected', 'import.firstSheetEmpty', { file: fileName });
   return { format: 'xlsx', encoding: null, delimiter: null, columns: h.readings, records: [], warnings: h.warnings };
 }

@@ -23,7 +23,7 @@ export async function migrateHub(db: HubDb, list: readonly HubMigration[] = hubM
     const rows = await tx.query<{ version: number | null }>('SELECT max(version) AS version FROM hub_schema');
     const from = rows[0]?.version ?? 0;
     if (from > latest) {
-      throw new AppError('Conflict', `This hub database has schema version ${from}, newer than this Relais Hub understands (${latest}). Install the newer Relais Hub.`);
+      throw new AppError('Conflict', 'hub.newerSchema', { version: from, latest });
     }
     // One transaction for all pending steps: PostgreSQL's DDL is transactional, so a failed
     // step leaves the database exactly as it was.
