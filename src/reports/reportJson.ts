@@ -60,7 +60,8 @@ export const reportDocumentSchema = reportSchema.extend({
     themes: z.array(z.object({ code: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/), labels: label, sensitive: z.boolean() })).max(500),
   }),
   source: z.object({ storeIds: z.array(z.string().max(64)).max(500), centres: z.array(z.string().max(120)).max(500) }),
-  facts: z.object({ current: factsSchema, previous: factsSchema }).nullable(),
+  // yearEarlier: the same month a year before (calendar-month periods); older files lack it.
+  facts: z.object({ current: factsSchema, previous: factsSchema, yearEarlier: factsSchema.nullable().optional() }).nullable(),
 });
 export type ReportDocument = z.infer<typeof reportDocumentSchema>;
 

@@ -101,11 +101,15 @@ export function mergeReportInputs(files: readonly MergeInput[], opts: MergeOptio
   };
   const current = sum((d) => d.facts!.current);
   const previous = sum((d) => d.facts!.previous);
+  // The year-earlier figure only when every centre's file carries it: a partial sum would
+  // compare the whole line with a few centres a year before.
+  const yearEarlier = files.every((f) => f.doc.facts!.yearEarlier) ? sum((d) => d.facts!.yearEarlier!) : null;
   const centres = [...new Set(files.flatMap((f) => f.doc.source.centres))];
   return {
     input: {
       current,
       previous,
+      yearEarlier,
       themes,
       centres,
       taxonomyVersion: taxonomyVersion(themes.map((t) => t.code)),

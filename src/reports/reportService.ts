@@ -18,7 +18,7 @@ import type { ThemeInfo } from './reportSpecs.ts';
 export interface ReportBundle {
   report: Report;
   /** Unsuppressed facts: only ever in an internal bundle. */
-  facts: { current: PeriodFacts; previous: PeriodFacts } | null;
+  facts: { current: PeriodFacts; previous: PeriodFacts; yearEarlier?: PeriodFacts | null } | null;
   taxonomy: { version: string; themes: ThemeInfo[] };
   source: { storeIds: string[]; centres: string[] };
 }
@@ -72,7 +72,7 @@ export function reportInputFromStore(db: Db, opts: Pick<StoreReportOptions, 'fro
 export function bundleFromInput(input: ReportInput, flavour: 'internal' | 'public', storeIds: readonly string[]): ReportBundle {
   return {
     report: buildReport(input, flavour),
-    facts: flavour === 'internal' ? { current: input.current, previous: input.previous } : null,
+    facts: flavour === 'internal' ? { current: input.current, previous: input.previous, yearEarlier: input.yearEarlier ?? null } : null,
     taxonomy: { version: input.taxonomyVersion, themes: [...input.themes] },
     source: { storeIds: [...storeIds], centres: [...input.centres] },
   };

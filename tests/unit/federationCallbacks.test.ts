@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { CallbackView } from '../../src/contract/callbacksContract.ts';
+import { dayOf } from '../../src/domain/brusselsTime.ts';
 import { followUpCounts } from '../../src/hub/followUpCounts.ts';
 import type { HubContext } from '../../src/hub/hubContext.ts';
 import { lineReportBundle } from '../../src/hub/lineReport.ts';
@@ -25,7 +26,7 @@ describe('shared callbacks in separate processes (PostgreSQL)', () => {
 
   /** A closed call on A with one referral, and a callback from it held by the team. */
   async function callbackOnA(reason: string, phone = '0470 55 66 77'): Promise<string> {
-    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    const tomorrow = dayOf(new Date(Date.now() + 86_400_000));
     const r = await a.call<{ callback: CallbackView }>('callbacks.schedule', { callId, consent: true, phone, window: { date: tomorrow, from: '10:00', to: '12:00' }, language: 'fr', reason, forNext: 'Attend la réponse du CPAS', assignTo: 'team' });
     return r.callback.id;
   }
@@ -82,7 +83,8 @@ describe('shared callbacks in separate processes (PostgreSQL)', () => {
     assert.deepEqual([counts.followUps, counts.anotherCallback, counts.overall.arrived, counts.overall.arrivedRate], [1, 1, 1, 1]);
     assert.deepEqual(counts.byCentre, [{ centre: 'CAW Brussel', followUps: 1 }]);
     // …and the line report's "did help arrive?" table counts it for A's call.
-    const today = new Date().toISOString().slice(0, 10);
+    // The line report counts Brussels days: near midnight the UTC date is another day.
+    const today = dayOf(new Date());
     const bundle = await lineReportBundle(hubCtx, { from: today, to: today, flavour: 'internal', generator: 'test' });
     const help = bundle.report.tables.find((t) => t.id === 'helpArrived');
     const total = help?.rows.find((r) => r.total);

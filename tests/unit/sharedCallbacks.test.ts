@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import type { AppCore } from '../../src/app/appCore.ts';
 import { callsRepository } from '../../src/calls/callsRepository.ts';
 import type { CallbackView } from '../../src/contract/callbacksContract.ts';
-import { DAY } from '../../src/domain/brusselsTime.ts';
+import { DAY, dayOf } from '../../src/domain/brusselsTime.ts';
 import type { Device } from '../../src/hub/devices.ts';
 import { createFoundingCode } from '../../src/hub/enrolment.ts';
 import { followUpCounts } from '../../src/hub/followUpCounts.ts';
@@ -156,8 +156,8 @@ for (const engine of ENGINES) {
       assert.deepEqual(counts.byService.map((s) => [s.serviceId, s.arrived]), [[serviceId, 1]]);
       assert.deepEqual(counts.byCentre, [{ centre: 'CAW Brussel', followUps: 1 }]);
       // A's own Bilans: the follow-up recorded on B counts for A's call, in the "did help arrive" table.
-      const day = new Date(clockA.now().getTime() + 3_600_000).toISOString().slice(0, 10);
-      const from = new Date(clockA.now().getTime() - 2 * DAY).toISOString().slice(0, 10);
+      const day = dayOf(new Date(clockA.now().getTime() + 3_600_000));
+      const from = dayOf(new Date(clockA.now().getTime() - 2 * DAY));
       const report = await ok<{ tables: Array<{ id: string; columns: { key: string }[]; rows: Array<{ key: string; total?: boolean; cells: Array<{ v: number | null }> }> }> }>(a, 'reports.period', { from, to: day, flavour: 'internal' });
       const help = report.tables.find((t) => t.id === 'helpArrived');
       assert.ok(help, 'the bilan has the help-arrived table');

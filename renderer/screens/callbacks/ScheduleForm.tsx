@@ -70,7 +70,10 @@ function nextMorning(now: string, hours: LineHours): { date: string; from: strin
   return { date: day.date, from, to: plus2 < day.close ? plus2 : day.close };
 }
 
-export function ScheduleForm({ now, presetCallId, onScheduled, onCancel }: { now: string; presetCallId: string | null; onScheduled(r: Scheduled): void; onCancel(): void }) {
+export function ScheduleForm({ now: nowProp, presetCallId, onScheduled, onCancel }: { now: string; presetCallId: string | null; onScheduled(r: Scheduled): void; onCancel(): void }) {
+  // The queue's clock at opening: a queue refresh while the form is open must not re-suggest
+  // the window, re-pick the call or move the focus from what the responder is typing.
+  const [now] = useState(nowProp);
   const { t, i18n } = useTranslation('callbacks');
   const lang = i18n.language as UiLang;
   const uid = useId();
@@ -129,13 +132,21 @@ export function ScheduleForm({ now, presetCallId, onScheduled, onCancel }: { now
         const v = await invoke('calls.get', { callId: preferred });
         if (live && v.ok && v.value.record.language) setValue('language', v.value.record.language);
       }
-      requestAnimationFrame(() => firstRef.current?.focus());
     })();
     return () => {
       live = false;
     };
     // setValue and formState are the form's own (stable); the suggestion is made once per opening.
   }, [now, presetCallId, lang, t]);
+
+  // Focus the first field once its options are there: a disabled select cannot take the focus,
+  // and this effect runs after React has enabled it.
+  const focused = useRef(false);
+  useEffect(() => {
+    if (calls === null || focused.current) return;
+    focused.current = true;
+    firstRef.current?.focus();
+  }, [calls]);
 
   const [phone, reason, forNext, date, from, to] = watch(['phone', 'reason', 'forNext', 'date', 'from', 'to']);
   const phoneCheck = phone.trim() === '' ? null : callbackPhoneSchema.safeParse(phone);
