@@ -355,8 +355,11 @@ function Console({ startRequested, onStartHandled }: { startRequested: boolean; 
       ) : (
         <div className="call" data-call-id={view.id} data-status={view.status}>
           <div className="call-bar" role="group" aria-label={t('console.callControls')}>
-            <CallTimer callId={view.id} fallback={view.timer} large />
-            <span className="call-meta muted">{t('console.startedAt', { time: formatDateTime(view.timer.startedAt, lang, { timeStyle: 'short' }) })}</span>
+            {/* The start time under the timer: the bar stays one line at 1280×800 (issue 16, point 7). */}
+            <span className="call-clock">
+              <CallTimer callId={view.id} fallback={view.timer} large />
+              <span className="call-meta muted">{t('console.startedAt', { time: formatDateTime(view.timer.startedAt, lang, { timeStyle: 'short' }) })}</span>
+            </span>
             {view.status === 'active' && (
               <>
                 <button type="button" onClick={() => void hold()} aria-keyshortcuts="F3">

@@ -179,8 +179,10 @@ export const RecordForm = forwardRef<RecordFormHandle, { callId: string; record:
 
   return (
     <form className="record-form" aria-labelledby="record-title" onSubmit={(e) => e.preventDefault()} noValidate>
-      <h2 id="record-title">{t('record.title')}</h2>
-      <p className="hint">{t('record.anonymous')}</p>
+      <header className="record-header">
+        <h2 id="record-title">{t('record.title')}</h2>
+        <p className="hint">{t('record.anonymous')}</p>
+      </header>
       <fieldset disabled={!editable} className="record-fields">
         <Controller
           control={control}
@@ -190,7 +192,7 @@ export const RecordForm = forwardRef<RecordFormHandle, { callId: string; record:
               <legend>
                 {t('record.themes')} <span aria-hidden="true">*</span> <kbd>Alt+T</kbd>
               </legend>
-              <div className="choices">
+              <div className="choices themes">
                 {themes.map((th, i) => {
                   const checked = (field.value ?? []).includes(th.code);
                   return (
@@ -220,11 +222,13 @@ export const RecordForm = forwardRef<RecordFormHandle, { callId: string; record:
               <legend>
                 {t('record.interventions')} <span aria-hidden="true">*</span> <kbd>Alt+I</kbd>
               </legend>
-              <div className="choices column">
+              {/* Compact (issue 16, point 7): the mode's words on screen, what it means in its
+                  tooltip and for screen readers — the themes and the intervention fit 1280×800. */}
+              <div className="choices interventions">
                 {INTERVENTIONS.map((mode, i) => {
                   const checked = (field.value ?? []).includes(mode);
                   return (
-                    <label key={mode} className="check">
+                    <label key={mode} className="check" title={t(`record.interventionHint.${mode}`)}>
                       <input
                         type="checkbox"
                         ref={i === 0 ? (el) => { interventionsRef.current = el; field.ref(el); } : undefined}
@@ -233,7 +237,7 @@ export const RecordForm = forwardRef<RecordFormHandle, { callId: string; record:
                         onChange={() => field.onChange(checked ? (field.value ?? []).filter((c) => c !== mode) : [...(field.value ?? []), mode])}
                       />
                       <span>
-                        <strong>{t(`record.intervention.${mode}`)}</strong> <span className="hint">{t(`record.interventionHint.${mode}`)}</span>
+                        {t(`record.intervention.${mode}`)}<span className="visually-hidden">, {t(`record.interventionHint.${mode}`)}</span>
                       </span>
                     </label>
                   );
@@ -244,8 +248,70 @@ export const RecordForm = forwardRef<RecordFormHandle, { callId: string; record:
           )}
         />
 
+        <fieldset className="choice-group referrals">
+          <legend>{t('referrals.title')}</legend>
+          {referrals.fields.length > 0 && (
+            <ul className="referral-list">
+              {referrals.fields.map((r, i) => (
+                <li key={r.key} data-testid="referral">
+                  <strong>{r.serviceName}</strong>
+                  <label className="check">
+                    <input type="checkbox" {...register(`referrals.${i}.contacted` as const)} />
+                    <span>{t('referrals.contacted')}</span>
+                  </label>
+                  {referralValues?.[i]?.contacted && (
+                    <label className="check consent" aria-invalid={formState.errors.referrals?.[i]?.consent ? true : undefined}>
+                      <input type="checkbox" {...register(`referrals.${i}.consent` as const)} />
+                      <span>
+                        {t('referrals.consent')} <span aria-hidden="true">*</span>
+                      </span>
+                    </label>
+                  )}
+                  {formState.errors.referrals?.[i]?.consent && (
+                    <p className="error" role="alert">
+                      {t('referrals.consentRequired')}
+                    </p>
+                  )}
+                  <label className="field inline">
+                    <span>{t('referrals.outcome')}</span>
+                    <select {...register(`referrals.${i}.outcome` as const, { setValueAs: orNull })}>
+                      <option value="">{t('record.unspecified')}</option>
+                      {REFERRAL_OUTCOMES.map((o) => (
+                        <option key={o} value={o}>{t(`referrals.outcomes.${o}`)}</option>
+                      ))}
+                    </select>
+                  </label>
+                  <button type="button" className="small" onClick={() => referrals.remove(i)} aria-label={t('referrals.removeLabel', { name: r.serviceName })}>
+                    {t('referrals.remove')}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+          {editable && (
+            <ReferralSearch
+              ref={searchRef}
+              commune={commune ?? null}
+              exclude={referralIds}
+              onPick={(s) => referrals.append({ serviceId: s.id, serviceName: s.name, contacted: false, consent: false, outcome: null })}
+            />
+          )}
+        </fieldset>
+
+        <label className="field">
+          <span>{t('record.resolution.label')}</span>
+          <select {...register('resolution', { setValueAs: orNull })}>
+            <option value="">{t('record.unspecified')}</option>
+            {RESOLUTIONS.map((v) => (
+              <option key={v} value={v}>{t(`record.resolution.${v}`)}</option>
+            ))}
+          </select>
+        </label>
+        <GuardedText control={control} name="unmetNeed" label={t('record.unmetNeed')} hint={t('record.unmetNeedHint')} max={UNMET_NEED_MAX_CHARS} multiline />
         {/* Issue 16, point 7: at 1280×800 the required themes and intervention come first, on
-            screen without scrolling; the optional facts follow, in a section the responder can fold. */}
+            screen without scrolling, then the referrals and the outcome a short scroll of this
+            pane away (the notes stay in view); the optional facts follow, in a section the
+            responder can fold. */}
         <details className="record-optional" open>
           <summary>{t('record.optional')}</summary>
           <div className="grid-2">
@@ -315,66 +381,6 @@ export const RecordForm = forwardRef<RecordFormHandle, { callId: string; record:
           {heardFrom === 'other' && <GuardedText control={control} name="heardFromOther" label={t('record.heardFromOther')} max={120} />}
         </details>
 
-        <fieldset className="choice-group referrals">
-          <legend>{t('referrals.title')}</legend>
-          {referrals.fields.length > 0 && (
-            <ul className="referral-list">
-              {referrals.fields.map((r, i) => (
-                <li key={r.key} data-testid="referral">
-                  <strong>{r.serviceName}</strong>
-                  <label className="check">
-                    <input type="checkbox" {...register(`referrals.${i}.contacted` as const)} />
-                    <span>{t('referrals.contacted')}</span>
-                  </label>
-                  {referralValues?.[i]?.contacted && (
-                    <label className="check consent" aria-invalid={formState.errors.referrals?.[i]?.consent ? true : undefined}>
-                      <input type="checkbox" {...register(`referrals.${i}.consent` as const)} />
-                      <span>
-                        {t('referrals.consent')} <span aria-hidden="true">*</span>
-                      </span>
-                    </label>
-                  )}
-                  {formState.errors.referrals?.[i]?.consent && (
-                    <p className="error" role="alert">
-                      {t('referrals.consentRequired')}
-                    </p>
-                  )}
-                  <label className="field inline">
-                    <span>{t('referrals.outcome')}</span>
-                    <select {...register(`referrals.${i}.outcome` as const, { setValueAs: orNull })}>
-                      <option value="">{t('record.unspecified')}</option>
-                      {REFERRAL_OUTCOMES.map((o) => (
-                        <option key={o} value={o}>{t(`referrals.outcomes.${o}`)}</option>
-                      ))}
-                    </select>
-                  </label>
-                  <button type="button" className="small" onClick={() => referrals.remove(i)} aria-label={t('referrals.removeLabel', { name: r.serviceName })}>
-                    {t('referrals.remove')}
-                  </button>
-                </li>
-              ))}
-            </ul>
-          )}
-          {editable && (
-            <ReferralSearch
-              ref={searchRef}
-              commune={commune ?? null}
-              exclude={referralIds}
-              onPick={(s) => referrals.append({ serviceId: s.id, serviceName: s.name, contacted: false, consent: false, outcome: null })}
-            />
-          )}
-        </fieldset>
-
-        <label className="field">
-          <span>{t('record.resolution.label')}</span>
-          <select {...register('resolution', { setValueAs: orNull })}>
-            <option value="">{t('record.unspecified')}</option>
-            {RESOLUTIONS.map((v) => (
-              <option key={v} value={v}>{t(`record.resolution.${v}`)}</option>
-            ))}
-          </select>
-        </label>
-        <GuardedText control={control} name="unmetNeed" label={t('record.unmetNeed')} hint={t('record.unmetNeedHint')} max={UNMET_NEED_MAX_CHARS} multiline />
         <details className="record-more" open={Boolean(record.debrief || record.barriers.length || record.socialAidContact !== 'unknown') || undefined}>
           <summary>{t('record.more')}</summary>
           <div className="grid-2">
