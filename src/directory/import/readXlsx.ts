@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../errors.ts';
 import { cellTooLong, expandsTooMuch, MAX_IMPORT_CELL_CHARS, MAX_IMPORT_COLUMNS, MAX_XLSX_EXPANDED_BYTES, tooManyColumns } from './importLimits.ts';
-import { declaredUnzippedBytes } from './zipSizes.ts';
+import { declaredUnzippedBytes, worksheetsLast } from './zipSizes.ts';
 import { type HeaderMap, mapHeader } from './header.ts';
 import { isBlankRow, recordFromCells } from './cells.ts';
 import type { RawRecord, RawTable } from './types.ts';
@@ -50,9 +50,12 @@ export async function readXlsx(bytes: Uint8Array, fileName: string, onRecord: (r
   if (declared > MAX_XLSX_EXPANDED_BYTES) throw expandsTooMuch(fileName, declared);
   // exceljs's streaming reader (issue 12): the sheet's XML is parsed row by row instead of as
   // one document (a 100,000-row workbook took 930 MB loaded whole; see docs/benchmarks.md).
+  // Worksheets after the shared strings, so that no sheet is spooled to a temporary file.
+  const records = worksheetsLast(bytes);
+  if (records === null) throw new AppError('FileRejected', 'import.unreadableXlsx', { file: fileName });
   let header: HeaderMap | null = null;
   try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), {
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(records.map((r) => Buffer.from(r.buffer, r.byteOffset, r.byteLength))), {
       sharedStrings: 'cache',
       hyperlinks: 'ignore',
       styles: 'cache',
