@@ -120,3 +120,25 @@ test('top list 5: valid rows come back from the worker in encoded batches, and p
   assert.equal(directoryRepository(db).getService('s1200')?.name, 'Renamed 1200');
   core.shutdown();
 });
+
+test('top list 5: a file that needs more memory than the worker may use is refused by name and limit; the same file reads whole within the shipped cap', async () => {
+  // 20,000 rows of distinct text: a few MB of heap, far above a 4 MB cap (the shipped cap is 128 MB).
+  const lines = ['id;name;themes;description'];
+  for (let i = 0; i < 20_000; i++) lines.push(`svc-${i};Service ${i} ${'x'.repeat(i % 50)};housing;${`Description distincte numéro ${i}. `.repeat(4)}`);
+  const core = await newOpenCore();
+  await signInSupervisor(core);
+  const themes = directoryRepository(core.services.store.database()).listThemes();
+  await assert.rejects(
+    parseImportOffThread(csv(lines.join('\n')), 'lourd.csv', themes, undefined, MAX_IMPORT_BYTES, 4),
+    (e: unknown) => {
+      const err = e as { code?: string; reason?: string; params?: Record<string, unknown> };
+      assert.equal(err.code, 'FileRejected');
+      assert.equal(err.reason, 'import.needsMoreMemory');
+      assert.deepEqual([err.params?.file, err.params?.mb], ['lourd.csv', 4]);
+      return true;
+    },
+  );
+  // Nothing of the refused worker stays in the way: the same file within the shipped cap reads whole.
+  const parsed = await parseImportOffThread(csv(lines.join('\n')), 'lourd.csv', themes);
+  assert.equal(parsed.valid.count, 20_000);
+});

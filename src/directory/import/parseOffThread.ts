@@ -55,12 +55,14 @@ export function parseImportOffThread(
   themes: readonly ThemeView[],
   onProgress?: ProgressCallback,
   maxBytes: number = MAX_IMPORT_BYTES,
+  /** The worker's heap cap; only a test lowers it, to reach the out-of-memory refusal with a small file. */
+  heapMb: number = IMPORT_WORKER_HEAP_MB,
 ): Promise<ParsedImport> {
   return new Promise((resolve, reject) => {
     let settled = false;
     const worker = new Worker(importWorkerScript(), {
       workerData: { bytes, fileName, themes: [...themes], maxBytes },
-      resourceLimits: { maxOldGenerationSizeMb: IMPORT_WORKER_HEAP_MB, maxYoungGenerationSizeMb: IMPORT_WORKER_YOUNG_MB },
+      resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: IMPORT_WORKER_YOUNG_MB },
     });
     const finish = (fn: () => void) => {
       if (settled) return;
@@ -87,7 +89,7 @@ export function parseImportOffThread(
       finish(() =>
         reject(
           e.code === 'ERR_WORKER_OUT_OF_MEMORY'
-            ? new AppError('FileRejected', 'import.needsMoreMemory', { file: fileName, mb: IMPORT_WORKER_HEAP_MB })
+            ? new AppError('FileRejected', 'import.needsMoreMemory', { file: fileName, mb: heapMb })
             : e,
         ),
       );
