@@ -43,7 +43,8 @@ export const shiftSummarySchema = z.object({
     contacted: z.number(),
     services: z.array(z.object({ serviceId: z.string(), serviceName: z.string(), count: z.number(), contacted: z.number(), notHelping: z.number() })),
   }),
-  callbacks: z.object({ scheduled: z.number(), done: z.number(), overdue: z.number(), dueNow: z.number(), pending: z.number() }),
+  /** dueThatDay: due during the day (any outcome); scheduled: arranged during the day, for any day. */
+  callbacks: z.object({ dueThatDay: z.number(), scheduled: z.number(), done: z.number(), overdue: z.number(), dueNow: z.number(), pending: z.number() }),
   toFinish: z.array(z.object({ callId: z.string(), responderName: z.string(), startedAt: z.string(), durationMs: z.number().nullable(), missing: z.array(z.enum(['themes', 'interventions'])) })),
   unmetNeeds: z.array(z.object({ themes: z.array(z.string()), text: z.string() })),
   handover: z.array(z.object({ id: z.number(), text: z.string(), author: z.string(), createdAt: z.string() })),

@@ -6,8 +6,8 @@ import { handoverRepository } from './quotesRepository.ts';
 
 // The shift summary for the debriefing (internal, never published): what the team — or one
 // responder — did on a Brussels day. Calls and requests are counted apart; "to finish" lists
-// ended calls whose record is not closed yet, with what is missing; callbacks are those
-// scheduled and done that day, and those overdue or due right now.
+// ended calls whose record is not closed yet, with what is missing; callbacks are those due,
+// arranged and done that day, and those overdue or due right now.
 
 const NO_REFERRAL_HELP = ['cannot_help', 'unreachable'];
 
@@ -61,8 +61,11 @@ export function shiftSummary(db: Db, opts: { day: string; scope: 'team' | 'me'; 
       .all(p) as Array<{ text: string; themes: string | null }>
   ).map((r) => ({ text: r.text, themes: r.themes ? r.themes.split(',') : [] }));
 
-  // Callbacks: scheduled from the day's calls, done that day, and the open ones as they stand now.
+  // Callbacks: those planned for the day (what a responder reads as "planned today": due that
+  // day, whatever became of them — a callback promised today for tomorrow is not among them),
+  // those arranged during the day (for any day), done that day, and the open ones as they stand now.
   const cbWho = mine ? 'AND (cb.assignee_profile_id = @me OR cb.created_by_profile_id = @me)' : '';
+  const dueThatDay = db.prepare(`SELECT count(*) FROM callbacks cb WHERE cb.due_at >= @s AND cb.due_at < @e ${cbWho}`).pluck().get(p) as number;
   const scheduled = db.prepare(`SELECT count(*) FROM callbacks cb WHERE cb.created_at >= @s AND cb.created_at < @e ${cbWho}`).pluck().get(p) as number;
   const done = db.prepare(`SELECT count(*) FROM callbacks cb WHERE cb.status = 'done' AND cb.closed_at >= @s AND cb.closed_at < @e ${cbWho}`).pluck().get(p) as number;
   const open = db.prepare(`SELECT status, due_at AS dueAt, window_end AS windowEnd FROM callbacks cb WHERE cb.status = 'pending' ${cbWho}`).all(p) as Array<{ status: 'pending'; dueAt: string; windowEnd: string | null }>;
@@ -89,7 +92,7 @@ export function shiftSummary(db: Db, opts: { day: string; scope: 'team' | 'me'; 
     themes,
     interventions,
     referrals: { total: services.reduce((a, x) => a + x.count, 0), contacted: services.reduce((a, x) => a + x.contacted, 0), services },
-    callbacks: { scheduled, done, overdue, dueNow, pending: open.length },
+    callbacks: { dueThatDay, scheduled, done, overdue, dueNow, pending: open.length },
     toFinish,
     unmetNeeds,
     handover: handoverRepository(db).forDay(opts.day),

@@ -168,7 +168,18 @@ test('a whole shift in Dutch in an en-US Chromium: sign in, call, notes, referra
     await page.keyboard.press('Alt+6');
     await page.getByRole('tab', { name: nl('reports:tabs.shift') }).click();
     await expect(page.locator('.shift-summary')).toBeVisible();
+    // It opens on the app's day (main's clock: Monday 16 March), not the browser's date.
+    await expect(page.locator('.shift-summary h3')).toContainText('maandag 16 maart 2026');
+    await expect(page.getByRole('textbox', { name: nl('reports:shift.day'), exact: true })).toHaveValue('16/03/2026');
+    // "Gepland voor die dag" counts the callbacks due that day: the one arranged today is for tomorrow.
+    const callbacksRow = (k: string) => page.locator(`.shift-summary [data-callbacks="${k}"] td`);
+    await expect(callbacksRow('dueThatDay')).toHaveText('0');
+    await expect(callbacksRow('scheduled')).toHaveText('1');
     await expectAllDutch(page, 'shift summary');
+    await page.getByRole('textbox', { name: nl('reports:shift.day'), exact: true }).fill('17/03/2026');
+    await expect(page.locator('.shift-summary h3')).toContainText('dinsdag 17 maart 2026');
+    await expect(callbacksRow('dueThatDay')).toHaveText('1');
+    await expect(callbacksRow('scheduled')).toHaveText('0');
     await page.keyboard.press('Alt+9');
     await expectAllDutch(page, 'about');
   } finally {

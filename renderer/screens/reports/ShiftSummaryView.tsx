@@ -2,7 +2,6 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ShiftSummary } from '../../../src/contract/reportsContract.ts';
 import { INTERVENTION_LABELS } from '../../../src/domain/reportLabels.ts';
-import { dayOf } from '../../../src/domain/brusselsTime.ts';
 import type { Lang } from '../../../src/domain/taxonomy.ts';
 import type { ErrorPayload } from '../../../src/errors.ts';
 import { invoke } from '../../bridge.ts';
@@ -19,7 +18,9 @@ import { DateField } from '../../components/DateField.tsx';
 export function ShiftSummaryView({ lang }: { lang: Lang }) {
   const { t } = useTranslation('reports');
   const themes = useTaxonomy();
-  const [day, setDay] = useState(() => dayOf(new Date()));
+  // Null until the responder picks a day: main then answers for the Brussels day of its own
+  // clock (the browser's date may differ — a PC's wrong clock, the harness's ManualClock).
+  const [day, setDay] = useState<string | null>(null);
   const [scope, setScope] = useState<'team' | 'me'>('team');
   const [summary, setSummary] = useState<ShiftSummary | null>(null);
   const [error, setError] = useState<ErrorPayload | null>(null);
@@ -29,7 +30,7 @@ export function ShiftSummaryView({ lang }: { lang: Lang }) {
   const noteGuard = useGuard(note, setNote);
 
   const load = useCallback(async () => {
-    const r = await invoke('reports.shiftSummary', { day, scope });
+    const r = await invoke('reports.shiftSummary', day ? { day, scope } : { scope });
     if (r.ok) {
       setSummary(r.value);
       setError(null);
@@ -56,7 +57,7 @@ export function ShiftSummaryView({ lang }: { lang: Lang }) {
       <div className="report-form panel no-print">
         <label className="field">
           <span>{t('shift.day')}</span>
-          <DateField value={day} onChange={setDay} />
+          <DateField value={day ?? summary?.day ?? ''} onChange={(d) => setDay(d || null)} />
         </label>
         <label className="field">
           <span>{t('shift.scope')}</span>
@@ -124,7 +125,7 @@ export function ShiftSummaryView({ lang }: { lang: Lang }) {
               <h4>{t('shift.callbacks')}</h4>
               <table className="report-table">
                 <tbody>
-                  {(['scheduled', 'done', 'overdue', 'dueNow', 'pending'] as const).map((k) => (
+                  {(['dueThatDay', 'scheduled', 'done', 'overdue', 'dueNow', 'pending'] as const).map((k) => (
                     <tr key={k} data-callbacks={k}>
                       <th scope="row">{t(`shift.${k}`)}</th>
                       <td>{summary.callbacks[k]}</td>
