@@ -224,7 +224,6 @@ export const COLUMN_LABELS = {
   hour: L('Heure', 'Uur', 'Hour'),
   unreachable: L('dont injoignable', 'waarvan onbereikbaar', 'of which unreachable'),
   pctUnreachable: L('% injoignable', '% onbereikbaar', '% unreachable'),
-  helpArrived: L('Aide arrivée (suivi noté par type de service, pas par service)', 'Hulp aangekomen (opvolging per soort dienst, niet per dienst)', 'Help arrived (followed up by kind of service, not per service)'),
   helpArrivedFollowUp: L('Aide arrivée (suivi des rappels)', 'Hulp aangekomen (opvolging bij terugbellen)', 'Help arrived (callback follow-ups)'),
   service: L('Service', 'Dienst', 'Service'),
 } satisfies Record<string, Label>;
@@ -259,6 +258,8 @@ export const TABLE_TITLES = {
 
 /** The barometer's row of services not named one by one. */
 export const OTHER_SERVICES_LABEL = L('Autres services', 'Andere diensten', 'Other services');
+/** A barometer row whose service the line's directory does not hold (the hub's bilan): its id, said as such. */
+export const UNKNOWN_SERVICE_LABEL = (id: string): Label => L(`Service hors répertoire (${id})`, `Dienst buiten de sociale kaart (${id})`, `Service not in the directory (${id})`);
 export type TableId = keyof typeof TABLE_TITLES;
 
 export const HEADLINE_LABELS = {

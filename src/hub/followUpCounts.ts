@@ -72,20 +72,25 @@ export async function followUpCounts(ctx: HubContext, range: { from: string; to:
 }
 
 /**
- * Per referral followed up, `<kind>:<help>` → count, for the calls started in [startIso, endIso)
- * (the follow-up's call, whatever centre recorded it): the line bilan's "did help arrive?" table,
- * counted like a workstation's (reports/followUpFacts.ts).
+ * Per referral followed up, for the calls started in [startIso, endIso) (the follow-up's call,
+ * whatever centre recorded it), counted like a workstation's (reports/followUpFacts.ts):
+ * `<kind>:<help>` → count (the line bilan's "did help arrive?" table) and, per referred
+ * service id, how many said help arrived (the barometer's per-service column).
  */
-export async function helpByKindForCalls(ctx: HubContext, startIso: string, endIso: string): Promise<Record<string, number>> {
-  const rows = await ctx.db.query<{ kind: string; help: string; n: number }>(
-    `SELECT r ->> 'kind' AS kind, r ->> 'help' AS help, count(*)::int AS n
+export async function helpFactsForCalls(ctx: HubContext, startIso: string, endIso: string): Promise<{ helpByKind: Record<string, number>; helpArrivedByService: Record<string, number> }> {
+  const rows = await ctx.db.query<{ service_id: string; kind: string; help: string; n: number }>(
+    `SELECT r ->> 'serviceId' AS service_id, r ->> 'kind' AS kind, r ->> 'help' AS help, count(*)::int AS n
      FROM hub_items i JOIN hub_call_facts f ON f.call_id = i.payload -> 'followUp' ->> 'callId'
      CROSS JOIN LATERAL jsonb_array_elements(i.payload -> 'followUp' -> 'referrals') AS r
      WHERE i.kind = 'callback' AND jsonb_typeof(i.payload -> 'followUp') = 'object' AND f.started_at >= $1::timestamptz AND f.started_at < $2::timestamptz
-     GROUP BY 1, 2`,
+     GROUP BY 1, 2, 3`,
     [startIso, endIso],
   );
-  const out: Record<string, number> = {};
-  for (const r of rows) out[`${r.kind}:${r.help}`] = r.n;
-  return out;
+  const helpByKind: Record<string, number> = {};
+  const helpArrivedByService: Record<string, number> = {};
+  for (const r of rows) {
+    helpByKind[`${r.kind}:${r.help}`] = (helpByKind[`${r.kind}:${r.help}`] ?? 0) + r.n;
+    if (r.help === 'arrived') helpArrivedByService[r.service_id] = (helpArrivedByService[r.service_id] ?? 0) + r.n;
+  }
+  return { helpByKind, helpArrivedByService };
 }

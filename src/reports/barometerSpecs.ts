@@ -1,4 +1,4 @@
-import { COLUMN_LABELS, OTHER_SERVICES_LABEL, SERVICE_KIND_LABELS, TOTAL_LABEL, type Label } from '../domain/reportLabels.ts';
+import { COLUMN_LABELS, OTHER_SERVICES_LABEL, SERVICE_KIND_LABELS, TOTAL_LABEL, UNKNOWN_SERVICE_LABEL, type Label } from '../domain/reportLabels.ts';
 import { type BarometerCounts, NONE, type PeriodFacts } from './periodFacts.ts';
 import { SERVICE_KINDS } from './serviceKinds.ts';
 import type { CellRef, CountColumn, DerivedColumn, SpecRow, TableSpec } from './reportSpecs.ts';
@@ -37,8 +37,10 @@ function barometerTable(opts: {
   label: (key: string) => Label;
   counts: BarometerCounts;
   rowLinks: (key: string) => [string | null, string | null];
-  /** "Help arrived" per row from the callback follow-ups (issue 15), where known: per kind only. */
-  helpArrived: ((key: string) => number) | null;
+  /** "Help arrived" per row from the callback follow-ups (issue 15): they carry the referral's service id and kind. */
+  helpArrived: (key: string) => number;
+  /** The same "help arrived" count in the help-arrived table (per kind), else null. */
+  helpRowLink: (key: string) => string | null;
   threshold: number;
 }): TableSpec {
   const rows: SpecRow[] = [...opts.keys.map((k) => ({ key: k, label: opts.label(k) })), { key: 'total', label: TOTAL_LABEL, total: true }];
@@ -51,18 +53,13 @@ function barometerTable(opts: {
     { key: 'contacted', label: COLUMN_LABELS.contacted, format: 'count', values: column(1), links: [...opts.keys.map((k) => opts.rowLinks(k)[1]), BAROMETER_LINKS.contactedTotal] },
     { key: 'unreachable', label: COLUMN_LABELS.unreachable, format: 'count', values: column(2), links: [...opts.keys.map(() => null), BAROMETER_LINKS.outcome('unreachable')] },
     { key: 'pctUnreachable', label: COLUMN_LABELS.pctUnreachable, format: 'percent', num: (r) => ref(opts.id, rows[r]!.key, 'unreachable'), den: (r) => ref(opts.id, rows[r]!.key, 'referrals') },
-    ...(opts.helpArrived
-      ? [
-          {
-            key: 'helpArrived',
-            label: COLUMN_LABELS.helpArrivedFollowUp,
-            format: 'count' as const,
-            values: [...opts.keys.map((k) => opts.helpArrived!(k)), opts.keys.reduce((a, k) => a + opts.helpArrived!(k), 0)],
-            links: [...opts.keys.map((k) => BAROMETER_LINKS.helpArrived(k)), BAROMETER_LINKS.helpArrivedTotal],
-          },
-        ]
-      : // Follow-ups name the kind of service, not each service: the column says so and holds no number.
-        [{ key: 'helpArrived', label: COLUMN_LABELS.helpArrived, format: 'percent' as const, num: (r: number) => ref(opts.id, rows[r]!.key, 'helpArrived:not-recorded'), den: (r: number) => ref(opts.id, rows[r]!.key, 'referrals') }]),
+    {
+      key: 'helpArrived',
+      label: COLUMN_LABELS.helpArrivedFollowUp,
+      format: 'count',
+      values: [...opts.keys.map((k) => opts.helpArrived(k)), opts.keys.reduce((a, k) => a + opts.helpArrived(k), 0)],
+      links: [...opts.keys.map((k) => opts.helpRowLink(k)), BAROMETER_LINKS.helpArrivedTotal],
+    },
   ];
   const thresholds = rows.map(() => opts.threshold);
   return {
@@ -72,7 +69,7 @@ function barometerTable(opts: {
     internalOnly: false,
     rows,
     columns,
-    blocks: [...(['referrals', 'contacted', 'unreachable'] as const), ...(opts.helpArrived ? (['helpArrived'] as const) : [])].map((c) => ({ kind: 'oneWay' as const, column: c, thresholds })),
+    blocks: (['referrals', 'contacted', 'unreachable', 'helpArrived'] as const).map((c) => ({ kind: 'oneWay' as const, column: c, thresholds })),
     rule: { threshold: opts.threshold, sensitiveThreshold: null, cross: false },
     chart: { kind: 'hbars', columns: ['referrals', 'unreachable'] },
   };
@@ -89,12 +86,16 @@ export function barometerSpecs(cur: PeriodFacts, kindKeys: readonly string[], th
     counts: kindCounts,
     rowLinks: (k) => [BAROMETER_LINKS.kindReferrals(k), BAROMETER_LINKS.kindContacted(k)],
     helpArrived: (k) => cur.helpByKind?.[`${k}:arrived`] ?? 0,
+    helpRowLink: (k) => BAROMETER_LINKS.helpArrived(k),
     threshold,
   });
 
   const services = cur.barometerServices ?? {};
   const names = cur.serviceNames ?? {};
+  // A referral always records its service's name on a workstation; the line's bilan names
+  // services from the hub's directory, and one it does not hold says so with its id.
   const nameOf = (id: string): string => names[id] ?? id;
+  const labelOf = (id: string): Label => (names[id] !== undefined ? { fr: names[id], nl: names[id], en: names[id] } : UNKNOWN_SERVICE_LABEL(id));
   const ids = Object.keys(services).filter((id) => id !== NONE && (services[id]?.[0] ?? 0) > 0);
   // The same rows in both flavours (the public report is checked cell by cell against the
   // internal one): services with enough referrals to be published, the busiest
@@ -116,15 +117,21 @@ export function barometerSpecs(cur: PeriodFacts, kindKeys: readonly string[], th
     rest[1] += c[1];
     rest[2] += c[2];
   }
-  const keys = rest[0] > 0 ? [...named, OTHER] : named;
-  if (rest[0] > 0) counts[OTHER] = rest;
+  // "Help arrived" per service (follow-ups carry the referral's service id); the rest add up
+  // in "Other services", so the column's total is every follow-up's, as in the kind table.
+  const helpBy = cur.helpArrivedByService ?? {};
+  const helpTotal = Object.values(helpBy).reduce((a, b) => a + b, 0);
+  const helpRest = helpTotal - named.reduce((a, id) => a + (helpBy[id] ?? 0), 0);
+  const keys = rest[0] > 0 || helpRest > 0 ? [...named, OTHER] : named;
+  if (keys.includes(OTHER)) counts[OTHER] = rest;
   const byService = barometerTable({
     id: 'barometerServices',
     keys,
-    label: (k) => (k === OTHER ? OTHER_SERVICES_LABEL : { fr: nameOf(k), nl: nameOf(k), en: nameOf(k) }),
+    label: (k) => (k === OTHER ? OTHER_SERVICES_LABEL : labelOf(k)),
     counts,
     rowLinks: () => [null, null],
-    helpArrived: null,
+    helpArrived: (k) => (k === OTHER ? helpRest : (helpBy[k] ?? 0)),
+    helpRowLink: () => null,
     threshold,
   });
   return [byKind, byService];

@@ -51,6 +51,11 @@ export interface PeriodFacts {
    * per day: a follow-up comes days after its call.
    */
   helpByKind: Counts;
+  /**
+   * The same follow-ups, per referred service (directory id): how many said help arrived — the
+   * barometer's "help arrived" per named service. Read at report time like `helpByKind`.
+   */
+  helpArrivedByService: Counts;
   callsWithCallback: number;
   /** Calls that carried no request, by kind (silent, wrong_number, out_of_scope, test): counted apart, never as calls or requests. */
   withoutRequest: Counts;
@@ -103,6 +108,7 @@ export function emptyFacts(from: string, to: string): PeriodFacts {
     durations: {},
     callbacks: {},
     helpByKind: {},
+    helpArrivedByService: {},
     callsWithCallback: 0,
     withoutRequest: {},
     socialAid: {},
@@ -176,6 +182,8 @@ export function addFacts(into: PeriodFacts, from: PeriodFacts): PeriodFacts {
   }
   into.serviceNames ??= {};
   for (const [id, name] of Object.entries(from.serviceNames ?? {})) into.serviceNames[id] ??= name;
+  // Day facts cached before it have none (it is added at report time anyway).
+  addCounts((into.helpArrivedByService ??= {}), from.helpArrivedByService ?? {});
   return into;
 }
 
@@ -203,6 +211,7 @@ export function canonicalFacts(f: PeriodFacts): PeriodFacts {
     Object.fromEntries(Object.entries(c ?? {}).filter(([, v]) => v[0] !== 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) as BarometerCounts;
   out.barometerKinds = cleanBarometer(f.barometerKinds);
   out.barometerServices = cleanBarometer(f.barometerServices);
+  out.helpArrivedByService = clean(f.helpArrivedByService ?? {});
   out.serviceNames = Object.fromEntries(Object.entries(f.serviceNames ?? {}).filter(([id]) => Object.hasOwn(out.barometerServices, id)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   out.communeTheme = Object.fromEntries(
     Object.entries(f.communeTheme)

@@ -46,6 +46,7 @@ export const factsSchema = z.strictObject({
   debrief: counts.default({}),
   // Issue 15; absent from reports exported before it.
   helpByKind: counts.default({}),
+  helpArrivedByService: z.record(z.string().min(1).max(100), count).refine((r) => Object.keys(r).length <= 20_000, 'too many services').default({}),
   // Issue 17 (the barometer); absent from reports exported before it.
   barometerKinds: z.record(key, z.tuple([count, count, count])).refine((r) => Object.keys(r).length <= 200, 'too many kinds').default({}),
   barometerServices: z.record(z.string().min(1).max(100), z.tuple([count, count, count])).refine((r) => Object.keys(r).length <= 20_000, 'too many services').default({}),

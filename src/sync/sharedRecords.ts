@@ -8,12 +8,12 @@ import type { CallFactsWire, NoteWire } from './wire.ts';
 
 // What leaves this PC for the hub, read at push time from the store. Call facts carry codes,
 // flags, the duration and referred services' ids only: never notes, pseudonym, free text
-// (language_other, heard_from_other, unmet_need's text, looked_for) or a number.
+// (language_other, heard_from_other, unmet_need's text, looked_for, debrief_reason) or a number.
 
 export function readCallFacts(db: Db, callId: string): CallFactsWire | null {
   const c = db
-    .prepare(`SELECT started_at, duration_ms, caller_type, language, interpreter, commune, caller_history, heard_from, resolution, unmet_need IS NOT NULL AND trim(unmet_need) <> '' AS unmet FROM calls WHERE id = ? AND status = 'closed'`)
-    .get(callId) as { started_at: string; duration_ms: number | null; caller_type: string | null; language: string | null; interpreter: number; commune: string | null; caller_history: string | null; heard_from: string | null; resolution: string | null; unmet: number } | undefined;
+    .prepare(`SELECT started_at, duration_ms, caller_type, language, interpreter, commune, caller_history, heard_from, resolution, unmet_need IS NOT NULL AND trim(unmet_need) <> '' AS unmet, no_request, social_aid_contact, debrief FROM calls WHERE id = ? AND status = 'closed'`)
+    .get(callId) as { started_at: string; duration_ms: number | null; caller_type: string | null; language: string | null; interpreter: number; commune: string | null; caller_history: string | null; heard_from: string | null; resolution: string | null; unmet: number; no_request: string | null; social_aid_contact: string; debrief: number } | undefined;
   if (!c) return null;
   const col = (sql: string) => db.prepare(sql).pluck().all(callId) as string[];
   const referrals = db.prepare('SELECT r.service_id, r.service_name, r.contacted, r.outcome, json_extract(s.themes, \'$[0]\') AS first_theme FROM call_referrals r LEFT JOIN services s ON s.id = r.service_id WHERE r.call_id = ? ORDER BY r.position').all(callId) as Array<{ service_id: string; service_name: string; contacted: number; outcome: string | null; first_theme: string | null }>;
@@ -32,6 +32,10 @@ export function readCallFacts(db: Db, callId: string): CallFactsWire | null {
     interventions: col('SELECT mode FROM call_interventions WHERE call_id = ? ORDER BY mode'),
     referrals: referrals.map((r) => ({ serviceId: r.service_id, kind: serviceKind(r.service_id, r.service_name, r.first_theme), contacted: r.contacted === 1, outcome: r.outcome })),
     callbacks: col('SELECT status FROM callbacks WHERE call_id = ? ORDER BY status'),
+    noRequest: c.no_request,
+    socialAidContact: c.social_aid_contact,
+    barriers: col('SELECT barrier FROM call_barriers WHERE call_id = ? ORDER BY barrier'),
+    debrief: c.debrief === 1,
   };
 }
 
@@ -43,11 +47,15 @@ export function readLocalNote(db: Db, rowId: string): NoteWire | null {
 /**
  * A note pulled from the hub, stored with its centre and marked as coming from the hub (so it is
  * not sent back). A note already here (its uid) is left as is; a note about a service this PC
- * does not have is skipped (counted).
+ * does not have yet waits in sync_pending_notes, and arrives with its service (migration 013's
+ * trigger, whichever path adds the service).
  */
-export function applyPulledNote(db: Db, note: NoteWire & { centre: string }): 'added' | 'known' | 'unknown-service' {
+export function applyPulledNote(db: Db, note: NoteWire & { centre: string }): 'added' | 'known' | 'pending' {
   if (db.prepare('SELECT 1 FROM reachability_notes WHERE uid = ?').get(note.uid)) return 'known';
-  if (!db.prepare('SELECT 1 FROM services WHERE id = ?').get(note.serviceId)) return 'unknown-service';
+  if (!db.prepare('SELECT 1 FROM services WHERE id = ?').get(note.serviceId)) {
+    db.prepare(`INSERT OR IGNORE INTO sync_pending_notes (uid, service_id, text, responder, created_at, centre, kind) VALUES (?, ?, ?, ?, ?, ?, ?)`).run(note.uid, note.serviceId, note.text, note.author, note.writtenAt, note.centre, note.kind ?? 'note');
+    return 'pending';
+  }
   db.prepare(`INSERT INTO reachability_notes (service_id, text, responder, created_at, uid, centre, origin, kind) VALUES (?, ?, ?, ?, ?, ?, 'hub', ?)`).run(note.serviceId, note.text, note.author, note.writtenAt, note.uid, note.centre, note.kind ?? 'note');
   return 'added';
 }

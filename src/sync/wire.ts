@@ -102,6 +102,15 @@ export const callFactsWire = z.strictObject({
   interventions: z.array(code).max(30),
   referrals: z.array(z.strictObject({ serviceId: z.string().min(1).max(100), kind: code, contacted: z.boolean(), outcome: code.nullable() })).max(30),
   callbacks: z.array(code).max(30),
+  // Issue 16's facts (optional: a PC not yet updated still syncs; the hub then counts them as unknown).
+  /** The call carried no request (silent, wrong_number, out_of_scope, test): counted apart, never as a call with requests. */
+  noRequest: code.nullable().optional(),
+  /** Contact with social aid before the call: never, past, current, unknown. */
+  socialAidContact: code.optional(),
+  /** Non-take-up barriers (codes). */
+  barriers: z.array(code).max(30).optional(),
+  /** Flagged "à débriefer" (the flag only: the reason is free text and stays on the PC). */
+  debrief: z.boolean().optional(),
 });
 export type CallFactsWire = z.infer<typeof callFactsWire>;
 

@@ -51,7 +51,7 @@ test.describe('supervisor', () => {
     await expect(barometer.getByRole('heading', { name: 'Baromètre : services joignables ou non, par service' })).toBeVisible();
     await expect(barometer.locator('.recharts-wrapper > svg.recharts-surface')).toBeVisible();
     await expect(barometer.getByRole('columnheader', { name: 'dont injoignable' })).toBeVisible();
-    await expect(barometer.getByRole('columnheader', { name: 'Aide arrivée (suivi noté par type de service, pas par service)' })).toBeVisible();
+    await expect(barometer.getByRole('columnheader', { name: 'Aide arrivée (suivi des rappels)' })).toBeVisible();
     await expect(page.locator('[data-report-table="barometerKinds"]')).toBeVisible();
     await expect(page.locator('.report-method')).toContainText('Baromètre : pour chaque type de service');
     await expect(page.locator('[data-comparison="calendarMonth"]')).toContainText('Comparé au mois précédent');

@@ -73,11 +73,11 @@ test('internal: per kind and per named service, referrals, contacted and unreach
   assert.ok(x, 'the named service has its row');
   assert.deepEqual([value(services, x.key, 'referrals'), value(services, x.key, 'contacted'), value(services, x.key, 'unreachable')], [14, 9, 6]);
   assert.ok(Math.abs((value(services, x.key, 'pctUnreachable') as number) - 6 / 14) < 1e-9);
-  // Help arrived (issue 15's follow-ups) is known per kind of service, not per service: the
-  // service table's column says so and holds no number; the kind table counts it.
-  assert.match(services.columns[col(services, 'helpArrived')]!.label.fr, /pas par service/);
-  assert.ok(services.rows.every((row) => row.cells[col(services, 'helpArrived')]!.v === null));
+  // Help arrived (issue 15's follow-ups carry the referral's service id): counted per kind and
+  // per named service, the same total in both tables.
+  assert.equal(services.columns[col(services, 'helpArrived')]!.format, 'count');
   assert.equal(kinds.columns[col(kinds, 'helpArrived')]!.format, 'count');
+  assert.equal(value(services, 'total', 'helpArrived'), value(kinds, 'total', 'helpArrived'));
   // A chart beside it, and the method note says what "unreachable" means.
   assert.deepEqual(kinds.chart, { kind: 'hbars', columns: ['referrals', 'unreachable'] });
   assert.ok(r.method.paragraphs.fr.some((p) => p.startsWith('Baromètre') && p.includes('injoignable')));
@@ -131,4 +131,31 @@ test('the period rule is said in the method note and a calendar month shows the 
   assert.equal(free.comparisonRule, 'sameLength');
   assert.equal(free.yearEarlier, null);
   assert.ok(free.method.paragraphs.en.some((p) => p.includes('same length (7 days)')));
+});
+
+test('help arrived per named service: the follow-ups\' service ids fill the service rows, the rest add up in "Other services", nothing recoverable in public', () => {
+  const inp = input(barometerCalls(), '2026-03-01', '2026-03-31');
+  // Follow-ups of the period's calls: 7 said help arrived at CPAS de X, 3 elsewhere.
+  inp.current.helpByKind = { 'cpas:arrived': 7, 'cpas:refused': 2, 'other:arrived': 3 };
+  inp.current.helpArrivedByService = { 'cpas-x': 7, 'svc-elsewhere': 3 };
+  const r = buildReport(inp, 'internal');
+  const services = table(r, 'barometerServices');
+  const x = services.rows.find((row) => row.label.fr === 'CPAS de X')!;
+  assert.equal(value(services, x.key, 'helpArrived'), 7);
+  assert.equal(value(services, 'total', 'helpArrived'), 10);
+  assert.equal(value(services, '_other', 'helpArrived'), 3);
+  assert.equal(value(table(r, 'helpArrived'), 'total', 'arrived'), 10, 'the same total as the help-arrived table');
+  const specs = buildSpecs({ current: inp.current, previous: inp.previous, themes: THEMES, flavour: 'public' });
+  const { status, links } = protectReport(specs);
+  assert.deepEqual(recoverableCells(specs, status, links), []);
+  const pub = table(buildReport(inp, 'public'), 'barometerServices');
+  assert.equal(pub.rows.find((row) => row.key === '_other')?.cells[col(pub, 'helpArrived')]?.v, null, '3 is under the threshold: hidden');
+});
+
+test('a service the report has no name for (the hub\'s directory lacks it) is said so, with its id', () => {
+  const inp = input(barometerCalls(), '2026-03-01', '2026-03-31');
+  delete inp.current.serviceNames['cpas-x'];
+  const services = table(buildReport(inp, 'internal'), 'barometerServices');
+  const row = services.rows.find((r) => r.key === 'cpas-x')!;
+  assert.deepEqual(row.label, { fr: 'Service hors répertoire (cpas-x)', nl: 'Dienst buiten de sociale kaart (cpas-x)', en: 'Service not in the directory (cpas-x)' });
 });

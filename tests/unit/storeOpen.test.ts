@@ -105,10 +105,13 @@ test('a damaged header is refused as CorruptStore with a clear message and nothi
 
 test('a damaged page in the middle is CorruptStore at the integrity check, never Internal', async () => {
   const s = await storeWithFiller();
+  // A leaf page of the filler table, in the middle of its pages (dbstat), not merely the middle
+  // of the file: the schema's pages grow with each migration (013 moved the file's middle into them).
+  const leaves = s.database().prepare(`SELECT pageno FROM dbstat WHERE name = 'filler' AND pagetype = 'leaf' ORDER BY pageno`).pluck().all() as number[];
+  const pageSize = s.database().pragma('page_size', { simple: true }) as number;
   s.close();
-  const size = fs.statSync(s.files.db).size;
   const fd = fs.openSync(s.files.db, 'r+');
-  fs.writeSync(fd, crypto.randomBytes(4096), 0, 4096, Math.floor(size / 4096 / 2) * 4096 + 100);
+  fs.writeSync(fd, crypto.randomBytes(4096), 0, 4096, (leaves[Math.floor(leaves.length / 2)]! - 1) * pageSize + 100);
   fs.closeSync(fd);
   const again = session(s.files.dataDir);
   await again.unlock(TEST_PASSPHRASE); // page 1 is intact: the store opens
