@@ -88,6 +88,12 @@ export const reportsContract = {
     input: z.strictObject({ day: ymd.optional(), scope: z.enum(['team', 'me']).default('team') }),
     output: shiftSummarySchema,
   }),
+  'reports.defaultPeriod': operation({
+    summary: 'The period Bilans opens on, at main\'s clock: the last complete month that has calls, else the month so far (and which rule gave it).',
+    access: SIGNED_IN,
+    input: z.strictObject({}),
+    output: z.object({ from: z.string(), to: z.string(), rule: z.enum(['lastMonthWithCalls', 'monthSoFar']) }),
+  }),
   'reports.period': operation({
     summary: 'The period report with the previous period of equal length: internal (exact counts) or public (disclosure control applied).',
     access: SIGNED_IN,

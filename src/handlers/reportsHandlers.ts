@@ -5,6 +5,7 @@ import { findInStoreText, guardOutgoingText } from '../guard/outgoingText.ts';
 import { exportReport } from '../reports/exportReport.ts';
 import { dayOf } from '../domain/brusselsTime.ts';
 import { checkPeriod } from '../reports/periodTime.ts';
+import { defaultPeriod } from '../reports/defaultPeriod.ts';
 import { handoverRepository, quotesRepository } from '../reports/quotesRepository.ts';
 import { reportBundleFromStore } from '../reports/reportService.ts';
 import { shiftSummary } from '../reports/shiftSummary.ts';
@@ -38,6 +39,7 @@ export const reportsHandlers: HandlerMap<typeof reportsContract> = {
     if (input.day !== undefined) checkPeriod(input.day, input.day);
     return shiftSummary(s.store.database(), { day: input.day ?? dayOf(now), scope: input.scope, profileId: me(c), now });
   },
+  'reports.defaultPeriod': (_input, s) => defaultPeriod(s.store.database(), s.clock.now()),
   'reports.period': (input, s) => {
     const bundle = reportBundleFromStore(s.store.database(), { from: input.from, to: input.to, flavour: input.flavour, now: s.clock.now(), generator: generator(s) });
     return bundle.report;

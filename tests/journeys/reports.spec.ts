@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { AppCore } from '../../src/app/appCore.ts';
+import { dayOf, previousMonth } from '../../src/domain/brusselsTime.ts';
 import { seedDemoCalls } from '../../src/reports/demoSeed.ts';
 import { setProfileRole } from '../../src/reports/supervisorRole.ts';
 import { expect, ready, test } from '../harness/fixture.ts';
@@ -35,6 +36,13 @@ test.describe('supervisor', () => {
     await page.keyboard.press('Alt+6');
     await expect(page.getByRole('heading', { name: 'Bilans' })).toBeVisible();
     await expect(page.getByText('Profil : Sophie (superviseur·e)')).toBeVisible();
+
+    // It opens on the last complete month that has calls, and says so.
+    const { from, to } = previousMonth(dayOf(new Date()));
+    await expect(page.getByTestId('default-period')).toHaveAttribute('data-rule', 'lastMonthWithCalls');
+    await expect(page.getByTestId('default-period')).toContainText('Ouvert sur le dernier mois complet qui a des appels');
+    await expect(page.getByRole('textbox', { name: 'Du', exact: true })).toHaveValue(from.split('-').reverse().join('/'));
+    await expect(page.getByRole('textbox', { name: 'Au', exact: true })).toHaveValue(to.split('-').reverse().join('/'));
 
     // Internal first: exact counts, the weekday × hour grid, charts beside the tables.
     await expect(page.locator('.report-banner')).toContainText('Usage interne');

@@ -166,6 +166,14 @@ test('a whole shift in Dutch in an en-US Chromium: sign in, call, notes, referra
     await expect(page.getByTestId('service-card')).toBeVisible();
     await expectAllDutch(page, 'sociale kaart with a card');
     await page.keyboard.press('Alt+6');
+    // Bilans opens on a useful period at main's clock: no call before March, so March so far (not
+    // the browser's last month, all zeros), and says so.
+    await expect(page.getByTestId('default-period')).toHaveAttribute('data-rule', 'monthSoFar');
+    await expect(page.getByTestId('default-period')).toContainText('maart 2026');
+    await expect(page.getByRole('textbox', { name: nl('reports:period.from'), exact: true })).toHaveValue('01/03/2026');
+    await expect(page.getByRole('textbox', { name: nl('reports:period.to'), exact: true })).toHaveValue('16/03/2026');
+    await expect(page.locator('[data-figure="calls"] dd')).toHaveText('1');
+    await expectAllDutch(page, 'bilans');
     await page.getByRole('tab', { name: nl('reports:tabs.shift') }).click();
     await expect(page.locator('.shift-summary')).toBeVisible();
     // It opens on the app's day (main's clock: Monday 16 March), not the browser's date.

@@ -3,7 +3,6 @@ import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { ReportFormat } from '../../../src/contract/reportsContract.ts';
 import type { Report } from '../../../src/contract/reportSchemas.ts';
-import { dayOf, previousMonth } from '../../../src/domain/brusselsTime.ts';
 import type { Lang } from '../../../src/domain/taxonomy.ts';
 import type { ErrorPayload } from '../../../src/errors.ts';
 import { invoke } from '../../bridge.ts';
@@ -11,19 +10,20 @@ import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { downloadFile } from './download.ts';
 import { ReportDocumentView } from './ReportDocumentView.tsx';
 import { DateField } from '../../components/DateField.tsx';
+import { dayWords, type UiLang } from '../../i18n/i18n.ts';
+import { useDefaultPeriod } from './defaultPeriod.ts';
 
 // The period report: pick the dates and the version, see the charts and tables, export. The
 // PDF is this very page printed by main (Electron's printToPDF): the report is rendered in
 // print layout (cover, method note, sections), main prints the window, the layout goes away.
 
-/** The previous calendar month (Brussels), the usual period of a bilan. */
-export const lastMonth = (): { from: string; to: string } => previousMonth(dayOf(new Date()));
-
 const nextPaint = () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
 
 export function PeriodReportView({ supervisor, lang }: { supervisor: boolean; lang: Lang }) {
   const { t } = useTranslation('reports');
-  const [period, setPeriod] = useState(lastMonth);
+  // Opens on the period main suggests (the last complete month with calls); until then, nothing.
+  const suggested = useDefaultPeriod();
+  const [period, setPeriod] = useState<{ from: string; to: string }>({ from: '', to: '' });
   const [flavour, setFlavour] = useState<'internal' | 'public'>('internal');
   const [report, setReport] = useState<Report | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
@@ -32,21 +32,24 @@ export function PeriodReportView({ supervisor, lang }: { supervisor: boolean; la
   const [printing, setPrinting] = useState<Report | null>(null);
   const resultRef = useRef<HTMLDivElement>(null);
 
-  const show = async (e?: React.FormEvent) => {
+  const show = async (e?: React.FormEvent, which = period) => {
     e?.preventDefault();
     setBusy('show');
     setError(null);
     setDone(null);
-    const r = await invoke('reports.period', { ...period, flavour });
+    const r = await invoke('reports.period', { ...which, flavour });
     setBusy(null);
     if (r.ok) setReport(r.value);
     else setError(r.error);
   };
 
   useEffect(() => {
-    void show();
-    // First display only; later ones on demand.
-  }, []);
+    if (!suggested) return;
+    const first = { from: suggested.from, to: suggested.to };
+    setPeriod(first);
+    void show(undefined, first);
+    // First display only (once main suggested the period); later ones on demand.
+  }, [suggested]);
 
   useEffect(() => {
     document.body.classList.toggle('printing-report', printing !== null);
@@ -137,6 +140,14 @@ export function PeriodReportView({ supervisor, lang }: { supervisor: boolean; la
         {done && <p className="notice">{t('period.exported', { file: done })}</p>}
       </div>
       <ErrorMessage error={error} />
+      {/* Says why this period was opened, while it is the one shown. */}
+      {report && suggested && report.period.from === suggested.from && report.period.to === suggested.to && (
+        <p className="hint" data-testid="default-period" data-rule={suggested.rule}>
+          {suggested.rule === 'lastMonthWithCalls'
+            ? t('period.openedOnLastMonth', { month: dayWords(suggested.from, lang as UiLang, { month: 'long', year: 'numeric' }) })
+            : t('period.openedOnMonthSoFar', { month: dayWords(suggested.from, lang as UiLang, { month: 'long', year: 'numeric' }) })}
+        </p>
+      )}
       {report && <ReportDocumentView report={report} lang={lang} />}
       {printing && createPortal(<div className="print-root"><ReportDocumentView report={printing} lang={lang} print /></div>, document.body)}
     </div>

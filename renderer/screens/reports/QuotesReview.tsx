@@ -9,7 +9,7 @@ import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { GuardFlags } from '../calls/GuardFlags.tsx';
 import { useGuard } from '../calls/guard.ts';
 import { useTaxonomy } from '../calls/useTaxonomy.ts';
-import { lastMonth } from './PeriodReportView.tsx';
+import { useDefaultPeriod } from './defaultPeriod.ts';
 import { DateField } from '../../components/DateField.tsx';
 
 // Excerpts of notes flagged "may be quoted": the detector's findings are shown and replaced by
@@ -90,15 +90,17 @@ function Candidate({ c, lang, onChange }: { c: QuoteCandidate; lang: Lang; onCha
 
 export function QuotesReview({ supervisor, lang }: { supervisor: boolean; lang: Lang }) {
   const { t } = useTranslation('reports');
-  const [period, setPeriod] = useState(lastMonth);
+  const suggested = useDefaultPeriod();
+  const [chosen, setPeriod] = useState<{ from: string; to: string } | null>(null);
+  const period = chosen ?? (suggested ? { from: suggested.from, to: suggested.to } : { from: '', to: '' });
   const [candidates, setCandidates] = useState<QuoteCandidate[] | null>(null);
   const [error, setError] = useState<ErrorPayload | null>(null);
   const load = useCallback(async () => {
-    if (!supervisor) return;
-    const r = await invoke('reports.quotes.list', { ...period, limit: 100 });
+    if (!supervisor || !period.from || !period.to) return;
+    const r = await invoke('reports.quotes.list', { from: period.from, to: period.to, limit: 100 });
     if (r.ok) setCandidates(r.value.candidates);
     else setError(r.error);
-  }, [period, supervisor]);
+  }, [period.from, period.to, supervisor]);
   useEffect(() => {
     void load();
   }, [load]);
@@ -109,11 +111,11 @@ export function QuotesReview({ supervisor, lang }: { supervisor: boolean; lang: 
       <div className="report-form panel">
         <label className="field">
           <span>{t('period.from')}</span>
-          <DateField value={period.from} onChange={(from) => setPeriod((p) => ({ ...p, from }))} />
+          <DateField value={period.from} onChange={(from) => setPeriod({ ...period, from })} />
         </label>
         <label className="field">
           <span>{t('period.to')}</span>
-          <DateField value={period.to} onChange={(to) => setPeriod((p) => ({ ...p, to }))} />
+          <DateField value={period.to} onChange={(to) => setPeriod({ ...period, to })} />
         </label>
       </div>
       <ErrorMessage error={error} />

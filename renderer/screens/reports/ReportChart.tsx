@@ -2,6 +2,7 @@ import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContai
 import type { ReportTable } from '../../../src/contract/reportSchemas.ts';
 import { COLUMN_LABELS } from '../../../src/domain/reportLabels.ts';
 import type { Lang } from '../../../src/domain/taxonomy.ts';
+import { rowLabel } from './rowLabel.ts';
 
 // The chart of a report table, drawn with recharts (SVG). Hidden counts have no bar (their
 // mark is in the table beside). A fixed width when printing: the PDF must not depend on a
@@ -21,7 +22,7 @@ export function ReportChart({ table, lang, print, title }: { table: ReportTable;
   const idx = keys.map((k) => table.columns.findIndex((c) => c.key === k));
   const data = table.rows
     .filter((r) => !r.total)
-    .map((r) => ({ name: r.label[lang], ...Object.fromEntries(keys.map((k, i) => [k, r.cells[idx[i]!]!.v])) }));
+    .map((r) => ({ name: rowLabel(r.label, lang), ...Object.fromEntries(keys.map((k, i) => [k, r.cells[idx[i]!]!.v])) }));
   const horizontal = table.chart.kind === 'hbars';
   const height = horizontal ? Math.max(160, data.length * (keys.length > 1 ? 26 : 20) + 50) : 240;
   const width = print ? 660 : undefined;
@@ -86,7 +87,7 @@ function Heatmap({ table, lang, title }: { table: ReportTable; lang: Lang; title
         {table.rows.map((r, ri) => (
           <g key={r.key}>
             <text x={0} y={20 + ri * ch + 16} fontSize={12} fill="#1d2433">
-              {r.label[lang]}
+              {rowLabel(r.label, lang)}
             </text>
             {cols.map(({ c, j }, i) => {
               const v = r.cells[j]?.v ?? 0;

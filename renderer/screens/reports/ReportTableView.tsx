@@ -2,6 +2,7 @@ import type { ReportTable } from '../../../src/contract/reportSchemas.ts';
 import { formatCell } from '../../../src/domain/reportFormat.ts';
 import { CATEGORY_LABEL } from '../../../src/domain/reportLabels.ts';
 import type { Lang } from '../../../src/domain/taxonomy.ts';
+import { rowLabel } from './rowLabel.ts';
 
 // A report table as an HTML table: the same cells as every export (hidden ones as <5, <10, s, –).
 export function ReportTableView({ table, lang }: { table: ReportTable; lang: Lang }) {
@@ -21,7 +22,7 @@ export function ReportTableView({ table, lang }: { table: ReportTable; lang: Lan
       <tbody>
         {table.rows.map((r) => (
           <tr key={r.key} className={r.total ? 'total' : undefined}>
-            <th scope="row">{r.label[lang]}</th>
+            <th scope="row">{rowLabel(r.label, lang)}</th>
             {r.cells.map((cell, j) => (
               <td key={table.columns[j]!.key} className={cell.v === null && (cell.h === 'below' || cell.h === 'secondary') ? 'hidden-cell' : undefined}>
                 {formatCell(cell, table.columns[j]!.format, lang)}
