@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { lockDataDir } from './dataDirLock.ts';
 import type { HubDb, HubSql } from './hubDb.ts';
 
 /**
@@ -9,7 +10,15 @@ import type { HubDb, HubSql } from './hubDb.ts';
  */
 export async function openPglite(dataDir: string): Promise<HubDb> {
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  const db = await PGlite.create({ dataDir });
+  // Before PGlite touches a file: a second process on the folder would damage it (dataDirLock.ts).
+  const release = lockDataDir(dataDir);
+  let db: PGlite;
+  try {
+    db = await PGlite.create({ dataDir });
+  } catch (e) {
+    release();
+    throw e;
+  }
   let queue: Promise<unknown> = Promise.resolve();
   const serialised = <T>(work: () => Promise<T>): Promise<T> => {
     const next = queue.then(work, work);
@@ -36,6 +45,13 @@ export async function openPglite(dataDir: string): Promise<HubDb> {
           return fn(tx);
         }),
       ),
-    close: () => serialised(() => db.close()),
+    close: () =>
+      serialised(async () => {
+        try {
+          await db.close();
+        } finally {
+          release();
+        }
+      }),
   };
 }
