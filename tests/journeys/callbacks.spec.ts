@@ -95,7 +95,7 @@ test('schedule from a call with the keyboard; at the due time the notification e
   await page.keyboard.press('Tab'); // number
   await page.keyboard.type('0470 12 34 56');
   await expect(form.getByText('Numéro reconnu : +32470123456')).toBeVisible();
-  await form.getByLabel('Jour').fill('2026-03-16');
+  await form.getByLabel('Jour').fill('16/03/2026');
   await form.getByLabel('De', { exact: true }).fill('11:00');
   await form.getByLabel('À (facultatif)').fill('12:00');
   await form.getByLabel('Motif (court, sans donnée identifiante)').fill('Vérifier que le CPAS a rappelé');
@@ -277,7 +277,7 @@ test('spring forward: 02:30 on 29 March does not exist and rings at 03:30; "tomo
 
   await scheduleInForm(async () => {
     const form = page.getByRole('form', { name: 'Programmer un rappel' });
-    await form.getByLabel('Jour').fill('2026-03-29');
+    await form.getByLabel('Jour').fill('29/03/2026');
     await form.getByLabel('De', { exact: true }).fill('02:30');
   });
   await expect(page.getByRole('status').filter({ hasText: 'Rappel programmé' })).toContainText('n\'existe pas ce jour-là (passage à l\'heure d\'été) : le rappel est fixé à 03:30');
@@ -318,7 +318,7 @@ test('fall back: 02:30 on 25 October happens twice and rings at the first; "tomo
   for (const fill of [
     async () => {
       const form = page.getByRole('form', { name: 'Programmer un rappel' });
-      await form.getByLabel('Jour').fill('2026-10-25');
+      await form.getByLabel('Jour').fill('25/10/2026');
       await form.getByLabel('De', { exact: true }).fill('02:30');
       await form.getByLabel('À (facultatif)').fill('03:30');
     },

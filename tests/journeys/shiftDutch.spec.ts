@@ -131,7 +131,7 @@ test('a whole shift in Dutch in an en-US Chromium: sign in, call, notes, referra
     await expect(form).toBeVisible();
     await form.getByLabel(nl('callbacks:form.consent')).check();
     await form.getByLabel(nl('callbacks:form.phone')).fill('0470 12 34 56');
-    await form.getByLabel(nl('callbacks:form.date'), { exact: true }).fill('2026-03-17');
+    await form.getByRole('textbox', { name: nl('callbacks:form.date'), exact: true }).fill('17/03/2026');
     await form.getByLabel(nl('callbacks:form.from'), { exact: true }).fill('10:00');
     await form.getByLabel(nl('callbacks:form.reason')).fill('Nagaan of het OCMW heeft teruggebeld');
     await expectAllDutch(page, 'callback form');

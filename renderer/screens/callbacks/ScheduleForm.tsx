@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { type FieldPath, useForm } from 'react-hook-form';
+import { Controller, type FieldPath, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { callbackPhoneSchema, FOR_NEXT_MAX_CHARS, REASON_MAX_CHARS } from '../../../src/contract/callbacksContract.ts';
@@ -15,6 +15,7 @@ import { addDays, dayOf, timeOf, zonedToInstant } from '../../../src/domain/brus
 import { suggestedStart } from './format.ts';
 import { openingHoursInWords } from '../../i18n/words.ts';
 import { useReasonText } from '../../components/ErrorMessage.tsx';
+import { DateField } from '../../components/DateField.tsx';
 
 // Scheduling a callback from a call (react-hook-form + zod, as the other forms). Nothing is
 // saved unless the responder ticks that the caller agreed, orally, to be called back. The
@@ -84,7 +85,7 @@ export function ScheduleForm({ now: nowProp, presetCallId, onScheduled, onCancel
   const [calls, setCalls] = useState<CallOption[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const firstRef = useRef<HTMLSelectElement | null>(null);
-  const { register, handleSubmit, formState, setValue, setError: setFieldError, watch, getValues } = useForm<Values>({
+  const { register, control, handleSubmit, formState, setValue, setError: setFieldError, watch, getValues } = useForm<Values>({
     resolver: zodResolver(formSchema),
     defaultValues: {
       callId: '',
@@ -253,7 +254,8 @@ export function ScheduleForm({ now: nowProp, presetCallId, onScheduled, onCancel
         <div className="cb-window-fields">
           <label className="field">
             <span>{t('form.date')}</span>
-            <input type="date" {...register('date')} {...field('date')} />
+            {/* dd/mm/yyyy whatever the OS locale (an en-US PC showed mm/dd/yyyy here; issue 16). */}
+            <Controller control={control} name="date" render={({ field: f }) => <DateField value={f.value} onChange={f.onChange} required data-testid="cb-date" />} />
           </label>
           <label className="field">
             <span>{t('form.from')}</span>
