@@ -29,7 +29,7 @@ export function App() {
       <header className="gate-header">
         <div>
           <h1 className="brand">{t('app.name')}</h1>
-          <p className="muted">{t('app.line')}</p>
+          <p className="muted">{t('reportLabels:lineName')}</p>
         </div>
         <LanguageSwitch />
       </header>

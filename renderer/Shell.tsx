@@ -42,7 +42,7 @@ export function Shell() {
       <header className="topbar">
         <div className="brand-block">
           <span className="brand">{t('app.name')}</span>
-          <span className="muted">{t('app.line')}</span>
+          <span className="muted">{t('reportLabels:lineName')}</span>
         </div>
         <div className="topbar-actions">
           <SyncChip />

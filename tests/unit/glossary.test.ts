@@ -10,14 +10,15 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const LANGS = ['fr', 'nl', 'en'] as const;
 
+// The screens' own namespaces and those src/ shares with them (reasons, report labels…).
 function localeText(lang: string): string {
-  const dir = path.join(root, 'renderer', 'i18n', 'locales', lang);
+  const dirs = [path.join(root, 'renderer', 'i18n', 'locales', lang), path.join(root, 'src', 'domain', 'locales', lang)];
   const values: string[] = [];
   const walk = (v: unknown): void => {
     if (typeof v === 'string') values.push(v);
     else if (v && typeof v === 'object') for (const x of Object.values(v)) walk(x);
   };
-  for (const f of fs.readdirSync(dir)) walk(JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')));
+  for (const dir of dirs) for (const f of fs.readdirSync(dir)) walk(JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')));
   return values.join('\n').toLowerCase();
 }
 

@@ -59,8 +59,17 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
+// The namespaces src/ shares with the renderer (reasons, notifications, report labels).
+const sharedDir = path.join(root, 'src', 'domain', 'locales');
+const sharedNamespaces = fs.readdirSync(path.join(sharedDir, 'fr')).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5));
+
+test('the renderer\'s namespaces do not shadow a shared one', () => {
+  assert.deepEqual(namespaces.filter((ns) => sharedNamespaces.includes(ns)), []);
+});
+
 test('every literal key the renderer passes to t() exists in French', () => {
   const all = new Map(namespaces.map((ns) => [ns, load('fr', ns)]));
+  for (const ns of sharedNamespaces) all.set(ns, flatten(JSON.parse(fs.readFileSync(path.join(sharedDir, 'fr', `${ns}.json`), 'utf8'))));
   const missing: string[] = [];
   for (const file of sourceFiles(path.join(root, 'renderer'))) {
     const text = fs.readFileSync(file, 'utf8');

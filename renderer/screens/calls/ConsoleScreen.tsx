@@ -268,7 +268,7 @@ function Console({ startRequested, onStartHandled }: { startRequested: boolean; 
         setAskLookedFor(false);
         setLookedFor('');
         setView(null);
-        setMessage(t('console.closedNoRequest', { kind: t(`noRequest.${kind}`), duration: formatCallTime(closed.durationMs) }));
+        setMessage(t('console.closedNoRequest', { kind: t(`reportLabels:noRequest.${kind}`), duration: formatCallTime(closed.durationMs) }));
         setFocusWant({ target: 'start' });
       } catch (e) {
         if (e instanceof OperationError && e.payload.code === 'Conflict' && e.payload.issues?.length) {
@@ -409,7 +409,7 @@ function Console({ startRequested, onStartHandled }: { startRequested: boolean; 
               <span className="muted">{t('noRequest.label')}</span>
               {NO_REQUEST_KINDS.map((k, i) => (
                 <button key={k} type="button" className="small" onClick={() => noRequest(k)} aria-keyshortcuts={`F${6 + i}`}>
-                  {t(`noRequest.${k}`)} <kbd>F{6 + i}</kbd>
+                  {t(`reportLabels:noRequest.${k}`)} <kbd>F{6 + i}</kbd>
                 </button>
               ))}
               {askLookedFor && (

@@ -235,7 +235,7 @@ function History() {
                   <td>{formatDateTime(c.startedAt, lang, { timeStyle: 'short' })}</td>
                   <td className="mono">{c.durationMs === null ? '—' : formatCallTime(c.durationMs)}</td>
                   <td>{c.responderName}</td>
-                  <td>{c.noRequest ? <span className="muted">{t(`noRequest.${c.noRequest}`)}</span> : c.themes.map((code) => themeLabel.get(code) ?? code).join(', ')}</td>
+                  <td>{c.noRequest ? <span className="muted">{t(`reportLabels:noRequest.${c.noRequest}`)}</span> : c.themes.map((code) => themeLabel.get(code) ?? code).join(', ')}</td>
                   <td>{communeLabel(c.commune)}</td>
                   <td className="excerpt">
                     {c.pseudonym && <span className="badge">{c.pseudonym}</span>} {c.excerpt}

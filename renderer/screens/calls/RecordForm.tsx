@@ -397,14 +397,14 @@ export const RecordForm = forwardRef<RecordFormHandle, { callId: string; record:
               name="barriers"
               render={({ field }) => (
                 <fieldset className="choice-group barriers">
-                  <legend>{t('record.barriers.label')}</legend>
+                  <legend>{t('reportLabels:table.barriers')}</legend>
                   <div className="choices column">
                     {BARRIERS.map((b) => {
                       const checked = (field.value ?? []).includes(b);
                       return (
                         <label key={b} className="check" title={t(`record.barriers.hint.${b}`)}>
                           <input type="checkbox" checked={checked} onChange={() => field.onChange(checked ? (field.value ?? []).filter((x) => x !== b) : [...(field.value ?? []), b])} />
-                          <span>{t(`record.barriers.${b}`)}</span>
+                          <span>{t(`reportLabels:barrier.${b}`)}</span>
                         </label>
                       );
                     })}

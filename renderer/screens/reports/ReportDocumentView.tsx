@@ -18,13 +18,13 @@ function Headline({ report, lang }: { report: Report; lang: Lang }) {
   const iqr = h.q1Seconds.v === null || h.q3Seconds.v === null ? (hiddenMark(h.q1Seconds) ?? '–') : `${formatSeconds(h.q1Seconds.v)} – ${formatSeconds(h.q3Seconds.v)}`;
   // Plain words on screen; the exact statistical term in the tooltip (issue 16).
   const items: Array<[string, string, string, string?]> = [
-    ['calls', t('headline.calls'), formatCell(h.calls, 'count', lang)],
-    ['requests', t('headline.requests'), formatCell(h.requests, 'count', lang)],
-    ['perCall', t('headline.perCall'), formatCell(h.perCall, 'ratio', lang)],
+    ['calls', t('reportLabels:column.calls'), formatCell(h.calls, 'count', lang)],
+    ['requests', t('reportLabels:column.requests'), formatCell(h.requests, 'count', lang)],
+    ['perCall', t('reportLabels:column.perCall'), formatCell(h.perCall, 'ratio', lang)],
     ['change', t('headline.change'), formatCell(h.callsChange, 'change', lang)],
-    ['median', t('headline.medianPlain'), h.medianSeconds.v === null ? (hiddenMark(h.medianSeconds) ?? '–') : formatSeconds(h.medianSeconds.v), t('headline.median')],
-    ['iqr', t('headline.iqrPlain'), iqr, t('headline.iqr')],
-    ['callbacks', t('headline.callbacks'), formatCell(h.callsWithCallback, 'count', lang)],
+    ['median', t('headline.medianPlain'), h.medianSeconds.v === null ? (hiddenMark(h.medianSeconds) ?? '–') : formatSeconds(h.medianSeconds.v), t('reportLabels:headline.median')],
+    ['iqr', t('headline.iqrPlain'), iqr, t('reportLabels:headline.iqr')],
+    ['callbacks', t('reportLabels:headline.callsWithCallback'), formatCell(h.callsWithCallback, 'count', lang)],
   ];
   // A calendar month is also read against the same month a year earlier (issue 17).
   if (h.yearEarlierCalls) items.splice(4, 0, ['yearEarlier', t('headline.yearEarlierCalls'), formatCell(h.yearEarlierCalls, 'count', lang)], ['changeYear', t('headline.changeYear'), formatCell(h.callsChangeYear ?? { v: null, h: 'na' }, 'change', lang)]);

@@ -199,7 +199,7 @@ export function ShiftSummaryView({ lang }: { lang: Lang }) {
               <ul className="plain-list" data-without-request>
                 {summary.withoutRequest.map((w) => (
                   <li key={w.key}>
-                    {t(`shift.noRequestKind.${w.key}`)} : {w.count}
+                    {t(`reportLabels:noRequest.${w.key}`)} : {w.count}
                   </li>
                 ))}
               </ul>
