@@ -46,21 +46,26 @@ export const SELF_AUDITED: ReadonlySet<OperationName> = new Set<OperationName>([
 /**
  * Audited operations that cannot run inside one SQLite transaction, and why; their entry is
  * written right after their own commit. Exports change nothing but the log (the entry is the
- * only write). The import and the feed parse off-thread or download before their one write
- * transaction. A backup is VACUUM INTO, which SQLite refuses inside a transaction.
+ * only write). A backup is VACUUM INTO, which SQLite refuses inside a transaction.
  */
 export const AUDIT_AFTER_COMMIT: ReadonlySet<OperationName> = new Set<OperationName>([
   'reports.export',
   'reports.exportPublic',
   'directory.export',
-  'directory.importApply',
-  'feed.apply',
   'store.backupNow',
 ]);
 
+/**
+ * Audited operations that parse off-thread (the import) or download (the feed) before their one
+ * write: the handler runs that write through context.auditedWrite, whose transaction holds the
+ * entry too (the rule gets the write's result: the import's diff; the feed's rule reads nothing).
+ * When the handler writes nothing (a feed already up to date), the entry follows alone.
+ */
+export const AUDIT_IN_WRITE: ReadonlySet<OperationName> = new Set<OperationName>(['directory.importApply', 'feed.apply']);
+
 /** Whether the router runs `name` and its audit entry in one transaction. */
 export function auditedInTransaction(name: OperationName): boolean {
-  return (name in AUDITED_OPERATIONS || SELF_AUDITED.has(name)) && !AUDIT_AFTER_COMMIT.has(name);
+  return (name in AUDITED_OPERATIONS || SELF_AUDITED.has(name)) && !AUDIT_AFTER_COMMIT.has(name) && !AUDIT_IN_WRITE.has(name);
 }
 
 export function auditRuleOf(name: OperationName): Rule<OperationName> | undefined {

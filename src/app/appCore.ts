@@ -4,6 +4,7 @@ import { type Logger, silentLogger } from '../log/logger.ts';
 import { type Clock, systemClock } from '../platform/clock.ts';
 import { createRouter, type Router } from '../router/router.ts';
 import type { Services, Shell } from '../services/services.ts';
+import type { HandlerContext } from '../services/handlerContext.ts';
 import type { ScryptParams } from '../store/keyring.ts';
 import type { ConfigState } from '../config/configSchema.ts';
 import { noConfigState } from '../config/machineConfig.ts';
@@ -17,7 +18,7 @@ import { APP_VERSION } from './appVersion.ts';
 import type { AppError } from '../errors.ts';
 import { recordAppOpened } from '../store/storeOpener.ts';
 import { lockIfIdle, lockSession } from '../access/accessSession.ts';
-import { auditedInTransaction, auditOperation } from '../access/auditedOperations.ts';
+import { AUDIT_IN_WRITE, auditedInTransaction, auditOperation } from '../access/auditedOperations.ts';
 import { PURGE_STEPS } from './purgeSteps.ts';
 import { createSyncScheduler } from '../sync/syncScheduler.ts';
 import { createPeriodicJobs, type PeriodicJobs, type PeriodicTickReport } from './periodicJobs.ts';
@@ -102,12 +103,24 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
   };
   services.hubSync = createSyncScheduler({ store, clock, log, onStatus: (status) => services.emit('hub.status', status) });
   const hubSync = services.hubSync;
+  // Operations whose entry went into their own write transaction (AUDIT_IN_WRITE): not again after.
+  const auditedInWrite = new WeakSet<HandlerContext>();
   const router = createRouter(handlers, services, {
     validateOutput: opts.validateOutput ?? false,
     // An audited change and its entry are one transaction (issue 13); see access/auditedOperations.ts.
     transactionFor: (name) => (auditedInTransaction(name) && store.isOpen() ? (work) => store.database().transaction(work)() : null),
+    auditedWriteFor: (name, input, s, context) =>
+      AUDIT_IN_WRITE.has(name) && store.isOpen() && !auditedInWrite.has(context)
+        ? (work) =>
+            store.database().transaction(() => {
+              const result = work();
+              auditOperation(name, input, result, s, context);
+              auditedInWrite.add(context);
+              return result;
+            })()
+        : null,
     afterSuccess: (name, input, value, s, context) => {
-      auditOperation(name, input, value, s, context);
+      if (!auditedInWrite.has(context)) auditOperation(name, input, value, s, context);
       // A change to shared data went to the outbox in the operation's transaction: the hub
       // hears of it about a second later (debounced), not at the next tick.
       try {

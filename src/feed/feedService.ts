@@ -198,7 +198,12 @@ export async function checkFeed(db: Db, settings: FeedSettings, opts: FeedRunOpt
  * `expectedVersion` guards against applying something other than what a person previewed.
  * Throws AppError on refusal (FileRejected), unreachable source (NotFound) or version mismatch (Conflict).
  */
-export async function applyFeed(db: Db, settings: FeedSettings, opts: FeedRunOptions & { expectedVersion?: number }): Promise<FeedReport> {
+export async function applyFeed(
+  db: Db,
+  settings: FeedSettings,
+  // `write` wraps the one write transaction (the router's, to hold the audit entry too).
+  opts: FeedRunOptions & { expectedVersion?: number; write?: <T>(work: () => T) => T },
+): Promise<FeedReport> {
   let p: Prepared;
   try {
     p = await prepare(db, settings, opts);
@@ -221,7 +226,8 @@ export async function applyFeed(db: Db, settings: FeedSettings, opts: FeedRunOpt
   const info = p.bundle.info;
   const set = db.prepare('INSERT INTO settings(key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at');
   const at = opts.now.toISOString();
-  const diff = db.transaction(() => {
+  const write = opts.write ?? ((work) => work());
+  const diff = write(() => db.transaction(() => {
     const d = applyImport(db, parsed, opts.now);
     // The lexicon the coordination edited comes with the directory, in the same transaction.
     if (parsed.lexicon && parsed.lexicon.length > 0) directoryRepository(db).replaceLexicon(parsed.lexicon);
@@ -230,7 +236,7 @@ export async function applyFeed(db: Db, settings: FeedSettings, opts: FeedRunOpt
     set.run(SETTING_APPLIED_AT, at, at);
     set.run(SETTING_PUBLISHED_AT, info.publishedAt, at);
     return d;
-  })();
+  })());
   // Services are re-checked by the search's fingerprint; a new lexicon alone is not, so say it.
   invalidateDirectorySearch(db);
   const counts = countsOf(diff, p.removedIds);

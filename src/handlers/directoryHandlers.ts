@@ -56,9 +56,10 @@ export const directoryHandlers: HandlerMap<typeof directoryContract> = {
     const { parsed } = await readImport(input, s);
     return await previewImport(s.store.database(), parsed);
   },
-  'directory.importApply': async (input, s) => {
+  'directory.importApply': async (input, s, c) => {
     const { parsed, onProgress } = await readImport(input, s);
-    const diff = applyImport(s.store.database(), parsed, s.clock.now(), onProgress);
+    // Its audit entry is written in the import's transaction (access/auditedOperations.ts, AUDIT_IN_WRITE).
+    const diff = c.auditedWrite(() => applyImport(s.store.database(), parsed, s.clock.now(), onProgress));
     if (diff.applied) invalidateDirectorySearch(s.store.database());
     s.log.info('directory.imported', { format: diff.format, ...diff.counts, demoRemoved: diff.demoRemoved });
     return diff;

@@ -9,9 +9,11 @@ export const feedHandlers: HandlerMap<typeof feedContract> = {
     s.emit('feed.status', report);
     return report;
   },
-  'feed.apply': async ({ expectedVersion }, s) => {
+  'feed.apply': async ({ expectedVersion }, s, c) => {
     const report = await applyFeed(s.store.database(), feedSettingsOf(s.config), {
       now: s.clock.now(),
+      // The audit entry goes into the feed's write transaction (access/auditedOperations.ts, AUDIT_IN_WRITE).
+      write: (work) => c.auditedWrite(work),
       log: s.log,
       dataDir: s.store.files.dataDir,
       ...(expectedVersion !== undefined ? { expectedVersion } : {}),

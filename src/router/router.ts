@@ -29,6 +29,11 @@ export interface RouterOptions {
    * its entry nor an entry without its change. Null: the operation runs as is.
    */
   transactionFor?: (name: OperationName) => (<T>(work: () => T) => T) | null;
+  /**
+   * For an audited async operation: the wrapper of its one write (context.auditedWrite), a
+   * transaction that also writes its audit entry. Null: the write runs as is.
+   */
+  auditedWriteFor?: (name: OperationName, input: unknown, services: Services, context: HandlerContext) => (<T>(work: () => T) => T) | null;
 }
 
 /** The signed-in profile as the handlers see it (read once per operation). */
@@ -58,6 +63,10 @@ export function createRouter(handlers: Handlers, services: Services, options: Ro
     const context: HandlerContext = {
       get actor() {
         return (actor ??= actorOf(services));
+      },
+      auditedWrite(work) {
+        const write = options.auditedWriteFor?.(name, parsed, services, context);
+        return write ? write(work) : work();
       },
     };
     const finish = (value: unknown) => {

@@ -12,4 +12,11 @@ export interface Actor {
 export interface HandlerContext {
   /** The signed-in profile; null for open operations run before sign-in, and for the CLI. */
   readonly actor: Actor | null;
+  /**
+   * The one write transaction of an audited operation whose handler must first read, parse or
+   * download (it is async, so the router cannot wrap it whole): runs `work` in a store
+   * transaction with the operation's audit entry written inside it, from `work`'s result. Outside
+   * such an operation, `work` just runs.
+   */
+  auditedWrite<T>(work: () => T): T;
 }
