@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { App } from './App.tsx';
+import { DataProvider } from './data/DataProvider.tsx';
 import { i18n } from './i18n/i18n.ts';
 import './styles.css';
 
@@ -10,7 +11,9 @@ if (!root) throw new Error('#root missing');
 createRoot(root).render(
   <StrictMode>
     <I18nextProvider i18n={i18n}>
-      <App />
+      <DataProvider>
+        <App />
+      </DataProvider>
     </I18nextProvider>
   </StrictMode>,
 );

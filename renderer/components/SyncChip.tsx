@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../src/contract/index.ts';
-import { invoke, onEvent } from '../bridge.ts';
+import { useOperation } from '../data/useOperation.ts';
 import { formatDateTime, type UiLang } from '../i18n/i18n.ts';
 
 type HubStatus = OutputOf<'hub.status'>;
@@ -21,25 +21,13 @@ export function syncChipText(s: HubStatus, now: number, t: (k: string, o: Record
  */
 export function SyncChip() {
   const { t, i18n } = useTranslation();
-  const [status, setStatus] = useState<HubStatus | null>(null);
+  // Asked again every 5 s as well as on each `hub.status` event: the pending count grows
+  // with every note written, which main announces to nobody.
+  const { data: status } = useOperation('hub.status', {}, { refetchInterval: 5000 });
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
-    let alive = true;
-    const load = () =>
-      void invoke('hub.status', {}).then((r) => {
-        if (alive) setStatus(r.ok ? r.value : null);
-      });
-    load();
-    const off = onEvent('hub.status', (s) => setStatus(s));
-    const timer = setInterval(() => {
-      setNow(Date.now());
-      load();
-    }, 5000);
-    return () => {
-      alive = false;
-      off();
-      clearInterval(timer);
-    };
+    const timer = setInterval(() => setNow(Date.now()), 5000);
+    return () => clearInterval(timer);
   }, []);
   if (!status?.joined) return null;
   return (

@@ -1,7 +1,5 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OutputOf } from '../../src/contract/index.ts';
-import { invoke } from '../bridge.ts';
+import { useOperation } from '../data/useOperation.ts';
 import type { UiLang } from '../i18n/i18n.ts';
 import { lineHoursInWords } from '../i18n/words.ts';
 
@@ -10,12 +8,8 @@ import { lineHoursInWords } from '../i18n/words.ts';
 export function AboutScreen() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as UiLang;
-  const [info, setInfo] = useState<OutputOf<'app.info'> | null>(null);
-  const [config, setConfig] = useState<OutputOf<'config.get'> | null>(null);
-  useEffect(() => {
-    void invoke('app.info', {}).then((r) => r.ok && setInfo(r.value));
-    void invoke('config.get', {}).then((r) => r.ok && setConfig(r.value));
-  }, []);
+  const info = useOperation('app.info', {}).data;
+  const config = useOperation('config.get', {}, { staleTime: Infinity }).data;
   return (
     <section aria-labelledby="about-title">
       <h1 id="about-title">{t('about.title')}</h1>

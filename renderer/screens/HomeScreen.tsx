@@ -1,9 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CallbackView } from '../../src/contract/callbacksContract.ts';
-import type { ShiftBoard } from '../../src/contract/shiftContract.ts';
-import type { ErrorPayload } from '../../src/errors.ts';
-import { invoke, onEvent } from '../bridge.ts';
+import { useOperation } from '../data/useOperation.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { formatDateTime, type UiLang } from '../i18n/i18n.ts';
 import { useNavigation } from '../navigation.ts';
@@ -35,27 +31,12 @@ function Board() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as UiLang;
   const navigation = useNavigation();
-  const [board, setBoard] = useState<ShiftBoard | null>(null);
-  const [due, setDue] = useState<{ count: number; first: CallbackView[] } | null>(null);
-  const [error, setError] = useState<ErrorPayload | null>(null);
-
-  const load = useCallback(async () => {
-    const [b, q] = await Promise.all([invoke('shift.board', {}), invoke('callbacks.queue', { holder: 'all', doneLimit: 0, limit: FIRST })]);
-    if (b.ok) setBoard(b.value);
-    else setError(b.error);
-    if (q.ok) setDue({ count: q.value.counts.overdue + q.value.counts.dueNow, first: [...q.value.overdue, ...q.value.dueNow].slice(0, FIRST) });
-  }, []);
-
-  useEffect(() => {
-    void load();
-    const refresh = () => void load();
-    const offs = [onEvent('calls.changed', refresh), onEvent('callbacks.due', refresh), onEvent('callbacks.badge', refresh)];
-    const timer = setInterval(refresh, 60_000);
-    return () => {
-      for (const off of offs) off();
-      clearInterval(timer);
-    };
-  }, [load]);
+  // The line opens and closes with the time, which no event says: asked again every minute too.
+  const boardQuery = useOperation('shift.board', {}, { refetchInterval: 60_000 });
+  const queue = useOperation('callbacks.queue', { holder: 'all', doneLimit: 0, limit: FIRST }, { refetchInterval: 60_000 }).data;
+  const board = boardQuery.data ?? null;
+  const error = boardQuery.error?.payload ?? null;
+  const due = queue ? { count: queue.counts.overdue + queue.counts.dueNow, first: [...queue.overdue, ...queue.dueNow].slice(0, FIRST) } : null;
 
   const time = (iso: string) => formatDateTime(iso, lang, { hour: '2-digit', minute: '2-digit' });
   const dayAndTime = (iso: string) => formatDateTime(iso, lang, { weekday: 'long', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });

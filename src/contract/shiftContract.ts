@@ -30,7 +30,6 @@ export const shiftBoardSchema = z.object({
     notes: z.array(z.object({ id: z.number(), serviceId: z.string(), serviceName: z.string(), text: z.string(), createdAt: z.string() })),
   }),
 });
-export type ShiftBoard = z.infer<typeof shiftBoardSchema>;
 
 export const shiftContract = {
   'shift.board': operation({

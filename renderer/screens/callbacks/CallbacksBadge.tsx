@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { EventPayload } from '../../../src/contract/index.ts';
-import { invoke, onEvent } from '../../bridge.ts';
+import { onEvent } from '../../bridge.ts';
+import { useOperation } from '../../data/useOperation.ts';
 import { useShift } from '../calls/shift.ts';
 
 // The in-app badge next to "Rappels" in the navigation: how many callbacks are due (overdue
@@ -11,28 +12,19 @@ import { useShift } from '../calls/shift.ts';
 // main. Screen readers hear the announcement when the responder pauses.
 
 type Badge = EventPayload<'callbacks.badge'>;
+const NONE: Badge = { due: 0, overdue: 0 };
 
 export function CallbacksBadge() {
   const { t } = useTranslation('callbacks');
-  const [badge, setBadge] = useState<Badge>({ due: 0, overdue: 0 });
   const [announce, setAnnounce] = useState('');
-  // Main answers the count to a signed-in profile only: asked again at each sign-in.
-  const profileId = useShift().profile?.id ?? null;
-  useEffect(() => {
-    let live = true;
-    if (profileId) {
-      void invoke('callbacks.badge', {}).then((r) => {
-        if (live && r.ok) setBadge(r.value);
-      });
-    } else setBadge({ due: 0, overdue: 0 });
-    const offBadge = onEvent('callbacks.badge', (b) => setBadge(b));
-    const offDue = onEvent('callbacks.due', (d) => setAnnounce(d.missed > 0 ? t('badge.announceMissed', { count: d.count, missed: d.missed }) : t('badge.announce', { count: d.count })));
-    return () => {
-      live = false;
-      offBadge();
-      offDue();
-    };
-  }, [t, profileId]);
+  // Main answers the count to a signed-in profile only; refreshed by `callbacks.badge` (data/invalidation.ts).
+  const signedIn = useShift().profile !== null;
+  const badge: Badge = useOperation('callbacks.badge', {}, { enabled: signedIn }).data ?? NONE;
+  // The announcement is what the event says, not data to refetch: the one listener here.
+  useEffect(
+    () => onEvent('callbacks.due', (d) => setAnnounce(d.missed > 0 ? t('badge.announceMissed', { count: d.count, missed: d.missed }) : t('badge.announce', { count: d.count }))),
+    [t],
+  );
   return (
     <>
       {badge.due > 0 && (

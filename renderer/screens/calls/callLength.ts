@@ -1,5 +1,4 @@
-import { useEffect, useState } from 'react';
-import { invoke } from '../../bridge.ts';
+import { useOperation } from '../../data/useOperation.ts';
 
 // When the call timer changes colour (issue 16): neutral at 00:00 and for an ordinary call,
 // amber then red only past the lengths the machine config sets (default 30 and 60 minutes).
@@ -10,24 +9,10 @@ export interface CallLengths {
 }
 
 const DEFAULTS: CallLengths = { amber: 30, red: 60 };
-let cached: CallLengths | null = null;
-let loading: Promise<CallLengths> | null = null;
-
-function load(): Promise<CallLengths> {
-  loading ??= invoke('config.get', {}).then((r) => (cached = r.ok ? r.value.values.callLengthMinutes : DEFAULTS));
-  return loading;
-}
 
 export function useCallLengths(): CallLengths {
-  const [value, setValue] = useState<CallLengths>(cached ?? DEFAULTS);
-  useEffect(() => {
-    let live = true;
-    void load().then((v) => live && setValue(v));
-    return () => {
-      live = false;
-    };
-  }, []);
-  return value;
+  // The machine config is read once per start of main: it never goes stale in a window.
+  return useOperation('config.get', {}, { staleTime: Infinity }).data?.values.callLengthMinutes ?? DEFAULTS;
 }
 
 export function lengthLevel(elapsedMs: number, l: CallLengths): 'normal' | 'long' | 'veryLong' {

@@ -1,6 +1,6 @@
-import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
+import { createContext, type ReactNode, useContext, useMemo } from 'react';
 import { BASE_CONTEXT, guardContext, type GuardContext } from '../../../src/domain/identifyingData.ts';
-import { invoke, onEvent } from '../../bridge.ts';
+import { useOperation } from '../../data/useOperation.ts';
 
 // The anonymity guard's knowledge of the directory, fetched once per sign-in from main and
 // shared by every guarded field: a service named after a person ("Pierre d'Angle") is then not
@@ -9,23 +9,9 @@ import { invoke, onEvent } from '../../bridge.ts';
 const Context = createContext<GuardContext>(BASE_CONTEXT);
 
 export function GuardContextProvider({ children }: { children: ReactNode }) {
-  const [context, setContext] = useState<GuardContext>(BASE_CONTEXT);
-  useEffect(() => {
-    let alive = true;
-    const load = () => {
-      void invoke('guard.knownNames', {}).then((r) => {
-        if (alive && r.ok) setContext(guardContext(r.value.names));
-      });
-    };
-    load();
-    const off = onEvent('access.changed', (a) => {
-      if (a.profile) load();
-    });
-    return () => {
-      alive = false;
-      off();
-    };
-  }, []);
+  // Fresh until a sign-in or a feed applied says otherwise (data/invalidation.ts).
+  const names = useOperation('guard.knownNames', {}, { staleTime: Infinity }).data?.names;
+  const context = useMemo(() => (names ? guardContext(names) : BASE_CONTEXT), [names]);
   return <Context.Provider value={context}>{children}</Context.Provider>;
 }
 

@@ -4,7 +4,7 @@ import type { EventPayload, InputOf } from '../../../src/contract/index.ts';
 import type { ImportDiffView } from '../../../src/contract/directoryContract.ts';
 import type { ErrorPayload } from '../../../src/errors.ts';
 import { invoke, onEvent } from '../../bridge.ts';
-import { refreshDirectoryStatus } from './useDirectoryStatus.ts';
+import { useInvalidate } from '../../data/useOperation.ts';
 import { ErrorMessage, useExplain } from '../../components/ErrorMessage.tsx';
 import { downloadFile } from '../reports/download.ts';
 
@@ -23,6 +23,7 @@ export function ImportExportPanel() {
   const { t } = useTranslation('directory');
   // Items src/ explains come translated once they carry a reason key (i13 converts the producers).
   const explain = useExplain();
+  const invalidate = useInvalidate();
   const [file, setFile] = useState<{ fileName: string; content: string } | null>(null);
   const [diff, setDiff] = useState<ImportDiffView | null>(null);
   const [busy, setBusy] = useState<'preview' | 'apply' | 'export' | null>(null);
@@ -58,7 +59,7 @@ export function ImportExportPanel() {
     if (r.ok) {
       setDiff(r.value);
       // The demo banner and the empty-directory hint follow what was just written.
-      refreshDirectoryStatus();
+      invalidate('directory.status');
     } else setError(r.error);
   };
 

@@ -1,0 +1,51 @@
+import { type QueryClient, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { EVENT_NAMES, type EventName, type OperationName } from '../../src/contract/index.ts';
+import { onEvent } from '../bridge.ts';
+
+// The one table of what each of main's events makes stale (issue 13, point 6). A screen never
+// listens to an event to refetch: it reads through useOperation and this table refreshes it.
+// An entry names operations, or a domain prefix ending in '.*'; 'everything' empties the cache.
+type Target = OperationName | `${string}.*`;
+type Rule = readonly Target[] | 'everything';
+
+export const INVALIDATIONS: { readonly [E in EventName]: Rule } = {
+  // Another store (restore, first start) or another person (sign-in, sign-out, lock): nothing
+  // cached may show — a profile's answers are never shown to the next one.
+  'store.status': 'everything',
+  'access.changed': 'everything',
+  'calls.changed': ['calls.*', 'shift.board', 'callbacks.*', 'reports.shiftSummary'],
+  'callbacks.due': ['callbacks.*', 'shift.board'],
+  'callbacks.badge': ['callbacks.*', 'shift.board'],
+  // A feed applied can change services, themes and the names the guard knows.
+  'feed.status': ['directory.*', 'taxonomy.list', 'guard.knownNames', 'shift.board'],
+  'hub.status': ['hub.*'],
+  'app.notice': [],
+  'directory.importProgress': [],
+};
+
+function matches(target: Target, name: string): boolean {
+  return target.endsWith('.*') ? name.startsWith(target.slice(0, -1)) : name === target;
+}
+
+export function applyEvent(client: QueryClient, event: EventName): void {
+  const rule = INVALIDATIONS[event];
+  if (rule === 'everything') {
+    // Reset, not invalidate: the previous answers are dropped, not shown while refetching.
+    void client.resetQueries();
+    return;
+  }
+  if (rule.length === 0) return;
+  void client.invalidateQueries({ predicate: (q) => typeof q.queryKey[0] === 'string' && rule.some((t) => matches(t, q.queryKey[0] as string)) });
+}
+
+/** Mounted once, under the QueryClientProvider: every event of the table reaches the cache. */
+export function useEventInvalidation(): void {
+  const client = useQueryClient();
+  useEffect(() => {
+    const offs = EVENT_NAMES.map((e) => onEvent(e, () => applyEvent(client, e)));
+    return () => {
+      for (const off of offs) off();
+    };
+  }, [client]);
+}

@@ -1,0 +1,40 @@
+import { useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import type { InputOf, OperationName, OutputOf } from '../../src/contract/index.ts';
+import { call, type OperationError } from '../bridge.ts';
+
+// The renderer's one way to read from main: `useOperation(name, input)`. The answer is cached
+// under [name, input], shared by every component asking the same thing, refreshed when one of
+// main's events makes it stale (invalidation.ts) — never by a screen's own effect.
+
+export interface OperationOptions {
+  /** False: do not ask yet (e.g. nobody signed in). */
+  enabled?: boolean;
+  /** How long an answer stays fresh without an event (default 0: asked again on each mount). */
+  staleTime?: number;
+  /** Ask again every n ms while mounted (only for facts main sends no event about). */
+  refetchInterval?: number;
+}
+
+export function operationKey<N extends OperationName>(name: N, input: InputOf<N>): readonly [N, InputOf<N>] {
+  return [name, input] as const;
+}
+
+export function useOperation<N extends OperationName>(name: N, input: InputOf<N>, options: OperationOptions = {}): UseQueryResult<OutputOf<N>, OperationError> {
+  return useQuery<OutputOf<N>, OperationError>({
+    queryKey: operationKey(name, input),
+    queryFn: () => call(name, input),
+    ...options,
+  });
+}
+
+/** After a write main sends no event about: mark the named operations stale (every input). */
+export function useInvalidate(): (...names: OperationName[]) => void {
+  const client = useQueryClient();
+  return useCallback(
+    (...names: OperationName[]) => {
+      for (const name of names) void client.invalidateQueries({ queryKey: [name] });
+    },
+    [client],
+  );
+}
