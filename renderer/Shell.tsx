@@ -1,11 +1,11 @@
-import { useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CrisisPanel } from './components/CrisisPanel.tsx';
 import { HelpOverlay } from './components/HelpOverlay.tsx';
 import { NoticeBar } from './components/NoticeBar.tsx';
 import { LanguageSwitch } from './components/LanguageSwitch.tsx';
 import { SyncChip } from './components/SyncChip.tsx';
-import { NavigationContext, type Navigation } from './navigation.ts';
+import { NavigationContext, type Navigation, type ScreenParams, type ScreenRequest } from './navigation.ts';
 import { GuardContextProvider } from './screens/calls/guardContext.tsx';
 import { SCREENS } from './screens/registry.ts';
 import { type Shortcut, useShortcuts } from './shortcuts.ts';
@@ -16,14 +16,29 @@ export function Shell() {
   const [helpOpen, setHelpOpen] = useState(false);
   const [crisisOpen, setCrisisOpen] = useState(false);
   const [pendingFocus, setPendingFocus] = useState<Navigation['pendingFocus']>(null);
+  // Each screen's parameters, kept while the responder is elsewhere (navigation.ts).
+  const [params, setParams] = useState<Readonly<Record<string, ScreenParams>>>({});
+  // Requests already served: the Shell's, so a screen mounted again never replays one.
+  const served = useRef(new WeakSet<ScreenRequest>());
   const mainRef = useRef<HTMLElement>(null);
-  const go = (id: string, focus?: string) => {
+  const go = (id: string, focus?: string, withParams?: ScreenParams) => {
     setScreenId(id);
-    if (focus) setPendingFocus((p) => ({ target: focus, seq: (p?.seq ?? 0) + 1 }));
-    // Otherwise move focus to the new screen so keyboard and screen-reader users land in it.
-    else requestAnimationFrame(() => mainRef.current?.focus());
+    // Parameters without a focus target travel as a request named after the screen itself.
+    const target = focus ?? (withParams ? id : null);
+    if (target) setPendingFocus((p) => ({ target, seq: (p?.seq ?? 0) + 1, params: withParams ?? {} }));
+    // Without a focus target, move focus to the new screen so keyboard and screen-reader users land in it.
+    if (!focus) requestAnimationFrame(() => mainRef.current?.focus());
   };
-  const navigation = useMemo<Navigation>(() => ({ go, pendingFocus }), [pendingFocus]);
+  const serve = useCallback((request: ScreenRequest) => {
+    if (served.current.has(request)) return false;
+    served.current.add(request);
+    return true;
+  }, []);
+  const setScreenParams = useCallback((id: string, next: ScreenParams) => setParams((all) => ({ ...all, [id]: next })), []);
+  const navigation = useMemo<Navigation>(
+    () => ({ go, pendingFocus, serve, screenParams: (id) => params[id] ?? {}, setScreenParams }),
+    [pendingFocus, params],
+  );
   const shortcuts: Shortcut[] = useMemo(
     () => [
       { keys: 'F1', labelKey: 'help.keys.help', run: () => setHelpOpen((o) => !o) },

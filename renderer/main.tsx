@@ -4,6 +4,7 @@ import { I18nextProvider } from 'react-i18next';
 import { App } from './App.tsx';
 import { DataProvider } from './data/DataProvider.tsx';
 import { i18n } from './i18n/i18n.ts';
+import { ShiftProvider } from './screens/calls/shift.ts';
 import './styles.css';
 
 const root = document.getElementById('root');
@@ -12,7 +13,9 @@ createRoot(root).render(
   <StrictMode>
     <I18nextProvider i18n={i18n}>
       <DataProvider>
-        <App />
+        <ShiftProvider>
+          <App />
+        </ShiftProvider>
       </DataProvider>
     </I18nextProvider>
   </StrictMode>,

@@ -11,7 +11,7 @@ type Rule = readonly Target[] | 'everything';
 
 export const INVALIDATIONS: { readonly [E in EventName]: Rule } = {
   // Another store (restore, first start) or another person (sign-in, sign-out, lock): nothing
-  // cached may show — a profile's answers are never shown to the next one.
+  // cached may be shown again — a profile's answers are never shown to the next one.
   'store.status': 'everything',
   'access.changed': 'everything',
   'calls.changed': ['calls.*', 'shift.board', 'callbacks.*', 'reports.shiftSummary'],
@@ -20,6 +20,8 @@ export const INVALIDATIONS: { readonly [E in EventName]: Rule } = {
   // A feed applied can change services, themes and the names the guard knows.
   'feed.status': ['directory.*', 'taxonomy.list', 'guard.knownNames', 'shift.board'],
   'hub.status': ['hub.*'],
+  // A clock moved by hand (tests, the harness): the timer's anchor on main's clock.
+  'clock.moved': ['calls.clock'],
   'app.notice': [],
   'directory.importProgress': [],
 };
@@ -31,8 +33,10 @@ function matches(target: Target, name: string): boolean {
 export function applyEvent(client: QueryClient, event: EventName): void {
   const rule = INVALIDATIONS[event];
   if (rule === 'everything') {
-    // Reset, not invalidate: the previous answers are dropped, not shown while refetching.
-    void client.resetQueries();
+    // What no screen shows is dropped (never shown to the next person); what is on screen is
+    // asked again at once (the screens gate on who is signed in while it comes).
+    client.removeQueries({ type: 'inactive' });
+    void client.invalidateQueries();
     return;
   }
   if (rule.length === 0) return;

@@ -3,8 +3,6 @@ import { useOperation } from '../data/useOperation.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { formatDateTime, type UiLang } from '../i18n/i18n.ts';
 import { useNavigation } from '../navigation.ts';
-import { openCallbackFor } from './callbacks/request.ts';
-import { showInConsole } from './calls/ConsoleScreen.tsx';
 import { ProfilePicker } from './calls/ProfilePicker.tsx';
 import { useShift } from './calls/shift.ts';
 import { ToFinishList } from './calls/ToFinishList.tsx';
@@ -87,10 +85,7 @@ function Board() {
                   <button
                     type="button"
                     className="home-row"
-                    onClick={() => {
-                      openCallbackFor(c.id);
-                      navigation.go('callbacks', 'callbacks.open');
-                    }}
+                    onClick={() => navigation.go('callbacks', 'callbacks.open', { callbackId: c.id })}
                   >
                     <span className={`badge ${c.bucket === 'overdue' ? 'danger' : 'warn'}`}>{t(c.bucket === 'overdue' ? 'home.callbacks.overdue' : 'home.callbacks.dueNow')}</span>
                     <span>{dayAndTime(c.dueAt)}</span>
@@ -113,10 +108,7 @@ function Board() {
           </section>
         ) : (
           <ToFinishList
-            onOpen={(id) => {
-              showInConsole(id);
-              navigation.go('console');
-            }}
+            onOpen={(id) => navigation.go('console', undefined, { callId: id })}
           />
         )}
         <section className="panel" aria-labelledby="home-handover">

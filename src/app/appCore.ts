@@ -131,6 +131,8 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
     },
   });
   const jobs = createPeriodicJobs(services);
+  // A clock moved by hand (tests, the harness) tells the window, whose timer does not tick on it.
+  const offClock = clock.onMove?.((now) => services.emit('clock.moved', { now: now.toISOString() })) ?? null;
   // The app (Electron, harness) holds its data folder while it runs: relais-admin restore
   // refuses meanwhile (issue 12). The CLI's own cores do not.
   let releaseInstance: (() => void) | null = null;
@@ -174,6 +176,7 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
     },
     jobs,
     shutdown() {
+      offClock?.();
       hubSync.stop();
       store.close();
       releaseInstance?.();

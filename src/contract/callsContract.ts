@@ -160,8 +160,14 @@ export const callsContract = {
     input: z.strictObject({}),
     output: callViewSchema,
   }),
+  'calls.clock': operation({
+    summary: 'main\'s clock for the renderer\'s timer: its now, and whether it flows by itself (the system clock) or moves only when told (a test clock, whose moves are pushed as clock.moved).',
+    access: CALL_ACCESS,
+    input: z.strictObject({}),
+    output: z.object({ now: z.string(), flows: z.boolean() }),
+  }),
   'calls.current': operation({
-    summary: 'The signed-in profile\'s call in progress (after a crash too) with its timer, or null. Cheap: polled every second.',
+    summary: 'The signed-in profile\'s call in progress (after a crash too) with its timer\'s anchors, or null. Read again on calls.changed; the renderer ticks the timer itself.',
     access: CALL_ACCESS,
     input: z.strictObject({}),
     output: z.object({ call: z.object({ id: z.string(), timer: timerSchema, lastActivityAt: z.string() }).nullable() }),

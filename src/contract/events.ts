@@ -21,8 +21,10 @@ export const events = {
   'directory.importProgress': z.object({ phase: z.enum(['reading', 'checking', 'writing']), processed: z.number(), total: z.number() }),
   /** The published directory was checked (at start, hourly, or on request) or applied: "directory update available: +12 / ~30 / −2". */
   'feed.status': feedReportSchema,
-  /** A call started, ended, was closed or reopened (history and the shift bar refresh). */
+  /** A call started, was put on hold or resumed, ended, was closed or reopened: the renderer re-reads the timer's anchors (calls.current), history and the shift bar. */
   'calls.changed': z.object({ callId: z.string(), status: z.enum(['active', 'ended', 'closed']) }),
+  /** main's clock was moved by hand (tests and the harness only: the system clock flows and never sends it); the timer re-reads calls.clock. */
+  'clock.moved': z.object({ now: z.string() }),
   /** Callback reminders that fell due (one event per engine tick); `missed` ones fell due while the app was closed or asleep. No number, no reason. */
   'callbacks.due': z.object({
     at: z.string(),

@@ -113,6 +113,7 @@ export const callsHandlers: HandlerMap<typeof callsContract> = {
     changed(s, id, 'active');
     return callView(repo, findCall(s, id), me.profileId, now);
   },
+  'calls.clock': (_input, s) => ({ now: s.clock.now().toISOString(), flows: s.clock.onMove === undefined }),
   'calls.current': (_input, s, c) => {
     const me = signedIn(c);
     const repo = repoOf(s);
@@ -131,6 +132,7 @@ export const callsHandlers: HandlerMap<typeof callsContract> = {
     const repo = repoOf(s);
     const now = s.clock.now();
     repo.pause(callId, now);
+    changed(s, callId, 'active');
     return timerOf(repo, row, now);
   },
   'calls.resume': ({ callId }, s, c) => {
@@ -138,6 +140,7 @@ export const callsHandlers: HandlerMap<typeof callsContract> = {
     const repo = repoOf(s);
     const now = s.clock.now();
     repo.resume(callId, now);
+    changed(s, callId, 'active');
     return timerOf(repo, row, now);
   },
   'calls.end': ({ callId, at }, s, c) => {

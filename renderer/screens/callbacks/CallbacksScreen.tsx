@@ -10,7 +10,6 @@ import { useFocusRequest } from '../../navigation.ts';
 import { CallbackDialog, type DialogOutcome } from './CallbackDialog.tsx';
 import { timeOf } from '../../../src/domain/brusselsTime.ts';
 import { type Bucket, PAGE, QueueSection } from './QueueSection.tsx';
-import { takeCallbackRequest, takeOpenRequest } from './request.ts';
 import { ScheduleForm } from './ScheduleForm.tsx';
 import './callbacks.css';
 
@@ -95,16 +94,17 @@ export function CallbacksScreen() {
     rootRef.current?.querySelector<HTMLElement>(`li[data-callback-id="${id}"] button.cb-open`)?.focus();
   }, [queue]);
 
-  const openForm = useCallback(() => {
+  const openForm = useCallback((callId: string | null) => {
     setMessage(null);
-    setFormCall(takeCallbackRequest());
+    setFormCall(callId);
     setFormOpen(true);
   }, []);
-  useFocusRequest('callbacks.new', openForm);
+  // "Schedule a callback from this call": the console names the call in the request's params;
+  // Alt+P from anywhere names none (the form offers the call in progress or the latest one).
+  useFocusRequest('callbacks.new', (params, first) => openForm(first ? (params.callId ?? null) : null));
   // The home board opens one callback (Enter on its row): its dialog opens here.
-  useFocusRequest('callbacks.open', () => {
-    const id = takeOpenRequest();
-    if (id) setOpenId(id);
+  useFocusRequest('callbacks.open', (params, first) => {
+    if (first && params.callbackId) setOpenId(params.callbackId);
   });
 
   const onOpen = useCallback((id: string) => setOpenId(id), []);
@@ -144,7 +144,7 @@ export function CallbacksScreen() {
           </p>
         )}
         {!notSignedIn && (
-          <button type="button" ref={newRef} className="primary" onClick={openForm} aria-keyshortcuts="Alt+P" disabled={formOpen}>
+          <button type="button" ref={newRef} className="primary" onClick={() => openForm(null)} aria-keyshortcuts="Alt+P" disabled={formOpen}>
             {t('new')} <kbd>Alt+P</kbd>
           </button>
         )}

@@ -8,7 +8,6 @@ import { call, invoke, OperationError } from '../../bridge.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { formatDateTime, type UiLang } from '../../i18n/i18n.ts';
 import { useNavigation } from '../../navigation.ts';
-import { scheduleCallbackFor } from '../callbacks/request.ts';
 import { SaveTracker } from './autosave.ts';
 import { CallTimer } from './CallTimer.tsx';
 import { redactFocusedField } from './guard.ts';
@@ -18,21 +17,15 @@ import { SaveIndicator } from './SaveIndicator.tsx';
 import './calls.css';
 import { RecordForm, type RecordFormHandle } from './RecordForm.tsx';
 import { useRequests } from './requests.ts';
-import { shift, useShift } from './shift.ts';
+import { useShift, useShiftActions } from './shift.ts';
+import { useMainNow } from './mainClock.ts';
 import { ToFinishList } from './ToFinishList.tsx';
 
 // The call console: where a responder spends the shift. F2 starts a call from anywhere; the
 // timer (main's) stays visible; notes and the record autosave; F4 ends the call; Alt+C closes
-// the record. The call shown survives navigation (module state) and a crash (main's store).
-
-let shownCallId: string | null = null;
-let arrivalNotice: 'reopened' | null = null;
-
-/** Opens a call in the console (history's "complete" / "reopen"); the caller then navigates there. */
-export function showInConsole(callId: string | null, notice: 'reopened' | null = null): void {
-  shownCallId = callId;
-  arrivalNotice = notice;
-}
+// the record. The call shown survives navigation (the console's screen parameters, kept by
+// the Shell) and a crash (main's store). History and home open a call here with a request
+// named 'console' carrying its callId (and notice 'reopened').
 
 /** Interrupted calls whose last entry is older than this offer to end at that entry. */
 const STALE_MS = 5 * 60_000;
@@ -52,6 +45,7 @@ function Console({ startRequested, onStartHandled }: { startRequested: boolean; 
   const { t, i18n } = useTranslation('calls');
   const lang = i18n.language as UiLang;
   const { profile, active } = useShift();
+  const shift = useShiftActions();
   const [view, setViewState] = useState<CallView | null>(null);
   const viewRef = useRef<CallView | null>(null);
   const [loading, setLoading] = useState(true);
@@ -73,6 +67,10 @@ function Console({ startRequested, onStartHandled }: { startRequested: boolean; 
   const setFocusWant = (want: { target: 'composer' | 'close' | 'start' | 'keep' } | null) => setFocusWantState(want && { ...want, at: performance.now() });
   const tracker = useMemo(() => new SaveTracker(), [view?.id]);
   const navigation = useNavigation();
+  const { setScreenParams } = navigation;
+  // The call shown, kept by the Shell while the responder is on another screen.
+  const keptCallId = useRef(navigation.screenParams('console').callId ?? null);
+  const setShown = useCallback((callId: string | null) => setScreenParams('console', callId ? { callId } : {}), [setScreenParams]);
   const trackerRef = useRef(tracker);
   trackerRef.current = tracker;
   const notesRef = useRef<NotesPanelHandle>(null);
@@ -136,7 +134,7 @@ function Console({ startRequested, onStartHandled }: { startRequested: boolean; 
     async (callId: string) => {
       const r = await invoke('calls.get', { callId });
       if (r.ok) {
-        shownCallId = r.value.id;
+        setShown(r.value.id);
         if (r.value.status === 'active' && shift.wasRestored(r.value.id)) {
           setRestored(true);
           shift.markSeen(r.value.id);
@@ -144,12 +142,12 @@ function Console({ startRequested, onStartHandled }: { startRequested: boolean; 
         setView(r.value);
         setError(null);
       } else {
-        shownCallId = null;
+        setShown(null);
         setView(null);
         setError(r.error);
       }
     },
-    [setView],
+    [setView, setShown, shift],
   );
 
   // On arrival: the call shown before, else the call in progress (restored after a restart).
@@ -157,10 +155,8 @@ function Console({ startRequested, onStartHandled }: { startRequested: boolean; 
     let live = true;
     void (async () => {
       const current = await invoke('calls.current', {});
-      const id = shownCallId ?? (current.ok ? current.value.call?.id : null) ?? null;
+      const id = keptCallId.current ?? (current.ok ? current.value.call?.id : null) ?? null;
       if (id && live) await load(id);
-      if (live && arrivalNotice === 'reopened') setMessage(t('console.reopened'));
-      arrivalNotice = null;
       if (live) setLoading(false);
     })();
     return () => {
@@ -177,7 +173,7 @@ function Console({ startRequested, onStartHandled }: { startRequested: boolean; 
 
   const start = () =>
     run(async () => {
-      const current = shift.get().active;
+      const current = shift.active();
       if (current) {
         if (viewRef.current?.id !== current.id) await load(current.id);
         focusComposer();
@@ -187,7 +183,7 @@ function Console({ startRequested, onStartHandled }: { startRequested: boolean; 
       setFlagged(null);
       await trackerRef.current.flushAll();
       const v = await shift.startCall();
-      shownCallId = v.id;
+      setShown(v.id);
       setRestored(false);
       setView(v);
       focusComposer();
@@ -204,7 +200,7 @@ function Console({ startRequested, onStartHandled }: { startRequested: boolean; 
     run(async () => {
       const v = viewRef.current;
       if (!v || v.status !== 'active') return;
-      const a = shift.get().active;
+      const a = shift.active();
       const running = (a?.id === v.id ? a.timer : v.timer).running;
       const timer = await call(running ? 'calls.pause' : 'calls.resume', { callId: v.id });
       shift.setTimer(v.id, timer);
@@ -241,7 +237,7 @@ function Console({ startRequested, onStartHandled }: { startRequested: boolean; 
         if (v.status === 'active') setView(await call('calls.end', { callId: v.id, at: 'now' }));
         const closed = await call('calls.close', { callId: v.id, record: values, keepFlagged });
         await shift.refresh();
-        shownCallId = null;
+        setShown(null);
         setFlagged(null);
         setView(null);
         setMessage(t('console.closed', { duration: formatCallTime(closed.durationMs), time: formatDateTime(closed.timer.startedAt, lang, { timeStyle: 'short' }) }));
@@ -262,7 +258,7 @@ function Console({ startRequested, onStartHandled }: { startRequested: boolean; 
       try {
         const closed = await call('calls.closeWithoutRequest', { callId: v.id, kind, keepFlagged, ...(kind === 'out_of_scope' && whom.trim() ? { lookedFor: whom.trim() } : {}) });
         await shift.refresh();
-        shownCallId = null;
+        setShown(null);
         setFlagged(null);
         setFlaggedKind(null);
         setAskLookedFor(false);
@@ -296,7 +292,7 @@ function Console({ startRequested, onStartHandled }: { startRequested: boolean; 
     });
 
   const leave = () => {
-    shownCallId = null;
+    setShown(null);
     setView(null);
     setMessage(null);
     setFocusWant({ target: 'start' });
@@ -304,6 +300,13 @@ function Console({ startRequested, onStartHandled }: { startRequested: boolean; 
 
   useRequests(
     {
+      // History's "complete" / "reopen" and the home board's records to finish.
+      console: ({ callId, notice }) =>
+        void run(async () => {
+          if (!callId) return;
+          await load(callId);
+          if (notice === 'reopened') setMessage(t('console.reopened'));
+        }),
       'calls.start': () => void start(),
       'calls.note': focusComposer,
       'calls.hold': () => void hold(),
@@ -327,7 +330,8 @@ function Console({ startRequested, onStartHandled }: { startRequested: boolean; 
   };
 
   const timer = view ? (active?.id === view.id ? active.timer : view.timer) : null;
-  const stale = view && timer && view.status === 'active' && new Date(timer.now).getTime() - new Date(view.lastActivityAt).getTime() > STALE_MS;
+  const mainNow = useMainNow(restored);
+  const stale = view && timer && view.status === 'active' && (mainNow ?? Date.parse(timer.now)) - Date.parse(view.lastActivityAt) > STALE_MS;
 
   return (
     <section className="console" aria-labelledby="console-title" aria-busy={busy}>
@@ -398,7 +402,7 @@ function Console({ startRequested, onStartHandled }: { startRequested: boolean; 
                 </button>
               </>
             )}
-            <button type="button" onClick={() => { scheduleCallbackFor(view.id); navigation.go('callbacks', 'callbacks.new'); }} aria-keyshortcuts="Alt+P">
+            <button type="button" onClick={() => navigation.go('callbacks', 'callbacks.new', { callId: view.id })} aria-keyshortcuts="Alt+P">
               {t('callbacks:fromCall')} <kbd>Alt+P</kbd>
             </button>
             <span className="spacer" />

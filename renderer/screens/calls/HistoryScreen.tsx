@@ -10,7 +10,6 @@ import { call, invoke, OperationError } from '../../bridge.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { formatDateTime, type UiLang } from '../../i18n/i18n.ts';
 import { useNavigation } from '../../navigation.ts';
-import { showInConsole } from './ConsoleScreen.tsx';
 import { useRequests } from './requests.ts';
 import { useShift } from './shift.ts';
 import { ProfilePicker } from './ProfilePicker.tsx';
@@ -110,8 +109,7 @@ function History() {
   };
 
   const open = (id: string, notice: 'reopened' | null = null) => {
-    showInConsole(id, notice);
-    nav.go('console');
+    nav.go('console', undefined, notice ? { callId: id, notice } : { callId: id });
   };
   const reopen = async (id: string) => {
     try {

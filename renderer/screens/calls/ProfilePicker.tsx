@@ -6,7 +6,7 @@ import type { ErrorPayload } from '../../../src/errors.ts';
 import { invoke, OperationError } from '../../bridge.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { formatDateTime, type UiLang } from '../../i18n/i18n.ts';
-import { shift } from './shift.ts';
+import { useShiftActions } from './shift.ts';
 
 type ProfileItem = OutputOf<'profiles.list'>['profiles'][number];
 
@@ -26,6 +26,7 @@ export function ProfilePicker({ onSignedIn }: { onSignedIn?: () => void }) {
   const [pinConfirm, setPinConfirm] = useState('');
   const [localError, setLocalError] = useState<string | null>(null);
   const [selected, setSelected] = useState<ProfileItem | null>(null);
+  const shiftActions = useShiftActions();
   const firstRef = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
@@ -67,7 +68,7 @@ export function ProfilePicker({ onSignedIn }: { onSignedIn?: () => void }) {
     setError(null);
     setLocalError(null);
     try {
-      await (settingPin ? shift.signIn(selected.id, { newPin: pin }) : shift.signIn(selected.id, { secret: pin }));
+      await (settingPin ? shiftActions.signIn(selected.id, { newPin: pin }) : shiftActions.signIn(selected.id, { secret: pin }));
       onSignedIn?.();
     } catch (err) {
       if (err instanceof OperationError) setError(err.payload);
