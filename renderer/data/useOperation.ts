@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { InputOf, OperationName, OutputOf } from '../../src/contract/index.ts';
 import { call, type OperationError } from '../bridge.ts';
@@ -14,6 +14,8 @@ export interface OperationOptions {
   staleTime?: number;
   /** Ask again every n ms while mounted (only for facts main sends no event about). */
   refetchInterval?: number;
+  /** Keep showing the previous input's answer while the new one comes (search as you type). */
+  keepPrevious?: boolean;
 }
 
 export function operationKey<N extends OperationName>(name: N, input: InputOf<N>): readonly [N, InputOf<N>] {
@@ -21,10 +23,12 @@ export function operationKey<N extends OperationName>(name: N, input: InputOf<N>
 }
 
 export function useOperation<N extends OperationName>(name: N, input: InputOf<N>, options: OperationOptions = {}): UseQueryResult<OutputOf<N>, OperationError> {
+  const { keepPrevious, ...rest } = options;
   return useQuery<OutputOf<N>, OperationError>({
     queryKey: operationKey(name, input),
     queryFn: () => call(name, input),
-    ...options,
+    ...rest,
+    ...(keepPrevious ? { placeholderData: keepPreviousData } : {}),
   });
 }
 

@@ -1,7 +1,8 @@
-import { forwardRef, useEffect, useId, useImperativeHandle, useRef, useState } from 'react';
+import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../../src/contract/index.ts';
-import { invoke } from '../../bridge.ts';
+import { SearchCombobox } from '../../components/SearchCombobox.tsx';
+import { useOperation } from '../../data/useOperation.ts';
 import { DemoBanner } from '../directory/DemoBanner.tsx';
 
 type Result = OutputOf<'directory.search'>['results'][number];
@@ -9,6 +10,10 @@ type Result = OutputOf<'directory.search'>['results'][number];
 export interface ReferralSearchHandle {
   focus(): void;
 }
+
+const NONE: Result[] = [];
+/** Debounced a little: the engine is fast, the bridge round trip is what we save. */
+const DEBOUNCE_MS = 80;
 
 /**
  * The directory, searched inline without leaving the call (the directory's own search engine,
@@ -18,12 +23,8 @@ export const ReferralSearch = forwardRef<ReferralSearchHandle, { commune: string
   function ReferralSearch({ commune, exclude, onPick }, handle) {
     const { t } = useTranslation('calls');
     const [query, setQuery] = useState('');
-    const [results, setResults] = useState<Result[]>([]);
-    const [active, setActive] = useState(0);
-    const [status, setStatus] = useState('');
+    const [asked, setAsked] = useState('');
     const inputRef = useRef<HTMLInputElement>(null);
-    const seq = useRef(0);
-    const listId = useId();
 
     useImperativeHandle(handle, () => ({
       focus: () => {
@@ -33,88 +34,41 @@ export const ReferralSearch = forwardRef<ReferralSearchHandle, { commune: string
     }));
 
     useEffect(() => {
-      const q = query.trim();
-      const mine = ++seq.current;
-      if (!q) {
-        setResults([]);
-        setStatus('');
-        return;
-      }
-      // Debounced a little: the engine is fast, the bridge round trip is what we save.
-      const timer = setTimeout(() => {
-        void invoke('directory.search', { query: q, limit: 8, ...(commune && commune !== 'outside' && commune !== 'unknown' ? { commune } : {}) }).then((r) => {
-          if (mine !== seq.current) return;
-          const list = r.ok ? r.value.results.filter((x) => !exclude.has(x.id)) : [];
-          setResults(list);
-          setActive(0);
-          setStatus(t('referrals.resultCount', { count: list.length }));
-        });
-      }, 80);
+      const timer = setTimeout(() => setAsked(query.trim()), query.trim() ? DEBOUNCE_MS : 0);
       return () => clearTimeout(timer);
-    }, [query, commune, exclude, t]);
+    }, [query]);
 
-    const pick = (r: Result | undefined) => {
-      if (!r) return;
+    const where = commune && commune !== 'outside' && commune !== 'unknown' ? { commune } : {};
+    const search = useOperation('directory.search', { query: asked, limit: 8, ...where }, { enabled: asked !== '', keepPrevious: true });
+    const answered = asked !== '' && search.isSuccess && !search.isPlaceholderData && asked === query.trim();
+    const results = useMemo(() => (asked && search.data ? search.data.results.filter((x) => !exclude.has(x.id)) : NONE), [asked, search.data, exclude]);
+
+    const pick = (r: Result) => {
       onPick({ id: r.id, name: r.name });
       setQuery('');
-      setResults([]);
       inputRef.current?.focus();
     };
 
     return (
       <div className="referral-search">
         <DemoBanner />
-        <label className="field">
-          <span>
-            {t('referrals.search')} <kbd>Alt+D</kbd>
-          </span>
-          <input
-            ref={inputRef}
-            type="search"
-            role="combobox"
-            aria-expanded={results.length > 0}
-            aria-controls={listId}
-            aria-autocomplete="list"
-            aria-activedescendant={results[active] ? `${listId}-${active}` : undefined}
-            aria-keyshortcuts="Alt+D"
-            placeholder={t('referrals.placeholder')}
-            value={query}
-            maxLength={200}
-            onChange={(e) => setQuery(e.target.value)}
-            onKeyDown={(e) => {
-              if (e.key === 'ArrowDown') {
-                e.preventDefault();
-                setActive((a) => Math.min(a + 1, results.length - 1));
-              } else if (e.key === 'ArrowUp') {
-                e.preventDefault();
-                setActive((a) => Math.max(a - 1, 0));
-              } else if (e.key === 'Enter') {
-                e.preventDefault();
-                pick(results[active]);
-              } else if (e.key === 'Escape' && query) {
-                e.preventDefault();
-                setQuery('');
-              }
-            }}
-          />
-        </label>
-        <span className="visually-hidden" role="status">{status}</span>
-        {results.length > 0 && (
-          <ul id={listId} role="listbox" className="results compact" aria-label={t('referrals.results')}>
-            {results.map((r, i) => (
-              <li
-                key={r.id}
-                id={`${listId}-${i}`}
-                role="option"
-                aria-selected={i === active}
-                onMouseDown={(e) => e.preventDefault()}
-                onClick={() => pick(r)}
-              >
-                {r.name}
-              </li>
-            ))}
-          </ul>
-        )}
+        <SearchCombobox
+          label={<>{t('referrals.search')} <kbd>Alt+D</kbd></>}
+          inputRef={inputRef}
+          keyShortcuts="Alt+D"
+          placeholder={t('referrals.placeholder')}
+          query={query}
+          onQueryChange={setQuery}
+          items={query.trim() ? results : NONE}
+          answeredFor={answered ? query : null}
+          itemKey={(r) => r.id}
+          renderItem={(r) => r.name}
+          onPick={pick}
+          listLabel={t('referrals.results')}
+          listClassName="results compact"
+        >
+          <span className="visually-hidden" role="status">{answered ? t('referrals.resultCount', { count: results.length }) : ''}</span>
+        </SearchCombobox>
       </div>
     );
   },

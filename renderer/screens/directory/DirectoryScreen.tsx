@@ -1,9 +1,9 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COMMUNES } from '../../../src/domain/communes.ts';
 import type { OutputOf } from '../../../src/contract/index.ts';
-import type { ErrorPayload } from '../../../src/errors.ts';
-import { invoke } from '../../bridge.ts';
+import { SearchCombobox } from '../../components/SearchCombobox.tsx';
+import { useOperation } from '../../data/useOperation.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import type { UiLang } from '../../i18n/i18n.ts';
 import { useFocusRequest } from '../../navigation.ts';
@@ -29,6 +29,7 @@ interface Filters {
   openNow: boolean;
   includeInactive: boolean;
 }
+const NO_RESULTS: Results = [];
 const NO_FILTERS: Filters = { commune: '', theme: '', language: '', openNow: false, includeInactive: false };
 const LANGUAGE_FILTERS = ['fr', 'nl', 'en', 'ar', 'es', 'pt', 'tr', 'ro', 'pl', 'ru', 'uk', 'de', 'it'];
 
@@ -48,20 +49,9 @@ function DirectorySearchScreen() {
   const referToCall = useReferToActiveCall();
   const [query, setQuery] = useState('');
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
-  const [results, setResults] = useState<Results>([]);
-  const [resultsFor, setResultsFor] = useState<string | null>(null);
-  // The latest answer, readable by a key handler before React re-renders with it.
-  const latest = useRef<Results>([]);
-  const [active, setActive] = useState(0);
   const [selected, setSelected] = useState<string | null>(null);
-  const [error, setError] = useState<ErrorPayload | null>(null);
   const [tab, setTab] = useState<'search' | 'import' | 'lexicon' | 'toVerify'>('search');
   const searchRef = useRef<HTMLInputElement>(null);
-  const seq = useRef(0);
-  const answeredQuery = useRef<string | null>(null);
-  // Enter typed before the answer to the latest keystroke arrived opens the first result then.
-  const openWhenAnswered = useRef(false);
-  const listId = useId();
 
   useFocusRequest('directory.search', () => {
     setTab('search');
@@ -71,11 +61,10 @@ function DirectorySearchScreen() {
     });
   });
 
-  useEffect(() => {
-    if (tab !== 'search') return;
-    // Search as you type; answers that arrive out of order are dropped.
-    const mine = ++seq.current;
-    void invoke('directory.search', {
+  // Search as you type; the previous answer stays until the new one comes.
+  const search = useOperation(
+    'directory.search',
+    {
       query,
       limit: 30,
       ...(filters.commune ? { commune: filters.commune } : {}),
@@ -83,42 +72,15 @@ function DirectorySearchScreen() {
       ...(filters.language ? { language: filters.language } : {}),
       ...(filters.openNow ? { openNow: true } : {}),
       ...(filters.includeInactive ? { includeInactive: true } : {}),
-    }).then((r) => {
-      if (mine !== seq.current) return;
-      answeredQuery.current = query;
-      if (r.ok) {
-        latest.current = r.value.results;
-        setResults(r.value.results);
-        setResultsFor(query);
-        setActive(0);
-        setError(null);
-        if (openWhenAnswered.current && r.value.results[0]) setSelected(r.value.results[0].id);
-      } else setError(r.error);
-      openWhenAnswered.current = false;
-    });
-  }, [query, filters, tab]);
-
-  const open = (i: number) => {
-    const r = latest.current[i];
-    if (r) setSelected(r.id);
-  };
-
-  const onKeyDown = (e: React.KeyboardEvent) => {
-    if (e.key === 'ArrowDown') {
-      e.preventDefault();
-      setActive((a) => Math.min(a + 1, latest.current.length - 1));
-    } else if (e.key === 'ArrowUp') {
-      e.preventDefault();
-      setActive((a) => Math.max(a - 1, 0));
-    } else if (e.key === 'Enter') {
-      e.preventDefault();
-      // Compare with the box's live value: React may not have re-run the search yet.
-      if (answeredQuery.current !== (e.target as HTMLInputElement).value) openWhenAnswered.current = true;
-      else open(active);
-    } else if (e.key === 'Escape') {
-      setQuery('');
-    }
-  };
+    },
+    { enabled: tab === 'search', keepPrevious: true },
+  );
+  const results: Results = search.data?.results ?? NO_RESULTS;
+  const answered = search.isSuccess && !search.isPlaceholderData;
+  // The query the list answers (kept while the next answer comes), for tests and screenshots.
+  const resultsFor = useRef<string | null>(null);
+  if (answered) resultsFor.current = query;
+  const error = search.error?.payload ?? null;
 
   const chips: Array<{ key: keyof Filters; label: string }> = [];
   if (filters.commune) chips.push({ key: 'commune', label: `${t('filters.commune')}: ${COMMUNES.find((c) => c.code === filters.commune)?.[lang === 'nl' ? 'nl' : 'fr'] ?? filters.commune}` });
@@ -162,87 +124,66 @@ function DirectorySearchScreen() {
       ) : (
         <div className="directory-panes">
           <div className="directory-search">
-            <label className="field">
-              <span>
-                {t('search.label')} <kbd>Ctrl+K</kbd>
-              </span>
-              <input
-                ref={searchRef}
-                type="search"
-                role="combobox"
-                aria-expanded={results.length > 0}
-                aria-controls={listId}
-                aria-activedescendant={results[active] ? `${listId}-${active}` : undefined}
-                aria-autocomplete="list"
-                value={query}
-                placeholder={t('search.placeholder')}
-                onChange={(e) => setQuery(e.target.value)}
-                onKeyDown={onKeyDown}
-                autoFocus
-                maxLength={200}
-              />
-            </label>
-            <div className="filters">
-              <select aria-label={t('filters.commune')} value={filters.commune} onChange={(e) => setFilters((f) => ({ ...f, commune: e.target.value }))}>
-                <option value="">{t('filters.anyCommune')}</option>
-                {communesSorted(lang).map((c) => (
-                  <option key={c.code} value={c.code}>{communeName(c, lang)}</option>
-                ))}
-              </select>
-              <select aria-label={t('filters.theme')} value={filters.theme} onChange={(e) => setFilters((f) => ({ ...f, theme: e.target.value }))}>
-                <option value="">{t('filters.anyTheme')}</option>
-                {[...themes.values()].map((th) => (
-                  <option key={th.code} value={th.code}>{th.labels[lang]}</option>
-                ))}
-              </select>
-              <select aria-label={t('filters.language')} value={filters.language} onChange={(e) => setFilters((f) => ({ ...f, language: e.target.value }))}>
-                <option value="">{t('filters.anyLanguage')}</option>
-                {LANGUAGE_FILTERS.map((l) => (
-                  <option key={l} value={l}>{languageName(l, lang)}</option>
-                ))}
-              </select>
-              <label className="check">
-                <input type="checkbox" checked={filters.openNow} onChange={(e) => setFilters((f) => ({ ...f, openNow: e.target.checked }))} />
-                <span>{t('filters.openNow')}</span>
-              </label>
-              <label className="check">
-                <input type="checkbox" checked={filters.includeInactive} onChange={(e) => setFilters((f) => ({ ...f, includeInactive: e.target.checked }))} />
-                <span>{t('filters.includeInactive')}</span>
-              </label>
-            </div>
-            {chips.length > 0 && (
-              <ul className="chips" aria-label={t('filters.active')}>
-                {chips.map((c) => (
-                  <li key={c.key}>
-                    <button type="button" className="chip" onClick={() => clear(c.key)} aria-label={t('filters.remove', { filter: c.label })}>
-                      {c.label} <span aria-hidden="true">×</span>
-                    </button>
-                  </li>
-                ))}
-              </ul>
-            )}
-            <ErrorMessage error={error} />
-            <p className="muted results-count" aria-live="polite">{t('search.count', { count: results.length })}</p>
-            <ul id={listId} role="listbox" aria-label={t('search.results')} className="results" data-query={resultsFor ?? undefined}>
-              {results.map((r, i) => {
-                return (
-                  <li
-                    key={r.id}
-                    id={`${listId}-${i}`}
-                    role="option"
-                    aria-selected={i === active}
-                    className={r.id === selected ? 'open' : undefined}
-                    onMouseDown={(e) => e.preventDefault()}
-                    onClick={() => {
-                      setActive(i);
-                      open(i);
-                    }}
-                  >
-                    <ResultRow result={r} lang={lang} />
-                  </li>
-                );
-              })}
-            </ul>
+            <SearchCombobox
+              label={<>{t('search.label')} <kbd>Ctrl+K</kbd></>}
+              inputRef={searchRef}
+              placeholder={t('search.placeholder')}
+              autoFocus
+              query={query}
+              onQueryChange={setQuery}
+              items={results}
+              answeredFor={answered ? query : null}
+              itemKey={(r) => r.id}
+              renderItem={(r) => <ResultRow result={r} lang={lang} />}
+              optionClassName={(r) => (r.id === selected ? 'open' : undefined)}
+              onPick={(r) => setSelected(r.id)}
+              listLabel={t('search.results')}
+              listClassName="results"
+              listData={{ 'data-query': resultsFor.current ?? undefined }}
+              keepList
+            >
+              <div className="filters">
+                <select aria-label={t('filters.commune')} value={filters.commune} onChange={(e) => setFilters((f) => ({ ...f, commune: e.target.value }))}>
+                  <option value="">{t('filters.anyCommune')}</option>
+                  {communesSorted(lang).map((c) => (
+                    <option key={c.code} value={c.code}>{communeName(c, lang)}</option>
+                  ))}
+                </select>
+                <select aria-label={t('filters.theme')} value={filters.theme} onChange={(e) => setFilters((f) => ({ ...f, theme: e.target.value }))}>
+                  <option value="">{t('filters.anyTheme')}</option>
+                  {[...themes.values()].map((th) => (
+                    <option key={th.code} value={th.code}>{th.labels[lang]}</option>
+                  ))}
+                </select>
+                <select aria-label={t('filters.language')} value={filters.language} onChange={(e) => setFilters((f) => ({ ...f, language: e.target.value }))}>
+                  <option value="">{t('filters.anyLanguage')}</option>
+                  {LANGUAGE_FILTERS.map((l) => (
+                    <option key={l} value={l}>{languageName(l, lang)}</option>
+                  ))}
+                </select>
+                <label className="check">
+                  <input type="checkbox" checked={filters.openNow} onChange={(e) => setFilters((f) => ({ ...f, openNow: e.target.checked }))} />
+                  <span>{t('filters.openNow')}</span>
+                </label>
+                <label className="check">
+                  <input type="checkbox" checked={filters.includeInactive} onChange={(e) => setFilters((f) => ({ ...f, includeInactive: e.target.checked }))} />
+                  <span>{t('filters.includeInactive')}</span>
+                </label>
+              </div>
+              {chips.length > 0 && (
+                <ul className="chips" aria-label={t('filters.active')}>
+                  {chips.map((c) => (
+                    <li key={c.key}>
+                      <button type="button" className="chip" onClick={() => clear(c.key)} aria-label={t('filters.remove', { filter: c.label })}>
+                        {c.label} <span aria-hidden="true">×</span>
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              )}
+              <ErrorMessage error={error} />
+              <p className="muted results-count" aria-live="polite">{t('search.count', { count: results.length })}</p>
+            </SearchCombobox>
           </div>
           <div className="directory-card">{selected ? <ServiceCard id={selected} onRefer={referToCall} maintainer={maintainer} onChanged={refreshMaintainer} /> : <p className="muted empty-card">{t('search.pick')}</p>}</div>
         </div>
