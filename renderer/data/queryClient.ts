@@ -6,13 +6,16 @@ export function createQueryClient(): QueryClient {
   return new QueryClient({
     defaultOptions: {
       queries: {
+        // main is in the same machine: asking it never waits for the network (the PC may be
+        // offline for hours — TanStack's default 'online' mode would hold every query then).
+        networkMode: 'always',
         // IPC does not flake; a refused operation (role, lock, input) must not be repeated.
         retry: false,
         // Freshness comes from main's events, not from the window getting focus again.
         refetchOnWindowFocus: false,
         refetchOnReconnect: false,
       },
-      mutations: { retry: false },
+      mutations: { networkMode: 'always', retry: false },
     },
   });
 }
