@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { App } from './App.tsx';
+import { NoticesProvider } from './components/NoticeBar.tsx';
 import { DataProvider } from './data/DataProvider.tsx';
 import { i18n } from './i18n/i18n.ts';
 import { ShiftProvider } from './screens/calls/shift.ts';
@@ -14,7 +15,9 @@ createRoot(root).render(
     <I18nextProvider i18n={i18n}>
       <DataProvider>
         <ShiftProvider>
-          <App />
+          <NoticesProvider>
+            <App />
+          </NoticesProvider>
         </ShiftProvider>
       </DataProvider>
     </I18nextProvider>

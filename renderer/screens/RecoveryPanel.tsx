@@ -7,7 +7,7 @@ import type { ErrorPayload } from '../../src/errors.ts';
 import { invoke } from '../bridge.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { formatDateTime, type UiLang } from '../i18n/i18n.ts';
-import { pushNotice } from '../components/NoticeBar.tsx';
+import { usePushNotice } from '../components/NoticeBar.tsx';
 
 type BackupEntry = OutputOf<'store.listBackups'>['backups'][number];
 
@@ -19,6 +19,7 @@ export function RecoveryPanel({ onDone }: { onDone: (s: StoreStatusView) => void
   const [list, setList] = useState<OutputOf<'store.listBackups'> | null>(null);
   const [chosen, setChosen] = useState<BackupEntry | null>(null);
   const [error, setError] = useState<ErrorPayload | null>(null);
+  const pushNotice = usePushNotice();
   const { register, handleSubmit, formState, reset } = useForm<{ passphrase: string; confirm: boolean }>({ defaultValues: { passphrase: '', confirm: false } });
 
   useEffect(() => {
