@@ -1,7 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { type InputHTMLAttributes, useCallback, useEffect, useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { OutputOf } from '../../../src/contract/index.ts';
-import { PIN_RULE } from '../../../src/contract/pinRule.ts';
+import { accessContract } from '../../../src/contract/accessContract.ts';
+import type { InputOf, OutputOf } from '../../../src/contract/index.ts';
 import type { ErrorPayload } from '../../../src/errors.ts';
 import { call, OperationError } from '../../bridge.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
@@ -54,11 +56,11 @@ function useRun(): [ErrorPayload | null, <T>(f: () => Promise<T>) => Promise<T |
   return [error, run];
 }
 
-function PinInput({ label, value, onChange }: { label: string; value: string; onChange: (v: string) => void }) {
+function PinInput({ label, ...input }: { label: string } & InputHTMLAttributes<HTMLInputElement>) {
   return (
     <label className="field">
       <span>{label}</span>
-      <input type="password" inputMode="numeric" autoComplete="off" required maxLength={12} value={value} onChange={(e) => onChange(e.target.value)} />
+      <input type="password" inputMode="numeric" autoComplete="off" required maxLength={12} {...input} />
     </label>
   );
 }
@@ -68,26 +70,30 @@ function ProfilesSection() {
   const lang = i18n.language as UiLang;
   const [profiles, setProfiles] = useState<AdminProfile[]>([]);
   const [error, run] = useRun();
-  const [name, setName] = useState('');
-  const [centre, setCentre] = useState('');
-  const [pin, setPin] = useState('');
   const [resetFor, setResetFor] = useState<AdminProfile | null>(null);
-  const [newPin, setNewPin] = useState('');
   const [status, setStatus] = useState('');
+  // The contract's own input schemas: what main would refuse is refused here first (a PIN
+  // outside the rule says so in the status line, as main's refusal would).
+  const createForm = useForm<InputOf<'profiles.admin.create'>>({
+    resolver: zodResolver(accessContract['profiles.admin.create'].input),
+    defaultValues: { displayName: '', centre: '', pin: '' },
+  });
+  const resetForm = useForm<{ pin: string }>({
+    resolver: zodResolver(accessContract['profiles.admin.resetPin'].input.pick({ pin: true })),
+    defaultValues: { pin: '' },
+  });
+  const refused = (errors: { displayName?: unknown; centre?: unknown; pin?: unknown }) =>
+    setStatus(t(errors.displayName ? 'first.nameRequired' : errors.centre ? 'first.centreRequired' : 'admin.pinRule'));
   const reload = useCallback(() => void run(() => call('profiles.admin.list', {})).then((r) => r && setProfiles(r.profiles)), [run]);
   useEffect(reload, [reload]);
 
-  const create = async (e: React.FormEvent) => {
-    e.preventDefault();
-    if (!PIN_RULE.test(pin)) return setStatus(t('admin.pinRule'));
-    const p = await run(() => call('profiles.admin.create', { displayName: name, centre, pin }));
+  const create = createForm.handleSubmit(async (values) => {
+    const p = await run(() => call('profiles.admin.create', values));
     if (!p) return;
-    setName('');
-    setCentre('');
-    setPin('');
+    createForm.reset();
     setStatus(t('admin.created', { name: p.displayName }));
     reload();
-  };
+  }, refused);
   const setActive = async (p: AdminProfile, active: boolean) => {
     if (await run(() => call('profiles.admin.setActive', { profileId: p.id, active }))) {
       setStatus(t(active ? 'admin.enabled' : 'admin.disabled', { name: p.displayName }));
@@ -101,17 +107,15 @@ function ProfilesSection() {
       reload();
     }
   };
-  const reset = async (e: React.FormEvent) => {
-    e.preventDefault();
+  const reset = resetForm.handleSubmit(async ({ pin }) => {
     if (!resetFor) return;
-    if (!PIN_RULE.test(newPin)) return setStatus(t('admin.pinRule'));
-    if (await run(() => call('profiles.admin.resetPin', { profileId: resetFor.id, pin: newPin }))) {
+    if (await run(() => call('profiles.admin.resetPin', { profileId: resetFor.id, pin }))) {
       setStatus(t('admin.pinReset', { name: resetFor.displayName }));
       setResetFor(null);
-      setNewPin('');
+      resetForm.reset();
       reload();
     }
-  };
+  }, refused);
 
   return (
     <section className="panel" aria-labelledby="admin-profiles-title">
@@ -163,7 +167,7 @@ function ProfilesSection() {
       </table>
       {resetFor && (
         <form onSubmit={(e) => void reset(e)} aria-label={t('admin.resetTitle', { name: resetFor.displayName })}>
-          <PinInput label={t('admin.newPin', { name: resetFor.displayName })} value={newPin} onChange={setNewPin} />
+          <PinInput label={t('admin.newPin', { name: resetFor.displayName })} {...resetForm.register('pin')} />
           <button type="submit" className="primary">
             {t('admin.resetSubmit')}
           </button>{' '}
@@ -176,13 +180,13 @@ function ProfilesSection() {
         <h4 id="admin-new-title">{t('admin.newResponder')}</h4>
         <label className="field">
           <span>{t('admin.name')}</span>
-          <input value={name} maxLength={80} required autoComplete="off" onChange={(e) => setName(e.target.value)} />
+          <input maxLength={80} required autoComplete="off" {...createForm.register('displayName')} />
         </label>
         <label className="field">
           <span>{t('admin.centre')}</span>
-          <input value={centre} maxLength={120} required autoComplete="off" onChange={(e) => setCentre(e.target.value)} />
+          <input maxLength={120} required autoComplete="off" {...createForm.register('centre')} />
         </label>
-        <PinInput label={t('admin.pin')} value={pin} onChange={setPin} />
+        <PinInput label={t('admin.pin')} {...createForm.register('pin')} />
         <button type="submit" className="primary">
           {t('admin.create')}
         </button>
