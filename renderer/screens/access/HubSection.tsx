@@ -1,14 +1,26 @@
+import { zodResolver } from '@hookform/resolvers/zod';
 import { useCallback, useEffect, useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { OutputOf } from '../../../src/contract/index.ts';
+import { z } from 'zod';
+import { hubContract } from '../../../src/contract/hubContract.ts';
+import type { InputOf, OutputOf } from '../../../src/contract/index.ts';
 import type { ErrorPayload } from '../../../src/errors.ts';
 import { call, OperationError } from '../../bridge.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
+import { refusedInput } from '../../components/refusedInput.ts';
 import { syncChipText } from '../../components/SyncChip.tsx';
 import { formatDateTime, type UiLang } from '../../i18n/i18n.ts';
 
 type HubStatus = OutputOf<'hub.status'>;
 type Device = OutputOf<'hub.devices'>['devices'][number];
+
+// The contract's own input schemas; the device name may be left empty (main then names the PC).
+const joinSchema = z
+  .object({ url: z.string(), code: z.string(), deviceName: z.string() })
+  .transform((f) => ({ url: f.url, code: f.code, ...(f.deviceName.trim() ? { deviceName: f.deviceName } : {}) }))
+  .pipe(hubContract['hub.join'].input);
+const inviteSchema = hubContract['hub.invite'].input;
 
 /**
  * Administration → the line's hub (issue 14): join with a code, the sync facts, invite another
@@ -20,10 +32,9 @@ export function HubSection() {
   const [status, setStatus] = useState<HubStatus | null>(null);
   const [devices, setDevices] = useState<Device[]>([]);
   const [error, setError] = useState<ErrorPayload | null>(null);
-  const [url, setUrl] = useState('');
-  const [code, setCode] = useState('');
-  const [deviceName, setDeviceName] = useState('');
-  const [centre, setCentre] = useState('');
+  const joinForm = useForm<{ url: string; code: string; deviceName: string }, unknown, InputOf<'hub.join'>>({ resolver: zodResolver(joinSchema), defaultValues: { url: '', code: '', deviceName: '' } });
+  const inviteForm = useForm<InputOf<'hub.invite'>>({ resolver: zodResolver(inviteSchema), defaultValues: { centre: '' } });
+  const refused = (errors: Parameters<typeof refusedInput>[0]) => setError(refusedInput(errors));
   const [invitation, setInvitation] = useState<OutputOf<'hub.invite'> | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -49,20 +60,18 @@ export function HubSection() {
   }, [run]);
   useEffect(() => void reload(), [reload]);
 
-  const join = async (e: React.FormEvent) => {
-    e.preventDefault();
-    const r = await run(() => call('hub.join', { url: url.trim(), code: code.trim(), ...(deviceName.trim() ? { deviceName: deviceName.trim() } : {}) }));
+  const join = joinForm.handleSubmit(async (values) => {
+    const r = await run(() => call('hub.join', values));
     if (r) {
-      setCode('');
+      joinForm.setValue('code', '');
       await run(() => call('hub.syncNow', {}));
       await reload();
     }
-  };
-  const invite = async (e: React.FormEvent) => {
-    e.preventDefault();
-    const r = await run(() => call('hub.invite', { centre: centre.trim() }));
+  }, refused);
+  const invite = inviteForm.handleSubmit(async (values) => {
+    const r = await run(() => call('hub.invite', values));
     if (r) setInvitation(r);
-  };
+  }, refused);
   const revoke = async (d: Device) => {
     if (!window.confirm(t('hub.revokeConfirm', { name: d.name, centre: d.centre }))) return;
     if (await run(() => call('hub.revokeDevice', { deviceId: d.id }))) await reload();
@@ -88,15 +97,15 @@ export function HubSection() {
           <p className="muted">{t('hub.intro')}</p>
           <label className="field">
             <span>{t('hub.url')}</span>
-            <input type="url" required value={url} placeholder="https://hub.example.be" onChange={(e) => setUrl(e.target.value)} />
+            <input type="url" required placeholder="https://hub.example.be" {...joinForm.register('url')} />
           </label>
           <label className="field">
             <span>{t('hub.code')}</span>
-            <input required autoComplete="off" spellCheck={false} value={code} onChange={(e) => setCode(e.target.value)} />
+            <input required autoComplete="off" spellCheck={false} {...joinForm.register('code')} />
           </label>
           <label className="field">
             <span>{t('hub.deviceName')}</span>
-            <input value={deviceName} maxLength={80} onChange={(e) => setDeviceName(e.target.value)} />
+            <input maxLength={80} {...joinForm.register('deviceName')} />
           </label>
           <button type="submit" disabled={busy}>
             {t('hub.join')}
@@ -153,7 +162,7 @@ export function HubSection() {
           <form onSubmit={(e) => void invite(e)} aria-label={t('hub.inviteForm')}>
             <label className="field">
               <span>{t('hub.inviteCentre')}</span>
-              <input required maxLength={80} value={centre} onChange={(e) => setCentre(e.target.value)} />
+              <input required maxLength={80} {...inviteForm.register('centre')} />
             </label>
             <button type="submit" disabled={busy}>
               {t('hub.invite')}

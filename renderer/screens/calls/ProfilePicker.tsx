@@ -1,14 +1,29 @@
+import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useRef, useState } from 'react';
+import { type Resolver, type UseFormRegisterReturn, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
 import type { OutputOf } from '../../../src/contract/index.ts';
 import { PIN_RULE } from '../../../src/contract/pinRule.ts';
 import type { ErrorPayload } from '../../../src/errors.ts';
-import { invoke, OperationError } from '../../bridge.ts';
+import { OperationError } from '../../bridge.ts';
+import { useOperation } from '../../data/useOperation.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { formatDateTime, type UiLang } from '../../i18n/i18n.ts';
 import { useShiftActions } from './shift.ts';
 
 type ProfileItem = OutputOf<'profiles.list'>['profiles'][number];
+interface PinValues {
+  pin: string;
+  confirm: string;
+}
+
+// The PIN or passphrase as profiles.signIn takes it; a new PIN twice, the same 6 to 12 digits.
+// Messages are locale keys (shift.*), said in the user's language.
+const secretSchema = z.object({ pin: z.string().min(1).max(256), confirm: z.string() });
+const newPinSchema = z
+  .object({ pin: z.string().regex(PIN_RULE, 'shift.pinRule'), confirm: z.string() })
+  .refine((v) => v.pin === v.confirm, { path: ['confirm'], message: 'shift.pinMismatch' });
 
 /**
  * Start of a shift: the responder picks their profile (the last one used comes first, so after
@@ -19,22 +34,21 @@ type ProfileItem = OutputOf<'profiles.list'>['profiles'][number];
 export function ProfilePicker({ onSignedIn }: { onSignedIn?: () => void }) {
   const { t, i18n } = useTranslation('calls');
   const lang = i18n.language as UiLang;
-  const [profiles, setProfiles] = useState<ProfileItem[] | null>(null);
-  const [error, setError] = useState<ErrorPayload | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [pin, setPin] = useState('');
-  const [pinConfirm, setPinConfirm] = useState('');
-  const [localError, setLocalError] = useState<string | null>(null);
+  const list = useOperation('profiles.list', {});
+  const profiles = list.data?.profiles ?? null;
+  const [signInError, setError] = useState<ErrorPayload | null>(null);
+  const error = signInError ?? list.error?.payload ?? null;
   const [selected, setSelected] = useState<ProfileItem | null>(null);
+  const settingPin = selected !== null && !selected.hasPin && selected.role === 'responder';
+  const mode = useRef(settingPin);
+  mode.current = settingPin;
+  const resolver: Resolver<PinValues> = (values, context, options) => zodResolver(mode.current ? newPinSchema : secretSchema)(values, context, options);
+  const { register, handleSubmit, reset, formState } = useForm<PinValues>({ resolver, defaultValues: { pin: '', confirm: '' } });
+  const busy = formState.isSubmitting;
+  const formProblem = formState.errors.pin?.message ?? formState.errors.confirm?.message;
+  const localError = formProblem ? t(formProblem) : null;
   const shiftActions = useShiftActions();
   const firstRef = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    void invoke('profiles.list', {}).then((r) => {
-      if (!r.ok) return setError(r.error);
-      setProfiles(r.value.profiles);
-    });
-  }, []);
   // Once the list is on screen (committed), the keyboard lands on the last responder, after
   // the Shell's own "focus the screen" on navigation.
   const listShown = profiles !== null;
@@ -44,43 +58,25 @@ export function ProfilePicker({ onSignedIn }: { onSignedIn?: () => void }) {
     return () => cancelAnimationFrame(id);
   }, [listShown]);
 
-  /** The two PIN fields of a new PIN (new profile, or a profile without one): same digits, 6 to 12. */
-  const checkNewPin = (): boolean => {
-    const problem = !PIN_RULE.test(pin) ? t('shift.pinRule') : pin !== pinConfirm ? t('shift.pinMismatch') : null;
-    setLocalError(problem);
-    return problem === null;
-  };
-
   const pick = (p: ProfileItem | null) => {
     setSelected(p);
-    setPin('');
-    setPinConfirm('');
+    reset();
     setError(null);
-    setLocalError(null);
   };
 
-  const signIn = async (e: React.FormEvent) => {
-    e.preventDefault();
+  const signIn = handleSubmit(async ({ pin }) => {
     if (!selected) return;
-    const settingPin = !selected.hasPin && selected.role === 'responder';
-    if (settingPin && !checkNewPin()) return;
-    setBusy(true);
     setError(null);
-    setLocalError(null);
     try {
       await (settingPin ? shiftActions.signIn(selected.id, { newPin: pin }) : shiftActions.signIn(selected.id, { secret: pin }));
       onSignedIn?.();
     } catch (err) {
       if (err instanceof OperationError) setError(err.payload);
-      setPin('');
-      setPinConfirm('');
-    } finally {
-      setBusy(false);
+      reset();
     }
-  };
+  });
 
   if (selected) {
-    const settingPin = !selected.hasPin && selected.role === 'responder';
     const passphrase = selected.role === 'supervisor';
     return (
       <section className="profile-picker" aria-labelledby="shift-title">
@@ -95,7 +91,7 @@ export function ProfilePicker({ onSignedIn }: { onSignedIn?: () => void }) {
           )}
           {settingPin && <p className="hint">{t('shift.setPinIntro')}</p>}
           {settingPin ? (
-            <NewPinFields pin={pin} confirm={pinConfirm} onPin={setPin} onConfirm={setPinConfirm} label={t('shift.newPin')} confirmLabel={t('shift.pinConfirm')} autoFocus />
+            <NewPinFields pin={register('pin')} confirm={register('confirm')} label={t('shift.newPin')} confirmLabel={t('shift.pinConfirm')} autoFocus />
           ) : (
             <label className="field">
               <span>{passphrase ? t('shift.yourPassphrase') : t('shift.yourPin')}</span>
@@ -106,8 +102,7 @@ export function ProfilePicker({ onSignedIn }: { onSignedIn?: () => void }) {
                 autoFocus
                 required
                 maxLength={passphrase ? 256 : 12}
-                value={pin}
-                onChange={(e) => setPin(e.target.value)}
+                {...register('pin')}
               />
             </label>
           )}
@@ -157,16 +152,16 @@ export function ProfilePicker({ onSignedIn }: { onSignedIn?: () => void }) {
 }
 
 /** A new PIN and its confirmation: hidden digits, numeric keypad, never offered to autofill. */
-function NewPinFields(props: { pin: string; confirm: string; onPin: (v: string) => void; onConfirm: (v: string) => void; label: string; confirmLabel: string; autoFocus?: boolean }) {
+function NewPinFields(props: { pin: UseFormRegisterReturn; confirm: UseFormRegisterReturn; label: string; confirmLabel: string; autoFocus?: boolean }) {
   return (
     <>
       <label className="field">
         <span>{props.label}</span>
-        <input type="password" inputMode="numeric" autoComplete="off" required maxLength={12} autoFocus={props.autoFocus} value={props.pin} onChange={(e) => props.onPin(e.target.value)} />
+        <input type="password" inputMode="numeric" autoComplete="off" required maxLength={12} autoFocus={props.autoFocus} {...props.pin} />
       </label>
       <label className="field">
         <span>{props.confirmLabel}</span>
-        <input type="password" inputMode="numeric" autoComplete="off" required maxLength={12} value={props.confirm} onChange={(e) => props.onConfirm(e.target.value)} />
+        <input type="password" inputMode="numeric" autoComplete="off" required maxLength={12} {...props.confirm} />
       </label>
     </>
   );
