@@ -3,7 +3,8 @@ import { type ReactNode, type Ref, useEffect, useId, useRef, useState } from 're
 // The one search combobox (issue 13, point 6): the directory search and the referral search of
 // the call console. A text box with role combobox over a listbox of answers; arrow keys move
 // the active option, Enter picks it, Escape clears, a click picks without taking the focus.
-// Enter typed before the answer to the latest keystroke arrived picks the first answer then.
+// With `waitForAnswer`, Enter typed before the answer to the latest keystroke arrived picks the
+// first answer then (the directory: type and Enter); without, Enter picks what is on screen.
 
 export interface SearchComboboxProps<T> {
   label: ReactNode;
@@ -26,6 +27,8 @@ export interface SearchComboboxProps<T> {
   keyShortcuts?: string;
   autoFocus?: boolean;
   maxLength?: number;
+  /** Enter before the latest answer waits for it (else it picks the active option shown). */
+  waitForAnswer?: boolean;
   /** Shown between the box and the list (filters, counts, status). */
   children?: ReactNode;
 }
@@ -58,7 +61,7 @@ export function SearchCombobox<T>(p: SearchComboboxProps<T>) {
     } else if (e.key === 'Enter') {
       e.preventDefault();
       // Compare with the box's live value: React may not have asked for it yet.
-      if (p.answeredFor !== e.currentTarget.value) pickWhenAnswered.current = true;
+      if (p.waitForAnswer && p.answeredFor !== e.currentTarget.value) pickWhenAnswered.current = true;
       else {
         const item = items.current[active];
         if (item) onPick(item, active);

@@ -141,6 +141,7 @@ function DirectorySearchScreen() {
               listClassName="results"
               listData={{ 'data-query': resultsFor.current ?? undefined }}
               keepList
+              waitForAnswer
             >
               <div className="filters">
                 <select aria-label={t('filters.commune')} value={filters.commune} onChange={(e) => setFilters((f) => ({ ...f, commune: e.target.value }))}>
