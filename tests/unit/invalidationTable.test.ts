@@ -1,0 +1,34 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { QueryClient } from '@tanstack/react-query';
+import { EVENT_NAMES, OPERATION_NAMES } from '../../src/contract/index.ts';
+import { applyEvent, INVALIDATIONS } from '../../renderer/data/invalidation.ts';
+
+// The renderer's one event→invalidation table (issue 13, point 6): every event has a rule, every
+// name in it is an operation (or a prefix some operation has), and applying an event makes
+// exactly its operations stale in a real TanStack Query cache.
+
+test('every event has a rule and every target names real operations', () => {
+  assert.deepEqual(Object.keys(INVALIDATIONS).sort(), [...EVENT_NAMES].sort());
+  for (const [event, rule] of Object.entries(INVALIDATIONS)) {
+    if (rule === 'everything') continue;
+    for (const target of rule) {
+      const hits = target.endsWith('.*') ? OPERATION_NAMES.filter((n) => n.startsWith(target.slice(0, -1))) : OPERATION_NAMES.filter((n) => n === target);
+      assert.ok(hits.length > 0, `${event} → ${target} names no operation`);
+    }
+  }
+});
+
+test('an event marks its operations stale and leaves the others; access.changed drops what no screen shows', async () => {
+  const client = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity } } });
+  for (const key of [['calls.current', {}], ['calls.list', { limit: 5 }], ['shift.board', {}], ['taxonomy.list', {}], ['hub.status', {}]] as const) client.setQueryData(key, { any: true });
+  const stale = () => client.getQueryCache().getAll().filter((q) => q.isStale()).map((q) => q.queryKey[0]).sort();
+  assert.deepEqual(stale(), []);
+  applyEvent(client, 'calls.changed');
+  assert.deepEqual(stale(), ['calls.current', 'calls.list', 'shift.board']);
+  applyEvent(client, 'app.notice');
+  assert.equal(client.getQueryCache().getAll().length, 5);
+  applyEvent(client, 'access.changed');
+  assert.equal(client.getQueryCache().getAll().length, 0, 'no observer: nothing kept for the next person');
+  client.clear();
+});
