@@ -1,7 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OutputOf } from '../../src/contract/index.ts';
-import { invoke } from '../bridge.ts';
+import { useOperation } from '../data/useOperation.ts';
 import { DemoBanner } from '../screens/directory/DemoBanner.tsx';
 import { languageNames, openingHoursInWords, type WordsLang } from '../i18n/words.ts';
 
@@ -10,20 +9,15 @@ import { languageNames, openingHoursInWords, type WordsLang } from '../i18n/word
 // `crisis`, so the federation's directory keeps the numbers current; without any, the panel
 // says how to add one.
 
-type Line = OutputOf<'directory.crisisLines'>['lines'][number];
-
 export function CrisisPanel({ onClose }: { onClose: () => void }) {
   const { t, i18n } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
-  const [lines, setLines] = useState<Line[] | null>(null);
-  const [failed, setFailed] = useState(false);
+  const crisis = useOperation('directory.crisisLines', {});
+  const lines = crisis.data?.lines ?? null;
+  const failed = crisis.isError;
   useEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
-    void invoke('directory.crisisLines', {}).then((r) => {
-      if (r.ok) setLines(r.value.lines);
-      else setFailed(true);
-    });
   }, []);
   const lang = i18n.language;
   return (

@@ -1,28 +1,14 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CallSummary } from '../../../src/contract/callsContract.ts';
 import { formatCallTime } from '../../../src/domain/duration.ts';
-import { invoke, onEvent } from '../../bridge.ts';
+import { useOperation } from '../../data/useOperation.ts';
 import { formatDateTime, type UiLang } from '../../i18n/i18n.ts';
 
 /** The signed-in responder's ended calls whose record is not closed yet, any day. */
 export function ToFinishList({ onOpen }: { onOpen: (callId: string) => void }) {
   const { t, i18n } = useTranslation('calls');
   const lang = i18n.language as UiLang;
-  const [calls, setCalls] = useState<CallSummary[] | null>(null);
-  useEffect(() => {
-    let live = true;
-    const load = () =>
-      void invoke('calls.list', { view: 'toFinish', limit: 50 }).then((r) => {
-        if (live && r.ok) setCalls(r.value.calls);
-      });
-    load();
-    const off = onEvent('calls.changed', load);
-    return () => {
-      live = false;
-      off();
-    };
-  }, []);
+  // Refreshed by calls.changed (data/invalidation.ts).
+  const calls = useOperation('calls.list', { view: 'toFinish', limit: 50 }).data?.calls ?? null;
   if (!calls || calls.length === 0) return null;
   return (
     <section className="to-finish panel" aria-labelledby="to-finish-title">
