@@ -5,7 +5,10 @@ import { createInvitation, enrol } from '../src/hub/enrolment.ts';
 import type { HubContext } from '../src/hub/hubContext.ts';
 import { HubRefusal } from '../src/hub/hubErrors.ts';
 import { issuesOf } from '../src/schemas/parse.ts';
-import { BODY_LIMITS, enrolRequest, inviteRequest, MAX_PULL_PAGE, PROTOCOL_VERSION, pushRequest, revokeRequest } from '../src/sync/wire.ts';
+import { BODY_LIMITS, enrolRequest, inviteRequest, lineReportRequest, MAX_PULL_PAGE, PROTOCOL_VERSION, pushRequest, revokeRequest } from '../src/sync/wire.ts';
+import { lineReportBundle } from '../src/hub/lineReport.ts';
+import { bundleToDocument } from '../src/reports/reportJson.ts';
+import { AppError } from '../src/errors.ts';
 import { pushChanges } from '../src/hub/push.ts';
 import { pullItems } from '../src/hub/pull.ts';
 
@@ -94,6 +97,21 @@ export function buildHubServer(opts: HubServerOptions): FastifyInstance {
     const limit = Number(q.limit ?? MAX_PULL_PAGE);
     if (!Number.isSafeInteger(after) || after < 0 || !Number.isSafeInteger(limit) || limit < 1) throw new HubRefusal(400, 'InvalidInput', 'pull: after and limit are whole numbers (after ≥ 0, limit ≥ 1).');
     return { v: PROTOCOL_VERSION, ...(await pullItems(ctx, after, limit)) };
+  });
+
+  // "Bilan de la ligne" for a workstation (a supervisor's, checked by the workstation's router:
+  // the hub authenticates devices, not people — docs/federation.md).
+  app.post('/v1/report', async (req) => {
+    await device(req);
+    const { from, to, flavour } = parseBody(lineReportRequest, req.body, 'report request');
+    try {
+      const bundle = await lineReportBundle(ctx, { from, to, flavour, generator: 'Relais Hub' });
+      return { v: PROTOCOL_VERSION, document: bundleToDocument(bundle) };
+    } catch (e) {
+      // A period the report refuses (ends before it starts, too long) is the request's fault.
+      if (e instanceof AppError && e.code === 'InvalidInput') throw new HubRefusal(400, 'InvalidInput', e.message, e.issues);
+      throw e;
+    }
   });
 
   return app;

@@ -15,6 +15,7 @@ type Rules = { [N in OperationName]?: Rule<N> };
 export const AUDITED_OPERATIONS: Rules = {
   'reports.export': (i) => ({ action: 'export.report', detail: { kind: 'period', format: i.format, public: false, from: i.from, to: i.to } }),
   'reports.exportPublic': (i) => ({ action: 'export.report', detail: { kind: 'period', format: i.format, public: true, from: i.from, to: i.to } }),
+  'reports.lineExport': (i) => ({ action: 'export.report', detail: { kind: 'line', format: i.format, public: i.flavour === 'public', from: i.from, to: i.to } }),
   'directory.export': (i, o) => ({ action: 'export.directory', detail: { format: i.format, public: i.public ?? false, count: o.count } }),
   'directory.importApply': (_i, o) => ({ action: 'directory.import', detail: { added: o.counts.added, updated: o.counts.changed, count: o.counts.rejected } }),
   'directory.lexiconSave': (_i, o) => ({ action: 'directory.lexicon', detail: { count: o.entries, cause: o.saved ? 'saved' : 'refused' } }),
@@ -51,6 +52,7 @@ export const SELF_AUDITED: ReadonlySet<OperationName> = new Set<OperationName>([
 export const AUDIT_AFTER_COMMIT: ReadonlySet<OperationName> = new Set<OperationName>([
   'reports.export',
   'reports.exportPublic',
+  'reports.lineExport',
   'directory.export',
   'store.backupNow',
 ]);

@@ -9,6 +9,7 @@ import { feedContract } from './feedContract.ts';
 import { callsContract } from './callsContract.ts';
 import { callbacksContract } from './callbacksContract.ts';
 import { reportsContract } from './reportsContract.ts';
+import { lineReportContract } from './lineReportContract.ts';
 import { accessContract } from './accessContract.ts';
 import { shiftContract } from './shiftContract.ts';
 import { hubContract } from './hubContract.ts';
@@ -27,6 +28,7 @@ export const contract = {
   ...callsContract,
   ...callbacksContract,
   ...reportsContract,
+  ...lineReportContract,
   ...accessContract,
   ...shiftContract,
   ...hubContract,

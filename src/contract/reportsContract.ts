@@ -19,14 +19,14 @@ export const QUOTE_MAX_CHARS = 1_000;
 const ymd = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
 const period = { from: ymd, to: ymd };
 
-const exportInput = z.strictObject({
+export const exportInput = z.strictObject({
   ...period,
   format: z.enum(REPORT_FORMATS),
   /** CSV separator: `;` with decimal comma and BOM (Belgian Excel), or `,` with decimal point. */
   delimiter: z.enum([';', ',']).default(';'),
   lang: z.enum(REPORT_LANGS).default('fr'),
 });
-const fileOutput = z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string(), bytes: z.number(), flavour: z.enum(['internal', 'public']) });
+export const fileOutput = z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string(), bytes: z.number(), flavour: z.enum(['internal', 'public']) });
 
 const countRow = z.object({ key: z.string(), count: z.number() });
 

@@ -9,6 +9,7 @@ import { feedHandlers } from './feedHandlers.ts';
 import { callsHandlers } from './callsHandlers.ts';
 import { callbacksHandlers } from './callbacksHandlers.ts';
 import { reportsHandlers } from './reportsHandlers.ts';
+import { lineReportHandlers } from './lineReportHandlers.ts';
 import { accessHandlers } from './accessHandlers.ts';
 import { shiftHandlers } from './shiftHandlers.ts';
 import { hubHandlers } from './hubHandlers.ts';
@@ -27,6 +28,7 @@ export const handlers: Handlers = {
   ...callsHandlers,
   ...callbacksHandlers,
   ...reportsHandlers,
+  ...lineReportHandlers,
   ...accessHandlers,
   ...shiftHandlers,
   ...hubHandlers,

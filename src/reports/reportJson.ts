@@ -70,6 +70,12 @@ export function bundleToDocument(bundle: ReportBundle): ReportDocument {
   return { ...bundle.report, taxonomy: bundle.taxonomy, source: bundle.source, facts: bundle.facts };
 }
 
+/** The bundle a report document holds (the line's bilan fetched from the hub). */
+export function documentToBundle(doc: ReportDocument): ReportBundle {
+  const { taxonomy, source, facts, ...report } = doc;
+  return { report, taxonomy, source, facts };
+}
+
 export function reportToJson(bundle: ReportBundle): Buffer {
   return Buffer.from(`${JSON.stringify(bundleToDocument(bundle), null, 2)}\n`, 'utf8');
 }

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { AppError } from '../errors.ts';
-import { type ChangeWire, devicesResponse, enrolResponse, pullResponse, pushResponse, type PushResult, type PulledItem, revokeResponse, type EnrolRequest, type EnrolResponse, hubErrorBody, inviteResponse, PROTOCOL_VERSION, type DeviceView } from './wire.ts';
+import { type ChangeWire, devicesResponse, enrolResponse, pullResponse, pushResponse, type PushResult, type PulledItem, revokeResponse, type EnrolRequest, type EnrolResponse, hubErrorBody, inviteResponse, lineReportResponse, PROTOCOL_VERSION, type DeviceView } from './wire.ts';
+import type { ReportDocument } from '../reports/reportJson.ts';
 
 // The workstation's HTTP client for the hub: one function per endpoint, bodies checked with the
 // same zod schemas the hub uses. A network failure is HubUnreachable (work goes on offline); a
@@ -86,6 +87,10 @@ export class HubClient {
 
   async push(changes: ChangeWire[]): Promise<PushResult[]> {
     return (await this.request('POST', '/v1/push', { v: PROTOCOL_VERSION, changes }, pushResponse)).results;
+  }
+
+  async lineReport(req: { from: string; to: string; flavour: 'internal' | 'public' }): Promise<ReportDocument> {
+    return (await this.request('POST', '/v1/report', { v: PROTOCOL_VERSION, ...req }, lineReportResponse)).document;
   }
 
   async pull(after: number, limit: number): Promise<{ items: PulledItem[]; next: number; more: boolean }> {

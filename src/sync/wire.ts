@@ -3,6 +3,7 @@ import { THEME_CODE_PATTERN } from '../domain/taxonomy.ts';
 import { makeServiceSchema } from '../directory/serviceSchema.ts';
 import { hubDeviceFields } from '../schemas/hubDevice.ts';
 import { HELP_OUTCOMES } from '../contract/callbacksContract.ts';
+import { reportDocumentSchema } from '../reports/reportJson.ts';
 
 // The hub's HTTP protocol: every request and response body, as zod schemas shared by the hub
 // (src/hub, served by hub/) and the workstation's sync client (src/sync). Bodies carry the
@@ -268,3 +269,14 @@ export const pulledNote = noteWire.extend({ centre: z.string() });
 export const pulledHandover = handoverWire.extend({ centre: z.string() });
 /** A pulled caller mark (withdrawn marks arrive as deleted items without payload). */
 export const pulledCallerMark = z.strictObject({ id: z.string().regex(/^[0-9a-f]{32}$/), hash: z.string().regex(/^[0-9a-f]{64}$/), sealed: sealedWire, centre: z.string() });
+
+// --- The line's bilan (issue 14: "a supervisor's Relais can fetch it") ----------------------
+
+/**
+ * "Bilan de la ligne" asked by a workstation: the hub builds it from every centre's call facts
+ * with Relais's report and disclosure-control code (a public one is protected on the hub, the
+ * workstation only shows and exports it). The workstation's router lets only supervisors ask.
+ */
+export const lineReportRequest = z.strictObject({ v: version, from: day, to: day, flavour: z.enum(['internal', 'public']) });
+/** The report as its JSON export holds it (schema `relais.report`): an internal one carries the facts. */
+export const lineReportResponse = z.strictObject({ v: version, document: reportDocumentSchema });

@@ -151,6 +151,40 @@ for (const engine of ENGINES) {
       assert.match(text, /^CPAS de Test;5;5;1;20,0;1$/m, 'the barometer row of the named service: 5 referrals, 5 contacted, 1 unreachable, 20 %, help arrived 1');
     });
 
+    test('a supervisor\'s Relais fetches "Bilan de la ligne" from the hub (reports.line), exports it (reports.lineExport, audited); a responder is refused by the router', async () => {
+      const onHub = await lineReportBundle(hub.ctx, { from: '2026-03-01', to: '2026-03-31', flavour: 'internal', generator: 'x' });
+      const shown = await ok<{ title: { fr: string }; flavour: string; headline: { calls: { v: number } }; tables: Array<{ id: string }> }>(b, 'reports.line', { from: '2026-03-01', to: '2026-03-31' });
+      assert.deepEqual([shown.title.fr, shown.flavour, shown.headline.calls.v], ['Bilan de la ligne', 'internal', onHub.report.headline.calls.v]);
+      assert.deepEqual(shown.tables.map((t) => t.id), onHub.report.tables.map((t) => t.id));
+      const pub = await ok<{ flavour: string; tables: Array<{ rows: Array<{ cells: Array<{ h?: string }> }> }> }>(b, 'reports.line', { from: '2026-03-01', to: '2026-03-31', flavour: 'public' });
+      assert.equal(pub.flavour, 'public');
+      assert.ok(pub.tables.some((t) => t.rows.some((r) => r.cells.some((c) => c.h === 'below'))), 'small counts hidden by the hub');
+
+      const json = await ok<{ fileName: string; base64: string; flavour: string }>(b, 'reports.lineExport', { from: '2026-03-01', to: '2026-03-31', flavour: 'internal', format: 'json' });
+      assert.equal(json.fileName, 'bilan-ligne-2026-03-01_2026-03-31-interne.json');
+      const doc = JSON.parse(Buffer.from(json.base64, 'base64').toString('utf8'));
+      assert.equal(doc.facts.current.calls, onHub.facts?.current.calls, 'an internal file carries the facts (a regional merge can read it)');
+      const csvPublic = await ok<{ fileName: string; base64: string; flavour: string }>(b, 'reports.lineExport', { from: '2026-03-01', to: '2026-03-31', flavour: 'public', format: 'csv' });
+      assert.equal(csvPublic.flavour, 'public');
+      assert.match(Buffer.from(csvPublic.base64, 'base64').toString('utf8'), /Bilan de la ligne/);
+      const audit = await ok<{ entries: Array<{ action: string; detail: Record<string, unknown> }> }>(b, 'audit.list', {});
+      assert.ok(audit.entries.some((e) => e.action === 'export.report' && e.detail.kind === 'line' && e.detail.public === true && e.detail.format === 'csv'));
+
+      const session = b.services.session;
+      const role = session.role;
+      session.role = 'responder';
+      try {
+        for (const name of ['reports.line', 'reports.lineExport']) {
+          const r = await b.router.dispatch(name, { from: '2026-03-01', to: '2026-03-31', flavour: 'internal', format: 'json' });
+          assert.equal(r.ok ? 'ok' : r.error.code, 'Forbidden', name);
+        }
+      } finally {
+        session.role = role;
+      }
+      const bad = await b.router.dispatch('reports.line', { from: '2026-03-31', to: '2026-03-01' });
+      assert.equal(bad.ok ? 'ok' : bad.error.code, 'HubRefused', 'a period ending before it starts is refused by the hub');
+    });
+
     test('an "unreachable" note written on A keeps its kind on B: result rows and B\'s "to verify" list', async () => {
       await ok(a, 'directory.addNote', { serviceId: 'ligne-2', text: 'Personne ne décroche depuis lundi', kind: 'unreachable' });
       await ok(a, 'hub.syncNow', {});

@@ -1,7 +1,9 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../src/domain/taxonomy.ts';
 import { useShift } from '../calls/shift.ts';
+import { invoke } from '../../bridge.ts';
+import { LineReportView } from './LineReportView.tsx';
 import { PeriodReportView } from './PeriodReportView.tsx';
 import { QuotesReview } from './QuotesReview.tsx';
 import { ShiftSummaryView } from './ShiftSummaryView.tsx';
@@ -10,15 +12,26 @@ import './reports.css';
 // Bilans: the shift summary (debriefing), the period report with its charts and exports, and
 // the review of excerpts. Roles are shown here and enforced by main.
 
-type Tab = 'shift' | 'period' | 'quotes';
+type Tab = 'shift' | 'period' | 'quotes' | 'line';
 
 export function ReportsScreen() {
   const { t, i18n } = useTranslation('reports');
   const { loaded, profile } = useShift();
   const [tab, setTab] = useState<Tab>('period');
   const lang = (['fr', 'nl', 'en'].includes(i18n.language) ? i18n.language : 'fr') as Lang;
-  if (!loaded) return null;
   const supervisor = profile?.role === 'supervisor';
+  // "Bilan de la ligne" (issue 14): for supervisors of a PC joined to the line's hub.
+  const [joined, setJoined] = useState(false);
+  useEffect(() => {
+    if (!supervisor) return;
+    let alive = true;
+    void invoke('hub.status', {}).then((r) => alive && setJoined(r.ok && r.value.joined));
+    return () => {
+      alive = false;
+    };
+  }, [supervisor]);
+  if (!loaded) return null;
+  const tabs: Tab[] = supervisor && joined ? ['period', 'line', 'shift', 'quotes'] : ['period', 'shift', 'quotes'];
   return (
     <div className="reports">
       <div className="screen-header no-print">
@@ -30,7 +43,7 @@ export function ReportsScreen() {
       ) : (
         <>
           <div className="tabs no-print" role="tablist" aria-label={t('tabs.label')}>
-            {(['period', 'shift', 'quotes'] as const).map((k) => (
+            {tabs.map((k) => (
               <button key={k} type="button" role="tab" aria-selected={tab === k} onClick={() => setTab(k)}>
                 {t(`tabs.${k}`)}
               </button>
@@ -38,6 +51,7 @@ export function ReportsScreen() {
           </div>
           <div role="tabpanel">
             {tab === 'period' && <PeriodReportView supervisor={supervisor} lang={lang} />}
+            {tab === 'line' && supervisor && joined && <LineReportView lang={lang} />}
             {tab === 'shift' && <ShiftSummaryView lang={lang} />}
             {tab === 'quotes' && <QuotesReview supervisor={supervisor} lang={lang} />}
           </div>
