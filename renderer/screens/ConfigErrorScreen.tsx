@@ -11,8 +11,15 @@ import { useReasonText } from '../components/ErrorMessage.tsx';
  * screen says what IT must correct — file, line, column and the usual cause — and nothing more.
  */
 export function ConfigErrorScreen({ status }: { status: StoreStatusView }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const reasonText = useReasonText();
+  // config.json's problems carry reason keys (reasons.json, config.*): said in the UI language.
+  const said = (x: { message: string; reason?: string | undefined; params?: Record<string, string | number> | undefined; rule?: string | undefined; limit?: number | undefined }): string =>
+    x.reason && i18n.exists(`reasons:${x.reason}`)
+      ? t(`reasons:${x.reason}`, { ...x.params })
+      : x.rule && i18n.exists(`common:errors.issue.${x.rule}`)
+        ? t(`common:errors.issue.${x.rule}`, { limit: x.limit ?? '' })
+        : x.message;
   const [config, setConfig] = useState<OutputOf<'config.get'> | null>(null);
   useEffect(() => {
     void invoke('config.get', {}).then((r) => r.ok && setConfig(r.value));
@@ -30,8 +37,17 @@ export function ConfigErrorScreen({ status }: { status: StoreStatusView }) {
         </p>
       )}
       {!wrongAccount && backslash && <p className="badge warn" data-config-hint="">{t('blocked.backslash')}</p>}
-      {!wrongAccount && syntax?.hint && !backslash && <p className="badge warn" data-config-hint="">{syntax.hint}</p>}
-      {status.problem && <p role="alert">{reasonText(status.problem)}</p>}
+      {!wrongAccount && syntax?.hint && !backslash && <p className="badge warn" data-config-hint="">{said({ message: syntax.hint, reason: config?.problem?.issues.find((i) => i.hintReason)?.hintReason })}</p>}
+      {!wrongAccount && config?.problem && config.problem.issues.length > 0 && (
+        <ul className="config-issues" data-config-issues="">
+          {config.problem.issues.map((issue) => (
+            <li key={`${issue.path}:${issue.message}`}>
+              <code>{issue.path}</code> — {said(issue)}
+            </li>
+          ))}
+        </ul>
+      )}
+      {status.problem && <p role="alert">{!wrongAccount && config?.problem?.reason ? said(config.problem) : reasonText(status.problem)}</p>}
       {/* The file's own words (paths, JSON keys) for whoever edits it: technical, so labelled as such. */}
       {status.problem && (
         <figure className="technical" data-testid="blocked-technical">

@@ -203,9 +203,25 @@ export const configStateSchema = z.object({
   blocksStore: z.boolean(),
   problem: z
     .object({
+      /** English: logs, doctor, the CLI. */
       message: z.string(),
-      issues: z.array(z.object({ path: z.string(), message: z.string() })),
-      /** Where a JSON syntax error is (1-based), and what usually causes it. */
+      /** What follows (safe mode, or no store): a reason key of reasons.json, for screens. */
+      reason: z.string().optional(),
+      params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+      /** Each problem: English message, and its reason key and parameters (or zod's rule and limit) for screens. */
+      issues: z.array(
+        z.object({
+          path: z.string(),
+          message: z.string(),
+          reason: z.string().optional(),
+          params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+          rule: z.string().optional(),
+          limit: z.number().optional(),
+          /** A JSON syntax error's usual cause, as a reason key. */
+          hintReason: z.string().optional(),
+        }),
+      ),
+      /** Where a JSON syntax error is (1-based), and what usually causes it (English; its reason key is on the issue). */
       syntax: z.object({ line: z.number(), column: z.number(), hint: z.string().nullable() }).nullable().optional(),
     })
     .nullable(),

@@ -2,13 +2,24 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
+import { type ReasonKey, type ReasonParams, reasonText } from '../domain/i18n.ts';
 import { AppError, type ErrorIssue } from '../errors.ts';
 import { defaultDataDir } from '../platform/defaultDataDir.ts';
+import { issuesOf } from '../schemas/parse.ts';
 import { type ConfigState, type ConfigValues, defaultConfigValues, machineConfigSchema, valuesFrom } from './configSchema.ts';
 
 // Reads the machine-wide config.json once at start. Never throws: a missing file means
 // defaults; an unreadable or invalid one means *safe mode* — defaults, no directory feed,
 // and a problem naming each offending key, shown by the app (config.get) and by doctor.
+// Each problem carries a reason key (reasons.json, config.*) with its parameters, so the
+// config-error screen says it in the user's language; its English text is the message.
+
+type ConfigIssue = ErrorIssue & { reason: ReasonKey; params?: ReasonParams; hintReason?: ReasonKey };
+
+/** One problem of the file: its reason, and the English words of it as the message. */
+function issue(at: string, reason: ReasonKey, params?: ReasonParams): ConfigIssue {
+  return { path: at, message: reasonText(reason, params), reason, ...(params ? { params } : {}) };
+}
 
 export const MAX_CONFIG_BYTES = 64 * 1024;
 
@@ -41,16 +52,16 @@ export function loadMachineConfig(opts: LoadConfigOptions = {}): ConfigState {
   let text: string;
   try {
     const stat = fs.statSync(file);
-    if (!stat.isFile()) return invalid(file, [{ path: '(file)', message: `${file} is not a file` }], null);
-    if (stat.size > MAX_CONFIG_BYTES) return invalid(file, [{ path: '(file)', message: `the file is larger than ${MAX_CONFIG_BYTES / 1024} KiB` }], null);
+    if (!stat.isFile()) return invalid(file, [issue('(file)', 'config.notAFile', { file })], null);
+    if (stat.size > MAX_CONFIG_BYTES) return invalid(file, [issue('(file)', 'config.tooLarge', { kib: MAX_CONFIG_BYTES / 1024 })], null);
     text = fs.readFileSync(file, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' && explicit) {
-      return invalid(file, [{ path: '(file)', message: `RELAIS_CONFIG names ${file}, which does not exist — correct the variable or remove it` }], null);
+      return invalid(file, [issue('(file)', 'config.envMissing', { file })], null);
     }
     if (code === 'ENOENT') return { path: file, state: 'missing', safeMode: false, blocksStore: false, values: defaultConfigValues(), problem: null };
-    return invalid(file, [{ path: '(file)', message: `cannot be read (${code ?? 'error'})${code === 'EACCES' || code === 'EPERM' ? ' — give this account read access to it' : ''}` }], null);
+    return invalid(file, [issue('(file)', code === 'EACCES' || code === 'EPERM' ? 'config.unreadableAccess' : 'config.unreadable', { code: code ?? 'error' })], null);
   }
   return parseMachineConfig(text, file, platform);
 }
@@ -65,10 +76,13 @@ export function parseMachineConfig(text: string, file: string, platform: NodeJS.
   } catch (e) {
     const syntax = jsonSyntaxError(body, (e as Error).message);
     const what = (e as Error).message.replace(/ in JSON at position \d+(?: \(line \d+ column \d+\))?/, '');
-    return invalid(file, [{ path: '(file)', message: `not valid JSON at line ${syntax.line}, column ${syntax.column}: ${what}${syntax.hint ? ` — ${syntax.hint}` : ''}` }], null, syntax);
+    const bad = issue('(file)', 'config.badJson', { line: syntax.line, column: syntax.column, what });
+    // The usual cause goes with it in English; a screen says it on its own, from hintReason.
+    const cause = syntaxOf(body, (e as Error).message).hint;
+    return invalid(file, [{ ...bad, message: `${bad.message}${syntax.hint ? ` — ${syntax.hint}` : ''}`, ...(cause ? { hintReason: `config.hint.${cause}` } : {}) }], null, syntax);
   }
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
-    return invalid(file, [{ path: '(file)', message: 'must be a JSON object { … }' }], null);
+    return invalid(file, [issue('(file)', 'config.notObject')], null);
   }
   const result = machineConfigSchema.safeParse(raw);
   const issues = result.success ? [] : configIssues(result.error);
@@ -77,21 +91,26 @@ export function parseMachineConfig(text: string, file: string, platform: NodeJS.
   return { path: file, state: 'loaded', safeMode: false, blocksStore: false, values: valuesFrom(result.data), problem: null };
 }
 
-export const BACKSLASH_HINT = 'in JSON write each backslash twice: "C:\\\\ProgramData\\\\Relais", "\\\\\\\\nas\\\\share"';
+type SyntaxHint = 'backslash' | 'trailingComma' | 'quoteOrComma' | 'endsEarly';
 
-/** Line and column (1-based) of a JSON.parse error, and the usual cause at that spot. */
+/** Line and column (1-based) of a JSON.parse error, and the usual cause at that spot (English, and its reason key). */
 export function jsonSyntaxError(text: string, message: string): { line: number; column: number; hint: string | null } {
+  const s = syntaxOf(text, message);
+  return { line: s.line, column: s.column, hint: s.hint ? reasonText(`config.hint.${s.hint}`, undefined) : null };
+}
+
+function syntaxOf(text: string, message: string): { line: number; column: number; hint: SyntaxHint | null } {
   const m = /position (\d+)/.exec(message);
   const pos = m ? Math.min(Number(m[1]), text.length) : text.length;
   const before = text.slice(0, pos);
   const line = before.split('\n').length;
   const column = pos - before.lastIndexOf('\n');
-  let hint: string | null = null;
+  let hint: SyntaxHint | null = null;
   const prev = before.trimEnd().slice(-1);
-  if (/escape|escaped|control character/i.test(message) || (text[pos - 1] === '\\' || text[pos] === '\\')) hint = BACKSLASH_HINT;
-  else if (prev === ',' && /[}\]]/.test(text.slice(pos).trimStart()[0] ?? '')) hint = 'remove the comma after the last item of the list or object';
-  else if (/property name|after property value|after array element/i.test(message)) hint = 'a comma or a double quote is missing or extra near here (names and texts in "double quotes")';
-  else if (/end of JSON/i.test(message)) hint = 'the file ends too early: a closing } or ] is missing';
+  if (/escape|escaped|control character/i.test(message) || (text[pos - 1] === '\\' || text[pos] === '\\')) hint = 'backslash';
+  else if (prev === ',' && /[}\]]/.test(text.slice(pos).trimStart()[0] ?? '')) hint = 'trailingComma';
+  else if (/property name|after property value|after array element/i.test(message)) hint = 'quoteOrComma';
+  else if (/end of JSON/i.test(message)) hint = 'endsEarly';
   return { line, column, hint };
 }
 
@@ -99,9 +118,14 @@ export function jsonSyntaxError(text: string, message: string): { line: number; 
 export function resolveDataDir(config: ConfigState, env: NodeJS.ProcessEnv = process.env): string {
   if (env.RELAIS_DATA_DIR) return defaultDataDir(env);
   if (config.blocksStore) {
-    throw new AppError('ConfigInvalid', `${config.problem?.message ?? `The configuration file ${config.path} is invalid.`} The data folder it names cannot be known, so no store is opened or created elsewhere: correct the file, or give --data-dir.`, config.problem?.issues);
+    throw new AppError('ConfigInvalid', 'config.noDataFolder', { problem: configProblemText(config) }, config.problem?.issues);
   }
   return config.values.dataDir ? path.resolve(config.values.dataDir) : defaultDataDir(env);
+}
+
+/** The English words of what is wrong with the file (for a message that goes on with what it stops). */
+export function configProblemText(config: ConfigState): string {
+  return config.problem?.message ?? `The configuration file ${config.path ?? 'config.json'} is invalid.`;
 }
 
 /** The backup folder and retention the config imposes (over the store's own settings). */
@@ -122,15 +146,20 @@ const KNOWN_KEYS: Record<string, readonly string[]> = {
 
 function configIssues(error: z.ZodError): ErrorIssue[] {
   const out: ErrorIssue[] = [];
-  for (const issue of error.issues) {
-    const at = issue.path.map(String).join('.');
-    if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) {
+  const rules = issuesOf(error);
+  for (const zi of error.issues) {
+    const at = zi.path.map(String).join('.');
+    if (zi.code === 'unrecognized_keys') {
+      for (const key of zi.keys) {
         const full = at ? `${at}.${key}` : key;
-        out.push({ path: full, message: unknownKeyMessage(at, key) });
+        out.push(unknownKeyIssue(full, at, key));
       }
+    } else if (at === 'feed.autoApply' && zi.code === 'custom') {
+      out.push(issue('feed.autoApply', 'config.autoApplyNeedsKey'));
     } else {
-      out.push({ path: at || '(root)', message: issue.message });
+      // zod's own words in English; its rule and limit let a screen say it in words (common:errors.issue.*).
+      const ruled = rules.find((r) => r.path === (at || '(root)') && r.message === zi.message);
+      out.push({ path: at || '(root)', message: zi.message, ...(ruled?.rule ? { rule: ruled.rule } : {}), ...(ruled?.limit !== undefined ? { limit: ruled.limit } : {}) });
     }
   }
   // One message per key: the first check is the most specific ("looks like a private key").
@@ -138,11 +167,11 @@ function configIssues(error: z.ZodError): ErrorIssue[] {
   return out.filter((i) => !seen.has(i.path) && seen.add(i.path)).slice(0, 30);
 }
 
-function unknownKeyMessage(parent: string, key: string): string {
-  if (SECRET_KEY_NAME.test(key)) return 'not allowed: keys and passphrases never belong in config.json — remove it';
+function unknownKeyIssue(full: string, parent: string, key: string): ConfigIssue {
+  if (SECRET_KEY_NAME.test(key)) return issue(full, 'config.secretKey');
   const known = KNOWN_KEYS[parent] ?? [];
   const close = known.find((k) => k.toLowerCase() === key.toLowerCase() || editDistance(k.toLowerCase(), key.toLowerCase()) <= 2);
-  return `unknown setting${close ? ` — did you mean "${close}"?` : ''} (allowed here: ${known.join(', ')})`;
+  return close ? issue(full, 'config.unknownKeyClose', { close, allowed: known.join(', ') }) : issue(full, 'config.unknownKey', { allowed: known.join(', ') });
 }
 
 function editDistance(a: string, b: string): number {
@@ -169,21 +198,21 @@ function runtimeChecks(parsed: z.output<typeof machineConfigSchema>, platform: N
   ];
   for (const [key, value] of paths) {
     if (value !== undefined && platform !== 'win32' && !value.startsWith('/')) {
-      issues.push({ path: key, message: `a Windows path on a ${platform} PC: use an absolute path starting with /` });
+      issues.push(issue(key, 'config.windowsPath', { platform }));
     }
   }
   if (parsed.feed?.publicKey) {
     try {
       const key = crypto.createPublicKey(parsed.feed.publicKey.includes('BEGIN') ? parsed.feed.publicKey : { key: Buffer.from(parsed.feed.publicKey.trim(), 'base64'), format: 'der', type: 'spki' });
-      if (key.asymmetricKeyType !== 'ed25519') issues.push({ path: 'feed.publicKey', message: 'not an Ed25519 public key' });
+      if (key.asymmetricKeyType !== 'ed25519') issues.push(issue('feed.publicKey', 'config.notEd25519'));
     } catch {
-      issues.push({ path: 'feed.publicKey', message: 'not a readable Ed25519 public key' });
+      issues.push(issue('feed.publicKey', 'config.unreadableKey'));
     }
   }
   return issues;
 }
 
-function invalid(file: string, issues: ErrorIssue[], raw: Record<string, unknown> | null, syntax: { line: number; column: number; hint: string | null } | null = null): ConfigState {
+function invalid(file: string, issues: ErrorIssue[], raw: Record<string, unknown> | null, syntax: ReturnType<typeof jsonSyntaxError> | null = null): ConfigState {
   const values: ConfigValues = defaultConfigValues();
   // Safe mode still finds the records where they are: a dataDir that is valid on its own is kept,
   // so a typo elsewhere never makes the app offer to create a new, empty store. When the file
@@ -202,6 +231,13 @@ function invalid(file: string, issues: ErrorIssue[], raw: Record<string, unknown
     safeMode: true,
     blocksStore,
     values,
-    problem: { message: `The configuration file ${file} is invalid — ${list}. ${consequence}`, issues, syntax },
+    problem: {
+      message: `The configuration file ${file} is invalid — ${list}. ${consequence}`,
+      // The consequence, for a screen to say in its user's language beside each issue's reason.
+      reason: blocksStore ? 'config.blocksStore' : values.dataDir ? 'config.safeModeKeepsDataDir' : 'config.safeMode',
+      params: { file },
+      issues,
+      syntax,
+    },
   };
 }

@@ -5,7 +5,7 @@ import { systemClock } from '../../platform/clock.ts';
 import { createBackup, verifyBackupFile } from '../../store/backup.ts';
 import { CLI_ACTOR, writeAudit } from '../../store/auditLog.ts';
 import { assertBackupFolder, backupFileName, policyFromStore } from '../../store/backupSchedule.ts';
-import { configBackupPolicy } from '../../config/machineConfig.ts';
+import { configBackupPolicy, configProblemText } from '../../config/machineConfig.ts';
 import { AppError } from '../../errors.ts';
 import type { CliCommand } from '../command.ts';
 import { EXIT_OK } from '../exitCodes.ts';
@@ -25,7 +25,7 @@ export const backupCommand: CliCommand = (program: Command, ctx) => {
       const config = ctx.config();
       if (config.safeMode && !opts.out) {
         // backup.folder cannot be trusted while the file is invalid: never quietly use the default folder.
-        throw new AppError('ConfigInvalid', `${config.problem?.message ?? 'config.json is invalid.'} The backup folder it sets cannot be used until the file is corrected; nothing was written. Correct it, or give --out FILE.`);
+        throw new AppError('ConfigInvalid', 'config.backupFolderUnusable', { problem: configProblemText(config) });
       }
       const passphrase = await askPassphrase(undefined, ctx.env);
       const session = await openStoreForCli(dataDir, ctx, passphrase);

@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
 import { AppError } from '../../errors.ts';
+import { configProblemText } from '../../config/machineConfig.ts';
 import { FEED_DATA_FORMATS, type FeedDataFormat } from '../../feed/bundle.ts';
 import { feedSettingsOf } from '../../feed/feedPoller.ts';
 import { applyFeed, checkFeed, type FeedReport, type FeedSettings } from '../../feed/feedService.ts';
@@ -136,7 +137,7 @@ function positiveInt(v: string, name: string): number {
 function settingsFor(ctx: CommandContext, from: string | undefined, allowUnsigned = false): FeedSettings {
   const config = ctx.config();
   if (config.safeMode) {
-    throw new AppError('InvalidInput', `${config.problem?.message ?? 'The configuration file is invalid.'} The feed commands wait until it is corrected (see relais-admin doctor).`);
+    throw new AppError('InvalidInput', 'config.feedWaits', { problem: configProblemText(config) });
   }
   const settings = feedSettingsOf(config);
   // Signed bundles only unless config.json or this command says so in words (issue 12).
