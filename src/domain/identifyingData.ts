@@ -238,7 +238,17 @@ const FR_ADDRESS_RES = [TYPE_FIRST_CLEAR, TYPE_FIRST_AMBIGUOUS, NUMBER_FIRST].ma
 const NL_ADDRESS_RE = new RegExp(NL_STREET, 'gu');
 // What each kind of address cannot do without: a street type ("rue", "Avenue", "pl."), or a
 // Dutch street suffix at the end of a word ("…straat", "…laan").
-const FR_STREET_SIGN_RE = new RegExp(`(?<![\\p{L}])(?:${words([...CLEAR_TYPES, ...AMBIGUOUS_TYPES])})(?![\\p{L}])`, 'gu');
+// Its "no letter before" is checked by windowsAround (notLetterBefore), not by a lookbehind the
+// regex would try at each of a long note's positions before its words (issue 20: a dense note).
+const FR_STREET_SIGN_RE = new RegExp(`(?:${words([...CLEAR_TYPES, ...AMBIGUOUS_TYPES])})(?![\\p{L}])`, 'gu');
+const LETTER = /^\p{L}$/u;
+function notLetterBefore(text: string, at: number): boolean {
+  if (at === 0) return true;
+  // The whole character before (a letter outside the BMP is two code units).
+  const low = text.charCodeAt(at - 1);
+  const from = low >= 0xdc00 && low <= 0xdfff && at >= 2 ? at - 2 : at - 1;
+  return !LETTER.test(String.fromCodePoint(text.codePointAt(from) as number));
+}
 const NL_STREET_SIGN_RE = new RegExp(`(?:${NL_SUFFIX}|${NL_SUFFIX_CAP})(?![\\p{L}])`, 'gu');
 
 // ---------------------------------------------------------------------------------------------
@@ -250,11 +260,16 @@ const EMAIL_SIGN_RE = /@|[[(]\s?(?:at|arobase)\s?[\])]/giu;
  * after), widened to whitespace so no pattern starts or ends inside a word: a slice then scans
  * exactly as the whole text would around the sign.
  */
-function windowsAround(text: string, sign: RegExp, before: number, after: number): Array<[number, number]> {
+function windowsAround(text: string, sign: RegExp, before: number, after: number, accept?: (text: string, at: number) => boolean): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   sign.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = sign.exec(text)) !== null) {
+    if (accept && !accept(text, m.index)) {
+      // Refused: the next sign may start one character further (never skip one inside this match).
+      sign.lastIndex = m.index + 1;
+      continue;
+    }
     let s = Math.max(0, m.index - before);
     while (s > 0 && !/\s/.test(text[s] as string)) s--;
     let e = Math.min(text.length, m.index + m[0].length + after);
@@ -304,7 +319,7 @@ export function findIdentifyingData(input: string, context: GuardContext = BASE_
   }
   for (const m of allMatches(BE_NATIONAL_RE, text)) if (isNationalNumber(m[0])) add('phone', m.index, m.index + m[0].length);
   for (const m of allMatches(INTERNATIONAL_RE, text)) if (isInternational(m[0])) add('phone', m.index, m.index + m[0].length);
-  for (const [s, e] of windowsAround(text, FR_STREET_SIGN_RE, 40, 220)) {
+  for (const [s, e] of windowsAround(text, FR_STREET_SIGN_RE, 40, 220, notLetterBefore)) {
     const part = text.slice(s, e);
     for (const re of FR_ADDRESS_RES) for (const m of allMatches(re, part)) add('address', s + m.index, s + m.index + m[0].length);
   }

@@ -1,7 +1,7 @@
 import { GIVEN_NAMES, SURNAMES } from './givenNames.ts';
 import type { GuardContext } from './guardContext.ts';
 import { MAX_KNOWN_RUN } from './guardContext.ts';
-import { gap, setOf, type Token } from './words.ts';
+import { gap, PrefixFilter, setOf, type Token } from './words.ts';
 
 // Person names in a note. Three ways a name shows itself:
 // 1. after a civility — "Mme Dupont", "Monsieur Pierre-Yves Lambert", "mevrouw De Smet",
@@ -92,10 +92,12 @@ function isCapitalised(raw: string): boolean {
   return /^\p{Lu}(?:\p{Ll}|['’]\p{Lu})/u.test(raw) || (/^\p{Lu}{3,}(?:-\p{Lu}+)*$/u.test(raw));
 }
 
+const GIVEN_PREFIX = new PrefixFilter(GIVEN);
+
 function isGivenToken(t: Token): boolean {
-  if (GIVEN.has(t.f)) return true;
+  if (GIVEN_PREFIX.mayHave(t.f) && GIVEN.has(t.f)) return true;
   const dash = t.f.indexOf('-');
-  return dash > 0 && GIVEN.has(t.f.slice(0, dash));
+  return dash > 0 && GIVEN_PREFIX.mayHave(t.f, dash) && GIVEN.has(t.f.slice(0, dash));
 }
 
 /** A capitalised word that may be part of a name (not an acronym, a title, a day…). */
@@ -169,12 +171,16 @@ function civilityAt(text: string, toks: readonly Token[], i: number): boolean {
 /** Where a name may start after a civility or a naming verb at token i (-1: none). */
 const PAIR_SECOND = new Set([...NAMING_PAIRS].map((p) => p.slice(p.indexOf(' ') + 1)));
 
+// Every word that may start afterTrigger's checks, in one set (one look-up a word).
+const TRIGGER_WORDS = new Set([...CIVILITIES, ...NAMING, ...PAIR_SECOND, ...LABELS, ...TITLES, 'm', 'heer']);
+const TRIGGER_PREFIX = new PrefixFilter(TRIGGER_WORDS);
+
 function afterTrigger(text: string, toks: readonly Token[], i: number): { from: number; lowerOk: boolean } | null {
   const t = toks[i] as Token;
   const next = toks[i + 1];
   if (!next) return null;
   // Most words trigger nothing: one look-up each before any string is built.
-  if (!(CIVILITIES.has(t.f) || NAMING.has(t.f) || PAIR_SECOND.has(t.f) || LABELS.has(t.f) || TITLES.has(t.f) || t.f === 'm' || t.f === 'heer')) return null;
+  if (!TRIGGER_PREFIX.mayHave(t.f) || !TRIGGER_WORDS.has(t.f)) return null;
   const between = gap(text, t, next);
   if (civilityAt(text, toks, i)) {
     if (!/^\.?\s{1,2}$/.test(between)) return null;
@@ -194,8 +200,14 @@ function afterTrigger(text: string, toks: readonly Token[], i: number): { from: 
  * the index of the token where the name starts, or -1. The name must be capitalised and a given
  * name of the lists; a surname may follow. "chez les Martin": a capitalised surname or given name.
  */
+// The words givenNameContextAt can start from: the second word of "chez les" and of a
+// self-introduction, and the relatives (checked before any string is built).
+const CONTEXT_WORDS = new Set([FAMILY_BY_SURNAME.split(' ')[1] as string, ...[...SELF_INTRO].map((p) => p.slice(p.indexOf(' ') + 1)), ...RELATIVES]);
+const CONTEXT_PREFIX = new PrefixFilter(CONTEXT_WORDS);
+
 function givenNameContextAt(text: string, toks: readonly Token[], i: number): { from: number; surnameOk: boolean } | null {
   const t = toks[i] as Token;
+  if (!CONTEXT_PREFIX.mayHave(t.f) || !CONTEXT_WORDS.has(t.f)) return null;
   const next = toks[i + 1];
   if (!next || !/^\p{Lu}\p{Ll}/u.test(next.raw) || !/^\s{1,2}$|^\s?,\s?$/.test(gap(text, t, next))) return null;
   const prev = toks[i - 1];

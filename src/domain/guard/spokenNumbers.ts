@@ -1,5 +1,5 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
-import type { Token } from './words.ts';
+import { PrefixFilter, type Token } from './words.ts';
 
 // Belgian phone numbers as a caller dictates them and a responder types them:
 // - in words, digit by digit or in pairs, French (septante, nonante, quatre-vingt…) or Dutch
@@ -50,6 +50,8 @@ for (const [w, v] of TEENS) WORD_ATOMS.set(w, { kind: 'teen', v });
 for (const [w, v] of UNITS) WORD_ATOMS.set(w, { kind: 'unit', v });
 for (const w of HUNDRED) WORD_ATOMS.set(w, { kind: 'hundred', v: 100 });
 WORD_ATOMS.set('et', { kind: 'et', v: 0 });
+
+const NUMBER_WORD_PREFIX = new PrefixFilter(WORD_ATOMS.keys());
 
 function atomOf(part: string): Atom | null {
   const c = part.charCodeAt(0);
@@ -230,9 +232,15 @@ export function findSpokenNumbers(text: string, toks: readonly Token[]): NumberS
 
 const MAX_RUN = 16;
 
+/** atomsOf(f) !== null, without building the atoms: asked of every word of a note. */
 function isNumberToken(f: string): boolean {
-  return f === 'plus' || atomsOf(f) !== null;
+  if (f === 'plus') return true;
+  const c = f.charCodeAt(0);
+  if (c >= 48 && c <= 57) return DIGITS_1_11.test(f) || (f.includes('-') && f.split('-').every((part) => atomOf(part) !== null));
+  if (!f.includes('-')) return NUMBER_WORD_PREFIX.mayHave(f) && WORD_ATOMS.has(f);
+  return f.split('-').every((part) => atomOf(part) !== null);
 }
+const DIGITS_1_11 = /^\d{1,11}$/;
 
 /** The longest sub-run of tokens i..j whose digits are a Belgian number. */
 function bestWindow(text: string, toks: readonly Token[], i: number, j: number): NumberSpan | null {
