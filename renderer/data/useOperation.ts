@@ -32,13 +32,10 @@ export function useOperation<N extends OperationName>(name: N, input: InputOf<N>
   });
 }
 
-/** After a write main sends no event about: mark the named operations stale (every input). */
-export function useInvalidate(): (...names: OperationName[]) => void {
+/** After a write main sends no event about: mark the named operations stale (every input); resolves once the shown ones are asked again. */
+export function useInvalidate(): (...names: OperationName[]) => Promise<void> {
   const client = useQueryClient();
-  return useCallback(
-    (...names: OperationName[]) => {
-      for (const name of names) void client.invalidateQueries({ queryKey: [name] });
-    },
-    [client],
-  );
+  return useCallback(async (...names: OperationName[]) => {
+    await Promise.all(names.map((name) => client.invalidateQueries({ queryKey: [name] })));
+  }, [client]);
 }

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { type InputHTMLAttributes, useCallback, useEffect, useState } from 'react';
+import { type InputHTMLAttributes, useCallback, useEffect, useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { accessContract } from '../../../src/contract/accessContract.ts';
@@ -7,13 +7,16 @@ import type { InputOf, OutputOf } from '../../../src/contract/index.ts';
 import type { ErrorPayload } from '../../../src/errors.ts';
 import { call, OperationError } from '../../bridge.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
+import { useInvalidate, useOperation } from '../../data/useOperation.ts';
 import { formatDateTime, type UiLang } from '../../i18n/i18n.ts';
 import { useShift } from '../calls/shift.ts';
 import { auditFacts, auditSentence } from './auditSentence.ts';
 import { HubSection } from './HubSection.tsx';
 
 type AdminProfile = OutputOf<'profiles.admin.list'>['profiles'][number];
+const NO_PROFILES: AdminProfile[] = [];
 type AuditEntry = OutputOf<'audit.list'>['entries'][number];
+const NO_ENTRIES: AuditEntry[] = [];
 type Retention = OutputOf<'retention.get'>;
 type PurgeReport = OutputOf<'retention.preview'>;
 
@@ -68,8 +71,11 @@ function PinInput({ label, ...input }: { label: string } & InputHTMLAttributes<H
 function ProfilesSection() {
   const { t, i18n } = useTranslation('access');
   const lang = i18n.language as UiLang;
-  const [profiles, setProfiles] = useState<AdminProfile[]>([]);
-  const [error, run] = useRun();
+  const list = useOperation('profiles.admin.list', {});
+  const profiles: AdminProfile[] = list.data?.profiles ?? NO_PROFILES;
+  const [actionError, run] = useRun();
+  const error = actionError ?? list.error?.payload ?? null;
+  const invalidate = useInvalidate();
   const [resetFor, setResetFor] = useState<AdminProfile | null>(null);
   const [status, setStatus] = useState('');
   // The contract's own input schemas: what main would refuse is refused here first (a PIN
@@ -84,8 +90,8 @@ function ProfilesSection() {
   });
   const refused = (errors: { displayName?: unknown; centre?: unknown; pin?: unknown }) =>
     setStatus(t(errors.displayName ? 'first.nameRequired' : errors.centre ? 'first.centreRequired' : 'admin.pinRule'));
-  const reload = useCallback(() => void run(() => call('profiles.admin.list', {})).then((r) => r && setProfiles(r.profiles)), [run]);
-  useEffect(reload, [reload]);
+  // The picker's list and the audit's names read the same profiles: both asked again.
+  const reload = () => void invalidate('profiles.admin.list', 'profiles.list');
 
   const create = createForm.handleSubmit(async (values) => {
     const p = await run(() => call('profiles.admin.create', values));
@@ -264,21 +270,18 @@ function RetentionSection() {
 function AuditSection() {
   const { t, i18n } = useTranslation('access');
   const lang = i18n.language as UiLang;
-  const [error, run] = useRun();
-  const [entries, setEntries] = useState<AuditEntry[]>([]);
-  const [total, setTotal] = useState(0);
-  const [names, setNames] = useState<ReadonlyMap<string, string>>(new Map());
-  const load = useCallback(() => void run(() => call('audit.list', { limit: 200 })).then((r) => r && (setEntries(r.entries), setTotal(r.total))), [run]);
-  useEffect(load, [load]);
+  const [actionError, run] = useRun();
   // The log follows what happens (a sign-in on this PC, an action in another section): it
-  // reloads every few seconds while the screen is open.
-  useEffect(() => {
-    const timer = setInterval(load, 3000);
-    return () => clearInterval(timer);
-  }, [load]);
-  useEffect(() => {
-    void call('profiles.admin.list', {}).then((r) => setNames(new Map(r.profiles.map((p) => [p.id, p.displayName])))).catch(() => {});
-  }, [entries.length]);
+  // is asked again every few seconds while the screen is open.
+  const log = useOperation('audit.list', { limit: 200 }, { refetchInterval: 3000 });
+  const entries: AuditEntry[] = log.data?.entries ?? NO_ENTRIES;
+  const total = log.data?.total ?? 0;
+  const error = actionError ?? log.error?.payload ?? null;
+  // Target profiles by name: the same cached list the profiles section shows.
+  const profiles = useOperation('profiles.admin.list', {}).data?.profiles;
+  const names = useMemo<ReadonlyMap<string, string>>(() => new Map((profiles ?? []).map((p) => [p.id, p.displayName])), [profiles]);
+  const invalidate = useInvalidate();
+  const load = () => void invalidate('audit.list');
   const exportCsv = async () => {
     const r = await run(() => call('audit.exportCsv', {}));
     if (!r) return;

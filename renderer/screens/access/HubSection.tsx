@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -8,12 +8,14 @@ import type { InputOf, OutputOf } from '../../../src/contract/index.ts';
 import type { ErrorPayload } from '../../../src/errors.ts';
 import { call, OperationError } from '../../bridge.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
+import { useInvalidate, useOperation } from '../../data/useOperation.ts';
 import { refusedInput } from '../../components/refusedInput.ts';
 import { syncChipText } from '../../components/SyncChip.tsx';
 import { formatDateTime, type UiLang } from '../../i18n/i18n.ts';
 
 type HubStatus = OutputOf<'hub.status'>;
 type Device = OutputOf<'hub.devices'>['devices'][number];
+const NO_DEVICES: Device[] = [];
 
 // The contract's own input schemas; the device name may be left empty (main then names the PC).
 const joinSchema = z
@@ -29,8 +31,10 @@ const inviteSchema = hubContract['hub.invite'].input;
 export function HubSection() {
   const { t, i18n } = useTranslation('access');
   const lang = i18n.language as UiLang;
-  const [status, setStatus] = useState<HubStatus | null>(null);
-  const [devices, setDevices] = useState<Device[]>([]);
+  // The same hub.status the sync chip reads (one cache), refreshed by hub.status events.
+  const status: HubStatus | null = useOperation('hub.status', {}).data ?? null;
+  const devices: Device[] = useOperation('hub.devices', {}, { enabled: status?.joined === true }).data?.devices ?? NO_DEVICES;
+  const invalidate = useInvalidate();
   const [error, setError] = useState<ErrorPayload | null>(null);
   const joinForm = useForm<{ url: string; code: string; deviceName: string }, unknown, InputOf<'hub.join'>>({ resolver: zodResolver(joinSchema), defaultValues: { url: '', code: '', deviceName: '' } });
   const inviteForm = useForm<InputOf<'hub.invite'>>({ resolver: zodResolver(inviteSchema), defaultValues: { centre: '' } });
@@ -50,15 +54,7 @@ export function HubSection() {
       setBusy(false);
     }
   }, []);
-  const reload = useCallback(async () => {
-    const s = await run(() => call('hub.status', {}));
-    setStatus(s);
-    if (s?.joined) {
-      const d = await run(() => call('hub.devices', {}));
-      if (d) setDevices(d.devices);
-    }
-  }, [run]);
-  useEffect(() => void reload(), [reload]);
+  const reload = useCallback(() => invalidate('hub.status', 'hub.devices'), [invalidate]);
 
   const join = joinForm.handleSubmit(async (values) => {
     const r = await run(() => call('hub.join', values));
@@ -78,10 +74,7 @@ export function HubSection() {
   };
   const leave = async () => {
     if (!window.confirm(t('hub.leaveConfirm'))) return;
-    if (await run(() => call('hub.leave', {}))) {
-      setDevices([]);
-      await reload();
-    }
+    if (await run(() => call('hub.leave', {}))) await reload();
   };
   const syncNow = async () => {
     await run(() => call('hub.syncNow', {}));

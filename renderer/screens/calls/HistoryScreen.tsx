@@ -8,6 +8,7 @@ import { formatCallTime } from '../../../src/domain/duration.ts';
 import type { ErrorPayload } from '../../../src/errors.ts';
 import { call, invoke, OperationError } from '../../bridge.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
+import { useOperation } from '../../data/useOperation.ts';
 import { formatDateTime, type UiLang } from '../../i18n/i18n.ts';
 import { useNavigation } from '../../navigation.ts';
 import { useRequests } from './requests.ts';
@@ -35,6 +36,7 @@ interface Filters {
 }
 
 type Profiles = OutputOf<'profiles.list'>['profiles'];
+const NO_PROFILES: Profiles = [];
 
 export function HistoryScreen() {
   const { t } = useTranslation('calls');
@@ -55,17 +57,13 @@ function History() {
   const [calls, setCalls] = useState<CallSummary[]>([]);
   const [total, setTotal] = useState(0);
   const [error, setError] = useState<ErrorPayload | null>(null);
-  const [profiles, setProfiles] = useState<Profiles>([]);
+  const profiles: Profiles = useOperation('profiles.list', {}).data?.profiles ?? NO_PROFILES;
   const [busy, setBusy] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
   const seq = useRef(0);
   const statusId = useId();
 
   useRequests({ 'history.search': () => searchRef.current?.focus() }, true);
-
-  useEffect(() => {
-    void invoke('profiles.list', {}).then((r) => r.ok && setProfiles(r.value.profiles));
-  }, []);
 
   const load = useCallback(
     async (offset: number) => {

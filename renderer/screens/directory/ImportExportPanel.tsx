@@ -59,7 +59,7 @@ export function ImportExportPanel() {
     if (r.ok) {
       setDiff(r.value);
       // The demo banner and the empty-directory hint follow what was just written.
-      invalidate('directory.status');
+      void invalidate('directory.status');
     } else setError(r.error);
   };
 

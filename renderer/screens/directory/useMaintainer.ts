@@ -6,5 +6,5 @@ const NOT_MAINTAINER = { maintainer: false, toVerify: 0 };
 export function useMaintainer(): { maintainer: boolean; toVerify: number; refresh: () => void } {
   const state = useOperation('directory.maintainerStatus', {}).data ?? NOT_MAINTAINER;
   const invalidate = useInvalidate();
-  return { ...state, refresh: () => invalidate('directory.maintainerStatus') };
+  return { ...state, refresh: () => void invalidate('directory.maintainerStatus') };
 }
