@@ -13,6 +13,7 @@ import { hubStatus, openHub } from '../src/hub/hubService.ts';
 import { importHubDirectory } from '../src/hub/hubDirectory.ts';
 import { followUpCounts } from '../src/hub/followUpCounts.ts';
 import { lineReportBundle } from '../src/hub/lineReport.ts';
+import { DEFAULT_HUB_RETENTION, HUB_PURGE_INTERVAL_MS, type HubPurgeReport, type HubRetention, purgeHub } from '../src/hub/hubPurge.ts';
 import { exportReport } from '../src/reports/exportReport.ts';
 import { reportToPdf } from '../src/reports/reportPdf.ts';
 import type { ReportFormat } from '../src/contract/reportsContract.ts';
@@ -42,6 +43,35 @@ export function hubLocation(opts: GlobalOptions, env: NodeJS.ProcessEnv): HubLoc
   if (url) return { kind: 'postgres', url };
   return { kind: 'pglite', dataDir: path.resolve(opts.dataDir ?? defaultHubDataDir(env)) };
 }
+
+interface RetentionOptions {
+  callbackRetentionDays: string;
+  handoverRetentionDays: string;
+  callerMarkRetentionMonths: string;
+}
+
+/** The hub purge's retention options (serve, purge), each a whole number in its bounds. */
+function retentionOf(o: RetentionOptions): HubRetention {
+  const whole = (flag: string, raw: string, max: number) => {
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < 0 || n > max) throw new HubRefusal(400, 'InvalidInput', `${flag}: expected a whole number 0–${max}, got ${raw}.`);
+    return n;
+  };
+  return {
+    callbackDays: whole('--callback-retention-days', o.callbackRetentionDays, 365),
+    handoverDays: whole('--handover-retention-days', o.handoverRetentionDays, 365),
+    callerMarkMonths: whole('--caller-mark-retention-months', o.callerMarkRetentionMonths, 120),
+  };
+}
+
+function withRetentionOptions(cmd: Command): Command {
+  return cmd
+    .option('--callback-retention-days <n>', 'days after a callback closed before its sealed number and context leave the hub', String(DEFAULT_HUB_RETENTION.callbackDays))
+    .option('--handover-retention-days <n>', 'days after its day before a handover note\'s sealed text leaves the hub', String(DEFAULT_HUB_RETENTION.handoverDays))
+    .option('--caller-mark-retention-months <n>', 'months before a repeat-caller mark is withdrawn from the hub and every workstation', String(DEFAULT_HUB_RETENTION.callerMarkMonths));
+}
+
+const purgeLine = (r: HubPurgeReport) => `Hub purge: ${r.callbacks} callbacks' sealed number and context, ${r.handovers} handover notes, ${r.callerMarks} repeat-caller marks.`;
 
 export interface HubCliDeps {
   io?: Io;
@@ -87,16 +117,17 @@ export async function runHubCli(argv: string[], deps: HubCliDeps = {}): Promise<
       }),
     );
 
-  program
-    .command('serve')
+  withRetentionOptions(program
+    .command('serve'))
     .description('serve the hub\'s HTTP API until stopped (SIGINT/SIGTERM)')
     .option('--port <n>', 'TCP port', '8443')
     .option('--host <h>', 'address to listen on (plain HTTP only on loopback unless --behind-proxy)', '127.0.0.1')
     .option('--tls-cert <file>', 'PEM certificate (with --tls-key): serve HTTPS')
     .option('--tls-key <file>', 'PEM private key of the certificate')
     .option('--behind-proxy', 'plain HTTP on a non-loopback address because a TLS-terminating reverse proxy is in front')
-    .action(async (o: { port: string; host: string; tlsCert?: string; tlsKey?: string; behindProxy?: boolean }, cmd: Command) => {
+    .action(async (o: { port: string; host: string; tlsCert?: string; tlsKey?: string; behindProxy?: boolean } & RetentionOptions, cmd: Command) => {
       const g = cmd.optsWithGlobals<GlobalOptions>();
+      const retention = retentionOf(o);
       if (Boolean(o.tlsCert) !== Boolean(o.tlsKey)) throw new HubRefusal(400, 'InvalidInput', 'Give both --tls-cert and --tls-key, or neither.');
       const port = Number(o.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new HubRefusal(400, 'InvalidInput', `--port: expected 0–65535, got ${o.port}.`);
@@ -104,6 +135,19 @@ export async function runHubCli(argv: string[], deps: HubCliDeps = {}): Promise<
       assertTransportAllowed(o.host, Boolean(tls), Boolean(o.behindProxy));
       const location = hubLocation(g, env);
       const hub = await openHub(location, clock);
+      // The hub's own purge (src/hub/hubPurge.ts): at start, then hourly. A failed run is
+      // logged and tried again at the next hour; it never stops the server.
+      const purge = async () => {
+        try {
+          const r = await purgeHub(hub, retention);
+          if (r.callbacks || r.handovers || r.callerMarks) io.err(purgeLine(r));
+        } catch (e) {
+          io.err(`hub purge failed: ${isAppError(e) ? e.code : 'Internal'}`);
+        }
+      };
+      await purge();
+      const purgeTimer = setInterval(() => void purge(), HUB_PURGE_INTERVAL_MS);
+      purgeTimer.unref();
       const server = buildHubServer({ ctx: hub, tls, behindProxy: Boolean(o.behindProxy), onError: (l) => io.err(`request refused: ${l.route} ${l.status} ${l.code}`) });
       await server.listen({ port, host: o.host });
       const address = server.server.address();
@@ -117,9 +161,21 @@ export async function runHubCli(argv: string[], deps: HubCliDeps = {}): Promise<
         process.once('SIGTERM', stop);
         void deps.stopSignal?.then(stop);
       });
+      clearInterval(purgeTimer);
       await server.close();
       await hub.close();
     });
+
+  withRetentionOptions(program
+    .command('purge')
+    .description('run the hub\'s purge once (serve runs it at start and hourly): sealed values past their retention leave the hub')
+    .option('--dry-run', 'count what would leave without changing anything'))
+    .action(async (o: { dryRun?: boolean } & RetentionOptions, cmd: Command) =>
+      withHub(cmd, async (ctx, g) => {
+        const r = await purgeHub(ctx, retentionOf(o), { dryRun: Boolean(o.dryRun) });
+        print(g, { ok: true, dryRun: Boolean(o.dryRun), ...r }, `${purgeLine(r)}${o.dryRun ? '\nDry run: nothing was changed.' : ''}`);
+      }),
+    );
 
   program
     .command('status')

@@ -9,6 +9,9 @@ export const ATTEMPT_RESULTS = ['reached', 'no_answer', 'voicemail', 'wrong_numb
 export type AttemptResult = (typeof ATTEMPT_RESULTS)[number];
 export type NumberDeletedReason = 'retention' | 'consent_withdrawn';
 
+/** What a callback's reason becomes once the notes retention erased it (the column is required). */
+const ERASED_REASON = '—';
+
 export type TakeState = 'provisional' | 'confirmed' | 'refused';
 
 export interface CallbackRow {
@@ -183,6 +186,36 @@ export function callbacksRepository(db: Database) {
         closedAt: string;
         status: CallbackStatus;
       }>;
+    },
+
+    /** Closed callbacks of other centres (pulled from the hub), closed at or before `cutoff`, oldest first. */
+    otherCentresClosedBefore(cutoff: string): Array<{ id: string; closedAt: string }> {
+      return stmt(db, `SELECT id, closed_at AS closedAt FROM callbacks WHERE origin = 'hub' AND status <> 'pending' AND closed_at <= ? ORDER BY closed_at, id`).all(cutoff) as Array<{ id: string; closedAt: string }>;
+    },
+
+    /** Deletes them, with their attempts and follow-ups (cascade); returns how many. */
+    deleteOtherCentresClosedBefore(cutoff: string): number {
+      return stmt(db, `DELETE FROM callbacks WHERE origin = 'hub' AND status <> 'pending' AND closed_at <= ?`).run(cutoff).changes;
+    },
+
+    /** Closed callbacks of this PC whose call started before `cutoff` and that still hold their context (reason, "pour qui rappellera"). */
+    localContextBefore(cutoff: string): Array<{ id: string; startedAt: string }> {
+      return stmt(
+        db,
+        `SELECT cb.id, c.started_at AS startedAt FROM callbacks cb JOIN calls c ON c.id = cb.call_id
+         WHERE cb.origin = 'local' AND cb.status <> 'pending' AND c.started_at < ? AND c.status <> 'active' AND (cb.reason <> ? OR cb.for_next IS NOT NULL)
+         ORDER BY c.started_at, cb.id`,
+      ).all(cutoff, ERASED_REASON) as Array<{ id: string; startedAt: string }>;
+    },
+
+    /** Erases that context (the reason is required: it becomes a dash); returns how many. */
+    eraseLocalContextBefore(cutoff: string, now: string): number {
+      return stmt(
+        db,
+        `UPDATE callbacks SET reason = @erased, for_next = NULL, updated_at = @now
+         WHERE origin = 'local' AND status <> 'pending' AND (reason <> @erased OR for_next IS NOT NULL)
+           AND call_id IN (SELECT id FROM calls WHERE started_at < @cutoff AND status <> 'active')`,
+      ).run({ erased: ERASED_REASON, now, cutoff }).changes;
     },
 
     /** Deletes the numbers of closed callbacks closed at or before `cutoff`; returns how many. */

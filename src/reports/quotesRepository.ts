@@ -101,6 +101,14 @@ export function handoverRepository(db: Db) {
         .all({ day }) as HandoverNoteRow[];
       return { day, notes };
     },
+    /** Handover notes written here on a day before `day` (oldest first): how many, and the oldest day. */
+    countBefore(day: string): { n: number; oldest: string | null } {
+      return db.prepare('SELECT count(*) AS n, min(day) AS oldest FROM handover_notes WHERE day < ?').get(day) as { n: number; oldest: string | null };
+    },
+    /** Deletes them (the notes retention, sync/handoverPurge.ts); returns how many. */
+    deleteBefore(day: string): number {
+      return db.prepare('DELETE FROM handover_notes WHERE day < ?').run(day).changes;
+    },
     forDay(day: string): Array<{ id: number; text: string; author: string; createdAt: string }> {
       return db
         .prepare(`SELECT h.id, h.text, p.display_name AS author, h.created_at AS createdAt FROM handover_notes h JOIN profiles p ON p.id = h.author_profile_id WHERE h.day = ? ORDER BY h.created_at, h.id`)

@@ -174,6 +174,8 @@ export function applyPulledCallback(db: Db, link: HubLink, s: CallbackStateWire,
   let outcome: PulledCallbackOutcome;
   if (!local) {
     if (s.deviceId === link.deviceId) return 'skipped'; // scheduled here, since deleted here (its call purged)
+    // Closed and past the hub's retention (its sealed values purged): nothing left to make or show here.
+    if (!s.context) return 'skipped';
     const number = s.number ? open(link.lineKey, s.number, aadOf(s.callbackId, 'number')) : null;
     const contextText = open(link.lineKey, s.context, aadOf(s.callbackId, 'context'));
     if (!contextText || (s.number && !number) || (s.status === 'pending' && !number)) return 'unreadable';

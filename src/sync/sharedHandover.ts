@@ -35,3 +35,13 @@ export function applyPulledHandover(db: Db, lineKey: LineKey, note: HandoverWire
   db.prepare('INSERT INTO shared_handover_notes (uid, day, text, author, centre, created_at, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(note.uid, note.day, opened.text, opened.author, note.centre, note.writtenAt, receivedAt);
   return 'added';
 }
+
+/** Other centres' handover notes of a day before `day`: how many, and the oldest day. */
+export function countSharedHandoverBefore(db: Db, day: string): { n: number; oldest: string | null } {
+  return db.prepare('SELECT count(*) AS n, min(day) AS oldest FROM shared_handover_notes WHERE day < ?').get(day) as { n: number; oldest: string | null };
+}
+
+/** Deletes them (the notes retention, handoverPurge.ts); returns how many. */
+export function deleteSharedHandoverBefore(db: Db, day: string): number {
+  return db.prepare('DELETE FROM shared_handover_notes WHERE day < ?').run(day).changes;
+}

@@ -194,7 +194,8 @@ export const callbackStateWire = z.strictObject({
   number: sealedWire.nullable(),
   numberErasedAt: isoTime.nullable(),
   numberErasedReason: z.enum(['retention', 'consent_withdrawn']).nullable(),
-  context: sealedWire,
+  /** Null once the hub's purge dropped it, `callbackDays` after the callback closed (src/hub/hubPurge.ts). */
+  context: sealedWire.nullable(),
   followUp: followUpWire.extend({ centre: z.string() }).nullable(),
 });
 export type CallbackStateWire = z.infer<typeof callbackStateWire>;
