@@ -8,6 +8,8 @@ type HubStatus = OutputOf<'hub.status'>;
 
 /** The words of the chip, from the status and now: pure, so the component only renders. */
 export function syncChipText(s: HubStatus, now: number, t: (k: string, o: Record<string, unknown>) => string, lang: UiLang): string {
+  // Not offline: the hub answers, but sends what this version cannot read (the pull waits for an update).
+  if (s.updateNeeded) return t('sync.updateNeeded', {});
   if (s.offlineSince) return t('sync.offline', { time: formatDateTime(s.offlineSince, lang, { timeStyle: 'short' }), count: s.pending });
   if (!s.lastSyncAt) return t('sync.never', { count: s.pending });
   const seconds = Math.max(0, Math.round((now - Date.parse(s.lastSyncAt)) / 1000));
@@ -31,7 +33,7 @@ export function SyncChip() {
   }, []);
   if (!status?.joined) return null;
   return (
-    <span className={`sync-chip ${status.offlineSince ? 'offline' : 'online'}`} role="status" data-testid="sync-chip" title={status.url ?? undefined}>
+    <span className={`sync-chip ${status.offlineSince || status.updateNeeded ? 'offline' : 'online'}`} role="status" data-testid="sync-chip" title={status.url ?? undefined}>
       {syncChipText(status, now, (k, o) => String(t(k, o)), i18n.language as UiLang)}
     </span>
   );

@@ -20,6 +20,9 @@ export const INVALIDATIONS: { readonly [E in EventName]: Rule } = {
   // A feed applied can change services, themes and the names the guard knows.
   'feed.status': ['directory.*', 'taxonomy.list', 'guard.knownNames', 'shift.board'],
   'hub.status': ['hub.*'],
+  // Pulled from the hub (issue 15): another centre's handover note (home board, shift summary),
+  // callbacks and take answers, reachability notes and services, repeat-caller marks.
+  'hub.pulled': ['shift.board', 'reports.shiftSummary', 'callbacks.*', 'directory.*', 'calls.repeatCaller'],
   // A clock moved by hand (tests, the harness): the timer's anchor on main's clock.
   'clock.moved': ['calls.clock'],
   'app.notice': [],

@@ -101,7 +101,7 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
     purgeSteps: PURGE_STEPS,
     ...(opts.drawReportPdf ? { drawReportPdf: opts.drawReportPdf } : {}),
   };
-  services.hubSync = createSyncScheduler({ store, clock, log, onStatus: (status) => services.emit('hub.status', status) });
+  services.hubSync = createSyncScheduler({ store, clock, log, onStatus: (status) => services.emit('hub.status', status), onPulled: (counts) => services.emit('hub.pulled', counts) });
   const hubSync = services.hubSync;
   // Operations whose entry went into their own write transaction (AUDIT_IN_WRITE): not again after.
   const auditedInWrite = new WeakSet<HandlerContext>();

@@ -36,6 +36,11 @@ export const events = {
   'callbacks.badge': z.object({ due: z.number(), overdue: z.number() }),
   /** The line's hub: joined or left, a sync round done or failed (the status chip). */
   'hub.status': hubStatusSchema,
+  /**
+   * A sync round applied changes pulled from the hub (counts per kind): the screens showing them
+   * (home board's handover, callbacks queue, service cards' notes, directory) refresh at once.
+   */
+  'hub.pulled': z.object({ notes: z.number(), services: z.number(), callbacks: z.number(), handovers: z.number(), callerMarks: z.number() }),
 };
 
 export type Events = typeof events;

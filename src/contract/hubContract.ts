@@ -23,6 +23,8 @@ export const hubStatusSchema = z.object({
   /** Changes written here and not yet acknowledged by the hub. */
   pending: z.number().int(),
   lastError: z.string().nullable(),
+  /** Set when the hub sent a change this Relais does not understand (its kind): the pull stopped before it; update Relais. */
+  updateNeeded: z.string().nullable(),
   /** The line key's id (never the key): the same on every workstation of the line. */
   lineKeyId: z.string().nullable(),
 });

@@ -20,6 +20,8 @@ export interface HubLink {
   offlineSince: string | null;
   lastError: string | null;
   failures: number;
+  /** A pulled change this Relais does not understand (its kind): the pull waits for an update. */
+  updateNeeded: string | null;
 }
 
 interface Row {
@@ -38,6 +40,7 @@ interface Row {
   offline_since: string | null;
   last_error: string | null;
   failures: number;
+  update_needed: string | null;
 }
 
 export function readHubLink(db: Db): HubLink | null {
@@ -59,6 +62,7 @@ export function readHubLink(db: Db): HubLink | null {
     offlineSince: r.offline_since,
     lastError: r.last_error,
     failures: r.failures,
+    updateNeeded: r.update_needed,
   };
 }
 
@@ -73,11 +77,16 @@ export function deleteHubLink(db: Db): void {
 }
 
 export function recordSyncSuccess(db: Db, at: string): void {
-  db.prepare('UPDATE hub_link SET last_sync_at = ?, last_attempt_at = ?, offline_since = NULL, last_error = NULL, failures = 0 WHERE id = 1').run(at, at);
+  db.prepare('UPDATE hub_link SET last_sync_at = ?, last_attempt_at = ?, offline_since = NULL, last_error = NULL, failures = 0, update_needed = NULL WHERE id = 1').run(at, at);
 }
 
 export function recordSyncFailure(db: Db, at: string, error: string): void {
-  db.prepare('UPDATE hub_link SET last_attempt_at = ?, offline_since = coalesce(offline_since, ?), last_error = ?, failures = failures + 1 WHERE id = 1').run(at, at, error.slice(0, 300));
+  db.prepare('UPDATE hub_link SET last_attempt_at = ?, offline_since = coalesce(offline_since, ?), last_error = ?, failures = failures + 1, update_needed = NULL WHERE id = 1').run(at, at, error.slice(0, 300));
+}
+
+/** The hub answered, but sent a change this Relais does not understand: not offline, out of date. */
+export function recordUpdateNeeded(db: Db, at: string, error: string, what: string): void {
+  db.prepare('UPDATE hub_link SET last_attempt_at = ?, offline_since = NULL, last_error = ?, failures = failures + 1, update_needed = ? WHERE id = 1').run(at, error.slice(0, 300), what.slice(0, 80));
 }
 
 export function moveCursor(db: Db, cursor: number): void {

@@ -15,6 +15,7 @@ export function readHubStatus(db: Db) {
     offlineSince: link?.offlineSince ?? null,
     pending,
     lastError: link?.lastError ?? null,
+    updateNeeded: link?.updateNeeded ?? null,
     lineKeyId: link?.lineKey.id ?? null,
   };
 }

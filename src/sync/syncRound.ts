@@ -1,7 +1,8 @@
+import type { z } from 'zod';
 import { AppError } from '../errors.ts';
 import type { Db } from '../store/openDatabase.ts';
 import { linkClient, requireLink, type SyncDeps } from './hubEnrolment.ts';
-import { moveCursor, recordSyncFailure, recordSyncSuccess } from './hubLinkRepository.ts';
+import { moveCursor, recordSyncFailure, recordSyncSuccess, recordUpdateNeeded } from './hubLinkRepository.ts';
 import { applyPulledMark, dropPulledMark, readCallerMark } from './callerMarks.ts';
 import { applyPulledHandover, readLocalHandover } from './sharedHandover.ts';
 import { applyPulledNote, applyPulledServices, readCallFacts, readLocalNote, readLocalService } from './sharedRecords.ts';
@@ -22,6 +23,7 @@ export interface SyncRoundResult {
   pushed: number;
   pulled: number;
   pending: number;
+  applied: PulledCounts;
 }
 
 interface OutboxRow {
@@ -59,24 +61,49 @@ function changeOf(db: Db, link: HubLink, row: OutboxRow): ChangeWire | null {
   return null;
 }
 
-/** Applies one pulled item to this store (inside the page's transaction); an item of a shape this PC does not expect is skipped. */
-function applyItem(db: Db, link: HubLink, item: PulledItem, at: string): void {
-  if (item.kind === 'note' && !item.deleted) {
-    const note = pulledNote.safeParse(item.payload);
-    if (note.success) applyPulledNote(db, note.data);
-  } else if (item.kind === 'callback') {
-    const state = callbackStateWire.safeParse(item.payload);
-    if (state.success) applyPulledCallback(db, link, state.data, at);
-  } else if (item.kind === 'handover' && !item.deleted) {
-    const note = pulledHandover.safeParse(item.payload);
-    if (note.success) applyPulledHandover(db, link.lineKey, note.data, at);
+/** How many pulled items of each kind this round applied: screens showing them refresh at once (event `hub.pulled`). */
+export interface PulledCounts {
+  notes: number;
+  services: number;
+  callbacks: number;
+  handovers: number;
+  callerMarks: number;
+}
+
+const noneYet = (): PulledCounts => ({ notes: 0, services: 0, callbacks: 0, handovers: 0, callerMarks: 0 });
+
+const SCHEMAS = { note: pulledNote, service: serviceWire, callback: callbackStateWire, handover: pulledHandover, callerMark: pulledCallerMark } as const;
+type Understood = { [K in keyof typeof SCHEMAS]: { kind: K; id: string; deleted: boolean; data: z.infer<(typeof SCHEMAS)[K]> | null } }[keyof typeof SCHEMAS];
+
+/**
+ * A pulled item as this Relais understands it, or what it does not understand: an unknown
+ * kind (a newer hub's), or a known kind whose content has a shape this version does not know.
+ * Skipping either would lose data for good (the cursor would move past it), so the pull stops
+ * before it instead. Each payload is parsed once, here.
+ */
+function understand(item: PulledItem): Understood | { notUnderstood: string } {
+  if (!Object.hasOwn(SCHEMAS, item.kind)) return { notUnderstood: item.kind };
+  const kind = item.kind as keyof typeof SCHEMAS;
+  if (item.deleted) return { kind, id: item.id, deleted: true, data: null } as Understood;
+  const parsed = SCHEMAS[kind].safeParse(item.payload);
+  return parsed.success ? ({ kind, id: item.id, deleted: false, data: parsed.data } as Understood) : { notUnderstood: `${kind} (format)` };
+}
+
+/** Applies one understood item to this store (inside the page's transaction). Services are applied before, as a batch. */
+function applyItem(db: Db, link: HubLink, item: Understood, at: string, counts: PulledCounts): void {
+  if (item.kind === 'note' && item.data) {
+    applyPulledNote(db, item.data);
+    counts.notes++;
+  } else if (item.kind === 'callback' && item.data) {
+    applyPulledCallback(db, link, item.data, at);
+    counts.callbacks++;
+  } else if (item.kind === 'handover' && item.data) {
+    applyPulledHandover(db, link.lineKey, item.data, at);
+    counts.handovers++;
   } else if (item.kind === 'callerMark') {
-    if (item.deleted) {
-      dropPulledMark(db, item.id);
-    } else {
-      const mark = pulledCallerMark.safeParse(item.payload);
-      if (mark.success) applyPulledMark(db, mark.data, at);
-    }
+    if (item.data) applyPulledMark(db, item.data, at);
+    else dropPulledMark(db, item.id);
+    counts.callerMarks++;
   }
 }
 
@@ -87,6 +114,7 @@ export async function syncRound(db: Db, now: () => Date, deps: SyncDeps = {}): P
   const client = linkClient(link, deps);
   let pushed = 0;
   let pulled = 0;
+  const applied = noneYet();
   try {
     for (;;) {
       const rows = db.prepare('SELECT seq, change_id, kind, entity_id, payload FROM sync_outbox ORDER BY seq LIMIT ?').all(PUSH_BATCH) as OutboxRow[];
@@ -119,27 +147,42 @@ export async function syncRound(db: Db, now: () => Date, deps: SyncDeps = {}): P
     for (;;) {
       const cursor = requireLink(db).cursor;
       const page = await client.pull(cursor, PULL_PAGE);
+      // A change this version does not understand stops the pull just before it: what comes
+      // before is applied and the cursor moves up to there, never past it (docs/federation.md).
+      const usable: Understood[] = [];
+      let stop: string | null = null;
+      for (const raw of page.items) {
+        const u = understand(raw);
+        if ('notUnderstood' in u) {
+          stop = u.notUnderstood;
+          break;
+        }
+        usable.push(u);
+      }
+      const next = stop === null ? page.next : (page.items[usable.length - 1]?.seq ?? cursor);
       // Secure delete: a callback number erased by the hub is overwritten here, not just unlinked.
       const at = now().toISOString();
       withSecureDelete(db, () =>
         db.transaction(() => {
           // Services first: a note about a service new on the line finds it on this page.
-          const services = page.items.filter((i) => i.kind === 'service' && !i.deleted).flatMap((i) => {
-            const s = serviceWire.safeParse(i.payload);
-            return s.success ? [s.data] : [];
-          });
+          const services = usable.flatMap((i) => (i.kind === 'service' && i.data ? [i.data] : []));
           applyPulledServices(db, services, now());
-          for (const item of page.items) applyItem(db, link, item, at);
-          moveCursor(db, page.next);
+          applied.services += services.length;
+          for (const item of usable) applyItem(db, link, item, at, applied);
+          moveCursor(db, next);
         })(),
       );
-      pulled += page.items.length;
+      pulled += usable.length;
+      if (stop !== null) throw new AppError('HubRefused', 'hub.updateRelais', { kind: stop });
       if (!page.more) break;
     }
     recordSyncSuccess(db, now().toISOString());
-    return { pushed, pulled, pending: pendingChanges(db) };
+    return { pushed, pulled, pending: pendingChanges(db), applied };
   } catch (e) {
-    recordSyncFailure(db, now().toISOString(), e instanceof Error ? e.message : String(e));
-    throw e;
+    const message = e instanceof Error ? e.message : String(e);
+    if (e instanceof AppError && e.reason === 'hub.updateRelais') recordUpdateNeeded(db, now().toISOString(), message, String(e.params?.kind ?? ''));
+    else recordSyncFailure(db, now().toISOString(), message);
+    // What was applied before the failure still shows at once.
+    throw Object.assign(e instanceof Error ? e : new Error(message), { applied });
   }
 }

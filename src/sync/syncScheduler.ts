@@ -3,7 +3,7 @@ import type { Logger } from '../log/logger.ts';
 import type { StoreSession } from '../store/storeSession.ts';
 import { readHubLink } from './hubLinkRepository.ts';
 import { readHubStatus } from './hubStatus.ts';
-import { type SyncRoundResult, syncRound } from './syncRound.ts';
+import { type PulledCounts, type SyncRoundResult, syncRound } from './syncRound.ts';
 import type { SyncDeps } from './hubEnrolment.ts';
 
 // When the workstation syncs with the hub: about a second after a local change to shared data
@@ -29,10 +29,21 @@ export function backoffMs(failures: number): number {
   return failures <= 0 ? 0 : Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** (failures - 1));
 }
 
-export function createSyncScheduler(opts: { store: StoreSession; clock: Clock; log: Logger; onStatus: (status: ReturnType<typeof readHubStatus>) => void; deps?: SyncDeps }): SyncScheduler {
+export function createSyncScheduler(opts: {
+  store: StoreSession;
+  clock: Clock;
+  log: Logger;
+  onStatus: (status: ReturnType<typeof readHubStatus>) => void;
+  /** After a round that applied pulled changes (also one that failed part-way): the screens refresh. */
+  onPulled?: (counts: PulledCounts) => void;
+  deps?: SyncDeps;
+}): SyncScheduler {
   let running: Promise<SyncRoundResult> | null = null;
   let debounce: ReturnType<typeof setTimeout> | null = null;
   let lastOutboxSeq = -1;
+  const announce = (counts: PulledCounts | undefined) => {
+    if (counts && Object.values(counts).some((n) => n > 0)) opts.onPulled?.(counts);
+  };
 
   const round = (): Promise<SyncRoundResult> => {
     running ??= (async () => {
@@ -40,9 +51,11 @@ export function createSyncScheduler(opts: { store: StoreSession; clock: Clock; l
         const db = opts.store.database();
         const r = await syncRound(db, () => opts.clock.now(), opts.deps);
         opts.log.info('hub.sync', { pushed: r.pushed, pulled: r.pulled, pending: r.pending });
+        announce(r.applied);
         return r;
       } catch (e) {
         opts.log.warn('hub.sync_failed', { code: (e as { code?: string }).code ?? 'Internal' });
+        announce((e as { applied?: PulledCounts }).applied);
         throw e;
       } finally {
         running = null;

@@ -254,7 +254,12 @@ export const pushResponse = z.strictObject({ v: version, results: z.array(pushRe
 
 export const pulledItem = z.strictObject({
   seq: z.number().int(),
-  kind: z.enum(['note', 'service', 'callback', 'handover', 'callerMark']),
+  /**
+   * Any kind, on purpose: a newer hub may send kinds this workstation does not know yet. The
+   * page is still read; the sync round stops before such an item and says "update Relais"
+   * (src/sync/syncRound.ts) — never refuses the whole page forever, never skips it.
+   */
+  kind: z.string().min(1).max(40),
   id: z.string(),
   deleted: z.boolean(),
   payload: z.unknown(),

@@ -65,8 +65,11 @@ export function CallbacksScreen() {
     const offDue = onEvent('callbacks.due', refresh);
     const offBadge = onEvent('callbacks.badge', refresh);
     const offStore = onEvent('store.status', refresh);
+    // Callbacks of other centres, takes confirmed or refused, outcomes: shown as soon as pulled.
+    const offPulled = onEvent('hub.pulled', (c) => (c.callbacks ? refresh() : undefined));
     const timer = setInterval(refresh, REFRESH_MS);
     return () => {
+      offPulled();
       offDue();
       offBadge();
       offStore();

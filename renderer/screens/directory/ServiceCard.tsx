@@ -2,7 +2,7 @@ import { useCallback, useEffect, useLayoutEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../../src/contract/index.ts';
 import type { ErrorPayload } from '../../../src/errors.ts';
-import { invoke, OperationError } from '../../bridge.ts';
+import { invoke, onEvent, OperationError } from '../../bridge.ts';
 import { matches } from '../../shortcuts.ts';
 import { copyText } from '../../clipboard.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
@@ -80,6 +80,8 @@ export function ServiceCard({ id, onRefer, maintainer = false, onChanged }: Serv
     });
   }, [id]);
   useEffect(load, [load]);
+  // A note from another centre (or the line's edit of this service) shows as soon as it is pulled.
+  useEffect(() => onEvent('hub.pulled', (c) => (c.notes || c.services ? load() : undefined)), [load]);
 
   const copy = async (what: string, text: string) => {
     if (await copyText(text)) {
