@@ -57,6 +57,8 @@ export async function applyCallbackOp(tx: HubSql, device: Device, callbackId: st
       holderRev: op.holder ? 1 : 0,
       attempts: [],
       number: op.number,
+      // Sent again by a resync after its number was erased (number null): the withdrawal or
+      // erase order replayed after it says when and why.
       numberErasedAt: null,
       numberErasedReason: null,
       context: op.context,
@@ -110,7 +112,7 @@ export async function applyCallbackOp(tx: HubSql, device: Device, callbackId: st
       return save(tx, state, seq);
     }
     case 'eraseNumber': {
-      if (!state.number) return { outcome: 'accepted', seq: null, reason: 'already erased' };
+      if (!state.number && state.numberErasedAt) return { outcome: 'accepted', seq: null, reason: 'already erased' };
       eraseNumber(state, op.at, op.reason);
       return save(tx, state, seq);
     }
@@ -123,7 +125,7 @@ export async function applyCallbackOp(tx: HubSql, device: Device, callbackId: st
 
 /** The ciphertext of the number leaves the hub's row (docs/federation.md: what backups keep). */
 function eraseNumber(state: CallbackStateWire, at: string, reason: 'retention' | 'consent_withdrawn'): void {
-  if (!state.number) return;
+  if (!state.number && state.numberErasedAt) return;
   state.number = null;
   state.numberErasedAt = at;
   state.numberErasedReason = reason;

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
-import type { CallbackShare } from '../callbacks/callbackShare.ts';
+import type { CallbackShare, FollowUpInput } from '../callbacks/callbackShare.ts';
+import { type AttemptResult, type CallbackStatus, callbacksRepository } from '../callbacks/callbacksRepository.ts';
 import { readCallSummary, type CallSummary } from '../callbacks/callSummary.ts';
 import { serviceKind } from '../reports/serviceKinds.ts';
 import type { Db } from '../store/openDatabase.ts';
@@ -27,7 +28,9 @@ export interface CallbackContext {
 
 export const aadOf = (callbackId: string, field: 'number' | 'context') => `callback:${callbackId}:${field}`;
 
-function enqueue(db: Db, callbackId: string, op: CallbackOpWire | { type: 'create' }, at: string): void {
+type QueuedCreate = { type: 'create'; replay?: true };
+
+function enqueue(db: Db, callbackId: string, op: CallbackOpWire | QueuedCreate, at: string): void {
   db.prepare(`INSERT INTO sync_outbox (change_id, kind, entity_id, payload, created_at) VALUES (?, 'callback', ?, ?, ?)`).run(crypto.randomUUID(), callbackId, JSON.stringify(op), at);
 }
 
@@ -82,6 +85,65 @@ export function shareOpenCallbacks(db: Db): number {
   return rows.length;
 }
 
+/**
+ * `relais-admin hub resync` (issue 15): this PC's part of every shared callback goes to the outbox
+ * again, as operations the hub applies idempotently — a hub restored from an older dump gets back
+ * what it lost, an up-to-date hub changes nothing (the cursor then goes back to 0 and the pull
+ * brings this PC up to the hub's state, e.g. after its own restore from an old backup):
+ * - a callback scheduled here: created again (the hub keeps the first; without its number when
+ *   the number was already erased here, so its metadata and follow-up still count);
+ * - attempts made here (each by its id: never twice), the last one carrying the state it led to;
+ * - this PC's follow-up; a withdrawal; the number's erasure;
+ * - the holder, when someone here holds it and the take is confirmed: a take naming the revision
+ *   before this PC's, so a hub that lost it accepts it and a hub where someone took it since
+ *   refuses it (nothing changes here: only a provisional take learns from a refusal).
+ * Operations not yet acknowledged are still in the outbox and are not queued twice.
+ */
+export function queueCallbackReplay(db: Db): number {
+  const rows = db
+    .prepare(
+      `SELECT id, origin, status, due_at AS dueAt, created_at AS createdAt, closed_at AS closedAt, phone_e164 AS phone, number_deleted_at AS erasedAt, number_deleted_reason AS erasedReason,
+         assignee_profile_id AS assignee, held_at AS heldAt, holder_rev AS holderRev, take_state AS takeState
+       FROM callbacks WHERE shared = 1 ORDER BY created_at, id`,
+    )
+    .all() as Array<{ id: string; origin: 'local' | 'hub'; status: CallbackStatus; dueAt: string; createdAt: string; closedAt: string | null; phone: string | null; erasedAt: string | null; erasedReason: 'retention' | 'consent_withdrawn' | null; assignee: string | null; heldAt: string | null; holderRev: number; takeState: string | null }>;
+  const attemptsOf = db.prepare(`SELECT a.uid, a.result, a.at, p.display_name AS by FROM callback_attempts a LEFT JOIN profiles p ON p.id = a.by_profile_id WHERE a.callback_id = ? AND a.by_name IS NULL ORDER BY a.at, a.id`);
+  const nameOf = db.prepare('SELECT display_name FROM profiles WHERE id = ?').pluck();
+  const followUpOf = db.prepare(`SELECT recorded_at AS recordedAt, by_name AS by, referrals, new_request AS newRequest, another_callback AS anotherCallback FROM callback_follow_ups WHERE callback_id = ? AND origin = 'local'`);
+  const queuedOps = db.prepare(`SELECT DISTINCT json_extract(payload, '$.type') FROM sync_outbox WHERE kind = 'callback' AND entity_id = ?`).pluck();
+  const share = callbackShare(db);
+  let queued = 0;
+  for (const r of rows) {
+    const pending = new Set(queuedOps.all(r.id) as string[]);
+    const add = (op: CallbackOpWire | QueuedCreate, at: string) => {
+      if (pending.has(op.type)) return;
+      enqueue(db, r.id, op, at);
+      queued++;
+    };
+    if (r.origin === 'local') add({ type: 'create', replay: true }, r.createdAt);
+    const holder = r.assignee && r.takeState !== 'provisional' && r.takeState !== 'refused' ? (nameOf.get(r.assignee) as string | undefined) : undefined;
+    if (r.assignee && holder && r.holderRev > 0) add({ type: 'take', holder: { profileId: r.assignee, name: holder, at: r.heldAt ?? r.createdAt }, expectRev: r.holderRev - 1 }, r.heldAt ?? r.createdAt);
+    const attempts = attemptsOf.all(r.id) as Array<{ uid: string; result: AttemptResult; at: string; by: string | null }>;
+    attempts.forEach((a, i) => {
+      const last = i === attempts.length - 1;
+      // Only the last attempt closes it (if it is closed here); earlier ones left it pending.
+      const status = last && r.status !== 'withdrawn' ? r.status : 'pending';
+      // Always: the hub keeps each attempt once, by its id.
+      enqueue(db, r.id, { type: 'attempt', uid: a.uid, result: a.result, at: a.at, by: a.by, status, dueAt: r.dueAt }, a.at);
+      queued++;
+    });
+    const f = followUpOf.get(r.id) as { recordedAt: string; by: string | null; referrals: string; newRequest: number; anotherCallback: number } | undefined;
+    const row = f && share && !pending.has('followUp') ? callbacksRepository(db).get(r.id) : null;
+    if (f && share && row) {
+      share.followedUp(row, { recordedAt: f.recordedAt, by: f.by, referrals: JSON.parse(f.referrals) as FollowUpInput['referrals'], newRequest: f.newRequest === 1, anotherCallback: f.anotherCallback === 1 });
+      queued++;
+    }
+    if (r.status === 'withdrawn') add({ type: 'withdraw', at: r.closedAt ?? r.createdAt }, r.closedAt ?? r.createdAt);
+    if (!r.phone && r.erasedAt && r.erasedReason) add({ type: 'eraseNumber', at: r.erasedAt, reason: r.erasedReason }, r.erasedAt);
+  }
+  return queued;
+}
+
 interface CallbackRowDb {
   id: string;
   call_id: string | null;
@@ -101,11 +163,12 @@ interface CallbackRowDb {
 
 /** The wire change of a queued callback operation, built at push time; null when nothing is left to send. */
 export function callbackChange(db: Db, link: HubLink, changeId: string, callbackId: string, payload: string): ChangeWire | null {
-  const op = JSON.parse(payload) as CallbackOpWire | { type: 'create' };
+  const op = JSON.parse(payload) as CallbackOpWire | QueuedCreate;
   if (op.type !== 'create') return { id: changeId, kind: 'callback', callbackId, op };
   const row = db.prepare('SELECT * FROM callbacks WHERE id = ?').get(callbackId) as CallbackRowDb | undefined;
-  // Gone (its call purged) or its number already erased before it ever left: nothing to share.
-  if (!row || !row.call_id || !row.phone_e164) return null;
+  // Gone (its call purged) or its number already erased before it ever left: nothing to share —
+  // except when replayed (resync) for a hub that may have lost it: its metadata goes again.
+  if (!row || !row.call_id || (!row.phone_e164 && !op.replay)) return null;
   const names = db.prepare('SELECT id, display_name FROM profiles WHERE id IN (?, ?)').all(row.assignee_profile_id, row.created_by_profile_id) as Array<{ id: string; display_name: string }>;
   const nameOf = (id: string | null) => names.find((n) => n.id === id)?.display_name ?? null;
   const holderName = nameOf(row.assignee_profile_id);
@@ -125,7 +188,7 @@ export function callbackChange(db: Db, link: HubLink, changeId: string, callback
       createdAt: row.created_at,
       createdBy: nameOf(row.created_by_profile_id),
       holder: row.assignee_profile_id && holderName ? { profileId: row.assignee_profile_id, name: holderName, at: row.held_at ?? row.created_at } : null,
-      number: sealWithLineKey(link.lineKey, row.phone_e164, aadOf(callbackId, 'number')),
+      number: row.phone_e164 ? sealWithLineKey(link.lineKey, row.phone_e164, aadOf(callbackId, 'number')) : null,
       context: sealWithLineKey(link.lineKey, JSON.stringify(context), aadOf(callbackId, 'context')),
     },
   };
@@ -133,7 +196,7 @@ export function callbackChange(db: Db, link: HubLink, changeId: string, callback
 
 /** The hub's answer to a take made here: confirmed, or refused with who holds it since when. */
 export function takeAnswered(db: Db, callbackId: string, payload: string, result: PushResult): void {
-  const op = JSON.parse(payload) as CallbackOpWire | { type: 'create' };
+  const op = JSON.parse(payload) as CallbackOpWire | QueuedCreate;
   if (op.type !== 'take' || !op.holder) return;
   const row = db.prepare(`SELECT take_state FROM callbacks WHERE id = ?`).get(callbackId) as { take_state: string | null } | undefined;
   if (!row || row.take_state !== 'provisional') return;
@@ -173,7 +236,8 @@ export function applyPulledCallback(db: Db, link: HubLink, s: CallbackStateWire,
   };
   let outcome: PulledCallbackOutcome;
   if (!local) {
-    if (s.deviceId === link.deviceId) return 'skipped'; // scheduled here, since deleted here (its call purged)
+    // Scheduled here yet not here: this store was restored from a backup older than the
+    // callback. It comes back as the hub knows it (nothing lost), beside the other centres' ones.
     // Closed and past the hub's retention (its sealed values purged): nothing left to make or show here.
     if (!s.context) return 'skipped';
     const number = s.number ? open(link.lineKey, s.number, aadOf(s.callbackId, 'number')) : null;

@@ -149,7 +149,8 @@ export const callbackOpWire = z.discriminatedUnion('type', [
     createdAt: isoTime,
     createdBy: name(100).nullable(),
     holder: holderWire.nullable(),
-    number: sealedWire,
+    /** Null only when a resync sends again a callback whose number was already erased (its metadata still counts). */
+    number: sealedWire.nullable(),
     context: sealedWire,
   }),
   /** Take it (holder) or give it back to the team (null); `expectRev` is the holder revision the taker saw. */

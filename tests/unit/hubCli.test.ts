@@ -82,7 +82,7 @@ describe('relais-admin hub', () => {
   test('resync pushes this PC\'s notes and facts again without doubling anything', async () => {
     const r = await cli(['hub', 'resync', '--json'], dir(a));
     assert.equal(r.code, 0, r.err);
-    assert.deepEqual(r.json.queued, { notes: 1, calls: 0, handovers: 0, callerMarks: 0 });
+    assert.deepEqual(r.json.queued, { notes: 1, calls: 0, handovers: 0, callerMarks: 0, callbackOps: 0 });
     assert.equal(r.json.pending, 0);
     const onHub = await hub.ctx.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM hub_items WHERE kind = 'note'`);
     assert.equal(onHub[0]?.n, 1);

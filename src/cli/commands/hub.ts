@@ -101,7 +101,8 @@ export const hubCommand: CliCommand = (program, ctx) => {
     .description('One sync round now: push what waits, pull what changed on the hub.')
     .action(async (_o, cmd: Command) =>
       withStore(ctx, cmd, async (db, g) => {
-        const r = await syncRound(db, () => systemClock.now());
+        const { pushed, pulled, pending } = await syncRound(db, () => systemClock.now());
+        const r = { pushed, pulled, pending };
         emit(ctx.io, g.json ?? false, r, () => `Pushed ${r.pushed}, pulled ${r.pulled}, ${r.pending} waiting.`);
         ctx.setExit(EXIT_OK);
       }),
@@ -132,12 +133,13 @@ export const hubCommand: CliCommand = (program, ctx) => {
 
   hub
     .command('resync')
-    .description('Push all of this PC\'s notes, call facts, handover notes and caller marks again and pull everything again (idempotent: nothing is doubled).')
+    .description('Push all of this PC\'s notes, call facts, handover notes, caller marks and its part of shared callbacks again and pull everything again (idempotent: nothing is doubled).')
     .action(async (_o, cmd: Command) =>
       withStore(ctx, cmd, async (db, g) => {
         const queued = queueResync(db);
-        const r = await syncRound(db, () => systemClock.now());
-        emit(ctx.io, g.json ?? false, { queued, ...r }, () => `Queued ${queued.notes} note(s), ${queued.calls} call(s), ${queued.handovers} handover note(s) and ${queued.callerMarks} caller mark(s) again; pushed ${r.pushed}, pulled ${r.pulled}, ${r.pending} waiting.`);
+        const { pushed, pulled, pending } = await syncRound(db, () => systemClock.now());
+        const r = { pushed, pulled, pending };
+        emit(ctx.io, g.json ?? false, { queued, ...r }, () => `Queued ${queued.notes} note(s), ${queued.calls} call(s), ${queued.handovers} handover note(s), ${queued.callerMarks} caller mark(s) and ${queued.callbackOps} callback operation(s) again; pushed ${r.pushed}, pulled ${r.pulled}, ${r.pending} waiting.`);
         ctx.setExit(EXIT_OK);
       }),
     );
