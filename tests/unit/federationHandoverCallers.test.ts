@@ -3,7 +3,8 @@ import { after, before, describe, test } from 'node:test';
 import { type Federation, type HubProcess, startFederation, type WorkstationProcess } from '../federation/harness.ts';
 
 // Issue 15, points 6–7, with SEPARATE PROCESSES (tests/federation/harness.ts): `relais-hub
-// serve` and two workstation cores, each its own OS process, on a throwaway PostgreSQL database.
+// serve` and two workstation cores, each its own OS process, on a throwaway PostgreSQL database
+// and on the embedded PGlite.
 // A handover note and a pseudonymous call written on A reach B; the hub, killed with -9 in
 // between, keeps nothing of either in clear.
 
@@ -16,16 +17,19 @@ interface Repeat {
   centres: string[];
 }
 
-describe('handover notes and repeat callers across separate processes (PostgreSQL)', () => {
+for (const engine of ['postgres', 'pglite'] as const) {
+describe(`handover notes and repeat callers across separate processes (${engine})`, () => {
   let fed: Federation;
   let hub: HubProcess;
   let a: WorkstationProcess;
   let b: WorkstationProcess;
   before(async () => {
-    fed = await startFederation({ engine: 'postgres' });
+    fed = await startFederation({ engine });
+    // PGlite is one process's folder: `relais-hub init` (the founding code) runs before serve holds it.
+    const code = await fed.foundingCode();
     hub = await fed.startHub();
     [a, b] = await Promise.all([fed.startWorkstation('A', { centre: 'CASG Nord' }), fed.startWorkstation('B', { centre: 'CPAS Anderlecht' })]);
-    await fed.enrolFounder(a, hub);
+    await a.call('hub.join', { url: hub.url, code, deviceName: a.name });
     await fed.enrol(b, { inviter: a, hub });
   });
   after(async () => {
@@ -55,9 +59,12 @@ describe('handover notes and repeat callers across separate processes (PostgreSQ
     const found = await b.call<Repeat>('calls.repeatCaller', { pseudonym: 'monsieur  LUNDI' });
     assert.deepEqual([found.count, found.knowThat?.text, found.knowThat?.centre, found.centres], [1, 'Parle mieux néerlandais', 'CASG Nord', ['CASG Nord']]);
 
+    // PGlite: the folder is read once the serving process let go of it.
+    if (engine === 'pglite') await hub.stop();
     const rows = await fed.hubSql<{ kind: string; payload: unknown }>(`SELECT kind, payload FROM hub_items WHERE kind IN ('handover', 'callerMark')`);
     assert.equal(rows.length, 3);
     const raw = JSON.stringify(rows).toLowerCase();
     for (const clear of ['forest', 'deuxième', 'lundi', 'néerlandais']) assert.ok(!raw.includes(clear), `${clear} is not on the hub in clear`);
   });
 });
+}
