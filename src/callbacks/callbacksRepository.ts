@@ -76,6 +76,38 @@ export type NewCallback = Pick<
   'id' | 'callId' | 'phoneE164' | 'consentAt' | 'language' | 'reason' | 'windowStart' | 'windowEnd' | 'dueAt' | 'assigneeProfileId' | 'createdByProfileId' | 'createdAt'
 > & { forNext?: string | null };
 
+/** A callback of another centre as applyPulledCallback writes it (named parameters of insertPulled). */
+export interface PulledCallbackRow {
+  id: string;
+  number: string | null;
+  consentAt: string;
+  language: string;
+  reason: string;
+  windowStart: string;
+  windowEnd: string | null;
+  dueAt: string;
+  assignee: string | null;
+  status: CallbackStatus;
+  failed: number;
+  createdAt: string;
+  now: string;
+  closedAt: string | null;
+  erasedAt: string | null;
+  erasedReason: NumberDeletedReason | null;
+  centre: string;
+  callId: string;
+  createdBy: string | null;
+  summary: string | null;
+  forNext: string | null;
+  holderName: string | null;
+  holderCentre: string | null;
+  heldAt: string | null;
+  rev: number;
+}
+
+/** The hub's state of a callback known here (named parameters of applyHubState). */
+export type HubStateRow = Pick<PulledCallbackRow, 'id' | 'status' | 'failed' | 'dueAt' | 'closedAt' | 'assignee' | 'holderName' | 'holderCentre' | 'heldAt' | 'rev' | 'now'>;
+
 // Prepared statements are cached per database handle: the reminder engine ticks every few
 // seconds for a whole shift and must not allocate new statements each time.
 const cache = new WeakMap<Database, Map<string, Statement>>();
@@ -216,6 +248,53 @@ export function callbacksRepository(db: Database) {
          WHERE origin = 'local' AND status <> 'pending' AND (reason <> @erased OR for_next IS NOT NULL)
            AND call_id IN (SELECT id FROM calls WHERE started_at < @cutoff AND status <> 'active')`,
       ).run({ erased: ERASED_REASON, now, cutoff }).changes;
+    },
+
+    // --- Shared through the hub (issue 15): src/sync/sharedCallbacks.ts decides, these write. ---
+
+    /** The hub knows this callback from now on (scheduled while joined, or shared when joining). */
+    markShared(id: string, holderRev: number): void {
+      stmt(db, 'UPDATE callbacks SET shared = 1, holder_rev = ? WHERE id = ?').run(holderRev, id);
+    },
+
+    /** The hub's answer to a take made here: confirmed, or refused (the holder here is dropped; the note says who won). */
+    answerTake(id: string, answer: { confirmed: true } | { confirmed: false; note: string }): void {
+      if (answer.confirmed) stmt(db, `UPDATE callbacks SET take_state = 'confirmed' WHERE id = ? AND take_state = 'provisional'`).run(id);
+      else stmt(db, `UPDATE callbacks SET take_state = 'refused', take_note = ?, assignee_profile_id = NULL WHERE id = ? AND take_state = 'provisional'`).run(answer.note, id);
+    },
+
+    /** A callback of another centre, as the hub holds it, its sealed values opened. */
+    insertPulled(c: PulledCallbackRow): void {
+      stmt(
+        db,
+        `INSERT INTO callbacks (id, call_id, phone_e164, consent_at, language, reason, window_start, window_end, due_at, assignee_profile_id, status,
+           failed_attempts, created_at, updated_at, closed_at, number_deleted_at, number_deleted_reason, origin, origin_centre, origin_call_id, created_by_name,
+           call_summary, for_next, shared, holder_name, holder_centre, held_at, holder_rev)
+         VALUES (@id, NULL, @number, @consentAt, @language, @reason, @windowStart, @windowEnd, @dueAt, @assignee, @status,
+           @failed, @createdAt, @now, @closedAt, @erasedAt, @erasedReason, 'hub', @centre, @callId, @createdBy,
+           @summary, @forNext, 1, @holderName, @holderCentre, @heldAt, @rev)`,
+      ).run(c);
+    },
+
+    /** The hub's state of a shared callback known here: status, due time, holder (a provisional take held here is confirmed by it). */
+    applyHubState(c: HubStateRow): void {
+      stmt(
+        db,
+        `UPDATE callbacks SET status = @status, failed_attempts = @failed, due_at = @dueAt, notified_due_at = CASE WHEN due_at = @dueAt THEN notified_due_at ELSE NULL END,
+           closed_at = @closedAt, assignee_profile_id = @assignee, holder_name = @holderName, holder_centre = @holderCentre, held_at = @heldAt, holder_rev = @rev,
+           take_state = CASE WHEN take_state = 'provisional' AND @assignee IS NOT NULL THEN 'confirmed' ELSE take_state END, updated_at = @now
+         WHERE id = @id`,
+      ).run(c);
+    },
+
+    /** The hub erased the number (another PC's purge or withdrawal, or the hub's own purge). */
+    eraseNumberFromHub(id: string, at: string, reason: NumberDeletedReason): void {
+      stmt(db, 'UPDATE callbacks SET phone_e164 = NULL, number_deleted_at = ?, number_deleted_reason = ? WHERE id = ? AND phone_e164 IS NOT NULL').run(at, reason, id);
+    },
+
+    /** An attempt made on another PC (kept once, by its id). */
+    addPulledAttempt(callbackId: string, a: { uid: string; result: AttemptResult; at: string; by: string | null; centre: string }): void {
+      stmt(db, `INSERT INTO callback_attempts (callback_id, result, at, by_profile_id, uid, by_name, by_centre) VALUES (?, ?, ?, NULL, ?, ?, ?) ON CONFLICT (uid) DO NOTHING`).run(callbackId, a.result, a.at, a.uid, a.by, a.centre);
     },
 
     /** Deletes the numbers of closed callbacks closed at or before `cutoff`; returns how many. */

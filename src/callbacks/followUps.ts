@@ -4,6 +4,7 @@ import { summaryOf } from './callSummary.ts';
 import { callbacksRepository } from './callbacksRepository.ts';
 import type { FollowUpInput } from './callbackShare.ts';
 import type { HelpOutcome } from '../contract/callbacksContract.ts';
+import type { Db } from '../store/openDatabase.ts';
 
 // The follow-up a reached callback writes (issue 15): for each referral of the original call,
 // did help arrive; any new request; does the person agree to another callback. One per
@@ -50,4 +51,16 @@ export function recordFollowUp(ctx: ActionContext, callbackId: string, input: Fo
     ctx.share?.followedUp(row, { ...input, recordedAt: iso, by });
     return readFollowUp(ctx, callbackId) as FollowUpRow;
   })();
+}
+
+/**
+ * A follow-up recorded on another PC, as the hub's state of the callback carries it (issue 15):
+ * written here unless this PC wrote its own (which stays as written).
+ */
+export function savePulledFollowUp(db: Db, callbackId: string, f: { callId: string; recordedAt: string; by: string | null; centre: string; referrals: Array<{ serviceId: string; serviceName: string; help: HelpOutcome }>; newRequest: boolean; anotherCallback: boolean }): void {
+  if (db.prepare(`SELECT 1 FROM callback_follow_ups WHERE callback_id = ? AND origin = 'local'`).get(callbackId)) return;
+  db.prepare(
+    `INSERT OR REPLACE INTO callback_follow_ups (callback_id, call_id, recorded_at, by_profile_id, by_name, centre, referrals, new_request, another_callback, origin)
+     VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?, 'hub')`,
+  ).run(callbackId, f.callId, f.recordedAt, f.by, f.centre, JSON.stringify(f.referrals), f.newRequest ? 1 : 0, f.anotherCallback ? 1 : 0);
 }

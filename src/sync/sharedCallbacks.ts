@@ -2,6 +2,8 @@ import crypto from 'node:crypto';
 import type { CallbackShare, FollowUpInput } from '../callbacks/callbackShare.ts';
 import { type AttemptResult, type CallbackStatus, callbacksRepository } from '../callbacks/callbacksRepository.ts';
 import { readCallSummary, type CallSummary } from '../callbacks/callSummary.ts';
+import { callLink } from '../callbacks/callLink.ts';
+import { savePulledFollowUp } from '../callbacks/followUps.ts';
 import { serviceKind } from '../reports/serviceKinds.ts';
 import type { Db } from '../store/openDatabase.ts';
 import type { HubLink } from './hubLinkRepository.ts';
@@ -40,7 +42,7 @@ export function callbackShare(db: Db): CallbackShare | null {
   const now = () => new Date().toISOString();
   return {
     created(row) {
-      db.prepare('UPDATE callbacks SET shared = 1, holder_rev = ? WHERE id = ?').run(row.assigneeProfileId ? 1 : 0, row.id);
+      callbacksRepository(db).markShared(row.id, row.assigneeProfileId ? 1 : 0);
       enqueue(db, row.id, { type: 'create' }, row.createdAt);
     },
     took(row, holder) {
@@ -77,9 +79,9 @@ export function callbackShare(db: Db): CallbackShare | null {
 /** Queues for the hub every open callback of this PC not shared yet (joining a hub); returns how many. */
 export function shareOpenCallbacks(db: Db): number {
   const rows = db.prepare(`SELECT id, created_at AS createdAt, assignee_profile_id AS assignee FROM callbacks WHERE origin = 'local' AND shared = 0 AND status = 'pending' AND phone_e164 IS NOT NULL ORDER BY created_at`).all() as Array<{ id: string; createdAt: string; assignee: string | null }>;
-  const mark = db.prepare('UPDATE callbacks SET shared = 1, holder_rev = ? WHERE id = ?');
+  const repo = callbacksRepository(db);
   for (const r of rows) {
-    mark.run(r.assignee ? 1 : 0, r.id);
+    repo.markShared(r.id, r.assignee ? 1 : 0);
     enqueue(db, r.id, { type: 'create' }, r.createdAt);
   }
   return rows.length;
@@ -168,7 +170,8 @@ export function callbackChange(db: Db, link: HubLink, changeId: string, callback
   const row = db.prepare('SELECT * FROM callbacks WHERE id = ?').get(callbackId) as CallbackRowDb | undefined;
   // Gone (its call purged) or its number already erased before it ever left: nothing to share —
   // except when replayed (resync) for a hub that may have lost it: its metadata goes again.
-  if (!row || !row.call_id || (!row.phone_e164 && !op.replay)) return null;
+  const replay = 'replay' in op && op.replay === true;
+  if (!row || !row.call_id || (!row.phone_e164 && !replay)) return null;
   const names = db.prepare('SELECT id, display_name FROM profiles WHERE id IN (?, ?)').all(row.assignee_profile_id, row.created_by_profile_id) as Array<{ id: string; display_name: string }>;
   const nameOf = (id: string | null) => names.find((n) => n.id === id)?.display_name ?? null;
   const holderName = nameOf(row.assignee_profile_id);
@@ -194,18 +197,18 @@ export function callbackChange(db: Db, link: HubLink, changeId: string, callback
   };
 }
 
-/** The hub's answer to a take made here: confirmed, or refused with who holds it since when. */
-export function takeAnswered(db: Db, callbackId: string, payload: string, result: PushResult): void {
+/** The hub's answer to a take made here: confirmed, or refused with who holds it since when; true when it was a take. */
+export function takeAnswered(db: Db, callbackId: string, payload: string, result: PushResult): boolean {
   const op = JSON.parse(payload) as CallbackOpWire | QueuedCreate;
-  if (op.type !== 'take' || !op.holder) return;
-  const row = db.prepare(`SELECT take_state FROM callbacks WHERE id = ?`).get(callbackId) as { take_state: string | null } | undefined;
-  if (!row || row.take_state !== 'provisional') return;
+  if (op.type !== 'take' || !op.holder) return false;
+  // Only a take still provisional here learns from the answer (the repository checks it).
   if (result.outcome === 'accepted') {
-    db.prepare(`UPDATE callbacks SET take_state = 'confirmed' WHERE id = ?`).run(callbackId);
-    return;
+    callbacksRepository(db).answerTake(callbackId, { confirmed: true });
+    return true;
   }
   // Refused: the winner's name and centre come with the next pull; the note keeps them for the message.
-  db.prepare(`UPDATE callbacks SET take_state = 'refused', take_note = ?, assignee_profile_id = NULL WHERE id = ?`).run(result.reason && result.reason.startsWith('{') ? result.reason : JSON.stringify({ code: 'taken' }), callbackId);
+  callbacksRepository(db).answerTake(callbackId, { confirmed: false, note: result.reason && result.reason.startsWith('{') ? result.reason : JSON.stringify({ code: 'taken' }) });
+  return true;
 }
 
 export type PulledCallbackOutcome = 'added' | 'updated' | 'unreadable' | 'skipped';
@@ -234,6 +237,7 @@ export function applyPulledCallback(db: Db, link: HubLink, s: CallbackStateWire,
     holderCentre: s.holder && !mine ? s.holder.centre : null,
     heldAt: s.holder?.at ?? null,
   };
+  const repo = callbacksRepository(db);
   let outcome: PulledCallbackOutcome;
   if (!local) {
     // Scheduled here yet not here: this store was restored from a backup older than the
@@ -244,14 +248,7 @@ export function applyPulledCallback(db: Db, link: HubLink, s: CallbackStateWire,
     const contextText = open(link.lineKey, s.context, aadOf(s.callbackId, 'context'));
     if (!contextText || (s.number && !number) || (s.status === 'pending' && !number)) return 'unreadable';
     const context = JSON.parse(contextText) as CallbackContext;
-    db.prepare(
-      `INSERT INTO callbacks (id, call_id, phone_e164, consent_at, language, reason, window_start, window_end, due_at, assignee_profile_id, status,
-         failed_attempts, created_at, updated_at, closed_at, number_deleted_at, number_deleted_reason, origin, origin_centre, origin_call_id, created_by_name,
-         call_summary, for_next, shared, holder_name, holder_centre, held_at, holder_rev)
-       VALUES (@id, NULL, @number, @consentAt, @language, @reason, @windowStart, @windowEnd, @dueAt, @assignee, @status,
-         @failed, @createdAt, @now, @closedAt, @erasedAt, @erasedReason, 'hub', @centre, @callId, @createdBy,
-         @summary, @forNext, 1, @holderName, @holderCentre, @heldAt, @rev)`,
-    ).run({
+    repo.insertPulled({
       id: s.callbackId,
       number,
       consentAt: s.consentAt,
@@ -278,34 +275,24 @@ export function applyPulledCallback(db: Db, link: HubLink, s: CallbackStateWire,
     outcome = 'added';
   } else {
     const closing = s.status !== 'pending';
-    db.prepare(
-      `UPDATE callbacks SET status = @status, failed_attempts = @failed, due_at = @dueAt, notified_due_at = CASE WHEN due_at = @dueAt THEN notified_due_at ELSE NULL END,
-         closed_at = @closedAt, assignee_profile_id = @assignee, holder_name = @holderName, holder_centre = @holderCentre, held_at = @heldAt, holder_rev = @rev,
-         take_state = CASE WHEN take_state = 'provisional' AND @assignee IS NOT NULL THEN 'confirmed' ELSE take_state END, updated_at = @now
-       WHERE id = @id`,
-    ).run({ id: s.callbackId, status: s.status, failed: s.failedAttempts, dueAt: s.dueAt, closedAt: closing ? (s.closedAt ?? nowIso) : null, rev: s.holderRev, now: nowIso, ...holderCols });
+    repo.applyHubState({ id: s.callbackId, status: s.status, failed: s.failedAttempts, dueAt: s.dueAt, closedAt: closing ? (s.closedAt ?? nowIso) : null, rev: s.holderRev, now: nowIso, ...holderCols });
     if (!s.number && local.phone_e164) {
-      db.prepare('UPDATE callbacks SET phone_e164 = NULL, number_deleted_at = ?, number_deleted_reason = ? WHERE id = ?').run(s.numberErasedAt ?? nowIso, s.numberErasedReason ?? 'retention', s.callbackId);
+      repo.eraseNumberFromHub(s.callbackId, s.numberErasedAt ?? nowIso, s.numberErasedReason ?? 'retention');
       // The erase came from the hub: the trigger's echo back to the hub is not needed.
       db.prepare(`DELETE FROM sync_outbox WHERE kind = 'callback' AND entity_id = ? AND json_extract(payload, '$.type') = 'eraseNumber'`).run(s.callbackId);
     }
     // The call scheduled here learns how its callback ended, wherever it was made.
     if (local.call_id && closing && local.status === 'pending') {
-      const outcome = s.status === 'done' ? 'reached' : s.status;
-      db.prepare('UPDATE calls SET callback_outcome = ?, updated_at = ? WHERE id = ?').run(outcome, nowIso, local.call_id);
+      callLink(db).setCallbackOutcome(local.call_id, s.status === 'done' ? 'reached' : (s.status as Exclude<typeof s.status, 'pending' | 'done'>), new Date(nowIso));
     }
     outcome = 'updated';
   }
-  const addAttempt = db.prepare(`INSERT INTO callback_attempts (callback_id, result, at, by_profile_id, uid, by_name, by_centre) VALUES (?, ?, ?, NULL, ?, ?, ?) ON CONFLICT (uid) DO NOTHING`);
-  for (const a of s.attempts) if (a.deviceId !== link.deviceId) addAttempt.run(s.callbackId, a.result, a.at, a.uid, a.by, a.centre);
+  for (const a of s.attempts) if (a.deviceId !== link.deviceId) repo.addPulledAttempt(s.callbackId, a);
   // A follow-up written here stays as written; one written elsewhere comes with the hub's state.
-  if (s.followUp && !db.prepare(`SELECT 1 FROM callback_follow_ups WHERE callback_id = ? AND origin = 'local'`).get(s.callbackId)) {
+  if (s.followUp) {
     const summary = db.prepare('SELECT call_id, call_summary FROM callbacks WHERE id = ?').get(s.callbackId) as { call_id: string | null; call_summary: string | null };
     const names = new Map(((summary.call_id ? readCallSummary(db, summary.call_id) : summary.call_summary ? (JSON.parse(summary.call_summary) as CallSummary) : null)?.referrals ?? []).map((r) => [r.serviceId, r.serviceName]));
-    db.prepare(
-      `INSERT OR REPLACE INTO callback_follow_ups (callback_id, call_id, recorded_at, by_profile_id, by_name, centre, referrals, new_request, another_callback, origin)
-       VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?, 'hub')`,
-    ).run(s.callbackId, s.followUp.callId, s.followUp.recordedAt, s.followUp.by, s.followUp.centre, JSON.stringify(s.followUp.referrals.map((r) => ({ serviceId: r.serviceId, serviceName: names.get(r.serviceId) ?? r.serviceId, help: r.help }))), s.followUp.newRequest ? 1 : 0, s.followUp.anotherCallback ? 1 : 0);
+    savePulledFollowUp(db, s.callbackId, { ...s.followUp, referrals: s.followUp.referrals.map((r) => ({ serviceId: r.serviceId, serviceName: names.get(r.serviceId) ?? r.serviceId, help: r.help })) });
   }
   return outcome;
 }

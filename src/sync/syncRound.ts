@@ -137,7 +137,8 @@ export async function syncRound(db: Db, now: () => Date, deps: SyncDeps = {}): P
           const result = acked.get(row.change_id);
           if (!result) continue;
           // A take made here learns whether it stands (issue 15: the hub referees between centres).
-          if (row.kind === 'callback') takeAnswered(db, row.entity_id, row.payload, result);
+          // Its answer shows at once too (counted with the pulled callbacks: event hub.pulled).
+          if (row.kind === 'callback' && takeAnswered(db, row.entity_id, row.payload, result)) applied.callbacks++;
           del.run(row.seq);
         }
       })();

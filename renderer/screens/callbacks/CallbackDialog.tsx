@@ -263,10 +263,12 @@ export function CallbackDialog({ c, now, lang, onClose, onChanged }: { c: Callba
   );
 }
 
-/** A take of a shared callback: waiting for the hub, or refused with who had it first ("pris par Bart (CAW Brussel) à 10:42"). */
+/** A take of a shared callback: waiting for the hub, confirmed, or refused with who had it first ("pris par Bart (CAW Brussel) à 10:42"). */
 export function TakeNotice({ c, lang }: { c: CallbackView; lang: UiLang }) {
   const { t } = useTranslation('callbacks');
-  if (!c.take || c.take.state === 'confirmed') return null;
+  if (!c.take) return null;
+  // Confirmed at the sync after an offline take: said once in words, while it is this responder's.
+  if (c.take.state === 'confirmed') return c.mine ? <p className="notice cb-take confirmed" role="status">{t('take.confirmed')}</p> : null;
   if (c.take.state === 'provisional') return <p className="notice cb-take provisional">{t('take.provisional')}</p>;
   const by = c.take.by;
   return (
