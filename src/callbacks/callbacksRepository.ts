@@ -77,7 +77,7 @@ export type NewCallback = Pick<
 > & { forNext?: string | null };
 
 /** A callback of another centre as applyPulledCallback writes it (named parameters of insertPulled). */
-export interface PulledCallbackRow {
+interface PulledCallbackRow {
   id: string;
   number: string | null;
   consentAt: string;
@@ -106,7 +106,7 @@ export interface PulledCallbackRow {
 }
 
 /** The hub's state of a callback known here (named parameters of applyHubState). */
-export type HubStateRow = Pick<PulledCallbackRow, 'id' | 'status' | 'failed' | 'dueAt' | 'closedAt' | 'assignee' | 'holderName' | 'holderCentre' | 'heldAt' | 'rev' | 'now'>;
+type HubStateRow = Pick<PulledCallbackRow, 'id' | 'status' | 'failed' | 'dueAt' | 'closedAt' | 'assignee' | 'holderName' | 'holderCentre' | 'heldAt' | 'rev' | 'now'>;
 
 // Prepared statements are cached per database handle: the reminder engine ticks every few
 // seconds for a whole shift and must not allocate new statements each time.
