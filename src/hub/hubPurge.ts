@@ -65,7 +65,9 @@ export async function purgeHub(ctx: HubContext, retention: HubRetention = DEFAUL
   const nowIso = now.toISOString();
 
   return ctx.db.transaction(async (tx) => {
-    // Locked as they are read: a workstation's operation on the same callback waits, then sees the erased state.
+    // Locked as they are read: a workstation's operation on the same callback waits, then sees
+    // the erased state; a second hub process purging at the same moment waits, re-reads the rows
+    // and finds nothing left to do (PostgreSQL re-checks the conditions on the new row versions).
     const callbacks = await tx.query<{ id: string; payload: unknown }>(
       `SELECT id, payload FROM hub_items WHERE kind = 'callback' AND NOT deleted AND payload->>'status' <> 'pending'
          AND (payload->>'closedAt')::timestamptz <= $1::timestamptz AND (payload->>'number' IS NOT NULL OR payload->>'context' IS NOT NULL)
@@ -75,7 +77,7 @@ export async function purgeHub(ctx: HubContext, retention: HubRetention = DEFAUL
     const handovers = await tx.query<{ id: string }>(`SELECT id FROM hub_items WHERE kind = 'handover' AND NOT deleted AND payload->>'day' < $1`, [handoverCutoff]);
     const marks = await tx.query<{ id: string }>(
       `SELECT i.id FROM hub_items i WHERE i.kind = 'callerMark' AND NOT i.deleted
-         AND (SELECT r.received_at FROM hub_receipts r WHERE r.seq = i.seq) <= $1::timestamptz ORDER BY i.seq`,
+         AND (SELECT r.received_at FROM hub_receipts r WHERE r.seq = i.seq) <= $1::timestamptz ORDER BY i.seq ${opts.dryRun ? '' : 'FOR UPDATE'}`,
       [markCutoff],
     );
     const report = { callbacks: callbacks.length, handovers: handovers.length, callerMarks: marks.length };
