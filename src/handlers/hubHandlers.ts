@@ -19,9 +19,9 @@ const actor = (c: HandlerContext) => {
 export const hubHandlers: HandlerMap<typeof hubContract> = {
   'hub.status': (_i, s) => readHubStatus(s.store.database()),
   'hub.syncNow': async (_i, s) => {
-    if (s.hubSync) return s.hubSync.syncNow();
-    const { syncRound } = await import('../sync/syncRound.ts');
-    return syncRound(s.store.database(), () => s.clock.now());
+    // The contract's three counts (what was applied per kind goes out as the hub.pulled event).
+    const { pushed, pulled, pending } = s.hubSync ? await s.hubSync.syncNow() : await (await import('../sync/syncRound.ts')).syncRound(s.store.database(), () => s.clock.now());
+    return { pushed, pulled, pending };
   },
   'hub.join': async ({ url, code, deviceName }, s, c) => {
     const me = signedIn(c);

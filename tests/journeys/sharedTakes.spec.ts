@@ -59,6 +59,7 @@ test('a take refused by the hub says who has it and since when, and keeps what w
     await op(other, 'hub.join', { url: hub.url, code, deviceName: 'Brussel 1' });
     const invitation = (await op(other, 'hub.invite', { centre: 'CPAS Anderlecht' })).code;
     await signInResponder(other, 'Bart', 'CAW Brussel');
+    const contested = await scheduleAtOther(other, 'Vérifier que le CPAS a rappelé');
     h = await openHarnessApp(await harnessBrowser(), {
       responders: RESPONDERS,
       // Syncs are the test's to say: a round runs when the test asks (and ~1 s after a change, as in the app).
@@ -68,12 +69,11 @@ test('a take refused by the hub says who has it and since when, and keeps what w
         ensureHarnessResponders(core, RESPONDERS);
         await op(core, 'profiles.signIn', { profileId: supervisor as string, secret: HARNESS_SUPERVISOR.passphrase });
         await op(core, 'hub.join', { url: hub.url, code: invitation, deviceName: 'Anderlecht 1' });
+        await op(core, 'hub.syncNow', {});
         await op(core, 'profiles.signOut', {});
       },
     });
     const { page, core } = h;
-    const contested = await scheduleAtOther(other, 'Vérifier que le CPAS a rappelé');
-    await op(core, 'hub.syncNow', {});
 
     await expect(page.getByRole('heading', { name: 'Qui est de permanence ?' })).toBeVisible();
     await page.getByRole('button', { name: /^Marie/ }).click();
