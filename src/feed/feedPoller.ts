@@ -14,10 +14,10 @@ export const FEED_WAKE_EVERY_MS = 60 * 1000;
 /** What the feed operations and the poller use from the machine config. */
 export function feedSettingsOf(config: ConfigState): FeedSettings & { autoApply: boolean } {
   if (config.safeMode) {
-    return { location: null, publicKey: null, autoApply: false, unavailableReason: 'The directory feed is off: the configuration file is invalid (safe mode). IT must correct config.json.' };
+    return { location: null, publicKey: null, autoApply: false, unavailableReason: 'feed.offSafeMode' };
   }
   const feed = config.values.feed;
-  if (!feed) return { location: null, publicKey: null, autoApply: false, unavailableReason: 'No directory feed is configured on this PC (feed.location in config.json).' };
+  if (!feed) return { location: null, publicKey: null, autoApply: false, unavailableReason: 'feed.notConfigured' };
   // autoApply only ever with a public key (issue 12; the config schema refuses it otherwise too).
   return { location: feed.location, publicKey: feed.publicKey, allowUnsigned: feed.allowUnsigned, autoApply: feed.autoApply && Boolean(feed.publicKey) };
 }

@@ -57,7 +57,7 @@ export interface FeedSettings {
   /** Accept bundles without a checked signature when there is no public key (config `feed.allowUnsigned`; default false: refused). */
   allowUnsigned?: boolean;
   /** Why there is no location (safe mode, not configured). */
-  unavailableReason?: string;
+  unavailableReason?: 'feed.offSafeMode' | 'feed.notConfigured';
 }
 
 export interface FeedRunOptions extends ReadBundleOptions {
@@ -95,7 +95,7 @@ interface Prepared {
 
 /** Read + verify + version check + parse. Throws AppError (NotFound: unreachable; FileRejected: bad bundle). */
 async function prepare(db: Db, settings: FeedSettings, opts: FeedRunOptions): Promise<Prepared> {
-  if (!settings.location) throw new AppError('NotFound', settings.unavailableReason ?? 'No directory feed is configured on this PC (feed.location in config.json).');
+  if (!settings.location) throw new AppError('NotFound', settings.unavailableReason ?? 'feed.notConfigured');
   let key: crypto.KeyObject | null = null;
   if (!settings.publicKey && !settings.allowUnsigned) {
     // Issue 12: signed feeds only, unless IT opts out in words. Nothing is read.

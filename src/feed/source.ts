@@ -90,7 +90,7 @@ async function fetchBundle(url: URL, timeoutMs: number, maxBytes: number): Promi
   }
   if (!res.ok) {
     await res.body?.cancel();
-    throw new AppError('NotFound', `The directory feed ${url.href} answered HTTP ${res.status}${res.status === 404 ? ' (not published yet?)' : ''}.`);
+    throw new AppError('NotFound', res.status === 404 ? 'feed.httpNotPublished' : 'feed.httpStatus', { source: url.href, status: res.status });
   }
   const declared = Number(res.headers.get('content-length') ?? '0');
   if (declared > maxBytes) {

@@ -48,20 +48,24 @@ export function mapHeader(cells: readonly string[], fileName: string): HeaderMap
     }
     const first = seen.get(field);
     if (first !== undefined) {
-      throw new AppError(
-        'FileRejected',
-        `${fileName}: the column "${field}" appears twice ("${cells[first]?.trim().slice(0, 100)}", column ${first + 1}, and "${label}", column ${index + 1}); it is unclear which to use. Nothing was imported.`,
-      );
+      throw new AppError('FileRejected', 'import.duplicateColumn', {
+        file: fileName,
+        field,
+        firstLabel: cells[first]?.trim().slice(0, 100) ?? '',
+        firstColumn: first + 1,
+        label,
+        column: index + 1,
+      });
     }
     seen.set(field, index);
     columns.push(field);
   });
   const missing = (['id', 'name'] as const).filter((f) => !seen.has(f));
   if (seen.size < 2 || missing.length > 0) {
-    throw new AppError(
-      'FileRejected',
-      `${fileName} has no recognisable directory header${missing.length ? ` (no ${missing.join(' or ')} column)` : ''}: the first row must name the columns (${SERVICE_FIELDS.slice(0, 6).join(', ')}, …, or their French/Dutch names: nom/naam, téléphone/telefoon…). Nothing was imported.`,
-    );
+    const columns = SERVICE_FIELDS.slice(0, 6).join(', ');
+    throw missing.length
+      ? new AppError('FileRejected', 'import.noHeaderMissing', { file: fileName, missing: missing.join(' or '), columns })
+      : new AppError('FileRejected', 'import.noHeader', { file: fileName, columns });
   }
   return { columns, labels: cells.map((c) => c.trim()), warnings, readings };
 }

@@ -25,9 +25,13 @@ export function tooLarge(fileName: string, bytes: number, maxBytes: number): App
 }
 
 export function tooManyRows(fileName: string, rows: number | null): AppError {
-  return new AppError('FileRejected', `${fileName} has ${rows === null ? 'more than' : rows.toLocaleString('en')} ${rows === null ? MAX_IMPORT_ROWS.toLocaleString('en') : ''} service rows; the limit is ${MAX_IMPORT_ROWS.toLocaleString('en')} rows per file: split it. Nothing was imported.`.replace('  ', ' '), [
+  const limit = MAX_IMPORT_ROWS.toLocaleString('en');
+  const issues = [
     { path: 'rows', message: `at most ${MAX_IMPORT_ROWS}` },
-  ]);
+  ];
+  return rows === null
+    ? new AppError('FileRejected', 'import.tooManyRowsOver', { file: fileName, limit }, issues)
+    : new AppError('FileRejected', 'import.tooManyRows', { file: fileName, rows: rows.toLocaleString('en'), limit }, issues);
 }
 
 export function tooManyColumns(fileName: string, columns: number, where = 'the header row'): AppError {
@@ -35,11 +39,11 @@ export function tooManyColumns(fileName: string, columns: number, where = 'the h
 }
 
 export function cellTooLong(fileName: string, where: string, chars: number | null): AppError {
-  return new AppError(
-    'FileRejected',
-    `${fileName}: a cell ${where} is longer than ${MAX_IMPORT_CELL_CHARS.toLocaleString('en')} characters${chars ? ` (${chars.toLocaleString('en')})` : ''}, the limit per cell (if it should not be, a quote may be left open just before it): nothing was imported.`,
-    [{ path: 'cell', message: `at most ${MAX_IMPORT_CELL_CHARS} characters` }],
-  );
+  const limit = MAX_IMPORT_CELL_CHARS.toLocaleString('en');
+  const issues = [{ path: 'cell', message: `at most ${MAX_IMPORT_CELL_CHARS} characters` }];
+  return chars
+    ? new AppError('FileRejected', 'import.cellTooLongCount', { file: fileName, where, limit, chars: chars.toLocaleString('en') }, issues)
+    : new AppError('FileRejected', 'import.cellTooLong', { file: fileName, where, limit }, issues);
 }
 
 export function expandsTooMuch(fileName: string, declared: number): AppError {

@@ -67,18 +67,13 @@ export function readCsv(bytes: Uint8Array, fileName: string, onRecord: (record: 
     if (e instanceof AppError) throw e;
     const err = e as { code?: string; lines?: number; message?: string };
     if (err.code === 'CSV_MAX_RECORD_SIZE') throw cellTooLong(fileName, err.lines ? `near line ${err.lines}` : '', null);
-    const where = err.lines ? ` near line ${err.lines}` : '';
+    // (CSV_MAX_RECORD_SIZE is a cell too long, answered above.)
     const what =
-      err.code === 'CSV_QUOTE_NOT_CLOSED'
-        ? 'a quoted cell is never closed'
-        : err.code === 'CSV_INVALID_CLOSING_QUOTE'
-          ? 'text follows a closing quote'
-          : err.code === 'CSV_INVALID_OPENING_QUOTE'
-            ? 'a quote appears inside a cell that does not start with one (write "" for a literal quote, or quote the whole cell)'
-            : err.code === 'CSV_MAX_RECORD_SIZE'
-            ? 'a row is far too long (probably broken quoting)'
-            : `it cannot be read as CSV (${err.code ?? 'parse error'})`;
-    throw new AppError('FileRejected', `${fileName} has broken quoting: ${what}${where}. Nothing was imported.`);
+      err.code === 'CSV_QUOTE_NOT_CLOSED' ? 'notClosed' : err.code === 'CSV_INVALID_CLOSING_QUOTE' ? 'closingQuote' : err.code === 'CSV_INVALID_OPENING_QUOTE' ? 'openingQuote' : 'other';
+    const params = { file: fileName, code: err.code ?? 'parse error' };
+    throw err.lines
+      ? new AppError('FileRejected', `import.brokenQuotingAt.${what}`, { ...params, line: err.lines })
+      : new AppError('FileRejected', `import.brokenQuoting.${what}`, params);
   }
   const h = header as HeaderMap | null;
   if (h === null) throw new AppError('FileRejected', 'import.noHeaderRow', { file: fileName });
