@@ -28,10 +28,7 @@ export async function openStoreForCli(dataDir: string, opts: CliStoreOptions, gi
     beforeMigrate: (db, from) => {
       const app = appLastOpened(db);
       if (opts.allowUpgrade || !app || from >= latestVersion() || app.schemaVersion >= latestVersion()) return;
-      throw new AppError(
-        'Conflict',
-        `This relais-admin would upgrade the store in ${dataDir} from schema v${from} to v${latestVersion()}, but the installed Relais (${app.version}, last opened ${app.at}) only opens up to v${app.schemaVersion}: after the upgrade it could no longer open its records. Use the relais-admin of the installed version (Relais --admin <command>), or update Relais first; --allow-upgrade upgrades anyway. Nothing was changed.`,
-      );
+      throw new AppError('Conflict', 'cli.upgradeRefused', { dir: dataDir, from, to: latestVersion(), version: app.version, at: app.at, opens: app.schemaVersion });
     },
   });
   if (!fs.existsSync(session.files.keyring) && !fs.existsSync(session.files.db)) {

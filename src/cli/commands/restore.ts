@@ -26,10 +26,7 @@ export const restoreCommand: CliCommand = (program: Command, ctx) => {
       // Never under a running app (issue 12): it holds the store open and would keep writing to the old one.
       const holder = instanceHolder(dataDir);
       if (holder) {
-        throw new AppError(
-          'AlreadyRunning',
-          `Relais is running on this PC (process ${holder.pid}) and holds the store in ${dataDir}: quit Relais first, then run the restore again. Nothing was changed.`,
-        );
+        throw new AppError('AlreadyRunning', 'cli.appRunning', { pid: holder.pid, dir: dataDir });
       }
       assertDataFolderAccess(dataDir);
       const file = path.resolve(opts.from);
