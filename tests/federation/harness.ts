@@ -14,7 +14,7 @@
 //   await a.call('hub.syncNow', {});           // throws HarnessCallError (code, message) when refused
 //   await b.dispatch('hub.syncNow', {});       // the router's Result, for expected refusals
 //   await b.sql('SELECT count(*) AS n FROM reachability_notes');    // read the workstation's store
-//   await fed.hubSql('SELECT count(*) FROM hub_items');   // the hub's database (PostgreSQL only while a hub runs)
+//   await fed.hubSql('SELECT count(*) FROM hub_items');   // the hub's database (PGlite: only while no hub process runs)
 //   await hub.kill9(); await hub.restart();    // SIGKILL, then serve again on the same port
 //   await a.kill9(); await a.restart();        // a power cut, then the same store unlocked again
 //   const hub2 = await fed.startHub();         // a second hub process on the same database (PostgreSQL)
@@ -22,6 +22,11 @@
 //
 // Every workstation is a real app core (tests/federation/workstationProcess.ts) with the demo
 // directory and a signed-in supervisor; `tickMs` makes it call core.tick() like the app (15 s).
+//
+// PGlite is single-process: ONE process may open its folder at a time (a second one, even a short
+// `relais-hub init`, corrupts it — found by the kill -9 test). So on PGlite `foundingCode` and
+// `hubSql` refuse while a hub process of this federation runs, and `enrolFounder` stops the hub
+// processes, runs `init` and serves again on the same ports — the order an operator follows.
 import { type ChildProcess, fork, spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -236,7 +241,7 @@ export interface Federation {
   enrolFounder(ws: WorkstationProcess, hub: HubProcess): Promise<void>;
   /** `inviter` makes an invitation for ws's centre; ws joins with it. */
   enrol(ws: WorkstationProcess, opts: { inviter: WorkstationProcess; hub: HubProcess }): Promise<void>;
-  /** A query on the hub's database from the test process (PostgreSQL; PGlite only while no hub process holds the folder). */
+  /** A query on the hub's database from the test process (PGlite: refused while a hub process of this federation runs). */
   hubSql<T extends object = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
 }
@@ -248,11 +253,15 @@ export async function startFederation(opts: { engine?: HubEngine } = {}): Promis
   const hubs: (HubProcess & { child(): ChildProcess | null })[] = [];
   const stations: WorkstationProcess[] = [];
   let inspector: HubDb | null = null;
+  const assertFolderFree = (what: string) => {
+    if (engine === 'pglite' && hubs.some((h) => h.child())) throw new Error(`${what}: a hub process holds the PGlite folder (stop it first; PGlite is single-process)`);
+  };
 
   const fed: Federation = {
     engine,
     location,
     async foundingCode() {
+      assertFolderFree('relais-hub init');
       const r = await runHubCommand(location, ['init', '--json']);
       if (r.code !== 0) throw new Error(`relais-hub init failed (${r.code}): ${r.stderr}`);
       return (JSON.parse(r.stdout) as { foundingCode: string }).foundingCode;
@@ -296,6 +305,15 @@ export async function startFederation(opts: { engine?: HubEngine } = {}): Promis
       return ws;
     },
     async enrolFounder(ws, hub) {
+      if (engine === 'pglite') {
+        // init may not open the folder while serve holds it: stop, init, serve again.
+        const running = hubs.filter((h) => h.child());
+        for (const h of running) await h.stop();
+        const code = await fed.foundingCode();
+        for (const h of running) await h.restart();
+        await ws.call('hub.join', { url: hub.url, code, deviceName: ws.name });
+        return;
+      }
       await ws.call('hub.join', { url: hub.url, code: await fed.foundingCode(), deviceName: ws.name });
     },
     async enrol(ws, o) {
@@ -303,6 +321,16 @@ export async function startFederation(opts: { engine?: HubEngine } = {}): Promis
       await ws.call('hub.join', { url: o.hub.url, code, deviceName: ws.name });
     },
     async hubSql<T extends object>(sql: string, params: unknown[] = []) {
+      if (engine === 'pglite') {
+        // Opened for this query only: a hub process may serve the folder again afterwards.
+        assertFolderFree('hubSql');
+        const db = await openHubDb(location);
+        try {
+          return await db.query<T>(sql, params);
+        } finally {
+          await db.close();
+        }
+      }
       inspector ??= await openHubDb(location);
       return inspector.query<T>(sql, params);
     },
