@@ -100,7 +100,7 @@ for (const engine of ENGINES) {
       const ok = await push({ v: 1, changes: [note('Ne décroche plus depuis lundi')] });
       assert.equal(ok.status, 200);
       const [result] = ((await ok.json()) as { results: { outcome: string; seq: number }[] }).results;
-      assert.deepEqual([result?.outcome, result?.seq], ['accepted', before.sequence + 1], 'accepted, with the next sequence number (no refused push took one)');
+      assert.deepEqual([result?.outcome, result?.seq], ['accepted', (before.sequence ?? 0) + 1], 'accepted, with the next sequence number (no refused push took one)');
     });
 
     if (engine === 'pglite') {
