@@ -2,13 +2,14 @@ import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { BODY_LIMITS, MAX_CHANGES_PER_PUSH } from '../../src/sync/wire.ts';
-import { type Federation, type HubProcess, startFederation, type WorkstationProcess } from '../federation/harness.ts';
+import { type Federation, type HubProcess, runHubCommand, startFederation, type WorkstationProcess } from '../federation/harness.ts';
 import { ENGINES } from './helpers/hubDatabases.ts';
 
 // Issue 14 against a real `relais-hub serve` PROCESS on both engines (tests/federation/harness.ts):
 // - tampered, oversized, unknown-version payloads and forged tokens get 4xx, the process keeps
 //   serving, logs no body, and the hub's tables are exactly as before (the in-process variant is
 //   tests/unit/hubHttp.test.ts);
+// - on PGlite, a second process on the folder is refused while serve runs (src/hub/db/dataDirLock.ts);
 // - on PGlite, kill -9 of the hub during pushes loses no acknowledged change and doubles none,
 //   restarted on the same folder (PostgreSQL's is in tests/unit/federation.test.ts).
 
@@ -104,6 +105,15 @@ for (const engine of ENGINES) {
     });
 
     if (engine === 'pglite') {
+      test('a second process on the PGlite folder is refused while serve runs (it would corrupt it), and the hub serves on', async () => {
+        const r = await runHubCommand(fed.location, ['devices', 'list', '--json']);
+        assert.equal(r.code, 1, r.stderr);
+        assert.match(r.stdout, /"code": "Conflict"/);
+        assert.match(r.stderr, new RegExp(`pid ${hub.pid()}.*one process at a time`));
+        assert.deepEqual(await (await fetch(`${hub.url}/v1/health`)).json(), { v: 1, ok: true });
+        assert.equal((await a.call<{ pending: number }>('hub.syncNow')).pending, 0, 'and syncs');
+      });
+
       test('kill -9 of the PGlite hub during pushes loses no acknowledged change and duplicates none (restarted on the same folder)', async () => {
         const b = await fed.startWorkstation('B', { centre: 'CPAS Anderlecht' });
         await fed.enrol(b, { inviter: a, hub });
