@@ -192,6 +192,9 @@ interface EngineFigures {
   directoryPushMs: number;
   fullPullMs: number;
   fullPulled: number;
+  httpOnlyPullMs: number;
+  httpOnlyItems: number;
+  idleRss: number;
   storedServices: number;
   emptyRoundMs: number;
   incremental: number[];
@@ -220,6 +223,7 @@ async function benchEngine(engine: HubEngine): Promise<EngineFigures> {
     const hubPid = hub.pid();
     const founder = await fed.startWorkstation('F', { centre: 'Coordination' });
     await founder.call('hub.join', { url: hub.url, code: foundingCode, deviceName: 'Coordination' });
+    const idleRss = rssMb(hubPid) ?? 0;
 
     let t0 = performance.now();
     const sims = await inParallel(DEVICES, 8, (i) => enrolSim(i, founder, (hub as HubProcess).url));
@@ -243,6 +247,16 @@ async function benchEngine(engine: HubEngine): Promise<EngineFigures> {
     const full = await fresh.call<{ pulled: number }>('hub.syncNow');
     const fullPullMs = performance.now() - t0;
     const storedServices = ((await fresh.sql<{ n: number }>('SELECT count(*) AS n FROM services'))[0] as { n: number }).n;
+    // Baseline: the same pages over HTTP alone (a client that applies nothing) — the hub's and the wire's share of the full pull.
+    t0 = performance.now();
+    let httpOnlyItems = 0;
+    for (let cursor = 0; ; ) {
+      const page = await maintainer.client.pull(cursor, PULL_PAGE);
+      httpOnlyItems += page.items.length;
+      cursor = page.next;
+      if (!page.more) break;
+    }
+    const httpOnlyPullMs = performance.now() - t0;
     t0 = performance.now();
     await fresh.call('hub.syncNow');
     const emptyRoundMs = performance.now() - t0;
@@ -322,6 +336,9 @@ async function benchEngine(engine: HubEngine): Promise<EngineFigures> {
       directoryPushMs,
       fullPullMs,
       fullPulled: full.pulled,
+      httpOnlyPullMs,
+      httpOnlyItems,
+      idleRss,
       storedServices,
       emptyRoundMs,
       incremental,
@@ -392,6 +409,7 @@ const lines = [
   `| **Duplicated** on the hub (a note twice) / rows beyond the acknowledged | ${cols((e) => `**${e.duplicatedNotes}** / ${e.extraOnHub}`)} |`,
   `| Still pending after catch-up; refused or superseded | ${cols((e) => `${e.pendingAfterDrain}; ${e.acked.notAccepted}`)} |`,
   `| Notes pulled by the ${int(DEVICES)} PCs: missing / pulled twice | ${cols((e) => `**${e.pullMissing} / ${e.pullTwice}**`)} |`,
+  `| Hub process RSS once started, before the directory (idle) | ${cols((e) => `${e.idleRss.toFixed(0)} MB`)} |`,
   `| Hub process RSS at ${marks.map((m) => `${m} s`).join(', ')} of load | ${cols((e) => marks.map((m) => `${rssAt(e, m).toFixed(0)}`).join(' → ') + ' MB')} |`,
   `| Hub process RSS peak during load | ${cols((e) => `${Math.max(...e.rss.map((r) => r.mb)).toFixed(0)} MB`)} |`,
   `| Load average at the start of the load phase | ${cols((e) => e.loadAvg)} |`,
@@ -402,6 +420,7 @@ const lines = [
   rule,
   `| ${int(SERVICES)} services pushed to the hub (${Math.ceil(SERVICES / PUSH_BATCH)} pushes) | ${cols((e) => sec(e.directoryPushMs))} |`,
   `| **New workstation: full pull of ${int(SERVICES)} services** into its encrypted store (goal ≤ 10 s) | ${cols((e) => `**${sec(e.fullPullMs)}** (${int(e.fullPulled)} items; ${int(e.storedServices)} services stored)`)} |`,
+  `| The same ${Math.ceil(SERVICES / PULL_PAGE)} pages over HTTP alone, applied nowhere — baseline (the hub's and the wire's share) | ${cols((e) => `${sec(e.httpOnlyPullMs)} (${int(e.httpOnlyItems)} items)`)} |`,
   `| Round with nothing new — baseline | ${cols((e) => ms(e.emptyRoundMs))} |`,
   `| **Incremental pull after ${CHANGED} changed services** (goal ≤ 200 ms): p50 / max of ${INCREMENTAL_RUNS} | ${cols((e) => { const s = sorted(e.incremental); return `**${ms(percentile(s, 50))}** / ${ms(s.at(-1) ?? Number.NaN)} (${e.incrementalPulled.join(', ')} items)`; })} |`,
   `| Hub process RSS peak in this phase | ${cols((e) => `${e.directoryRssPeak.toFixed(0)} MB`)} |`,
