@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LANGS } from '../domain/taxonomy.ts';
 import { noteTextSchema, reachabilityNoteSchema, serviceIdSchema, serviceOutputSchema } from '../directory/serviceSchema.ts';
+import { IDENTIFYING_KINDS } from '../domain/identifyingData.ts';
 import { operation } from './operation.ts';
 
 /** Any signed-in profile (issue 8): the directory is read and kept up by the responders on shift. */
@@ -75,6 +76,12 @@ export const directoryContract = {
     access: SIGNED_IN,
     input: z.strictObject({ serviceId: serviceIdSchema, text: noteTextSchema, kind: z.enum(['note', 'unreachable']).optional(), override: z.boolean().default(false) }),
     output: reachabilityNoteSchema,
+  }),
+  'directory.checkNote': operation({
+    summary: 'What the reachability-note gate would refuse in this text, while it is typed (the card shows it, with a mask per finding): the guard\'s findings minus those a note about this service may keep. Writes nothing.',
+    access: SIGNED_IN,
+    input: z.strictObject({ serviceId: serviceIdSchema, text: z.string().max(2000) }),
+    output: z.object({ findings: z.array(z.object({ kind: z.enum(IDENTIFYING_KINDS), start: z.number(), end: z.number(), match: z.string() })) }),
   }),
   'directory.importPreview': operation({
     summary: 'Read an import file (CSV, XLSX or HSDS JSON) and show the diff against the directory without writing anything.',

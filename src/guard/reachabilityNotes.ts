@@ -5,7 +5,7 @@ import type { Service } from '../directory/serviceSchema.ts';
 import { directoryRepository } from '../directory/directoryRepository.ts';
 import type { Services } from '../services/services.ts';
 import type { Db } from '../store/openDatabase.ts';
-import { guardOutgoingText } from './outgoingText.ts';
+import { findInStoreText, guardOutgoingText } from './outgoingText.ts';
 
 // What a reachability note may carry (issue 20). A reachability note is about a service ("plus
 // de réponse depuis 2 semaines", "nouveau numéro 02 …") and, with a hub, it travels to every PC
@@ -122,6 +122,13 @@ export function reachabilityAllowance(db: Db, service: Service | null, text: str
     if (f.kind === 'address') return announced;
     return false;
   };
+}
+
+/** What the gate below would refuse in `text` (directory.checkNote, shown while the note is typed). */
+export function refusedInReachabilityNote(s: Services, serviceId: string, text: string): IdentifyingFinding[] {
+  const db = s.store.database();
+  const allow = reachabilityAllowance(db, directoryRepository(db).getService(serviceId), text);
+  return findInStoreText(db, text).filter((f) => !allow(f));
 }
 
 /** The gate for a reachability note (directory.addNote, a maintainer's verify note): the rule above, then guardOutgoingText. */

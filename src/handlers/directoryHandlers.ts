@@ -10,7 +10,7 @@ import { formatLexicon, parseLexicon } from '../directory/lexicon/lexiconSchema.
 import { invalidateDirectorySearch } from '../directory/search/storeSearch.ts';
 import { verificationOverdue } from '../directory/serviceSchema.ts';
 import { AppError } from '../errors.ts';
-import { guardReachabilityNote } from '../guard/reachabilityNotes.ts';
+import { guardReachabilityNote, refusedInReachabilityNote } from '../guard/reachabilityNotes.ts';
 import type { HandlerMap } from './handlerMap.ts';
 import type { HandlerContext } from '../services/handlerContext.ts';
 import type { Services } from '../services/services.ts';
@@ -52,6 +52,7 @@ export const directoryHandlers: HandlerMap<typeof directoryContract> = {
     s.log.info('directory.note_added', { chars: text.length });
     return note;
   },
+  'directory.checkNote': ({ serviceId, text }, s) => ({ findings: refusedInReachabilityNote(s, serviceId, text) }),
   'directory.importPreview': async (input, s) => {
     const { parsed } = await readImport(input, s);
     return await previewImport(s.store.database(), parsed);

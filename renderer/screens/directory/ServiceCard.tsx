@@ -10,6 +10,7 @@ import { dayWords, formatDateTime, type UiLang } from '../../i18n/i18n.ts';
 import { ServiceEditForm } from './ServiceEditForm.tsx';
 import { useThemes } from '../calls/useTaxonomy.ts';
 import { DemoBanner } from './DemoBanner.tsx';
+import { ReachabilityNoteForm } from './ReachabilityNoteForm.tsx';
 import { languageNames, openingHoursInWords } from '../../i18n/words.ts';
 import { communeInLang } from '../../i18n/communes.ts';
 
@@ -32,11 +33,8 @@ export function ServiceCard({ id, onRefer, maintainer = false, onChanged }: Serv
   const [card, setCard] = useState<Card | null>(null);
   const [error, setError] = useState<ErrorPayload | null>(null);
   const [copied, setCopied] = useState<string | null>(null);
-  const [note, setNote] = useState('');
-  const [noteError, setNoteError] = useState<ErrorPayload | null>(null);
   const [referred, setReferred] = useState<'added' | 'already' | null>(null);
   const [referError, setReferError] = useState<ErrorPayload | null>(null);
-  const [unreachable, setUnreachable] = useState(false);
   const [editing, setEditing] = useState(false);
   const [upkeepError, setUpkeepError] = useState<ErrorPayload | null>(null);
   useEffect(() => {
@@ -90,20 +88,6 @@ export function ServiceCard({ id, onRefer, maintainer = false, onChanged }: Serv
     }
   };
 
-  const addNote = async (e: React.FormEvent) => {
-    e.preventDefault();
-    const text = note.trim();
-    if (!text) return;
-    const r = await invoke('directory.addNote', { serviceId: id, text, ...(unreachable ? { kind: 'unreachable' as const } : {}) });
-    if (r.ok) {
-      setNote('');
-      setUnreachable(false);
-      onChanged?.();
-      setNoteError(null);
-      load();
-    } else setNoteError(r.error);
-  };
-
   const upkeep = async (run: () => Promise<{ ok: boolean; error?: ErrorPayload }>) => {
     const r = await run();
     if (r.ok) {
@@ -131,7 +115,7 @@ export function ServiceCard({ id, onRefer, maintainer = false, onChanged }: Serv
   }
   const themeLabel = (code: string) => themes.get(code)?.labels[lang] ?? code;
   return (
-    <article className="service-card" aria-labelledby="service-card-title" data-testid="service-card">
+    <article className="service-card" aria-labelledby="service-card-title" data-testid="service-card" data-service-id={id}>
       <DemoBanner serviceId={s.id} />
       <header>
         <h2 id="service-card-title">{s.name}</h2>
@@ -260,16 +244,14 @@ export function ServiceCard({ id, onRefer, maintainer = false, onChanged }: Serv
             </li>
           ))}
         </ul>
-        <form onSubmit={addNote} className="inline-form">
-          <label className="visually-hidden" htmlFor="reach-note">{t('card.addNoteLabel')}</label>
-          <input id="reach-note" value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} placeholder={t('card.addNotePlaceholder')} />
-          <label className="check">
-            <input type="checkbox" checked={unreachable} onChange={(e) => setUnreachable(e.target.checked)} />
-            <span>{t('card.unreachableNote')}</span>
-          </label>
-          <button type="submit" disabled={!note.trim()}>{t('card.addNote')}</button>
-        </form>
-        <ErrorMessage error={noteError} />
+        <ReachabilityNoteForm
+          key={id}
+          serviceId={id}
+          onAdded={() => {
+            onChanged?.();
+            load();
+          }}
+        />
       </section>
     </article>
   );
