@@ -16,7 +16,11 @@ export const BACKOFF_BASE_MS = 5000;
 export const BACKOFF_MAX_MS = 5 * 60_000;
 
 export interface SyncScheduler {
-  /** Runs a round now (hub.syncNow, relais-admin hub sync); joins one already running. */
+  /**
+   * Runs a round that starts after this call (hub.syncNow, relais-admin hub sync): a round already
+   * running may have pushed and pulled before the change the caller wants carried, so it is
+   * awaited and a new round follows (callers meanwhile share that new round).
+   */
   syncNow(): Promise<SyncRoundResult>;
   /** From core.tick(): starts a round when one is due (not joined: nothing). */
   tick(): void;
@@ -77,7 +81,10 @@ export function createSyncScheduler(opts: {
   };
 
   return {
-    syncNow: round,
+    async syncNow() {
+      if (running) await running.catch(() => undefined);
+      return round();
+    },
     tick() {
       if (running || !due()) return;
       round().catch(() => undefined);
