@@ -5,8 +5,9 @@ import { createInvitation, enrol } from '../src/hub/enrolment.ts';
 import type { HubContext } from '../src/hub/hubContext.ts';
 import { HubRefusal } from '../src/hub/hubErrors.ts';
 import { issuesOf } from '../src/schemas/parse.ts';
-import { BODY_LIMITS, enrolRequest, inviteRequest, lineReportRequest, MAX_PULL_PAGE, PROTOCOL_VERSION, pushRequest, revokeRequest } from '../src/sync/wire.ts';
+import { BODY_LIMITS, enrolRequest, inviteRequest, lineImportRequest, lineReportRequest, MAX_PULL_PAGE, PROTOCOL_VERSION, pushRequest, revokeRequest } from '../src/sync/wire.ts';
 import { lineReportBundle } from '../src/hub/lineReport.ts';
+import { importHubDirectory } from '../src/hub/hubDirectory.ts';
 import { bundleToDocument } from '../src/reports/reportJson.ts';
 import { AppError } from '../src/errors.ts';
 import { pushChanges } from '../src/hub/push.ts';
@@ -45,10 +46,10 @@ export function buildHubServer(opts: HubServerOptions): FastifyInstance {
 
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, req: FastifyRequest, reply: FastifyReply) => {
     let status = 500;
-    let body: { code: string; message: string; issues?: { path: string; message: string }[] } = { code: 'Internal', message: 'The hub failed on this request; its log says why.' };
+    let body: { code: string; message: string; issues?: { path: string; message: string }[]; reason?: HubRefusal['reason'] } = { code: 'Internal', message: 'The hub failed on this request; its log says why.' };
     if (error instanceof HubRefusal) {
       status = error.status;
-      body = { code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) };
+      body = { code: error.code, message: error.message, ...(error.issues ? { issues: error.issues.map((i) => ({ path: i.path, message: i.message })) } : {}), ...(error.reason ? { reason: error.reason } : {}) };
     } else if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
       // Fastify's own refusals: a body over the limit (413), malformed JSON (400), a wrong content type (415).
       status = error.statusCode;
@@ -110,6 +111,22 @@ export function buildHubServer(opts: HubServerOptions): FastifyInstance {
     } catch (e) {
       // A period the report refuses (ends before it starts, too long) is the request's fault.
       if (e instanceof AppError && e.code === 'InvalidInput') throw new HubRefusal(400, 'InvalidInput', e.message, e.issues);
+      throw e;
+    }
+  });
+
+  // The line's directory imported from a maintainer's PC (the right is checked by the PC's
+  // router): the same reading, row checks and commit-order numbering as `relais-hub directory import`.
+  app.post('/v1/directory/import', { bodyLimit: BODY_LIMITS.import }, async (req) => {
+    await device(req);
+    const { fileName, content, dryRun } = parseBody(lineImportRequest, req.body, 'directory import');
+    try {
+      return { v: PROTOCOL_VERSION, diff: await importHubDirectory(ctx, Buffer.from(content, 'base64'), fileName, { dryRun }) };
+    } catch (e) {
+      // A file the import refuses is the request's fault: its reason travels so the PC can say it.
+      if (e instanceof AppError && (e.code === 'FileRejected' || e.code === 'InvalidInput')) {
+        throw new HubRefusal(400, e.code, e.message, e.issues, e.reason ? { code: e.code, key: e.reason, ...(e.params ? { params: e.params } : {}) } : undefined);
+      }
       throw e;
     }
   });

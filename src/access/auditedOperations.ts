@@ -16,6 +16,7 @@ export const AUDITED_OPERATIONS: Rules = {
   'reports.export': (i) => ({ action: 'export.report', detail: { kind: 'period', format: i.format, public: false, from: i.from, to: i.to } }),
   'reports.exportPublic': (i) => ({ action: 'export.report', detail: { kind: 'period', format: i.format, public: true, from: i.from, to: i.to } }),
   'reports.lineExport': (i) => ({ action: 'export.report', detail: { kind: 'line', format: i.format, public: i.flavour === 'public', from: i.from, to: i.to } }),
+  'directory.lineImportApply': (_i, o) => ({ action: 'directory.import', detail: { source: 'hub', added: o.counts.added, updated: o.counts.changed, count: o.counts.rejected } }),
   'directory.export': (i, o) => ({ action: 'export.directory', detail: { format: i.format, public: i.public ?? false, count: o.count } }),
   'directory.importApply': (_i, o) => ({ action: 'directory.import', detail: { added: o.counts.added, updated: o.counts.changed, count: o.counts.rejected } }),
   'directory.lexiconSave': (_i, o) => ({ action: 'directory.lexicon', detail: { count: o.entries, cause: o.saved ? 'saved' : 'refused' } }),
@@ -53,6 +54,7 @@ export const AUDIT_AFTER_COMMIT: ReadonlySet<OperationName> = new Set<OperationN
   'reports.export',
   'reports.exportPublic',
   'reports.lineExport',
+  'directory.lineImportApply',
   'directory.export',
   'store.backupNow',
 ]);

@@ -17,7 +17,7 @@ const SIGNED_IN = ['responder', 'supervisor'] as const;
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 const MAX_IMPORT_BASE64 = Math.ceil(MAX_IMPORT_BYTES / 3) * 4;
 
-const importInput = z.strictObject({
+export const importInput = z.strictObject({
   fileName: z.string().trim().min(1).max(255),
   /** The file's bytes, base64-encoded (≤ 20 MB of file). */
   content: z

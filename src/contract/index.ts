@@ -10,6 +10,7 @@ import { callsContract } from './callsContract.ts';
 import { callbacksContract } from './callbacksContract.ts';
 import { reportsContract } from './reportsContract.ts';
 import { lineReportContract } from './lineReportContract.ts';
+import { lineDirectoryContract } from './lineDirectoryContract.ts';
 import { accessContract } from './accessContract.ts';
 import { shiftContract } from './shiftContract.ts';
 import { hubContract } from './hubContract.ts';
@@ -29,6 +30,7 @@ export const contract = {
   ...callbacksContract,
   ...reportsContract,
   ...lineReportContract,
+  ...lineDirectoryContract,
   ...accessContract,
   ...shiftContract,
   ...hubContract,

@@ -10,6 +10,7 @@ import { callsHandlers } from './callsHandlers.ts';
 import { callbacksHandlers } from './callbacksHandlers.ts';
 import { reportsHandlers } from './reportsHandlers.ts';
 import { lineReportHandlers } from './lineReportHandlers.ts';
+import { lineDirectoryHandlers } from './lineDirectoryHandlers.ts';
 import { accessHandlers } from './accessHandlers.ts';
 import { shiftHandlers } from './shiftHandlers.ts';
 import { hubHandlers } from './hubHandlers.ts';
@@ -29,6 +30,7 @@ export const handlers: Handlers = {
   ...callbacksHandlers,
   ...reportsHandlers,
   ...lineReportHandlers,
+  ...lineDirectoryHandlers,
   ...accessHandlers,
   ...shiftHandlers,
   ...hubHandlers,

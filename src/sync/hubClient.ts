@@ -1,7 +1,9 @@
 import type { z } from 'zod';
-import { AppError } from '../errors.ts';
-import { type ChangeWire, devicesResponse, enrolResponse, pullResponse, pushResponse, type PushResult, type PulledItem, revokeResponse, type EnrolRequest, type EnrolResponse, hubErrorBody, inviteResponse, lineReportResponse, PROTOCOL_VERSION, type DeviceView } from './wire.ts';
+import { AppError, ERROR_CODES, type ErrorCode } from '../errors.ts';
+import { isReasonKey } from '../domain/i18n.ts';
+import { type ChangeWire, devicesResponse, enrolResponse, pullResponse, pushResponse, type PushResult, type PulledItem, revokeResponse, type EnrolRequest, type EnrolResponse, hubErrorBody, inviteResponse, lineImportResponse, lineReportResponse, PROTOCOL_VERSION, type DeviceView } from './wire.ts';
 import type { ReportDocument } from '../reports/reportJson.ts';
+import type { ImportDiffView } from '../contract/directoryContract.ts';
 
 // The workstation's HTTP client for the hub: one function per endpoint, bodies checked with the
 // same zod schemas the hub uses. A network failure is HubUnreachable (work goes on offline); a
@@ -41,14 +43,14 @@ export class HubClient {
     this.fetchImpl = opts.fetch ?? fetch;
   }
 
-  async request<S extends z.ZodType>(method: 'GET' | 'POST', path: string, body: unknown, schema: S): Promise<z.output<S>> {
+  async request<S extends z.ZodType>(method: 'GET' | 'POST', path: string, body: unknown, schema: S, timeoutMs = this.timeoutMs): Promise<z.output<S>> {
     let res: Response;
     try {
       res = await this.fetchImpl(`${this.url}${path}`, {
         method,
         headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(this.token ? { authorization: `Bearer ${this.token}` } : {}) },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-        signal: AbortSignal.timeout(this.timeoutMs),
+        signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (e) {
       throw new AppError('HubUnreachable', 'hub.unreachable', { url: this.url, detail: (e as Error).cause instanceof Error ? ((e as Error).cause as Error).message : (e as Error).message }, undefined, { cause: e });
@@ -62,6 +64,9 @@ export class HubClient {
     if (!res.ok) {
       const err = hubErrorBody.safeParse(json);
       const issue = err.success ? err.data.error : { code: `HTTP${res.status}`, message: `The hub answered ${res.status}.` };
+      // A refusal the hub explains with a reason of ours (a directory file it refuses): said as if read here.
+      const reason = err.success ? err.data.error.reason : undefined;
+      if (reason && (ERROR_CODES as readonly string[]).includes(reason.code) && isReasonKey(reason.key)) throw new AppError(reason.code as ErrorCode, reason.key, reason.params, err.success ? err.data.error.issues : undefined);
       throw new AppError('HubRefused', 'hub.refused', { detail: issue.message }, [{ path: `hub.${issue.code}`, message: issue.message }]);
     }
     const parsed = schema.safeParse(json);
@@ -91,6 +96,10 @@ export class HubClient {
 
   async lineReport(req: { from: string; to: string; flavour: 'internal' | 'public' }): Promise<ReportDocument> {
     return (await this.request('POST', '/v1/report', { v: PROTOCOL_VERSION, ...req }, lineReportResponse)).document;
+  }
+
+  async importDirectory(req: { fileName: string; content: string; dryRun: boolean }): Promise<ImportDiffView> {
+    return (await this.request('POST', '/v1/directory/import', { v: PROTOCOL_VERSION, ...req }, lineImportResponse, 120_000)).diff;
   }
 
   async pull(after: number, limit: number): Promise<{ items: PulledItem[]; next: number; more: boolean }> {

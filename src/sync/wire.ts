@@ -4,6 +4,7 @@ import { makeServiceSchema } from '../directory/serviceSchema.ts';
 import { hubDeviceFields } from '../schemas/hubDevice.ts';
 import { HELP_OUTCOMES } from '../contract/callbacksContract.ts';
 import { reportDocumentSchema } from '../reports/reportJson.ts';
+import { importDiffSchema, importInput } from '../contract/directoryContract.ts';
 
 // The hub's HTTP protocol: every request and response body, as zod schemas shared by the hub
 // (src/hub, served by hub/) and the workstation's sync client (src/sync). Bodies carry the
@@ -16,7 +17,7 @@ const b64url = (min: number, max: number) => z.string().min(min).max(max).regex(
 export const codeIdSchema = z.string().regex(/^[A-Z2-7]{10}$/, 'expected a code id');
 
 /** Body size limits the hub enforces before parsing (bytes). */
-export const BODY_LIMITS = { enrol: 4 * 1024, small: 16 * 1024, push: 1024 * 1024 } as const;
+export const BODY_LIMITS = { enrol: 4 * 1024, small: 16 * 1024, push: 1024 * 1024, import: 28 * 1024 * 1024 } as const;
 
 // --- Enrolment -----------------------------------------------------------------------------
 
@@ -62,7 +63,13 @@ export const revokeResponse = z.strictObject({ v: version, device: deviceView })
 export const devicesResponse = z.strictObject({ v: version, devices: z.array(deviceView) });
 
 export const hubErrorBody = z.strictObject({
-  error: z.strictObject({ code: z.string(), message: z.string(), issues: z.array(z.strictObject({ path: z.string(), message: z.string() })).optional() }),
+  error: z.strictObject({
+    code: z.string(),
+    message: z.string(),
+    issues: z.array(z.strictObject({ path: z.string(), message: z.string() })).optional(),
+    /** A refusal src/ explains (a directory file the import refuses): its kind, reason key and parameters, so the PC says it in its user's language. */
+    reason: z.strictObject({ code: z.string(), key: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() }).optional(),
+  }),
 });
 
 // --- Sync ----------------------------------------------------------------------------------
@@ -287,3 +294,9 @@ export const pulledCallerMark = z.strictObject({ id: z.string().regex(/^[0-9a-f]
 export const lineReportRequest = z.strictObject({ v: version, from: day, to: day, flavour: z.enum(['internal', 'public']) });
 /** The report as its JSON export holds it (schema `relais.report`): an internal one carries the facts. */
 export const lineReportResponse = z.strictObject({ v: version, document: reportDocumentSchema });
+
+// --- The line's directory from a maintainer's PC (issue 14: "from Relais's import screen") ---
+
+/** A directory file sent by a maintainer's PC (the router checked the right): preview (dryRun) or apply on the hub. */
+export const lineImportRequest = importInput.extend({ v: version, dryRun: z.boolean() });
+export const lineImportResponse = z.strictObject({ v: version, diff: importDiffSchema });

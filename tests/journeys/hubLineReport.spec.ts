@@ -80,3 +80,42 @@ test('a supervisor fetches the line\'s bilan from the hub, internal then public,
     await hub.stop();
   }
 });
+
+test('a directory maintainer imports a sheet into the line\'s directory from the import screen: preview with row errors, applied on the hub, on this PC and another', async ({ harnessBrowser }) => {
+  const hub = await startTestHub('postgres');
+  const other = await newOpenCore({ seedDemo: true });
+  const h = await openHarnessApp(await harnessBrowser(), {
+    seed: async (core) => {
+      await op(core, 'access.createFirstSupervisor', { displayName: 'Sophie', centre: 'CASG Nord', passphrase: 'supervisor passphrase' });
+      await op(core, 'directory.setMaintainer', { profileId: core.services.session.profileId, maintainer: true });
+      await op(core, 'hub.join', { url: hub.url, code: (await createFoundingCode(hub.ctx)).code, deviceName: 'Coordination' });
+      const { code } = await op<{ code: string }>(core, 'hub.invite', { centre: 'CPAS Anderlecht' });
+      await signInSupervisor(other);
+      await op(other, 'hub.join', { url: hub.url, code, deviceName: 'Anderlecht 1' });
+    },
+  });
+  try {
+    const { page } = h;
+    await expect(page.locator('.shell')).toBeVisible();
+    await page.keyboard.press('Control+K');
+    await page.getByRole('tab', { name: 'Importer / exporter' }).click();
+    await page.getByLabel(/le répertoire de la ligne \(hub\)/).check();
+    const csv = 'Identifiant;Nom;Téléphone;Commune;Thématiques\nligne-app-1;Épicerie de la ligne;02 555 66 01;Jette;food\nligne-app-2;;02 555 66 02;Evere;housing\n';
+    await page.getByLabel('Fichier à importer').setInputFiles({ name: 'ligne.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    const diff = page.getByTestId('import-diff');
+    await expect(diff).toContainText('1 ajouté');
+    await expect(diff).toContainText('1 refusé');
+    expect((await hub.ctx.db.query(`SELECT 1 FROM hub_items WHERE kind = 'service' AND id = 'ligne-app-1'`)).length).toBe(0);
+    await diff.getByRole('button', { name: 'Appliquer 1 changement' }).click();
+    await expect(diff).toContainText('1 service enregistré.');
+    expect((await hub.ctx.db.query(`SELECT 1 FROM hub_items WHERE kind = 'service' AND id = 'ligne-app-1'`)).length).toBe(1);
+    const here = await page.evaluate(async () => (await window.relais!.invoke('directory.get', { id: 'ligne-app-1' })).ok);
+    expect(here).toBe(true);
+    await op(other, 'hub.syncNow', {});
+    expect(other.services.store.database().prepare(`SELECT name FROM services WHERE id = 'ligne-app-1'`).pluck().get()).toBe('Épicerie de la ligne');
+  } finally {
+    await h.close();
+    other.shutdown();
+    await hub.stop();
+  }
+});

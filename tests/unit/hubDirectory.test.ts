@@ -90,6 +90,40 @@ for (const engine of ENGINES) {
       assert.equal(directoryRepository(b.services.store.database()).unreachableCounts(since).get('ligne-9'), 1);
     });
 
+    test('a maintainer imports into the line\'s directory from the app: preview and row errors as a local import, applied on the hub, pulled here at once; the right is the router\'s', async () => {
+      const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
+      const file = { fileName: 'ligne-fr.csv', content: b64(['Nom;Téléphone;Commune;Thématiques;id', 'Épicerie sociale Test;02 555 77 01;Jette;food;app-1', 'Maison Test;02 555 77 02;Evere;housing;app-2', ';;;;app-bad'].join('\n')) };
+      // B is a supervisor without the maintainer right: refused before anything reaches the hub.
+      const refused = await b.router.dispatch('directory.lineImportApply', file);
+      assert.equal(refused.ok ? 'ok' : refused.error.code, 'Forbidden');
+      const me = a.services.session.profileId as string;
+      await ok(a, 'directory.setMaintainer', { profileId: me, maintainer: true });
+      const seqBefore = (await hub.ctx.db.query<{ value: number }>('SELECT value FROM hub_sequence'))[0]?.value;
+      const preview = await ok<{ applied: boolean; counts: Record<string, number>; rejected: Array<{ row: number }>; columns: Array<{ header: string; field: string | null }> }>(a, 'directory.lineImportPreview', file);
+      assert.deepEqual([preview.applied, preview.counts.added, preview.counts.rejected, preview.rejected[0]?.row], [false, 2, 1, 4]);
+      assert.deepEqual(preview.columns.map((c) => c.field), ['name', 'phone', 'commune', 'themes', 'id'], 'French headers understood as locally');
+      assert.equal((await hub.ctx.db.query<{ value: number }>('SELECT value FROM hub_sequence'))[0]?.value, seqBefore, 'a preview writes nothing');
+      assert.equal(directoryRepository(a.services.store.database()).getService('app-1'), null);
+
+      const applied = await ok<{ applied: boolean; counts: Record<string, number> }>(a, 'directory.lineImportApply', file);
+      assert.deepEqual([applied.applied, applied.counts.added], [true, 2]);
+      assert.equal(directoryRepository(a.services.store.database()).getService('app-1')?.phone, '02 555 77 01', 'pulled here at once');
+      await ok(b, 'hub.syncNow', {});
+      assert.equal(directoryRepository(b.services.store.database()).getService('app-2')?.name, 'Maison Test', 'and on every PC');
+      const audit = await ok<{ entries: Array<{ action: string; detail: Record<string, unknown> }> }>(a, 'audit.list', {});
+      assert.ok(audit.entries.some((e) => e.action === 'directory.import' && e.detail.source === 'hub' && e.detail.added === 2));
+
+      // A file the import refuses: its reason comes back as a local refusal would, in the PC's words.
+      const bad = await a.router.dispatch('directory.lineImportPreview', { fileName: 'vide.csv', content: b64('id;name\n') });
+      assert.equal(bad.ok, false);
+      if (!bad.ok) {
+        const local = await a.router.dispatch('directory.importPreview', { fileName: 'vide.csv', content: b64('id;name\n') });
+        assert.equal(local.ok, false);
+        assert.ok(bad.error.reason, 'a reason key the screen translates');
+        if (!local.ok) assert.deepEqual([bad.error.code, bad.error.reason], [local.error.code, local.error.reason]);
+      }
+    });
+
     test('relais-hub directory import: --json, exit 2 when rows are rejected, 1 when the file is refused', async () => {
       if (engine === 'pglite') return; // one process holds a PGlite folder: the CLI is tested on PostgreSQL
       const { runHubCli } = await import('../../hub/cli.ts');

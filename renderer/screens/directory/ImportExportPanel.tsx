@@ -4,7 +4,8 @@ import type { EventPayload, InputOf } from '../../../src/contract/index.ts';
 import type { ImportDiffView } from '../../../src/contract/directoryContract.ts';
 import type { ErrorPayload } from '../../../src/errors.ts';
 import { invoke, onEvent } from '../../bridge.ts';
-import { useInvalidate } from '../../data/useOperation.ts';
+import { useInvalidate, useOperation } from '../../data/useOperation.ts';
+import { useMaintainer } from './useMaintainer.ts';
 import { ErrorMessage, useExplain } from '../../components/ErrorMessage.tsx';
 import { downloadFile } from '../reports/download.ts';
 
@@ -31,6 +32,13 @@ export function ImportExportPanel() {
   const [error, setError] = useState<ErrorPayload | null>(null);
   const [exportPublic, setExportPublic] = useState(false);
   const applyRef = useRef<HTMLButtonElement>(null);
+  // Issue 14: a directory maintainer on a PC joined to the hub may import into the line's
+  // directory (applied on the hub, then pulled); main's router checks the right either way.
+  const { maintainer } = useMaintainer();
+  const joined = useOperation('hub.status', {}).data?.joined ?? false;
+  const canTargetLine = maintainer && joined;
+  const [target, setTarget] = useState<'local' | 'line'>('local');
+  const toLine = canTargetLine && target === 'line';
 
   useEffect(() => onEvent('directory.importProgress', setProgress), []);
 
@@ -42,7 +50,7 @@ export function ImportExportPanel() {
     setFile(input);
     setBusy('preview');
     setProgress(null);
-    const r = await invoke('directory.importPreview', input);
+    const r = await invoke(toLine ? 'directory.lineImportPreview' : 'directory.importPreview', input);
     setBusy(null);
     if (r.ok) {
       setDiff(r.value);
@@ -54,7 +62,7 @@ export function ImportExportPanel() {
     if (!file) return;
     setBusy('apply');
     setProgress(null);
-    const r = await invoke('directory.importApply', file);
+    const r = await invoke(toLine ? 'directory.lineImportApply' : 'directory.importApply', file);
     setBusy(null);
     if (r.ok) {
       setDiff(r.value);
@@ -78,6 +86,28 @@ export function ImportExportPanel() {
       <section aria-labelledby="import-title" className="panel">
         <h2 id="import-title">{t('import.title')}</h2>
         <p className="hint">{t('import.intro')}</p>
+        {canTargetLine && (
+          <fieldset className="field import-target">
+            <legend>{t('import.target')}</legend>
+            {(['local', 'line'] as const).map((k) => (
+              <label key={k}>
+                <input
+                  type="radio"
+                  name="import-target"
+                  checked={target === k}
+                  disabled={busy !== null}
+                  onChange={() => {
+                    setTarget(k);
+                    setDiff(null);
+                    setFile(null);
+                    setError(null);
+                  }}
+                />{' '}
+                {t(k === 'line' ? 'import.targetLine' : 'import.targetLocal')}
+              </label>
+            ))}
+          </fieldset>
+        )}
         <label className="field">
           <span>{t('import.file')}</span>
           <input type="file" accept=".csv,.txt,.xlsx,.json" onChange={(e) => void choose(e.target.files?.[0])} />
