@@ -138,7 +138,8 @@ for (const engine of ENGINES) {
       // A follow-up as a reached shared callback leaves it on the hub (issue 15's state row).
       const followUp = { callId: callA, recordedAt: '2026-03-15T10:00:00.000Z', by: 'Rita', centre: 'CASG Nord', referrals: [{ serviceId: 'ligne-0', kind: 'cpas', help: 'arrived' }, { serviceId: 'gone-7', kind: 'other', help: 'refused' }], newRequest: false, anotherCallback: false };
       const [seq] = await hub.ctx.db.query<{ value: number }>('UPDATE hub_sequence SET value = value + 1 WHERE id = 1 RETURNING value');
-      await hub.ctx.db.query(`INSERT INTO hub_items (kind, id, seq, payload, device_id) VALUES ('callback', $1, $2, $3, NULL)`, [crypto.randomUUID(), seq?.value, JSON.stringify({ followUp })]);
+      const itemId = crypto.randomUUID();
+      await hub.ctx.db.query(`INSERT INTO hub_items (kind, id, seq, payload, device_id) VALUES ('callback', $1, $2, $3, NULL)`, [itemId, seq?.value, JSON.stringify({ followUp })]);
       const line = await lineReportBundle(hub.ctx, { from: '2026-03-01', to: '2026-03-31', flavour: 'internal', generator: 'test' });
       assert.deepEqual(line.facts?.current.helpArrivedByService, { 'ligne-0': 1 });
       const services = line.report.tables.find((t) => t.id === 'barometerServices')!;
@@ -149,6 +150,8 @@ for (const engine of ENGINES) {
       const text = file.bytes.toString('utf8');
       assert.match(text, /Rappels : l'aide est-elle arrivée/, 'the help-arrived table is in the file');
       assert.match(text, /^CPAS de Test;5;5;1;20,0;1$/m, 'the barometer row of the named service: 5 referrals, 5 contacted, 1 unreachable, 20 %, help arrived 1');
+      // Only the follow-up was needed here: the row is not a whole callback a PC could pull.
+      await hub.ctx.db.query('DELETE FROM hub_items WHERE id = $1', [itemId]);
     });
 
     test('a supervisor\'s Relais fetches "Bilan de la ligne" from the hub (reports.line), exports it (reports.lineExport, audited); a responder is refused by the router', async () => {
