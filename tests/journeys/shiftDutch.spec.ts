@@ -132,7 +132,13 @@ test('a whole shift in Dutch in an en-US Chromium: sign in, call, notes, referra
     await form.getByLabel(nl('callbacks:form.consent')).check();
     await form.getByLabel(nl('callbacks:form.phone')).fill('0470 12 34 56');
     await form.getByRole('textbox', { name: nl('callbacks:form.date'), exact: true }).fill('17/03/2026');
-    await form.getByLabel(nl('callbacks:form.from'), { exact: true }).fill('10:00');
+    // The suggested start reads on 24 hours in an en-US Chromium (a time input showed "10:00 AM").
+    await expect(form.getByLabel(nl('callbacks:form.from'), { exact: true })).toHaveValue(/^([01]\d|2[0-3]):[0-5]\d$/);
+    await form.getByLabel(nl('callbacks:form.from'), { exact: true }).fill('10u');
+    await form.getByLabel(nl('callbacks:form.to')).fill('1200');
+    await form.getByLabel(nl('callbacks:form.reason')).focus();
+    await expect(form.getByLabel(nl('callbacks:form.from'), { exact: true })).toHaveValue('10:00');
+    await expect(form.getByLabel(nl('callbacks:form.to'))).toHaveValue('12:00');
     await form.getByLabel(nl('callbacks:form.reason')).fill('Nagaan of het OCMW heeft teruggebeld');
     await expectAllDutch(page, 'callback form');
     await form.getByRole('button', { name: nl('callbacks:form.submit') }).click();

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { readBelgianDate } from '../../renderer/components/dateReading.ts';
+import { readTime } from '../../renderer/components/timeReading.ts';
 import { languageNames, lineHoursInWords, openingHoursInWords } from '../../renderer/i18n/words.ts';
 
 // Issue 16, point 5: hours in words, languages by name, dates typed the Belgian way.
@@ -36,4 +37,11 @@ test('a typed date is read day/month/year, whatever the OS locale', () => {
 test("the line's hours from the machine config, in words (About)", () => {
   assert.equal(lineHoursInWords({ days: ['mon', 'tue', 'wed', 'thu', 'fri'], open: '09:00', close: '17:00' }, 'fr'), 'lun.–ven. 9 h – 17 h');
   assert.equal(lineHoursInWords({ days: ['sat', 'mon', 'wed', 'thu'], open: '09:30', close: '13:00' }, 'nl'), 'ma, wo–do, za 9u30 – 13u');
+});
+
+test('times are read on 24 hours as Belgians write them, whatever the OS locale', () => {
+  for (const [typed, read] of [['14:30', '14:30'], ['9:05', '09:05'], ['9', '09:00'], ['9h', '09:00'], ['14h30', '14:30'], ['14u30', '14:30'], ['14.30', '14:30'], ['1430', '14:30'], [' 08 : 15 ', '08:15'], ['0:00', '00:00']] as const) {
+    assert.equal(readTime(typed), read, typed);
+  }
+  for (const bad of ['', '24:00', '12:60', '10:00 AM', '2 PM', 'midi', '12:3', '123', '1:2:3']) assert.equal(readTime(bad), null, bad);
 });

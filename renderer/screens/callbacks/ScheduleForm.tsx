@@ -16,6 +16,7 @@ import { suggestedStart } from './format.ts';
 import { openingHoursInWords } from '../../i18n/words.ts';
 import { useReasonText } from '../../components/ErrorMessage.tsx';
 import { DateField } from '../../components/DateField.tsx';
+import { TimeField } from '../../components/TimeField.tsx';
 
 // Scheduling a callback from a call (react-hook-form + zod, as the other forms). Nothing is
 // saved unless the responder ticks that the caller agreed, orally, to be called back. The
@@ -28,13 +29,14 @@ type Scheduled = OutputOf<'callbacks.schedule'>;
 type CallOption = { id: string; label: string };
 
 // Messages are locale keys of the callbacks namespace: what the responder reads.
+const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 const formSchema = z.object({
   callId: z.string().min(1, 'form.needCall'),
   consent: z.boolean().refine((v) => v, 'form.needConsent'),
   phone: z.string().refine((v) => callbackPhoneSchema.safeParse(v).success, 'form.phoneBad'),
   date: z.string().min(1, 'form.windowBad'),
-  from: z.string().min(1, 'form.windowBad'),
-  to: z.string(),
+  from: z.string().regex(HHMM, 'form.windowBad'),
+  to: z.string().regex(HHMM, 'form.windowBad').or(z.literal('')),
   language: z.enum(CALL_LANGUAGES),
   reason: z.string().trim().min(1, 'form.reasonBad').max(REASON_MAX_CHARS, 'form.reasonBad'),
   forNext: z.string().max(FOR_NEXT_MAX_CHARS, 'formForNext.tooLong'),
@@ -259,11 +261,12 @@ export function ScheduleForm({ now: nowProp, presetCallId, onScheduled, onCancel
           </label>
           <label className="field">
             <span>{t('form.from')}</span>
-            <input type="time" min={hours.open} max={hours.close} {...register('from')} {...field('from')} />
+            {/* 24 h whatever the OS locale (an en-US PC showed 10:00 AM here; issue 16). */}
+            <Controller control={control} name="from" render={({ field: f }) => <TimeField value={f.value} onChange={f.onChange} onBlur={f.onBlur} required {...field('from')} />} />
           </label>
           <label className="field">
             <span>{t('form.to')}</span>
-            <input type="time" min={hours.open} max={hours.close} {...register('to')} {...field('to')} />
+            <Controller control={control} name="to" render={({ field: f }) => <TimeField value={f.value} onChange={f.onChange} onBlur={f.onBlur} {...field('to')} />} />
           </label>
         </div>
         <div className="button-row">
