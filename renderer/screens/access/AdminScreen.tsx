@@ -203,25 +203,26 @@ function ProfilesSection() {
 
 function RetentionSection() {
   const { t, i18n } = useTranslation('access');
-  const [error, run] = useRun();
-  const [retention, setRetention] = useState<Retention | null>(null);
-  const [months, setMonths] = useState('');
+  const [actionError, run] = useRun();
+  const current = useOperation('retention.get', {});
+  const error = actionError ?? current.error?.payload ?? null;
+  const [saved, setSaved] = useState<Retention | null>(null);
+  const retention = saved ?? current.data ?? null;
   const [report, setReport] = useState<PurgeReport | null>(null);
+  // The contract's own input schema (a whole number of months, 1 to 120); main has the last word.
+  const form = useForm<InputOf<'retention.update'>>({ resolver: zodResolver(accessContract['retention.update'].input) });
+  const { reset } = form;
+  const months = retention?.notesRetentionMonths;
   useEffect(() => {
-    void run(() => call('retention.get', {})).then((r) => {
-      if (!r) return;
-      setRetention(r);
-      setMonths(String(r.notesRetentionMonths));
-    });
-  }, [run]);
-  const save = async (e: React.FormEvent) => {
-    e.preventDefault();
-    const r = await run(() => call('retention.update', { notesRetentionMonths: Number(months) }));
+    if (months !== undefined) reset({ notesRetentionMonths: months });
+  }, [months, reset]);
+  const save = form.handleSubmit(async (values) => {
+    const r = await run(() => call('retention.update', values));
     if (r) {
-      setRetention(r);
+      setSaved(r);
       setReport(null);
     }
-  };
+  });
   const preview = async () => setReport(await run(() => call('retention.preview', {})));
   const apply = async () => setReport(await run(() => call('retention.apply', {})));
   return (
@@ -232,7 +233,7 @@ function RetentionSection() {
         <form onSubmit={(e) => void save(e)}>
           <label className="field">
             <span>{t('admin.notesMonths', { max: retention.notesRetentionMaxMonths })}</span>
-            <input type="number" min={1} max={retention.notesRetentionMaxMonths} required value={months} onChange={(e) => setMonths(e.target.value)} />
+            <input type="number" min={1} max={retention.notesRetentionMaxMonths} required {...form.register('notesRetentionMonths', { valueAsNumber: true })} />
           </label>
           <p className="hint">{t('admin.callbackDays', { days: retention.callbackNumberRetentionDays })}</p>
           <button type="submit">{t('admin.saveRetention')}</button>
