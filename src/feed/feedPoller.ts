@@ -1,3 +1,4 @@
+import { writeAudit } from '../store/auditLog.ts';
 import type { ConfigState } from '../config/configSchema.ts';
 import type { Services } from '../services/services.ts';
 import { applyFeed, checkFeed, type FeedReport, type FeedSettings } from './feedService.ts';
@@ -35,6 +36,8 @@ const realTimers: Timers = {
   },
   clearInterval: (h) => clearInterval(h as ReturnType<typeof setInterval>),
 };
+
+const SYSTEM_ACTOR = { profileId: null, actor: 'system', role: null } as const;
 
 export interface FeedPollerOptions {
   services: Services;
@@ -79,7 +82,20 @@ export class FeedPoller {
       let report = await checkFeed(s.store.database(), settings, runOpts);
       if (report.state === 'update-available' && settings.autoApply && report.available && s.store.isOpen()) {
         try {
-          report = await applyFeed(s.store.database(), settings, { ...runOpts, expectedVersion: report.available.version });
+          const version = report.available.version;
+          const db = s.store.database();
+          // Audited like feed.apply through the router, in the same write transaction; nobody
+          // is signed in for it: the actor is the system (as the scheduled purge's).
+          report = await applyFeed(db, settings, {
+            ...runOpts,
+            expectedVersion: version,
+            write: (work) =>
+              db.transaction(() => {
+                const result = work();
+                writeAudit(db, s.clock.now(), SYSTEM_ACTOR, 'directory.import', { source: 'feed', reason: 'autoApply', version });
+                return result;
+              })(),
+          });
         } catch {
           // Refusal already logged and recorded by applyFeed; the check's report stands.
         }

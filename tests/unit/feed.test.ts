@@ -373,6 +373,9 @@ test('polling: at start, then hourly by the injected clock; nothing while locked
   const r = await auto.tick();
   assert.equal(r?.state, 'applied');
   assert.equal(directoryRepository(autoCore.services.store.database()).countServices() >= 5, true);
+  // Applied by itself, and audited like an apply through the router (the system as actor).
+  const entries = autoCore.services.store.database().prepare(`SELECT actor, action, detail FROM audit_log WHERE action = 'directory.import'`).all() as { actor: string; detail: string }[];
+  assert.deepEqual(entries.map((e) => [e.actor, JSON.parse(e.detail).source, JSON.parse(e.detail).reason]), [['system', 'feed', 'autoApply']]);
   autoCore.shutdown();
 });
 
