@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { processAlive } from '../platform/processAlive.ts';
 
 // The app's hold on its data folder (issue 12). Electron's single-instance lock keeps a second
 // app away, but lives in Electron's own profile folder, which relais-admin cannot see. So the
@@ -19,15 +20,6 @@ function lockPath(dataDir: string): string {
   return path.join(dataDir, INSTANCE_LOCK_FILE);
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    // EPERM: it exists but belongs to someone else; only ESRCH means it is gone.
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** Marks the data folder as held by this process; the returned function lets go (only of our own lock). */
 export function holdInstanceLock(dataDir: string, shell: string, now: Date = new Date()): () => void {
@@ -59,5 +51,5 @@ export function instanceHolder(dataDir: string): InstanceHolder | null {
     return null;
   }
   if (typeof held.pid !== 'number' || !Number.isSafeInteger(held.pid) || held.pid <= 0) return null;
-  return alive(held.pid) ? { pid: held.pid, shell: String(held.shell ?? 'app'), startedAt: String(held.startedAt ?? '') } : null;
+  return processAlive(held.pid) ? { pid: held.pid, shell: String(held.shell ?? 'app'), startedAt: String(held.startedAt ?? '') } : null;
 }

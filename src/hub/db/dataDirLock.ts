@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { processAlive } from '../../platform/processAlive.ts';
 import { AppError } from '../../errors.ts';
 
 // One process at a time on a PGlite folder. PGlite is PostgreSQL in one process with no shared
@@ -12,15 +13,6 @@ import { AppError } from '../../errors.ts';
 
 export const LOCK_FILE = 'relais-hub.lock';
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    // EPERM: the process exists under another account.
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** Takes the folder's lock for this process, or refuses naming the process that holds it. Returns the release. */
 export function lockDataDir(dataDir: string): () => void {
@@ -40,7 +32,7 @@ export function lockDataDir(dataDir: string): () => void {
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       const pid = readPid(file);
-      if (pid !== null && pid !== process.pid && alive(pid)) {
+      if (pid !== null && pid !== process.pid && processAlive(pid)) {
         throw new AppError('Conflict', 'hub.dataDirInUse', { dir: dataDir, pid });
       }
       if (pid === process.pid) throw new AppError('Conflict', 'hub.dataDirInUse', { dir: dataDir, pid });
