@@ -23,8 +23,6 @@ import { communeName, communesSorted } from '../../i18n/communes.ts';
 // A call of the current shift can be reopened to complete it.
 
 const PAGE = 50;
-const brusselsToday = () => dayOf(new Date());
-const daysAgo = (n: number) => addDays(brusselsToday(), -n);
 
 interface Filters {
   from: string;
@@ -43,17 +41,25 @@ export function HistoryScreen() {
   const { loaded, profile } = useShift();
   if (!loaded) return <p aria-busy="true">{t('console.loading')}</p>;
   if (!profile) return <ProfilePicker />;
-  return <History />;
+  return <HistoryOn />;
 }
 
-function History() {
+/** The history opens on main's Brussels day (its clock, not the window's: a test clock, a PC whose clock main corrects). */
+function HistoryOn() {
+  const { t } = useTranslation('calls');
+  const clock = useOperation('calls.clock', {});
+  if (!clock.data) return <p aria-busy="true">{t('console.loading')}</p>;
+  return <History today={dayOf(clock.data.now)} />;
+}
+
+function History({ today }: { today: string }) {
   const { t, i18n } = useTranslation('calls');
   const lang = i18n.language as UiLang;
   const nav = useNavigation();
   const { profile } = useShift();
   const themes = useTaxonomy();
   const [view, setView] = useState<'all' | 'toFinish'>('all');
-  const [filters, setFilters] = useState<Filters>(() => ({ from: brusselsToday(), to: brusselsToday(), theme: '', profileId: '', commune: '', q: '' }));
+  const [filters, setFilters] = useState<Filters>(() => ({ from: today, to: today, theme: '', profileId: '', commune: '', q: '' }));
   const [calls, setCalls] = useState<CallSummary[]>([]);
   const [total, setTotal] = useState(0);
   const [error, setError] = useState<ErrorPayload | null>(null);
@@ -129,7 +135,6 @@ function History() {
     }
     return out;
   }, [calls]);
-  const today = brusselsToday();
 
   return (
     <section className="history" aria-labelledby="history-title">
@@ -162,7 +167,7 @@ function History() {
           </label>
           <div className="button-row quick-dates">
             <button type="button" className="small" onClick={() => set({ from: today, to: today })}>{t('history.today')}</button>
-            <button type="button" className="small" onClick={() => set({ from: daysAgo(6), to: today })}>{t('history.week')}</button>
+            <button type="button" className="small" onClick={() => set({ from: addDays(today, -6), to: today })}>{t('history.week')}</button>
             <button type="button" className="small" onClick={() => set({ from: '', to: '' })}>{t('history.anyDate')}</button>
           </div>
           <label className="field">

@@ -7,10 +7,10 @@ import { dayOf, previousMonth } from '../../../src/domain/brusselsTime.ts';
 import type { Lang } from '../../../src/domain/taxonomy.ts';
 import type { ErrorPayload } from '../../../src/errors.ts';
 import { invoke } from '../../bridge.ts';
-import { DateField } from '../../components/DateField.tsx';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { downloadFile } from './download.ts';
 import { ReportDocumentView } from './ReportDocumentView.tsx';
+import { PeriodFields } from './PeriodFields.tsx';
 
 // "Bilan de la ligne" (issue 14): the hub's report over every centre, for a supervisor of a
 // joined PC. The hub builds it (and protects the public version); this view shows it with the
@@ -83,23 +83,7 @@ export function LineReportView({ lang }: { lang: Lang }) {
     <div className="period-report line-report">
       <p className="hint no-print">{t('line.intro')}</p>
       <form className="report-form panel no-print" onSubmit={(e) => void show(e)} aria-label={t('line.form')}>
-        <label className="field">
-          <span>{t('period.from')}</span>
-          <DateField value={period.from} required onChange={(from) => setPeriod((p) => ({ ...p, from }))} />
-        </label>
-        <label className="field">
-          <span>{t('period.to')}</span>
-          <DateField value={period.to} required onChange={(to) => setPeriod((p) => ({ ...p, to }))} />
-        </label>
-        <fieldset className="field flavour">
-          <legend>{t('period.flavour')}</legend>
-          <label>
-            <input type="radio" name="line-flavour" checked={flavour === 'internal'} onChange={() => setFlavour('internal')} /> {t('period.internal')}
-          </label>
-          <label>
-            <input type="radio" name="line-flavour" checked={flavour === 'public'} onChange={() => setFlavour('public')} /> {t('period.public')}
-          </label>
-        </fieldset>
+        <PeriodFields period={period} onPeriod={setPeriod} flavour={flavour} onFlavour={setFlavour} name="line-flavour" />
         <button type="submit" className="primary" disabled={busy !== null}>
           {t('line.fetch')}
         </button>

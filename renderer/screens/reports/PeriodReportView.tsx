@@ -9,7 +9,7 @@ import { invoke } from '../../bridge.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { downloadFile } from './download.ts';
 import { ReportDocumentView } from './ReportDocumentView.tsx';
-import { DateField } from '../../components/DateField.tsx';
+import { PeriodFields } from './PeriodFields.tsx';
 import { dayWords, type UiLang } from '../../i18n/i18n.ts';
 import { useDefaultPeriod } from './defaultPeriod.ts';
 
@@ -102,23 +102,7 @@ export function PeriodReportView({ supervisor, lang }: { supervisor: boolean; la
   return (
     <div className="period-report" ref={resultRef}>
       <form className="report-form panel" onSubmit={(e) => void show(e)}>
-        <label className="field">
-          <span>{t('period.from')}</span>
-          <DateField value={period.from} required onChange={(from) => setPeriod((p) => ({ ...p, from }))} />
-        </label>
-        <label className="field">
-          <span>{t('period.to')}</span>
-          <DateField value={period.to} required onChange={(to) => setPeriod((p) => ({ ...p, to }))} />
-        </label>
-        <fieldset className="field flavour">
-          <legend>{t('period.flavour')}</legend>
-          <label>
-            <input type="radio" name="flavour" checked={flavour === 'internal'} onChange={() => setFlavour('internal')} /> {t('period.internal')}
-          </label>
-          <label>
-            <input type="radio" name="flavour" checked={flavour === 'public'} onChange={() => setFlavour('public')} /> {t('period.public')}
-          </label>
-        </fieldset>
+        <PeriodFields period={period} onPeriod={setPeriod} flavour={flavour} onFlavour={setFlavour} name="flavour" />
         <button type="submit" className="primary" disabled={busy !== null} data-focus="reports.show">
           {t('period.show')}
         </button>
