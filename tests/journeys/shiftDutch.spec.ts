@@ -167,8 +167,8 @@ test('a whole shift in Dutch in an en-US Chromium: sign in, call, notes, referra
     await expect(page.getByRole('heading', { name: nl('calls:history.title') })).toBeVisible();
     // It opens on main's day (16 March at the test clock), not the browser's, and shows the call just closed.
     const filters = page.getByRole('search');
-    await expect(filters.getByLabel(nl('calls:history.from'), { exact: true })).toHaveValue('16/03/2026');
-    await expect(filters.getByLabel(nl('calls:history.to'), { exact: true })).toHaveValue('16/03/2026');
+    await expect(filters.getByRole('textbox', { name: nl('calls:history.from'), exact: true })).toHaveValue('16/03/2026');
+    await expect(filters.getByRole('textbox', { name: nl('calls:history.to'), exact: true })).toHaveValue('16/03/2026');
     await expect(page.getByTestId('history-row')).toHaveCount(1);
     await expectAllDutch(page, 'history');
     await page.keyboard.press('Control+K');
