@@ -169,6 +169,36 @@ function distribution(d: Distribution): TableSpec {
   };
 }
 
+type Labels = Readonly<Record<string, Label>>;
+
+/**
+ * A distribution over a fixed label table (the source report's categories): its keys are the
+ * table's, then any other recorded key, then "not recorded". Most report tables are one of these.
+ */
+function labelled(
+  id: TableId,
+  section: TableSpec['section'],
+  labels: Labels,
+  current: Counts,
+  previous: Counts,
+  opts: Pick<Distribution, 'totalLink' | 'chart'> & Partial<Pick<Distribution, 'pctOfTotal' | 'pctOfCalls' | 'rowLink' | 'keys'>>,
+): TableSpec {
+  return distribution({
+    id,
+    titleId: id,
+    section,
+    keys: opts.keys ?? orderKeys(Object.keys(labels), current, previous),
+    labels: (k) => labelOf(labels, k),
+    current,
+    previous,
+    totalLink: opts.totalLink,
+    ...(opts.rowLink ? { rowLink: opts.rowLink } : {}),
+    pctOfTotal: opts.pctOfTotal ?? true,
+    pctOfCalls: opts.pctOfCalls ?? false,
+    chart: opts.chart,
+  });
+}
+
 /** Calls (and requests) per bucket of time. */
 function volume(id: string, titleId: TableId, f: PeriodFacts, g: Granularity): TableSpec {
   const keys = buckets(f.from, f.to, g);
@@ -350,21 +380,7 @@ export function buildSpecs(input: SpecInput): TableSpec[] {
     }),
   );
 
-  specs.push(
-    distribution({
-      id: 'interventions',
-      titleId: 'interventions',
-      section: 'interventions',
-      keys: orderKeys(Object.keys(INTERVENTION_LABELS), cur.interventions, prev.interventions),
-      labels: (k) => labelOf(INTERVENTION_LABELS, k),
-      current: cur.interventions,
-      previous: prev.interventions,
-      totalLink: null,
-      pctOfTotal: false,
-      pctOfCalls: true,
-      chart: { kind: 'hbars', columns: ['current', 'previous'] },
-    }),
-  );
+  specs.push(labelled('interventions', 'interventions', INTERVENTION_LABELS, cur.interventions, prev.interventions, { totalLink: null, pctOfTotal: false, pctOfCalls: true, chart: { kind: 'hbars', columns: ['current', 'previous'] } }));
 
   const kindKeys = orderKeys(SERVICE_KINDS, cur.referralKinds);
   specs.push(
@@ -390,93 +406,22 @@ export function buildSpecs(input: SpecInput): TableSpec[] {
     }),
   );
 
-  specs.push(
-    distribution({
-      id: 'referralOutcomes',
-      titleId: 'referralOutcomes',
-      section: 'interventions',
-      keys: orderKeys(Object.keys(REFERRAL_OUTCOME_LABELS), cur.referralOutcomes, prev.referralOutcomes),
-      labels: (k) => labelOf(REFERRAL_OUTCOME_LABELS, k),
-      current: cur.referralOutcomes,
-      previous: prev.referralOutcomes,
-      totalLink: 'referrals',
-      rowLink: BAROMETER_LINKS.outcome,
-      pctOfTotal: true,
-      pctOfCalls: false,
-      chart: { kind: 'hbars', columns: ['current'] },
-    }),
-  );
+  specs.push(labelled('referralOutcomes', 'interventions', REFERRAL_OUTCOME_LABELS, cur.referralOutcomes, prev.referralOutcomes, { totalLink: 'referrals', rowLink: BAROMETER_LINKS.outcome, chart: { kind: 'hbars', columns: ['current'] } }));
   specs.push(...barometerSpecs(cur, kindKeys, THRESHOLD));
 
-  specs.push(
-    distribution({
-      id: 'communes',
-      titleId: 'communes',
-      section: 'callers',
-      keys: communeKeys,
-      labels: (k) => labelOf(COMMUNE_LABELS, k),
-      current: cur.communes,
-      previous: prev.communes,
-      totalLink: 'calls',
-      pctOfTotal: true,
-      pctOfCalls: false,
-      chart: { kind: 'hbars', columns: ['current', 'previous'] },
-    }),
-  );
-  for (const [id, titleId, labels, c, p] of [
-    ['callerTypes', 'callerTypes', CALLER_TYPE_LABELS, cur.callerTypes, prev.callerTypes],
-    ['callerHistory', 'callerHistory', CALLER_HISTORY_LABELS, cur.callerHistory, prev.callerHistory],
-    ['heardFrom', 'heardFrom', HEARD_FROM_LABELS, cur.heardFrom, prev.heardFrom],
+  specs.push(labelled('communes', 'callers', COMMUNE_LABELS, cur.communes, prev.communes, { keys: communeKeys, totalLink: 'calls', chart: { kind: 'hbars', columns: ['current', 'previous'] } }));
+  for (const [id, labels, c, p] of [
+    ['callerTypes', CALLER_TYPE_LABELS, cur.callerTypes, prev.callerTypes],
+    ['callerHistory', CALLER_HISTORY_LABELS, cur.callerHistory, prev.callerHistory],
+    ['heardFrom', HEARD_FROM_LABELS, cur.heardFrom, prev.heardFrom],
   ] as const) {
-    specs.push(
-      distribution({
-        id,
-        titleId,
-        section: 'callers',
-        keys: orderKeys(Object.keys(labels), c, p),
-        labels: (k) => labelOf(labels, k),
-        current: c,
-        previous: p,
-        totalLink: 'calls',
-        pctOfTotal: true,
-        pctOfCalls: false,
-        chart: { kind: id === 'heardFrom' ? 'hbars' : 'bars', columns: ['current', 'previous'] },
-      }),
-    );
+    specs.push(labelled(id, 'callers', labels, c, p, { totalLink: 'calls', chart: { kind: id === 'heardFrom' ? 'hbars' : 'bars', columns: ['current', 'previous'] } }));
   }
 
   // The source report's fields (issue 16): contact with social aid before the call, the
   // non-take-up barriers (several per call: shares are of all calls), the calls to debrief.
-  specs.push(
-    distribution({
-      id: 'socialAid',
-      titleId: 'socialAid',
-      section: 'callers',
-      keys: orderKeys(Object.keys(SOCIAL_AID_LABELS), cur.socialAid, prev.socialAid),
-      labels: (k) => labelOf(SOCIAL_AID_LABELS, k),
-      current: cur.socialAid,
-      previous: prev.socialAid,
-      totalLink: 'calls',
-      pctOfTotal: true,
-      pctOfCalls: false,
-      chart: { kind: 'bars', columns: ['current', 'previous'] },
-    }),
-  );
-  specs.push(
-    distribution({
-      id: 'barriers',
-      titleId: 'barriers',
-      section: 'callers',
-      keys: orderKeys(Object.keys(BARRIER_LABELS), cur.barriers, prev.barriers),
-      labels: (k) => labelOf(BARRIER_LABELS, k),
-      current: cur.barriers,
-      previous: prev.barriers,
-      totalLink: null,
-      pctOfTotal: false,
-      pctOfCalls: true,
-      chart: { kind: 'hbars', columns: ['current', 'previous'] },
-    }),
-  );
+  specs.push(labelled('socialAid', 'callers', SOCIAL_AID_LABELS, cur.socialAid, prev.socialAid, { totalLink: 'calls', chart: { kind: 'bars', columns: ['current', 'previous'] } }));
+  specs.push(labelled('barriers', 'callers', BARRIER_LABELS, cur.barriers, prev.barriers, { totalLink: null, pctOfTotal: false, pctOfCalls: true, chart: { kind: 'hbars', columns: ['current', 'previous'] } }));
 
   const langKeys = orderKeys(Object.keys(LANGUAGE_LABELS), cur.languages);
   specs.push(
@@ -500,37 +445,11 @@ export function buildSpecs(input: SpecInput): TableSpec[] {
     }),
   );
 
-  specs.push(
-    distribution({
-      id: 'durationBands',
-      titleId: 'durationBands',
-      section: 'duration',
-      keys: orderKeys(DURATION_BANDS, durationCounts(cur.durations), durationCounts(prev.durations)),
-      labels: (k) => labelOf(DURATION_BAND_LABELS, k),
-      current: durationCounts(cur.durations),
-      previous: durationCounts(prev.durations),
-      totalLink: 'calls',
-      pctOfTotal: true,
-      pctOfCalls: false,
-      chart: { kind: 'bars', columns: ['current', 'previous'] },
-    }),
-  );
+  const curBands = durationCounts(cur.durations);
+  const prevBands = durationCounts(prev.durations);
+  specs.push(labelled('durationBands', 'duration', DURATION_BAND_LABELS, curBands, prevBands, { keys: orderKeys(DURATION_BANDS, curBands, prevBands), totalLink: 'calls', chart: { kind: 'bars', columns: ['current', 'previous'] } }));
 
-  specs.push(
-    distribution({
-      id: 'resolution',
-      titleId: 'resolution',
-      section: 'outcomes',
-      keys: orderKeys(Object.keys(RESOLUTION_LABELS), cur.resolution, prev.resolution),
-      labels: (k) => labelOf(RESOLUTION_LABELS, k),
-      current: cur.resolution,
-      previous: prev.resolution,
-      totalLink: 'calls',
-      pctOfTotal: true,
-      pctOfCalls: false,
-      chart: { kind: 'bars', columns: ['current', 'previous'] },
-    }),
-  );
+  specs.push(labelled('resolution', 'outcomes', RESOLUTION_LABELS, cur.resolution, prev.resolution, { totalLink: 'calls', chart: { kind: 'bars', columns: ['current', 'previous'] } }));
 
   // Unmet needs by theme: requests not (fully) met, and their share of the theme's requests.
   const unmetKeys = themeKeys;
@@ -551,21 +470,7 @@ export function buildSpecs(input: SpecInput): TableSpec[] {
     chart: { kind: 'hbars', columns: ['unmet'] },
   });
 
-  specs.push(
-    distribution({
-      id: 'callbacks',
-      titleId: 'callbacks',
-      section: 'outcomes',
-      keys: orderKeys(Object.keys(CALLBACK_STATUS_LABELS), cur.callbacks, prev.callbacks),
-      labels: (k) => labelOf(CALLBACK_STATUS_LABELS, k),
-      current: cur.callbacks,
-      previous: prev.callbacks,
-      totalLink: 'callbacks',
-      pctOfTotal: true,
-      pctOfCalls: false,
-      chart: { kind: 'bars', columns: ['current', 'previous'] },
-    }),
-  );
+  specs.push(labelled('callbacks', 'outcomes', CALLBACK_STATUS_LABELS, cur.callbacks, prev.callbacks, { totalLink: 'callbacks', chart: { kind: 'bars', columns: ['current', 'previous'] } }));
   // Follow-ups of reached callbacks (issue 15): per referral, by kind of service, did help arrive.
   const helpKinds = orderKeys(SERVICE_KINDS, Object.fromEntries(Object.keys(cur.helpByKind).map((k) => [k.split(':')[0] as string, 1])));
   const helpCols = Object.keys(HELP_LABELS);
@@ -589,36 +494,8 @@ export function buildSpecs(input: SpecInput): TableSpec[] {
   help.columns.push({ key: 'arrivedPct', label: COLUMN_LABELS.arrivedPct, format: 'percent', num: (r) => ref('helpArrived', help.rows[r]!.key, 'arrived'), den: (r) => ref('helpArrived', help.rows[r]!.key, 'total') });
   specs.push(help);
 
-  specs.push(
-    distribution({
-      id: 'debrief',
-      titleId: 'debrief',
-      section: 'outcomes',
-      keys: ['yes', 'no'],
-      labels: (k) => labelOf(DEBRIEF_LABELS, k),
-      current: cur.debrief,
-      previous: prev.debrief,
-      totalLink: 'calls',
-      pctOfTotal: true,
-      pctOfCalls: false,
-      chart: null,
-    }),
-  );
+  specs.push(labelled('debrief', 'outcomes', DEBRIEF_LABELS, cur.debrief, prev.debrief, { keys: ['yes', 'no'], totalLink: 'calls', chart: null }));
   // Calls without request: counted apart (their own total), never among the calls and requests above.
-  specs.push(
-    distribution({
-      id: 'withoutRequest',
-      titleId: 'withoutRequest',
-      section: 'callers',
-      keys: orderKeys(Object.keys(NO_REQUEST_LABELS), cur.withoutRequest, prev.withoutRequest),
-      labels: (k) => labelOf(NO_REQUEST_LABELS, k),
-      current: cur.withoutRequest,
-      previous: prev.withoutRequest,
-      totalLink: 'withoutRequest',
-      pctOfTotal: true,
-      pctOfCalls: false,
-      chart: { kind: 'bars', columns: ['current', 'previous'] },
-    }),
-  );
+  specs.push(labelled('withoutRequest', 'callers', NO_REQUEST_LABELS, cur.withoutRequest, prev.withoutRequest, { totalLink: 'withoutRequest', chart: { kind: 'bars', columns: ['current', 'previous'] } }));
   return specs;
 }
