@@ -4,11 +4,9 @@ import fs from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import type { AppCore } from '../../src/app/appCore.ts';
 import { callsRepository } from '../../src/calls/callsRepository.ts';
-import { createFoundingCode } from '../../src/hub/enrolment.ts';
 import { ENGINES } from './helpers/hubDatabases.ts';
-import { startTestHub } from './helpers/hubServer.ts';
+import { startTwoPcLine, type TestHub } from './helpers/hubServer.ts';
 import { filesContaining } from './helpers/storeFilesScan.ts';
-import { newOpenCore, signInSupervisor } from './helpers/tempStore.ts';
 
 // Issue 15, done-when: "a search of the hub's database files (the PGlite folder, and a pg_dump
 // of PostgreSQL) finds no callback number, reason, pseudonym or handover text in clear". Two
@@ -50,19 +48,11 @@ function nextWeekday(): string {
 
 for (const engine of ENGINES) {
   describe(`the hub's database files hold no shared secret in clear (${engine})`, () => {
-    let hub: Awaited<ReturnType<typeof startTestHub>>;
+    let hub: TestHub;
     let a: AppCore;
     let b: AppCore;
     before(async () => {
-      hub = await startTestHub(engine);
-      a = await newOpenCore({ seedDemo: true });
-      b = await newOpenCore({ seedDemo: true });
-      await signInSupervisor(a);
-      await signInSupervisor(b);
-      const { code } = await createFoundingCode(hub.ctx);
-      await ok(a, 'hub.join', { url: hub.url, code, deviceName: 'Coordination' });
-      const inv = await ok<{ code: string }>(a, 'hub.invite', { centre: 'CPAS Anderlecht' });
-      await ok(b, 'hub.join', { url: hub.url, code: inv.code, deviceName: 'Anderlecht 1' });
+      ({ hub, a, b } = await startTwoPcLine(engine));
 
       await ok(a, 'reports.handover.add', { text: SECRETS.handover });
       const repo = callsRepository(a.services.store.database());

@@ -5,11 +5,10 @@ import { after, before, describe, test } from 'node:test';
 import type { AppCore } from '../../src/app/appCore.ts';
 import type { Io } from '../../src/cli/io.ts';
 import { directoryRepository } from '../../src/directory/directoryRepository.ts';
-import { createFoundingCode } from '../../src/hub/enrolment.ts';
 import { importHubDirectory } from '../../src/hub/hubDirectory.ts';
 import { ENGINES } from './helpers/hubDatabases.ts';
-import { startTestHub } from './helpers/hubServer.ts';
-import { newOpenCore, signInSupervisor, tempDir } from './helpers/tempStore.ts';
+import { startTwoPcLine, type TestHub, type TwoPcLine } from './helpers/hubServer.ts';
+import { tempDir } from './helpers/tempStore.ts';
 
 // The line's directory on the hub: import (same formats and row checks as a workstation),
 // pull of only what changed, a maintainer's edit going to the hub, and unreachable notes
@@ -26,24 +25,15 @@ const lineDirectory = Array.from({ length: 30 }, (_, i) => `ligne-${i};Service $
 
 for (const engine of ENGINES) {
   describe(`the line's directory on the hub (${engine})`, () => {
-    let hub: Awaited<ReturnType<typeof startTestHub>>;
+    let line: TwoPcLine;
+    let hub: TestHub;
     let a: AppCore;
     let b: AppCore;
     before(async () => {
-      hub = await startTestHub(engine);
-      a = await newOpenCore({ seedDemo: true });
-      b = await newOpenCore({ seedDemo: true });
-      await signInSupervisor(a);
-      await signInSupervisor(b);
-      await ok(a, 'hub.join', { url: hub.url, code: (await createFoundingCode(hub.ctx)).code, deviceName: 'A' });
-      const inv = await ok<{ code: string }>(a, 'hub.invite', { centre: 'CPAS Anderlecht' });
-      await ok(b, 'hub.join', { url: hub.url, code: inv.code, deviceName: 'B' });
+      line = await startTwoPcLine(engine);
+      ({ hub, a, b } = line);
     });
-    after(async () => {
-      a.shutdown();
-      b.shutdown();
-      await hub.stop();
-    });
+    after(() => line.stop());
 
     test('an import on the hub reaches A and B (replacing the demo directory); a second import sends only what changed', async () => {
       const first = await importHubDirectory(hub.ctx, csv([...lineDirectory, 'bad;;food;;']), 'ligne.csv', { dryRun: false });

@@ -2,12 +2,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { AppCore } from '../../src/app/appCore.ts';
 import { callsRepository } from '../../src/calls/callsRepository.ts';
-import { createFoundingCode } from '../../src/hub/enrolment.ts';
 import { readHubLink } from '../../src/sync/hubLinkRepository.ts';
 import { pseudonymHash } from '../../src/sync/lineKeyDerived.ts';
 import { ENGINES } from './helpers/hubDatabases.ts';
-import { startTestHub } from './helpers/hubServer.ts';
-import { newOpenCore, signInSupervisor } from './helpers/tempStore.ts';
+import { startTwoPcLine, type TestHub, type TwoPcLine } from './helpers/hubServer.ts';
 
 // Issue 15, points 6–7, with a real hub (PostgreSQL and PGlite) and two workstation cores:
 // handover notes reach the other centre's home board; a pseudonym typed on one PC finds the
@@ -45,25 +43,15 @@ function closedCall(core: AppCore, at: string, record: Record<string, unknown>):
 
 for (const engine of ENGINES) {
   describe(`handover notes and repeat callers through the hub (${engine})`, () => {
-    let hub: Awaited<ReturnType<typeof startTestHub>>;
+    let line: TwoPcLine;
+    let hub: TestHub;
     let a: AppCore;
     let b: AppCore;
     before(async () => {
-      hub = await startTestHub(engine);
-      a = await newOpenCore({ seedDemo: true });
-      b = await newOpenCore({ seedDemo: true });
-      await signInSupervisor(a);
-      await signInSupervisor(b);
-      const { code } = await createFoundingCode(hub.ctx);
-      await ok(a, 'hub.join', { url: hub.url, code, deviceName: 'Coordination' });
-      const inv = await ok<{ code: string }>(a, 'hub.invite', { centre: 'CPAS Anderlecht' });
-      await ok(b, 'hub.join', { url: hub.url, code: inv.code, deviceName: 'Anderlecht 1' });
+      line = await startTwoPcLine(engine);
+      ({ hub, a, b } = line);
     });
-    after(async () => {
-      a.shutdown();
-      b.shutdown();
-      await hub.stop();
-    });
+    after(() => line.stop());
 
     test('a handover note left on A appears on B\'s home board with A\'s centre; the hub holds it sealed', async () => {
       await ok(a, 'reports.handover.add', { text: 'Le CPAS de Forest ne répond plus le matin: appeler après 14 h.' });

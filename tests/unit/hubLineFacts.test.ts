@@ -3,15 +3,13 @@ import { after, before, describe, test } from 'node:test';
 import type { AppCore } from '../../src/app/appCore.ts';
 import { callsRepository } from '../../src/calls/callsRepository.ts';
 import { directoryRepository } from '../../src/directory/directoryRepository.ts';
-import { createFoundingCode } from '../../src/hub/enrolment.ts';
 import { importHubDirectory } from '../../src/hub/hubDirectory.ts';
 import { lineReportBundle } from '../../src/hub/lineReport.ts';
 import { pushChanges } from '../../src/hub/push.ts';
 import { reportBundleFromStore } from '../../src/reports/reportService.ts';
 import type { CallFactsWire } from '../../src/sync/wire.ts';
 import { ENGINES } from './helpers/hubDatabases.ts';
-import { startTestHub } from './helpers/hubServer.ts';
-import { newOpenCore, signInSupervisor } from './helpers/tempStore.ts';
+import { startTwoPcLine, type TestHub, type TwoPcLine } from './helpers/hubServer.ts';
 
 // What the line's bilan needs from the sync (issue 14 × issues 16–17): the issue-16 facts of a
 // call, calls without a request counted apart, the barometer's services named from the hub's
@@ -40,18 +38,14 @@ function closeCallAt(ws: AppCore, at: string, record: Record<string, unknown>): 
 
 for (const engine of ENGINES) {
   describe(`the line bilan's facts through the sync (${engine})`, () => {
-    let hub: Awaited<ReturnType<typeof startTestHub>>;
+    let line: TwoPcLine;
+    let hub: TestHub;
     let a: AppCore;
     let b: AppCore;
     let callA = '';
     before(async () => {
-      hub = await startTestHub(engine);
-      a = await newOpenCore({ seedDemo: true });
-      b = await newOpenCore({ seedDemo: true });
-      await signInSupervisor(a);
-      await signInSupervisor(b);
-      await ok(a, 'hub.join', { url: hub.url, code: (await createFoundingCode(hub.ctx)).code, deviceName: 'A' });
-      await ok(b, 'hub.join', { url: hub.url, code: (await ok<{ code: string }>(a, 'hub.invite', { centre: 'CPAS Anderlecht' })).code, deviceName: 'B' });
+      line = await startTwoPcLine(engine);
+      ({ hub, a, b } = line);
       await importHubDirectory(hub.ctx, csv(LINE), 'ligne.csv', { dryRun: false });
       await ok(a, 'hub.syncNow', {});
       await ok(b, 'hub.syncNow', {});
@@ -88,11 +82,7 @@ for (const engine of ENGINES) {
       await ok(a, 'hub.syncNow', {});
       await ok(b, 'hub.syncNow', {});
     });
-    after(async () => {
-      a.shutdown();
-      b.shutdown();
-      await hub.stop();
-    });
+    after(() => line.stop());
 
     test('issue 16\'s facts reach the hub (flags and codes only) and the line bilan has the same tables and counts as A\'s own', async () => {
       const [row] = await hub.ctx.db.query<{ facts: unknown }>('SELECT facts FROM hub_call_facts WHERE call_id = $1', [callA]);

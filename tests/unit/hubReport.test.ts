@@ -5,12 +5,11 @@ import { after, before, describe, test } from 'node:test';
 import type { AppCore } from '../../src/app/appCore.ts';
 import type { Io } from '../../src/cli/io.ts';
 import { dayOf } from '../../src/domain/brusselsTime.ts';
-import { createFoundingCode } from '../../src/hub/enrolment.ts';
 import { lineReportBundle } from '../../src/hub/lineReport.ts';
 import { reportBundleFromStore } from '../../src/reports/reportService.ts';
 import { ENGINES } from './helpers/hubDatabases.ts';
-import { startTestHub } from './helpers/hubServer.ts';
-import { newOpenCore, signInSupervisor, tempDir } from './helpers/tempStore.ts';
+import { startTwoPcLine, type TestHub, type TwoPcLine } from './helpers/hubServer.ts';
+import { tempDir } from './helpers/tempStore.ts';
 
 // "Bilan de la ligne": the hub's report over every centre, from the call facts pushed by the
 // workstations, through the workstation's own report and disclosure-control code.
@@ -29,28 +28,20 @@ async function closeCall(ws: AppCore, themes: string[], commune: string): Promis
 
 for (const engine of ENGINES) {
   describe(`relais-hub report (${engine})`, () => {
-    let hub: Awaited<ReturnType<typeof startTestHub>>;
+    let line: TwoPcLine;
+    let hub: TestHub;
     let a: AppCore;
     let b: AppCore;
     const today = dayOf(new Date());
     before(async () => {
-      hub = await startTestHub(engine);
-      a = await newOpenCore({ seedDemo: true });
-      b = await newOpenCore({ seedDemo: true });
-      await signInSupervisor(a);
-      await signInSupervisor(b);
-      await ok(a, 'hub.join', { url: hub.url, code: (await createFoundingCode(hub.ctx)).code, deviceName: 'A' });
-      await ok(b, 'hub.join', { url: hub.url, code: (await ok<{ code: string }>(a, 'hub.invite', { centre: 'CPAS Anderlecht' })).code, deviceName: 'B' });
+      line = await startTwoPcLine(engine);
+      ({ hub, a, b } = line);
       for (let i = 0; i < 6; i++) await closeCall(a, ['food'], 'schaerbeek');
       for (let i = 0; i < 4; i++) await closeCall(b, ['housing', 'debt'], 'anderlecht');
       await ok(a, 'hub.syncNow', {});
       await ok(b, 'hub.syncNow', {});
     });
-    after(async () => {
-      a.shutdown();
-      b.shutdown();
-      await hub.stop();
-    });
+    after(() => line.stop());
 
     test('the internal line report counts the calls of both centres with the workstation\'s own code', async () => {
       const line = await lineReportBundle(hub.ctx, { from: today, to: today, flavour: 'internal', generator: 'test' });

@@ -3,7 +3,6 @@ import { after, before, describe, test } from 'node:test';
 import type { AppCore } from '../../src/app/appCore.ts';
 import { callsRepository } from '../../src/calls/callsRepository.ts';
 import type { Device } from '../../src/hub/devices.ts';
-import { createFoundingCode } from '../../src/hub/enrolment.ts';
 import { pullItems } from '../../src/hub/pull.ts';
 import { pushChanges } from '../../src/hub/push.ts';
 import { openHub } from '../../src/hub/hubService.ts';
@@ -11,8 +10,7 @@ import { systemClock } from '../../src/platform/clock.ts';
 import { readHubLink } from '../../src/sync/hubLinkRepository.ts';
 import type { ChangeWire } from '../../src/sync/wire.ts';
 import { ENGINES, tempHubLocation } from './helpers/hubDatabases.ts';
-import { startTestHub } from './helpers/hubServer.ts';
-import { newOpenCore, signInSupervisor } from './helpers/tempStore.ts';
+import { startTwoPcLine, type TestHub, type TwoPcLine } from './helpers/hubServer.ts';
 
 async function ok<T>(core: AppCore, name: string, input: unknown): Promise<T> {
   const r = await core.router.dispatch(name, input);
@@ -24,28 +22,18 @@ const outbox = (core: AppCore) => (core.services.store.database().prepare('SELEC
 
 for (const engine of ENGINES) {
   describe(`sync through the hub (${engine})`, () => {
-    let hub: Awaited<ReturnType<typeof startTestHub>>;
+    let line: TwoPcLine;
+    let hub: TestHub;
     let a: AppCore;
     let b: AppCore;
     let serviceId = '';
     before(async () => {
-      hub = await startTestHub(engine);
-      a = await newOpenCore({ seedDemo: true });
-      b = await newOpenCore({ seedDemo: true });
-      await signInSupervisor(a);
-      await signInSupervisor(b);
-      const { code } = await createFoundingCode(hub.ctx);
-      await ok(a, 'hub.join', { url: hub.url, code, deviceName: 'Coordination' });
-      const inv = await ok<{ code: string }>(a, 'hub.invite', { centre: 'CPAS Anderlecht' });
-      await ok(b, 'hub.join', { url: hub.url, code: inv.code, deviceName: 'Anderlecht 1' });
+      line = await startTwoPcLine(engine);
+      ({ hub, a, b } = line);
       serviceId = (a.services.store.database().prepare('SELECT id FROM services ORDER BY id LIMIT 1').pluck().get() as string) ?? '';
       assert.ok(b.services.store.database().prepare('SELECT 1 FROM services WHERE id = ?').get(serviceId), 'both have the demo directory');
     });
-    after(async () => {
-      a.shutdown();
-      b.shutdown();
-      await hub.stop();
-    });
+    after(() => line.stop());
 
     test('a reachability note written on A appears on B\'s service card with A\'s centre, author and date', async () => {
       await ok(a, 'directory.addNote', { serviceId, text: 'Ne décroche plus depuis 2 semaines' });

@@ -13,7 +13,7 @@ import { ManualClock, systemClock } from '../../src/platform/clock.ts';
 import { generateLineKey, sealWithLineKey } from '../../src/sync/lineKey.ts';
 import type { ChangeWire } from '../../src/sync/wire.ts';
 import { ENGINES, tempHubLocation } from './helpers/hubDatabases.ts';
-import { startTestHub } from './helpers/hubServer.ts';
+import { startTestHub, startTwoPcLine, type TestHub, type TwoPcLine } from './helpers/hubServer.ts';
 import { newOpenCore, signInResponder, signInSupervisor } from './helpers/tempStore.ts';
 
 // Issue 15 points 1–5 through a real hub (Fastify + PostgreSQL, and PGlite) and two
@@ -39,7 +39,8 @@ const hubCallbacks = async (hub: { ctx: { db: { query<R extends object>(t: strin
 
 for (const engine of ENGINES) {
   describe(`shared callbacks through the hub (${engine})`, () => {
-    let hub: Awaited<ReturnType<typeof startTestHub>>;
+    let line: TwoPcLine;
+    let hub: TestHub;
     let a: AppCore;
     let b: AppCore;
     const clockA = new ManualClock(Date.now());
@@ -50,15 +51,8 @@ for (const engine of ENGINES) {
     let bart = '';
 
     before(async () => {
-      hub = await startTestHub(engine);
-      a = await newOpenCore({ seedDemo: true, clock: clockA });
-      b = await newOpenCore({ seedDemo: true });
-      await signInSupervisor(a);
-      await signInSupervisor(b);
-      const { code } = await createFoundingCode(hub.ctx);
-      await ok(a, 'hub.join', { url: hub.url, code, deviceName: 'Coordination' });
-      const inv = await ok<{ code: string }>(a, 'hub.invite', { centre: 'CAW Brussel' });
-      await ok(b, 'hub.join', { url: hub.url, code: inv.code, deviceName: 'Brussel 1' });
+      line = await startTwoPcLine(engine, { clockA, centreB: 'CAW Brussel', deviceB: 'Brussel 1' });
+      ({ hub, a, b } = line);
       bart = await signInResponder(b, 'Bart', 'CAW Brussel');
       const row = a.services.store.database().prepare('SELECT id, name FROM services ORDER BY id LIMIT 1').get() as { id: string; name: string };
       [serviceId, serviceName] = [row.id, row.name];
@@ -72,11 +66,7 @@ for (const engine of ENGINES) {
       repo.saveRecord(callId, { themes: ['logement'], interventions: ['referral'], pseudonym: PSEUDO, resolution: 'partly', referrals: [{ serviceId, serviceName, contacted: true, consent: true, outcome: 'will_help' }] } as never, t0);
       repo.close(callId, new Date(t0.getTime() + 120_000));
     });
-    after(async () => {
-      a.shutdown();
-      b.shutdown();
-      await hub.stop();
-    });
+    after(() => line.stop());
 
     test('scheduled on A, it reaches B with its number, reason, "pour qui rappellera" and call; the hub holds ciphertext only', async () => {
       const tomorrow = new Date(clockA.now().getTime() + DAY).toISOString().slice(0, 10);

@@ -2,12 +2,11 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { AppCore } from '../../src/app/appCore.ts';
 import type { CallbackView } from '../../src/contract/callbacksContract.ts';
-import { createFoundingCode } from '../../src/hub/enrolment.ts';
 import { ManualClock } from '../../src/platform/clock.ts';
 import { queueResync } from '../../src/sync/hubResync.ts';
 import { ENGINES } from './helpers/hubDatabases.ts';
-import { startTestHub } from './helpers/hubServer.ts';
-import { newOpenCore, signInResponder, signInSupervisor } from './helpers/tempStore.ts';
+import { startTwoPcLine, type TestHub, type TwoPcLine } from './helpers/hubServer.ts';
+import { signInResponder } from './helpers/tempStore.ts';
 
 // Issue 15: `relais-admin hub resync` replays this PC's part of the shared callbacks. A hub
 // restored from an older dump gets back what it lost (a callback it never heard of, attempts,
@@ -26,7 +25,8 @@ type State = { status: string; attempts: Array<{ uid: string; result: string }>;
 for (const engine of ENGINES) {
   describe(`hub resync replays shared callbacks (${engine})`, () => {
     const clock = new ManualClock(MON_10H);
-    let hub: Awaited<ReturnType<typeof startTestHub>>;
+    let line: TwoPcLine;
+    let hub: TestHub;
     let a: AppCore;
     let b: AppCore;
     let reached = '';
@@ -55,22 +55,11 @@ for (const engine of ENGINES) {
     };
 
     before(async () => {
-      hub = await startTestHub(engine, clock);
-      a = await newOpenCore({ seedDemo: true, clock });
-      b = await newOpenCore({ seedDemo: true, clock });
-      await signInSupervisor(a);
-      await signInSupervisor(b);
-      const { code } = await createFoundingCode(hub.ctx);
-      await ok(a, 'hub.join', { url: hub.url, code, deviceName: 'Coordination' });
-      const inv = await ok<{ code: string }>(a, 'hub.invite', { centre: 'CAW Brussel' });
-      await ok(b, 'hub.join', { url: hub.url, code: inv.code, deviceName: 'Brussel 1' });
+      line = await startTwoPcLine(engine, { hubClock: clock, clockA: clock, clockB: clock, centreB: 'CAW Brussel', deviceB: 'Brussel 1' });
+      ({ hub, a, b } = line);
       await signInResponder(b, 'Bart', 'CAW Brussel');
     });
-    after(async () => {
-      a.shutdown();
-      b.shutdown();
-      await hub.stop();
-    });
+    after(() => line.stop());
 
     test('a hub restored from an older dump gets back A\'s callbacks, attempts, outcome, follow-up and withdrawal — once', async () => {
       const { id: serviceId, name: serviceName } = a.services.store.database().prepare('SELECT id, name FROM services ORDER BY id LIMIT 1').get() as { id: string; name: string };

@@ -5,11 +5,10 @@ import type { AppCore } from '../../src/app/appCore.ts';
 import { purgeAll } from '../../src/app/purgeSteps.ts';
 import type { CallbackView } from '../../src/contract/callbacksContract.ts';
 import { DAY } from '../../src/domain/brusselsTime.ts';
-import { createFoundingCode } from '../../src/hub/enrolment.ts';
 import { DEFAULT_HUB_RETENTION, purgeHub } from '../../src/hub/hubPurge.ts';
 import { ManualClock } from '../../src/platform/clock.ts';
 import { ENGINES } from './helpers/hubDatabases.ts';
-import { startTestHub } from './helpers/hubServer.ts';
+import { startTwoPcLine, type TestHub, type TwoPcLine } from './helpers/hubServer.ts';
 import { newOpenCore, signInResponder, signInSupervisor } from './helpers/tempStore.ts';
 
 // Issue 15, retention of what is shared: the hub purges on its own (a callback's sealed number
@@ -33,7 +32,8 @@ for (const engine of ENGINES) {
     const hubClock = new ManualClock(MON_10H);
     const clockA = new ManualClock(MON_10H);
     const clockB = new ManualClock(MON_10H);
-    let hub: Awaited<ReturnType<typeof startTestHub>>;
+    let line: TwoPcLine;
+    let hub: TestHub;
     let a: AppCore;
     let b: AppCore;
     let cbId = '';
@@ -47,22 +47,11 @@ for (const engine of ENGINES) {
     };
 
     before(async () => {
-      hub = await startTestHub(engine, hubClock);
-      a = await newOpenCore({ seedDemo: true, clock: clockA });
-      b = await newOpenCore({ seedDemo: true, clock: clockB });
-      await signInSupervisor(a);
-      await signInSupervisor(b);
-      const { code } = await createFoundingCode(hub.ctx);
-      await ok(a, 'hub.join', { url: hub.url, code, deviceName: 'Coordination' });
-      const inv = await ok<{ code: string }>(a, 'hub.invite', { centre: 'CAW Brussel' });
-      await ok(b, 'hub.join', { url: hub.url, code: inv.code, deviceName: 'Brussel 1' });
+      line = await startTwoPcLine(engine, { hubClock, clockA, clockB, centreB: 'CAW Brussel', deviceB: 'Brussel 1' });
+      ({ hub, a, b } = line);
       await signInResponder(b, 'Bart', 'CAW Brussel');
     });
-    after(async () => {
-      a.shutdown();
-      b.shutdown();
-      await hub.stop();
-    });
+    after(() => line.stop());
 
     test('A schedules a callback, writes a handover note and a pseudonymous call; B pulls them and reaches the caller; then A is gone', async () => {
       const call = await ok<{ id: string }>(a, 'calls.start');

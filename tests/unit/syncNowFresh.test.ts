@@ -1,10 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { AppCore } from '../../src/app/appCore.ts';
-import { createFoundingCode } from '../../src/hub/enrolment.ts';
 import { createSyncScheduler } from '../../src/sync/syncScheduler.ts';
-import { startTestHub } from './helpers/hubServer.ts';
-import { newOpenCore, signInSupervisor } from './helpers/tempStore.ts';
+import { startTwoPcLine, type TestHub, type TwoPcLine } from './helpers/hubServer.ts';
 
 // "Sync now" carries what was written before it was asked: a round already running may have
 // pulled before the other PC pushed, so syncNow waits for it and runs a round of its own
@@ -17,26 +15,16 @@ async function ok<T>(core: AppCore, name: string, input: unknown): Promise<T> {
   return r.value as T;
 }
 
-let hub: Awaited<ReturnType<typeof startTestHub>>;
+let line: TwoPcLine;
+let hub: TestHub;
 let a: AppCore;
 let b: AppCore;
 before(async () => {
-  hub = await startTestHub('postgres');
-  a = await newOpenCore({ seedDemo: true });
-  b = await newOpenCore({ seedDemo: true });
-  await signInSupervisor(a);
-  await signInSupervisor(b);
-  const { code } = await createFoundingCode(hub.ctx);
-  await ok(a, 'hub.join', { url: hub.url, code, deviceName: 'Coordination' });
-  const inv = await ok<{ code: string }>(a, 'hub.invite', { centre: 'CPAS Anderlecht' });
-  await ok(b, 'hub.join', { url: hub.url, code: inv.code, deviceName: 'Anderlecht 1' });
+  line = await startTwoPcLine('postgres');
+  ({ hub, a, b } = line);
   await ok(b, 'hub.syncNow', {});
 });
-after(async () => {
-  a.shutdown();
-  b.shutdown();
-  await hub.stop();
-});
+after(() => line.stop());
 
 test('syncNow during a running round runs a round of its own after it, and brings what was pushed meanwhile', async () => {
   const serviceId = a.services.store.database().prepare('SELECT id FROM services ORDER BY id LIMIT 1').pluck().get() as string;

@@ -1,10 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { AppCore } from '../../src/app/appCore.ts';
-import { createFoundingCode } from '../../src/hub/enrolment.ts';
 import { ENGINES } from './helpers/hubDatabases.ts';
-import { startTestHub } from './helpers/hubServer.ts';
-import { newOpenCore, signInSupervisor } from './helpers/tempStore.ts';
+import { startTwoPcLine, type TestHub, type TwoPcLine } from './helpers/hubServer.ts';
 
 // Issue 15: a workstation older than its hub. A pulled change of a kind it does not know (or of
 // a known kind in a shape it does not know) must neither make it refuse the page forever nor be
@@ -26,7 +24,8 @@ interface Status {
 
 for (const engine of ENGINES) {
   describe(`pulling what this Relais does not know (${engine})`, () => {
-    let hub: Awaited<ReturnType<typeof startTestHub>>;
+    let line: TwoPcLine;
+    let hub: TestHub;
     let a: AppCore;
     let b: AppCore;
     const pulledEvents: Array<Record<string, number>> = [];
@@ -41,25 +40,14 @@ for (const engine of ENGINES) {
     };
 
     before(async () => {
-      hub = await startTestHub(engine);
-      a = await newOpenCore({ seedDemo: true });
-      b = await newOpenCore({ seedDemo: true });
-      await signInSupervisor(a);
-      await signInSupervisor(b);
-      const { code } = await createFoundingCode(hub.ctx);
-      await ok(a, 'hub.join', { url: hub.url, code, deviceName: 'Coordination' });
-      const inv = await ok<{ code: string }>(a, 'hub.invite', { centre: 'CAW Brussel' });
-      await ok(b, 'hub.join', { url: hub.url, code: inv.code, deviceName: 'Brussel 1' });
+      line = await startTwoPcLine(engine, { centreB: 'CAW Brussel', deviceB: 'Brussel 1' });
+      ({ hub, a, b } = line);
       await ok(b, 'hub.syncNow');
       b.onEvent((name, payload) => {
         if (name === 'hub.pulled') pulledEvents.push(payload as Record<string, number>);
       });
     });
-    after(async () => {
-      a.shutdown();
-      b.shutdown();
-      await hub.stop();
-    });
+    after(() => line.stop());
 
     test('a pulled handover note is announced at once (hub.pulled), for the home board to refresh', async () => {
       await ok(a, 'reports.handover.add', { text: 'Première note.' });
