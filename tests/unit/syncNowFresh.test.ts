@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { AppCore } from '../../src/app/appCore.ts';
 import { createSyncScheduler } from '../../src/sync/syncScheduler.ts';
-import { startTwoPcLine, type TestHub, type TwoPcLine } from './helpers/hubServer.ts';
+import { startTwoPcLine, type TwoPcLine } from './helpers/hubServer.ts';
 
 // "Sync now" carries what was written before it was asked: a round already running may have
 // pulled before the other PC pushed, so syncNow waits for it and runs a round of its own
@@ -16,12 +16,11 @@ async function ok<T>(core: AppCore, name: string, input: unknown): Promise<T> {
 }
 
 let line: TwoPcLine;
-let hub: TestHub;
 let a: AppCore;
 let b: AppCore;
 before(async () => {
   line = await startTwoPcLine('postgres');
-  ({ hub, a, b } = line);
+  ({ a, b } = line);
   await ok(b, 'hub.syncNow', {});
 });
 after(() => line.stop());
