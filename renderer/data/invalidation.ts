@@ -14,7 +14,8 @@ export const INVALIDATIONS: { readonly [E in EventName]: Rule } = {
   // cached may be shown again — a profile's answers are never shown to the next one.
   'store.status': 'everything',
   'access.changed': 'everything',
-  'calls.changed': ['calls.*', 'shift.board', 'callbacks.*', 'reports.shiftSummary'],
+  // A call closed "may be quoted" is a new candidate for the quotes review.
+  'calls.changed': ['calls.*', 'shift.board', 'callbacks.*', 'reports.shiftSummary', 'reports.quotes.list'],
   'callbacks.due': ['callbacks.*', 'shift.board'],
   'callbacks.badge': ['callbacks.*', 'shift.board'],
   // A feed applied can change services, themes and the names the guard knows.
@@ -23,6 +24,8 @@ export const INVALIDATIONS: { readonly [E in EventName]: Rule } = {
   // Pulled from the hub (issue 15): another centre's handover note (home board, shift summary),
   // callbacks and take answers, reachability notes and services, repeat-caller marks.
   'hub.pulled': ['shift.board', 'reports.shiftSummary', 'callbacks.*', 'directory.*', 'calls.repeatCaller'],
+  // A handover note (shift summary, home board) or an excerpt approved or withdrawn (quotes review).
+  'reports.changed': ['reports.shiftSummary', 'reports.quotes.list', 'shift.board'],
   // A clock moved by hand (tests, the harness): the timer's anchor on main's clock.
   'clock.moved': ['calls.clock'],
   'app.notice': [],

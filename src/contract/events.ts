@@ -41,6 +41,8 @@ export const events = {
    * (home board's handover, callbacks queue, service cards' notes, directory) refresh at once.
    */
   'hub.pulled': z.object({ notes: z.number(), services: z.number(), callbacks: z.number(), handovers: z.number(), callerMarks: z.number() }),
+  /** A handover note was left, or an excerpt approved or withdrawn: the shift summary, the home board and the quotes review refresh. No text. */
+  'reports.changed': z.object({ what: z.enum(['handover', 'quote']) }),
 };
 
 export type Events = typeof events;

@@ -73,11 +73,13 @@ export const reportsHandlers: HandlerMap<typeof reportsContract> = {
     guardOutgoingText(s, { text: input.text, field: 'quote', path: 'text', override: input.override });
     const id = repo.approve({ callId: input.callId, theme: input.theme, text: input.text, by: me(c), at: s.clock.now().toISOString() });
     s.log.info('reports.quote_approved', {});
+    s.emit('reports.changed', { what: 'quote' });
     return { id };
   },
   'reports.quotes.revoke': (input, s) => {
     quotesRepository(s.store.database()).revoke(input.id);
     s.log.info('reports.quote_revoked', {});
+    s.emit('reports.changed', { what: 'quote' });
     return { revoked: true as const };
   },
   'reports.handover.add': (input, s, c) => {
@@ -85,6 +87,7 @@ export const reportsHandlers: HandlerMap<typeof reportsContract> = {
     const now = s.clock.now();
     const id = handoverRepository(s.store.database()).add({ day: dayOf(now), text: input.text, author: me(c), at: now.toISOString() });
     s.log.info('reports.handover_added', {});
+    s.emit('reports.changed', { what: 'handover' });
     return { id };
   },
 };

@@ -26,8 +26,12 @@ test('an event marks its operations stale and leaves the others; access.changed 
   assert.deepEqual(stale(), []);
   applyEvent(client, 'calls.changed');
   assert.deepEqual(stale(), ['calls.current', 'calls.list', 'shift.board']);
+  // A handover note or an excerpt (reports.changed): the shift summary, the quotes review and the home board.
+  for (const key of [['reports.shiftSummary', { scope: 'team' }], ['reports.quotes.list', { from: '2026-03-01', to: '2026-03-31', limit: 100 }], ['reports.defaultPeriod', {}]] as const) client.setQueryData(key, { any: true });
+  applyEvent(client, 'reports.changed');
+  assert.deepEqual(stale(), ['calls.current', 'calls.list', 'reports.quotes.list', 'reports.shiftSummary', 'shift.board']);
   applyEvent(client, 'app.notice');
-  assert.equal(client.getQueryCache().getAll().length, 5);
+  assert.equal(client.getQueryCache().getAll().length, 8);
   applyEvent(client, 'access.changed');
   assert.equal(client.getQueryCache().getAll().length, 0, 'no observer: nothing kept for the next person');
   client.clear();

@@ -186,3 +186,25 @@ test('shift summary: calls and requests apart, callbacks, calls to finish, hando
   const mine = await op(core, 'reports.shiftSummary', { scope: 'me' });
   assert.equal(mine.calls.total, 0, 'Rita took no call');
 });
+
+test('a handover note left, an excerpt approved or withdrawn is announced (reports.changed, no text); a refused one is not', async () => {
+  const { core, responder, supervisor } = await world();
+  const heard: unknown[] = [];
+  const off = core.onEvent((name, payload) => {
+    if (name === 'reports.changed') heard.push(payload);
+  });
+  try {
+    await signIn(core, responder);
+    await refusal(core, 'reports.handover.add', { text: 'Rappeler Mme au 0470 12 34 56' });
+    assert.deepEqual(heard, [], 'nothing changed, nothing announced');
+    await op(core, 'reports.handover.add', { text: 'La permanence de jeudi commence à 10 h.' });
+    assert.deepEqual(heard, [{ what: 'handover' }]);
+    await signIn(core, supervisor);
+    const c = (await op(core, 'reports.quotes.list', { ...PERIOD })).candidates.find((x) => x.findings.length === 0)!;
+    const { id } = await op(core, 'reports.quotes.approve', { callId: c.callId, theme: c.themes[0]!, text: c.original.split('\n')[0]! });
+    await op(core, 'reports.quotes.revoke', { id });
+    assert.deepEqual(heard, [{ what: 'handover' }, { what: 'quote' }, { what: 'quote' }]);
+  } finally {
+    off();
+  }
+});

@@ -1,7 +1,15 @@
+import { useId } from 'react';
+import { Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { reportsContract } from '../../../src/contract/reportsContract.ts';
 import { DateField } from '../../components/DateField.tsx';
+import { FieldIssue } from '../../components/FieldIssue.tsx';
+import { useContractForm } from '../../components/useContractForm.ts';
 
-// The period and the flavour of a bilan, as the local and the line's bilan both ask them.
+// The period of a bilan, and its flavour when it has one (the local and the line's bilan; the
+// quotes review asks the period only). The form above it owns the values (period, flavour) and
+// what is done with them; these fields check what is typed against the operation's own schema
+// (react-hook-form) and say beside each field what main would refuse.
 
 type Flavour = 'internal' | 'public';
 interface Period {
@@ -9,27 +17,74 @@ interface Period {
   to: string;
 }
 
-export function PeriodFields({ period, onPeriod, flavour, onFlavour, name }: { period: Period; onPeriod: (p: Period) => void; flavour: Flavour; onFlavour: (f: Flavour) => void; name: string }) {
+// Both with the period's rule from the contract: `reports.period` (and `reports.line`, the same
+// shape) with its flavour; the quotes review's `reports.quotes.list` without.
+const WITH_FLAVOUR = reportsContract['reports.period'].input;
+const PERIOD_ONLY = reportsContract['reports.quotes.list'].input;
+
+type Props = { period: Period; onPeriod: (p: Period) => void; name?: string } & ({ flavour: Flavour; onFlavour: (f: Flavour) => void } | { flavour?: undefined; onFlavour?: undefined });
+
+export function PeriodFields({ period, onPeriod, flavour, onFlavour, name }: Props) {
   const { t } = useTranslation('reports');
+  const uid = useId();
+  // The values are the parent's: each change goes up, and what comes down is the form's value
+  // (a suggested period arriving, a reset) — without dropping what a field was refused for.
+  const { control, formState } = useContractForm<{ from: string; to: string; flavour?: Flavour }, unknown>(flavour === undefined ? PERIOD_ONLY : WITH_FLAVOUR, {
+    mode: 'onChange',
+    values: { ...period, ...(flavour === undefined ? {} : { flavour }) },
+    resetOptions: { keepErrors: true },
+  });
+  const date = (key: 'from' | 'to') => (
+    <label className="field">
+      <span>{t(`period.${key}`)}</span>
+      <Controller
+        control={control}
+        name={key}
+        render={({ field }) => (
+          <DateField
+            value={field.value}
+            required
+            onChange={(v) => {
+              field.onChange(v);
+              onPeriod({ ...period, [key]: v });
+            }}
+          />
+        )}
+      />
+      <FieldIssue error={formState.errors[key]} id={`${uid}-${key}`} />
+    </label>
+  );
   return (
     <>
-      <label className="field">
-        <span>{t('period.from')}</span>
-        <DateField value={period.from} required onChange={(from) => onPeriod({ ...period, from })} />
-      </label>
-      <label className="field">
-        <span>{t('period.to')}</span>
-        <DateField value={period.to} required onChange={(to) => onPeriod({ ...period, to })} />
-      </label>
-      <fieldset className="field flavour">
-        <legend>{t('period.flavour')}</legend>
-        <label>
-          <input type="radio" name={name} checked={flavour === 'internal'} onChange={() => onFlavour('internal')} /> {t('period.internal')}
-        </label>
-        <label>
-          <input type="radio" name={name} checked={flavour === 'public'} onChange={() => onFlavour('public')} /> {t('period.public')}
-        </label>
-      </fieldset>
+      {date('from')}
+      {date('to')}
+      {flavour !== undefined && (
+        <fieldset className="field flavour">
+          <legend>{t('period.flavour')}</legend>
+          <Controller
+            control={control}
+            name="flavour"
+            render={({ field }) => (
+              <>
+                {(['internal', 'public'] as const).map((f) => (
+                  <label key={f}>
+                    <input
+                      type="radio"
+                      name={name ?? `${uid}-flavour`}
+                      checked={field.value === f}
+                      onChange={() => {
+                        field.onChange(f);
+                        onFlavour(f);
+                      }}
+                    />{' '}
+                    {t(`period.${f}`)}
+                  </label>
+                ))}
+              </>
+            )}
+          />
+        </fieldset>
+      )}
     </>
   );
 }

@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../src/domain/taxonomy.ts';
 import { useShift } from '../calls/shift.ts';
-import { invoke } from '../../bridge.ts';
+import { useOperation } from '../../data/useOperation.ts';
 import { LineReportView } from './LineReportView.tsx';
 import { PeriodReportView } from './PeriodReportView.tsx';
 import { QuotesReview } from './QuotesReview.tsx';
@@ -21,15 +21,8 @@ export function ReportsScreen() {
   const lang = (['fr', 'nl', 'en'].includes(i18n.language) ? i18n.language : 'fr') as Lang;
   const supervisor = profile?.role === 'supervisor';
   // "Bilan de la ligne" (issue 14): for supervisors of a PC joined to the line's hub.
-  const [joined, setJoined] = useState(false);
-  useEffect(() => {
-    if (!supervisor) return;
-    let alive = true;
-    void invoke('hub.status', {}).then((r) => alive && setJoined(r.ok && r.value.joined));
-    return () => {
-      alive = false;
-    };
-  }, [supervisor]);
+  // The same hub.status the sync chip reads (one cache), refreshed by hub.status events.
+  const joined = useOperation('hub.status', {}, { enabled: supervisor }).data?.joined === true;
   if (!loaded) return null;
   const tabs: Tab[] = supervisor && joined ? ['period', 'line', 'shift', 'quotes'] : ['period', 'shift', 'quotes'];
   return (

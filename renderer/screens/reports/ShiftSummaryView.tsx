@@ -1,11 +1,15 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useId, useState } from 'react';
+import { Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { ShiftSummary } from '../../../src/contract/reportsContract.ts';
+import { HANDOVER_MAX_CHARS, reportsContract } from '../../../src/contract/reportsContract.ts';
 import { INTERVENTION_LABELS } from '../../../src/domain/reportLabels.ts';
 import type { Lang } from '../../../src/domain/taxonomy.ts';
 import type { ErrorPayload } from '../../../src/errors.ts';
 import { invoke } from '../../bridge.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
+import { FieldIssue, issueAttributes } from '../../components/FieldIssue.tsx';
+import { useContractForm } from '../../components/useContractForm.ts';
+import { useOperation } from '../../data/useOperation.ts';
 import { GuardFlags } from '../calls/GuardFlags.tsx';
 import { useGuard } from '../calls/guard.ts';
 import { dayWords, formatDateTime, type UiLang } from '../../i18n/i18n.ts';
@@ -13,55 +17,71 @@ import { useTaxonomy } from '../calls/useTaxonomy.ts';
 import { DateField } from '../../components/DateField.tsx';
 
 // The shift summary for the debriefing: internal, printable (Ctrl+P / the Print button prints
-// this view only), with the handover notes the next shift reads.
+// this view only), with the handover notes the next shift reads. Read through useOperation: a
+// call closed, a note left here or pulled from the hub refreshes it (renderer/data/invalidation.ts).
+
+const SUMMARY_INPUT = reportsContract['reports.shiftSummary'].input;
+const HANDOVER_INPUT = reportsContract['reports.handover.add'].input;
+
+/** A note for the next shift (and, with the hub, other centres): guarded as typed; main has the last word. */
+function HandoverForm() {
+  const { t } = useTranslation('reports');
+  const uid = useId();
+  const [error, setError] = useState<ErrorPayload | null>(null);
+  const { register, handleSubmit, watch, setValue, reset, formState } = useContractForm(HANDOVER_INPUT, { defaultValues: { text: '' } });
+  const text = watch('text');
+  const guard = useGuard(text, (next) => setValue('text', next, { shouldDirty: true }));
+  const issueId = `${uid}-text`;
+  // The summary shows the note once main says it was added (reports.changed).
+  const add = handleSubmit(async (values) => {
+    const r = await invoke('reports.handover.add', values);
+    if (r.ok) {
+      reset();
+      setError(null);
+    } else setError(r.error);
+  });
+  return (
+    <form className="no-print" onSubmit={(e) => void add(e)}>
+      <label className="field">
+        <span>{t('shift.handoverAdd')}</span>
+        <textarea maxLength={HANDOVER_MAX_CHARS} rows={2} {...register('text')} {...issueAttributes(formState.errors.text, issueId)} />
+        <span className="hint">{t('shift.handoverHint')}</span>
+        <GuardFlags findings={guard.findings} onRedact={guard.redact} onRedactAll={guard.redactAll} />
+        <FieldIssue error={formState.errors.text} id={issueId} />
+      </label>
+      <ErrorMessage error={error} />
+      <button type="submit" disabled={text.trim() === ''}>
+        {t('shift.handoverSave')}
+      </button>
+    </form>
+  );
+}
 
 export function ShiftSummaryView({ lang }: { lang: Lang }) {
   const { t } = useTranslation('reports');
   const themes = useTaxonomy();
-  // Null until the responder picks a day: main then answers for the Brussels day of its own
-  // clock (the browser's date may differ — a PC's wrong clock, the harness's ManualClock).
-  const [day, setDay] = useState<string | null>(null);
-  const [scope, setScope] = useState<'team' | 'me'>('team');
-  const [summary, setSummary] = useState<ShiftSummary | null>(null);
-  const [error, setError] = useState<ErrorPayload | null>(null);
-  const [note, setNote] = useState('');
-  const [noteError, setNoteError] = useState<ErrorPayload | null>(null);
-  // The handover note goes to the next shift (and, with the hub, to other centres): guarded as typed.
-  const noteGuard = useGuard(note, setNote);
-
-  const load = useCallback(async () => {
-    const r = await invoke('reports.shiftSummary', day ? { day, scope } : { scope });
-    if (r.ok) {
-      setSummary(r.value);
-      setError(null);
-    } else setError(r.error);
-  }, [day, scope]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  // Which day, whose calls: the operation's own input. No day until the responder picks one:
+  // main then answers for the Brussels day of its own clock (the browser's date may differ — a
+  // PC's wrong clock, the harness's ManualClock).
+  const { control, register, watch } = useContractForm(SUMMARY_INPUT, { mode: 'onChange', defaultValues: { scope: 'team' } });
+  const [day, scope] = watch(['day', 'scope']);
+  // The summary shown stays while another day's is asked.
+  const asked = useOperation('reports.shiftSummary', day ? { day, scope } : { scope }, { keepPrevious: true });
+  const summary = asked.data ?? null;
+  const error = asked.error?.payload ?? null;
 
   const themeLabel = (code: string) => themes.find((x) => x.code === code)?.labels[lang] ?? code;
-  const addNote = async (e: React.FormEvent) => {
-    e.preventDefault();
-    const r = await invoke('reports.handover.add', { text: note });
-    if (r.ok) {
-      setNote('');
-      setNoteError(null);
-      await load();
-    } else setNoteError(r.error);
-  };
 
   return (
     <div className="shift-summary printable">
       <div className="report-form panel no-print">
         <label className="field">
           <span>{t('shift.day')}</span>
-          <DateField value={day ?? summary?.day ?? ''} onChange={(d) => setDay(d || null)} />
+          <Controller control={control} name="day" render={({ field }) => <DateField value={field.value ?? summary?.day ?? ''} onChange={(d) => field.onChange(d || undefined)} />} />
         </label>
         <label className="field">
           <span>{t('shift.scope')}</span>
-          <select value={scope} onChange={(e) => setScope(e.target.value as 'team' | 'me')}>
+          <select {...register('scope')}>
             <option value="team">{t('shift.team')}</option>
             <option value="me">{t('shift.me')}</option>
           </select>
@@ -238,18 +258,7 @@ export function ShiftSummaryView({ lang }: { lang: Lang }) {
                 ))}
               </ul>
             )}
-            <form className="no-print" onSubmit={(e) => void addNote(e)}>
-              <label className="field">
-                <span>{t('shift.handoverAdd')}</span>
-                <textarea value={note} maxLength={2000} rows={2} onChange={(e) => setNote(e.target.value)} />
-                <span className="hint">{t('shift.handoverHint')}</span>
-                <GuardFlags findings={noteGuard.findings} onRedact={noteGuard.redact} onRedactAll={noteGuard.redactAll} />
-              </label>
-              <ErrorMessage error={noteError} />
-              <button type="submit" disabled={note.trim() === ''}>
-                {t('shift.handoverSave')}
-              </button>
-            </form>
+            <HandoverForm />
           </section>
         </>
       )}
