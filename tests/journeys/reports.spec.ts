@@ -89,6 +89,31 @@ test.describe('supervisor', () => {
     expect(wb.worksheets.length).toBeGreaterThan(10);
     expect(wb.worksheets.some((w) => /usage interne/i.test(String(w.getRow(1).getCell(1).value)))).toBe(false);
   });
+
+  test('reviews excerpts: approves one, sees it approved, withdraws it; a cleared date is said beside its field', async ({ app }) => {
+    test.skip(app.shell !== 'harness', 'seeds the store through the harness core');
+    await ready(app);
+    const { page } = app;
+    await page.keyboard.press('Alt+6');
+    await page.getByRole('tab', { name: 'Extraits à citer' }).click();
+    // Opens on the same period as the bilan: the calls flagged "may be quoted" in it.
+    const { from } = previousMonth(dayOf(new Date()));
+    await expect(page.getByRole('textbox', { name: 'Du', exact: true })).toHaveValue(from.split('-').reverse().join('/'));
+    const clean = page.locator('.quote-candidate').filter({ hasText: 'Aucune donnée identifiante détectée.' }).first();
+    const callId = await clean.getAttribute('data-call');
+    const candidate = page.locator(`.quote-candidate[data-call="${callId}"]`);
+    await candidate.getByLabel('Extrait anonymisé').fill('Personne ne m\'avait dit que j\'y avais droit.');
+    await candidate.getByRole('button', { name: 'Approuver l\'extrait' }).click();
+    // Main announces the change; the list is asked again without any reload by the screen.
+    await expect(candidate.locator('.quote-approved')).toContainText('Personne ne m\'avait dit que j\'y avais droit.');
+    await expect(candidate.locator('.quote-approved')).toContainText('Approuvé par Sophie');
+    await candidate.getByRole('button', { name: 'Retirer' }).click();
+    await expect(candidate.locator('.quote-approved')).toHaveCount(0);
+
+    // The period is checked against the operation's schema: an emptied date says so beside it.
+    await page.getByRole('textbox', { name: 'Du', exact: true }).fill('');
+    await expect(page.locator('.quotes-review .field-error')).toHaveText('à remplir');
+  });
 });
 
 test.describe('responder', () => {

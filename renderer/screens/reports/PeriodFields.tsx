@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useEffect, useId } from 'react';
 import { Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { reportsContract } from '../../../src/contract/reportsContract.ts';
@@ -22,18 +22,22 @@ interface Period {
 const WITH_FLAVOUR = reportsContract['reports.period'].input;
 const PERIOD_ONLY = reportsContract['reports.quotes.list'].input;
 
+type Values = { from: string; to: string; flavour?: Flavour };
+const KEYS = ['from', 'to', 'flavour'] as const;
+
 type Props = { period: Period; onPeriod: (p: Period) => void; name?: string } & ({ flavour: Flavour; onFlavour: (f: Flavour) => void } | { flavour?: undefined; onFlavour?: undefined });
 
 export function PeriodFields({ period, onPeriod, flavour, onFlavour, name }: Props) {
   const { t } = useTranslation('reports');
   const uid = useId();
-  // The values are the parent's: each change goes up, and what comes down is the form's value
-  // (a suggested period arriving, a reset) — without dropping what a field was refused for.
-  const { control, formState } = useContractForm<{ from: string; to: string; flavour?: Flavour }, unknown>(flavour === undefined ? PERIOD_ONLY : WITH_FLAVOUR, {
-    mode: 'onChange',
-    values: { ...period, ...(flavour === undefined ? {} : { flavour }) },
-    resetOptions: { keepErrors: true },
-  });
+  const outside = { ...period, ...(flavour === undefined ? {} : { flavour }) };
+  const { control, formState, getValues, setValue } = useContractForm<Values, unknown>(flavour === undefined ? PERIOD_ONLY : WITH_FLAVOUR, { mode: 'onChange', defaultValues: outside });
+  // The values are the parent's: each change goes up, and what comes down from elsewhere (the
+  // suggested period arriving) is set in the field. Set, not reset: a reset would drop the
+  // check under way of what was just typed.
+  useEffect(() => {
+    for (const key of KEYS) if (outside[key] !== undefined && getValues(key) !== outside[key]) setValue(key, outside[key]);
+  }, [outside.from, outside.to, outside.flavour, getValues, setValue]);
   const date = (key: 'from' | 'to') => (
     <label className="field">
       <span>{t(`period.${key}`)}</span>
