@@ -60,6 +60,16 @@ export function applyPulledNote(db: Db, note: NoteWire & { centre: string }): 'a
   return 'added';
 }
 
+/** Notes still waiting for their service, written before `cutoff` (an instant): how many, and the oldest's time. */
+export function countPendingNotesBefore(db: Db, cutoff: string): { n: number; oldest: string | null } {
+  return db.prepare('SELECT count(*) AS n, min(created_at) AS oldest FROM sync_pending_notes WHERE julianday(created_at) < julianday(?)').get(cutoff) as { n: number; oldest: string | null };
+}
+
+/** Deletes them (the notes retention, pendingNotesPurge.ts); returns how many. */
+export function deletePendingNotesBefore(db: Db, cutoff: string): number {
+  return db.prepare('DELETE FROM sync_pending_notes WHERE julianday(created_at) < julianday(?)').run(cutoff).changes;
+}
+
 /** A service as this PC holds it, for a maintainer's edit pushed to the line's directory. */
 export function readLocalService(db: Db, id: string): Service | null {
   return directoryRepository(db).getService(id);

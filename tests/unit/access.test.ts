@@ -158,7 +158,7 @@ test('audit: exports, retention changes and purges are recorded; viewable and ex
   assert.equal(await code(core, 'retention.update', { notesRetentionMonths: 30 }), 'InvalidInput');
   const preview = await op(core, 'retention.preview', {});
   assert.equal(preview.dryRun, true);
-  assert.deepEqual(preview.steps.map((s) => s.step), ['callbacks.numbers', 'callbacks.otherCentres', 'callbacks.context', 'calls.notes', 'handover.notes']);
+  assert.deepEqual(preview.steps.map((s) => s.step), ['callbacks.numbers', 'callbacks.otherCentres', 'callbacks.context', 'calls.notes', 'handover.notes', 'reachability.pendingNotes']);
   const list = await op(core, 'audit.list', {});
   assert.ok(list.entries.some((e) => e.action === 'export.directory' && e.detail.format === 'csv' && e.detail.public === false));
   assert.ok(list.entries.some((e) => e.action === 'retention.update'));

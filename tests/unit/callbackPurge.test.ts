@@ -173,7 +173,7 @@ test('the machine configuration caps the retention: a supervisor may shorten it,
 });
 
 test('purge steps are a list other issues extend', () => {
-  assert.deepEqual(PURGE_STEPS.map((s) => s.name), ['callbacks.numbers', 'callbacks.otherCentres', 'callbacks.context', 'calls.notes', 'handover.notes']);
+  assert.deepEqual(PURGE_STEPS.map((s) => s.name), ['callbacks.numbers', 'callbacks.otherCentres', 'callbacks.context', 'calls.notes', 'handover.notes', 'reachability.pendingNotes']);
   for (const s of PURGE_STEPS) {
     assert.equal(typeof s.plan, 'function');
     assert.equal(typeof s.apply, 'function');
