@@ -400,7 +400,7 @@ test('purge after 30 days: the number of a completed callback goes, nothing else
   core.jobs.reminders.tick();
   const before = snapshot(core);
   const report = core.tick().purge;
-  expect(report?.steps.map((s) => [s.step, s.count])).toEqual([['callbacks.numbers', 1], ['callbacks.otherCentres', 0], ['callbacks.context', 0], ['calls.notes', 0], ['handover.notes', 0]]);
+  expect(report?.steps.map((s) => [s.step, s.count])).toEqual([['callbacks.numbers', 1], ['callbacks.otherCentres', 0], ['callbacks.context', 0], ['calls.notes', 0], ['handover.notes', 0], ['reachability.pendingNotes', 0]]);
   const after = snapshot(core);
   // audit_log gains the purge's own row (counts only).
   for (const [table, rows] of before) if (table !== 'callbacks' && table !== 'audit_log') expect(after.get(table), `table ${table}`).toEqual(rows);
