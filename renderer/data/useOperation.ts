@@ -39,3 +39,17 @@ export function useInvalidate(): (...names: OperationName[]) => Promise<void> {
     await Promise.all(names.map((name) => client.invalidateQueries({ queryKey: [name] })));
   }, [client]);
 }
+
+/**
+ * An action's read ("open this call now"): asked of main at once, never answered from the
+ * cache, but stored under useOperation's key so the screens reading it show that answer and
+ * events keep it fresh. For a screen that must start from what main holds now (a form seeded
+ * from it), not from what it showed before.
+ */
+export function useReadNow(): <N extends OperationName>(name: N, input: InputOf<N>) => Promise<OutputOf<N>> {
+  const client = useQueryClient();
+  return useCallback(
+    <N extends OperationName>(name: N, input: InputOf<N>) => client.fetchQuery<OutputOf<N>, OperationError>({ queryKey: operationKey(name, input), queryFn: () => call(name, input), staleTime: 0 }),
+    [client],
+  );
+}

@@ -1,11 +1,15 @@
-import type { RefObject } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { type RefObject, useId } from 'react';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { CallView } from '../../../src/contract/callsContract.ts';
+import type { z } from 'zod';
+import { type CallView, callsContract } from '../../../src/contract/callsContract.ts';
 import { LOOKED_FOR_MAX_CHARS, NO_REQUEST_KINDS, type NoRequestKind } from '../../../src/contract/callSchemas.ts';
 import { formatCallTime } from '../../../src/domain/duration.ts';
 import { formatDateTime, type UiLang } from '../../i18n/i18n.ts';
 import type { SaveTracker } from './autosave.ts';
 import { CallTimer } from './CallTimer.tsx';
+import { FieldError } from './FieldError.tsx';
 import { SaveIndicator } from './SaveIndicator.tsx';
 import { ToFinishList } from './ToFinishList.tsx';
 
@@ -92,8 +96,18 @@ export function CallBar({ view, running, closeRef, tracker, on }: { view: CallVi
   );
 }
 
-export function NoRequestBar(p: { asking: boolean; lookedFor: string; onKind: (k: NoRequestKind) => void; onLookedFor: (text: string) => void; onSubmit: () => void; onCancel: () => void }) {
+// The "looked for" question is the contract's own field of calls.closeWithoutRequest.
+const lookedForSchema = callsContract['calls.closeWithoutRequest'].input.pick({ lookedFor: true });
+type LookedFor = z.input<typeof lookedForSchema>;
+
+/** The no-request closes; out of scope first asks (optionally) whom the caller was looking for. */
+export function NoRequestBar(p: { asking: boolean; onKind: (k: NoRequestKind) => void; onSubmit: (lookedFor: string) => void; onCancel: () => void }) {
   const { t } = useTranslation('calls');
+  const errorId = useId();
+  // Kept while the call is shown: a question cancelled and asked again finds what was typed.
+  const { register, handleSubmit, formState } = useForm<LookedFor>({ resolver: zodResolver(lookedForSchema), defaultValues: { lookedFor: '' } });
+  const error = formState.errors.lookedFor;
+  const submit = handleSubmit((v) => p.onSubmit(v.lookedFor ?? ''));
   return (
     <div className="no-request-bar" role="group" aria-label={t('noRequest.label')}>
       <span className="muted">{t('noRequest.label')}</span>
@@ -103,27 +117,23 @@ export function NoRequestBar(p: { asking: boolean; lookedFor: string; onKind: (k
         </button>
       ))}
       {p.asking && (
-        <form
-          className="looked-for"
-          onSubmit={(e) => {
-            e.preventDefault();
-            p.onSubmit();
-          }}
-        >
+        <form className="looked-for" onSubmit={(e) => void submit(e)} noValidate>
           <label className="field inline">
             <span>{t('noRequest.lookedFor')}</span>
             {/* Mounted when the question is asked: the keyboard goes straight to it. */}
             <input
               autoFocus
-              value={p.lookedFor}
               maxLength={LOOKED_FOR_MAX_CHARS}
               autoComplete="off"
-              onChange={(e) => p.onLookedFor(e.target.value)}
+              aria-invalid={error ? true : undefined}
+              aria-describedby={error ? errorId : undefined}
+              {...register('lookedFor')}
               onKeyDown={(e) => {
                 if (e.key === 'Escape') p.onCancel();
               }}
             />
           </label>
+          <FieldError id={errorId} error={error} />
           <button type="submit" className="primary small">{t('noRequest.closeOutOfScope')}</button>
         </form>
       )}

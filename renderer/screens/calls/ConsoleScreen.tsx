@@ -2,12 +2,13 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NO_REQUEST_KINDS, type NoRequestKind } from '../../../src/contract/callSchemas.ts';
 import { formatCallTime } from '../../../src/domain/duration.ts';
-import { call, invoke, OperationError } from '../../bridge.ts';
+import { call, OperationError } from '../../bridge.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
+import { useReadNow } from '../../data/useOperation.ts';
 import { formatDateTime, type UiLang } from '../../i18n/i18n.ts';
 import { useNavigation } from '../../navigation.ts';
 import { SaveTracker } from './autosave.ts';
-import { useCallSession } from './callSession.ts';
+import { errorPayload, useCallSession } from './callSession.ts';
 import { CallBar, FlaggedNotice, NoRequestBar, RestoredNotice, StartPanel } from './ConsoleParts.tsx';
 import { redactFocusedField } from './guard.ts';
 import { NotesPanel, type NotesPanelHandle } from './NotesPanel.tsx';
@@ -44,8 +45,9 @@ function Console({ startRequested, onStartHandled }: { startRequested: boolean; 
   const { profile, active } = useShift();
   const shift = useShiftActions();
   const session = useCallSession();
-  const { state, latest, dispatch, run, busy } = session;
-  const { view, loading } = state;
+  const { state, view, latest, dispatch, run, busy } = session;
+  const { loading } = state;
+  const readNow = useReadNow();
   const tracker = useMemo(() => new SaveTracker(), [view?.id]);
   const navigation = useNavigation();
   const { setScreenParams } = navigation;
@@ -68,35 +70,37 @@ function Console({ startRequested, onStartHandled }: { startRequested: boolean; 
     dispatch({ type: 'focus', target: null });
   }, [state.focus, dispatch]);
 
+  const { read } = session;
   const load = useCallback(
     async (callId: string) => {
-      const r = await invoke('calls.get', { callId });
-      if (r.ok) {
-        setShown(r.value.id);
-        const restored = r.value.status === 'active' && shift.wasRestored(r.value.id);
-        if (restored) shift.markSeen(r.value.id);
-        dispatch({ type: 'shown', view: r.value, restored });
-      } else {
+      try {
+        const v = await read(callId);
+        setShown(v.id);
+        const restored = v.status === 'active' && shift.wasRestored(v.id);
+        if (restored) shift.markSeen(v.id);
+        dispatch({ type: 'shown', callId: v.id, restored });
+      } catch (e) {
         setShown(null);
-        dispatch({ type: 'notShown', error: r.error });
+        dispatch({ type: 'notShown', error: errorPayload(e) });
       }
     },
-    [setShown, shift, dispatch],
+    [read, setShown, shift, dispatch],
   );
 
-  // On arrival: the call shown before, else the call in progress (restored after a restart).
+  // On arrival: the call shown before, else the call in progress (restored after a restart),
+  // both as main holds them now.
   useEffect(() => {
     let live = true;
     void (async () => {
-      const current = await invoke('calls.current', {});
-      const id = keptCallId.current ?? (current.ok ? current.value.call?.id : null) ?? null;
+      const current = await readNow('calls.current', {}).catch(() => null);
+      const id = keptCallId.current ?? current?.call?.id ?? null;
       if (id && live) await load(id);
       if (live) dispatch({ type: 'arrived' });
     })();
     return () => {
       live = false;
     };
-  }, [load, dispatch]);
+  }, [load, dispatch, readNow]);
 
   // A call in progress appears (started from another window or restored): show it when idle.
   useEffect(() => {
@@ -109,14 +113,15 @@ function Console({ startRequested, onStartHandled }: { startRequested: boolean; 
     run(async () => {
       const current = shift.active();
       if (current) {
-        if (latest().view?.id !== current.id) await load(current.id);
+        if (latest().callId !== current.id) await load(current.id);
         focusComposer();
         return;
       }
       await trackerRef.current.flushAll();
       const v = await shift.startCall();
+      session.put(v);
       setShown(v.id);
-      dispatch({ type: 'started', view: v });
+      dispatch({ type: 'started', callId: v.id });
     });
 
   useEffect(() => {
@@ -128,40 +133,41 @@ function Console({ startRequested, onStartHandled }: { startRequested: boolean; 
 
   const hold = () =>
     run(async () => {
-      const v = latest().view;
+      const v = session.current();
       if (!v || v.status !== 'active') return;
       const a = shift.active();
       const running = (a?.id === v.id ? a.timer : v.timer).running;
       const timer = await call(running ? 'calls.pause' : 'calls.resume', { callId: v.id });
       shift.setTimer(v.id, timer);
-      dispatch({ type: 'timer', timer });
+      session.setTimer(v.id, timer);
     });
 
   const end = (at: 'now' | 'lastActivity' = 'now') =>
     run(async () => {
-      const v = latest().view;
+      const v = session.current();
       if (!v || v.status !== 'active') return;
       await trackerRef.current.flushAll();
       const ended = await call('calls.end', { callId: v.id, at });
       await shift.refresh();
-      dispatch({ type: 'ended', view: ended, message: t('console.ended', { duration: formatCallTime(ended.durationMs) }) });
+      session.put(ended);
+      dispatch({ type: 'ended', message: t('console.ended', { duration: formatCallTime(ended.durationMs) }) });
     });
 
   /** A close refused for identifying text shows what was found; anything else is an error. */
-  const flaggedOr = (e: unknown, kind: NoRequestKind | null) => {
-    if (e instanceof OperationError && e.payload.code === 'Conflict' && e.payload.issues?.length) dispatch({ type: 'flagged', issues: e.payload.issues, kind });
+  const flaggedOr = (e: unknown, kind: NoRequestKind | null, lookedFor = '') => {
+    if (e instanceof OperationError && e.payload.code === 'Conflict' && e.payload.issues?.length) dispatch({ type: 'flagged', issues: e.payload.issues, kind, lookedFor });
     else throw e;
   };
 
   const close = (keepFlagged = false) =>
     run(async () => {
-      const v = latest().view;
+      const v = session.current();
       if (!v || v.status === 'closed') return;
       const values = await formRef.current?.validate();
       if (!values) return dispatch({ type: 'incomplete', message: t('console.incomplete') });
       await trackerRef.current.flushAll();
       try {
-        if (v.status === 'active') dispatch({ type: 'changed', view: await call('calls.end', { callId: v.id, at: 'now' }) });
+        if (v.status === 'active') session.put(await call('calls.end', { callId: v.id, at: 'now' }));
         const closed = await call('calls.close', { callId: v.id, record: values, keepFlagged });
         await shift.refresh();
         setShown(null);
@@ -173,7 +179,7 @@ function Console({ startRequested, onStartHandled }: { startRequested: boolean; 
 
   const closeWithoutRequest = (kind: NoRequestKind, keepFlagged = false, whom = '') =>
     run(async () => {
-      const v = latest().view;
+      const v = session.current();
       if (!v || v.status === 'closed' || !v.editable) return;
       await trackerRef.current.flushAll();
       try {
@@ -182,12 +188,12 @@ function Console({ startRequested, onStartHandled }: { startRequested: boolean; 
         setShown(null);
         dispatch({ type: 'closed', message: t('console.closedNoRequest', { kind: t(`reportLabels:noRequest.${kind}`), duration: formatCallTime(closed.durationMs) }) });
       } catch (e) {
-        flaggedOr(e, kind);
+        flaggedOr(e, kind, whom);
       }
     });
 
   const noRequest = (kind: NoRequestKind) => {
-    const v = latest().view;
+    const v = session.current();
     if (!v || v.status === 'closed' || !v.editable) return;
     if (kind === 'out_of_scope') dispatch({ type: 'askLookedFor', ask: true });
     else void closeWithoutRequest(kind);
@@ -195,9 +201,9 @@ function Console({ startRequested, onStartHandled }: { startRequested: boolean; 
 
   const reopen = () =>
     run(async () => {
-      const v = latest().view;
+      const v = session.current();
       if (!v) return;
-      dispatch({ type: 'changed', view: await call('calls.reopen', { callId: v.id }) });
+      session.put(await call('calls.reopen', { callId: v.id }));
       dispatch({ type: 'message', message: t('console.reopened') });
     });
 
@@ -233,7 +239,7 @@ function Console({ startRequested, onStartHandled }: { startRequested: boolean; 
     try {
       await shift.signOut();
     } catch (e) {
-      dispatch({ type: 'failed', error: e instanceof OperationError ? e.payload : { code: 'Internal', message: String(e) } });
+      dispatch({ type: 'failed', error: errorPayload(e) });
     }
   };
 
@@ -270,10 +276,8 @@ function Console({ startRequested, onStartHandled }: { startRequested: boolean; 
           {view.editable && view.status !== 'closed' && (
             <NoRequestBar
               asking={state.askLookedFor}
-              lookedFor={state.lookedFor}
               onKind={noRequest}
-              onLookedFor={(text) => dispatch({ type: 'lookedFor', text })}
-              onSubmit={() => void closeWithoutRequest('out_of_scope', false, latest().lookedFor)}
+              onSubmit={(whom) => void closeWithoutRequest('out_of_scope', false, whom)}
               onCancel={() => dispatch({ type: 'askLookedFor', ask: false })}
             />
           )}
@@ -283,8 +287,8 @@ function Console({ startRequested, onStartHandled }: { startRequested: boolean; 
               count={state.flagged.issues.length}
               keepRef={keepRef}
               onKeep={() => {
-                const kind = latest().flagged?.kind ?? null;
-                void (kind ? closeWithoutRequest(kind, true, latest().lookedFor) : close(true));
+                const flagged = latest().flagged;
+                void (flagged?.kind ? closeWithoutRequest(flagged.kind, true, flagged.lookedFor) : close(true));
               }}
               onReview={() => dispatch({ type: 'review' })}
             />

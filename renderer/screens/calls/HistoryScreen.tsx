@@ -1,16 +1,22 @@
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useId, useMemo, useState } from 'react';
+import { Controller, type Resolver, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { CallSummary } from '../../../src/contract/callsContract.ts';
-import type { OutputOf } from '../../../src/contract/index.ts';
+import { z } from 'zod';
+import { type CallSummary, callsContract } from '../../../src/contract/callsContract.ts';
+import type { InputOf, OutputOf } from '../../../src/contract/index.ts';
 import { COMMUNES, OTHER_COMMUNE_CODES } from '../../../src/domain/communes.ts';
 import { addDays, dayOf } from '../../../src/domain/brusselsTime.ts';
 import { formatCallTime } from '../../../src/domain/duration.ts';
 import type { ErrorPayload } from '../../../src/errors.ts';
-import { call, invoke, OperationError } from '../../bridge.ts';
+import { call, OperationError } from '../../bridge.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { useOperation } from '../../data/useOperation.ts';
+import { usePagedOperation } from '../../data/usePagedOperation.ts';
+import { useSettled } from '../../data/useSettled.ts';
 import { formatDateTime, type UiLang } from '../../i18n/i18n.ts';
 import { useNavigation } from '../../navigation.ts';
+import { FieldError } from './FieldError.tsx';
 import { useRequests } from './requests.ts';
 import { useShift } from './shift.ts';
 import { ProfilePicker } from './ProfilePicker.tsx';
@@ -23,15 +29,38 @@ import { communeName, communesSorted } from '../../i18n/communes.ts';
 // A call of the current shift can be reopened to complete it.
 
 const PAGE = 50;
+/** The list is asked again once typing in the search pauses this long. */
+const SEARCH_PAUSE_MS = 150;
 
-interface Filters {
-  from: string;
-  to: string;
-  theme: string;
-  profileId: string;
-  commune: string;
-  q: string;
+// The filters are the contract's own `calls.list` fields; an empty field means "any".
+const LIST = callsContract['calls.list'].input.shape;
+const anyWhenEmpty = <S extends z.ZodType>(schema: S) => z.preprocess((v) => (v === '' ? undefined : v), schema);
+const filtersSchema = z.object({
+  q: LIST.q,
+  from: anyWhenEmpty(LIST.from),
+  to: anyWhenEmpty(LIST.to),
+  theme: anyWhenEmpty(LIST.theme),
+  profileId: anyWhenEmpty(LIST.profileId),
+  commune: anyWhenEmpty(LIST.commune),
+});
+/** What the fields hold ('' for any): narrower than the schema's input, which takes any value before the check. */
+type FilterFields = { q: string; from: string; to: string; theme: string; profileId: string; commune: string };
+type Filters = z.output<typeof filtersSchema>;
+
+/** The filters as `calls.list` reads them: only those set. */
+function listInput(f: Filters): Omit<InputOf<'calls.list'>, 'offset' | 'limit'> {
+  return {
+    ...(f.from ? { from: f.from } : {}),
+    ...(f.to ? { to: f.to } : {}),
+    ...(f.theme ? { theme: f.theme } : {}),
+    ...(f.profileId ? { profileId: f.profileId } : {}),
+    ...(f.commune ? { commune: f.commune } : {}),
+    ...(f.q ? { q: f.q } : {}),
+  };
 }
+
+const TO_FINISH = { view: 'toFinish' } as const;
+const rowsOf = (page: OutputOf<'calls.list'>) => page.calls;
 
 type Profiles = OutputOf<'profiles.list'>['profiles'];
 const NO_PROFILES: Profiles = [];
@@ -59,52 +88,38 @@ function History({ today }: { today: string }) {
   const { profile } = useShift();
   const themes = useTaxonomy();
   const [view, setView] = useState<'all' | 'toFinish'>('all');
-  const [filters, setFilters] = useState<Filters>(() => ({ from: today, to: today, theme: '', profileId: '', commune: '', q: '' }));
-  const [calls, setCalls] = useState<CallSummary[]>([]);
-  const [total, setTotal] = useState(0);
-  const [error, setError] = useState<ErrorPayload | null>(null);
+  const [actionError, setError] = useState<ErrorPayload | null>(null);
   const profiles: Profiles = useOperation('profiles.list', {}).data?.profiles ?? NO_PROFILES;
-  const [busy, setBusy] = useState(false);
-  const searchRef = useRef<HTMLInputElement>(null);
-  const seq = useRef(0);
   const statusId = useId();
+  const uid = useId();
 
-  useRequests({ 'history.search': () => searchRef.current?.focus() }, true);
-
-  const load = useCallback(
-    async (offset: number) => {
-      const mine = ++seq.current;
-      setBusy(true);
-      const input =
-        view === 'toFinish'
-          ? { view: 'toFinish' as const, limit: PAGE, offset }
-          : {
-              limit: PAGE,
-              offset,
-              ...(filters.from ? { from: filters.from } : {}),
-              ...(filters.to ? { to: filters.to } : {}),
-              ...(filters.theme ? { theme: filters.theme } : {}),
-              ...(filters.profileId ? { profileId: filters.profileId } : {}),
-              ...(filters.commune ? { commune: filters.commune } : {}),
-              ...(filters.q.trim() ? { q: filters.q.trim() } : {}),
-            };
-      const r = await invoke('calls.list', input);
-      if (mine !== seq.current) return;
-      setBusy(false);
-      if (!r.ok) return setError(r.error);
-      setError(null);
-      setTotal(r.value.total);
-      setCalls((list) => (offset === 0 ? r.value.calls : [...list, ...r.value.calls]));
-    },
-    [filters, view],
-  );
-
+  const defaults: FilterFields = { from: today, to: today, theme: '', profileId: '', commune: '', q: '' };
+  const form = useForm<FilterFields, unknown, Filters>({ resolver: zodResolver(filtersSchema) as Resolver<FilterFields, unknown, Filters>, defaultValues: defaults, mode: 'onChange', shouldFocusError: false });
+  const { register, control, setValue, setFocus, watch, handleSubmit, formState } = form;
+  // The list follows the filters as they change; what the schema refuses stays on its field.
+  const [applied, setApplied] = useState<Filters>(() => filtersSchema.parse(defaults));
   useEffect(() => {
-    const timer = setTimeout(() => void load(0), filters.q ? 150 : 0);
-    return () => clearTimeout(timer);
-  }, [load, filters.q]);
+    const sub = watch(() => void handleSubmit(setApplied)());
+    return () => sub.unsubscribe();
+  }, [watch, handleSubmit]);
+  const asked = useSettled(applied, applied.q ? SEARCH_PAUSE_MS : 0);
+  const input = useMemo(() => (view === 'toFinish' ? TO_FINISH : listInput(asked)), [view, asked]);
+  const list = usePagedOperation('calls.list', input, PAGE, rowsOf);
+  const calls = list.items;
+  const error = actionError ?? list.error?.payload ?? null;
+  const set = (patch: Partial<FilterFields>) => {
+    for (const [k, v] of Object.entries(patch)) setValue(k as keyof FilterFields, v, { shouldDirty: true, shouldValidate: true });
+  };
 
-  const set = (patch: Partial<Filters>) => setFilters((f) => ({ ...f, ...patch }));
+  const { errors } = formState;
+  /** A refused field is marked and described by its message (the search also by the count). */
+  const invalid = (name: keyof FilterFields, describedBy?: string) => ({
+    'aria-invalid': errors[name] ? true : undefined,
+    'aria-describedby': [errors[name] ? `${uid}-${name}` : '', describedBy ?? ''].filter(Boolean).join(' ') || undefined,
+  });
+
+  useRequests({ 'history.search': () => setFocus('q') }, true);
+
   const themeLabel = useMemo(() => new Map(themes.map((th) => [th.code, th.labels[lang]])), [themes, lang]);
   const communeLabel = (code: string | null) => {
     if (!code) return '';
@@ -150,21 +165,24 @@ function History({ today }: { today: string }) {
         </div>
       </header>
       {view === 'all' && (
-        <form className="filters history-filters" role="search" onSubmit={(e) => e.preventDefault()} aria-label={t('history.filters')}>
+        <form className="filters history-filters" role="search" onSubmit={(e) => e.preventDefault()} aria-label={t('history.filters')} noValidate>
           <label className="field">
             <span>
               {t('history.search')} <kbd>Alt+S</kbd>
             </span>
-            <input ref={searchRef} type="search" value={filters.q} maxLength={200} aria-keyshortcuts="Alt+S" aria-describedby={statusId} onChange={(e) => set({ q: e.target.value })} />
+            <input type="search" maxLength={200} aria-keyshortcuts="Alt+S" {...invalid('q', statusId)} {...register('q')} />
           </label>
+          <FieldError id={`${uid}-q`} error={errors.q} />
           <label className="field">
             <span>{t('history.from')}</span>
-            <DateField value={filters.from} onChange={(from) => set({ from })} />
+            <Controller control={control} name="from" render={({ field }) => <DateField value={field.value} onChange={field.onChange} />} />
           </label>
+          <FieldError id={`${uid}-from`} error={errors.from} />
           <label className="field">
             <span>{t('history.to')}</span>
-            <DateField value={filters.to} onChange={(to) => set({ to })} />
+            <Controller control={control} name="to" render={({ field }) => <DateField value={field.value} onChange={field.onChange} />} />
           </label>
+          <FieldError id={`${uid}-to`} error={errors.to} />
           <div className="button-row quick-dates">
             <button type="button" className="small" onClick={() => set({ from: today, to: today })}>{t('history.today')}</button>
             <button type="button" className="small" onClick={() => set({ from: addDays(today, -6), to: today })}>{t('history.week')}</button>
@@ -172,25 +190,27 @@ function History({ today }: { today: string }) {
           </div>
           <label className="field">
             <span>{t('history.theme')}</span>
-            <select value={filters.theme} onChange={(e) => set({ theme: e.target.value })}>
+            <select {...invalid('theme')} {...register('theme')}>
               <option value="">{t('history.any')}</option>
               {themes.map((th) => (
                 <option key={th.code} value={th.code}>{th.labels[lang]}</option>
               ))}
             </select>
           </label>
+          <FieldError id={`${uid}-theme`} error={errors.theme} />
           <label className="field">
             <span>{t('history.responder')}</span>
-            <select value={filters.profileId} onChange={(e) => set({ profileId: e.target.value })}>
+            <select {...invalid('profileId')} {...register('profileId')}>
               <option value="">{t('history.any')}</option>
               {profiles.map((p) => (
                 <option key={p.id} value={p.id}>{`${p.displayName} (${p.centre})`}</option>
               ))}
             </select>
           </label>
+          <FieldError id={`${uid}-profileId`} error={errors.profileId} />
           <label className="field">
             <span>{t('history.commune')}</span>
-            <select value={filters.commune} onChange={(e) => set({ commune: e.target.value })}>
+            <select {...invalid('commune')} {...register('commune')}>
               <option value="">{t('history.any')}</option>
               {OTHER_COMMUNE_CODES.map((c) => (
                 <option key={c} value={c}>{t(`record.communeOther.${c}`)}</option>
@@ -200,11 +220,12 @@ function History({ today }: { today: string }) {
               ))}
             </select>
           </label>
+          <FieldError id={`${uid}-commune`} error={errors.commune} />
         </form>
       )}
       <ErrorMessage error={error} />
-      <p id={statusId} className="results-count" role="status" aria-busy={busy}>
-        {t('history.count', { count: total })}
+      <p id={statusId} className="results-count" role="status" aria-busy={list.busy}>
+        {t('history.count', { count: list.total })}
       </p>
       {groups.map((g) => (
         <section key={g.day} className="history-day" aria-label={g.day === today ? t('history.todayHeading') : formatDateTime(`${g.day}T12:00:00Z`, lang, { dateStyle: 'full' })}>
@@ -258,8 +279,8 @@ function History({ today }: { today: string }) {
           </table>
         </section>
       ))}
-      {calls.length < total && (
-        <button type="button" onClick={() => void load(calls.length)} disabled={busy}>
+      {list.hasMore && (
+        <button type="button" onClick={list.loadMore} disabled={list.busy}>
           {t('history.more')}
         </button>
       )}

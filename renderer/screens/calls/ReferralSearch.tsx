@@ -1,8 +1,9 @@
-import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react';
+import { forwardRef, useImperativeHandle, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../../src/contract/index.ts';
 import { SearchCombobox } from '../../components/SearchCombobox.tsx';
 import { useOperation } from '../../data/useOperation.ts';
+import { useSettled } from '../../data/useSettled.ts';
 import { DemoBanner } from '../directory/DemoBanner.tsx';
 
 type Result = OutputOf<'directory.search'>['results'][number];
@@ -23,7 +24,6 @@ export const ReferralSearch = forwardRef<ReferralSearchHandle, { commune: string
   function ReferralSearch({ commune, exclude, onPick }, handle) {
     const { t } = useTranslation('calls');
     const [query, setQuery] = useState('');
-    const [asked, setAsked] = useState('');
     const inputRef = useRef<HTMLInputElement>(null);
 
     useImperativeHandle(handle, () => ({
@@ -33,10 +33,7 @@ export const ReferralSearch = forwardRef<ReferralSearchHandle, { commune: string
       },
     }));
 
-    useEffect(() => {
-      const timer = setTimeout(() => setAsked(query.trim()), query.trim() ? DEBOUNCE_MS : 0);
-      return () => clearTimeout(timer);
-    }, [query]);
+    const asked = useSettled(query.trim(), query.trim() ? DEBOUNCE_MS : 0);
 
     const where = commune && commune !== 'outside' && commune !== 'unknown' ? { commune } : {};
     const search = useOperation('directory.search', { query: asked, limit: 8, ...where }, { enabled: asked !== '', keepPrevious: true });

@@ -1,7 +1,6 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OutputOf } from '../../../src/contract/index.ts';
-import { invoke } from '../../bridge.ts';
+import { useOperation } from '../../data/useOperation.ts';
+import { useSettled } from '../../data/useSettled.ts';
 import { formatDateTime, type UiLang } from '../../i18n/i18n.ts';
 import { useTaxonomy } from './useTaxonomy.ts';
 
@@ -12,31 +11,17 @@ import { useTaxonomy } from './useTaxonomy.ts';
 // suggestion helps, it must never get in the way of the call.
 
 const PAUSE_MS = 350;
-type Repeat = OutputOf<'calls.repeatCaller'>;
 
 export function RepeatCallerHint({ callId, pseudonym }: { callId: string; pseudonym: string }) {
   const { t, i18n } = useTranslation('calls');
   const lang = i18n.language as UiLang;
   const themes = useTaxonomy();
-  const [found, setFound] = useState<Repeat | null>(null);
-
-  useEffect(() => {
-    const typed = pseudonym.trim();
-    if (!typed) {
-      setFound(null);
-      return;
-    }
-    let live = true;
-    const timer = setTimeout(() => {
-      void invoke('calls.repeatCaller', { pseudonym: typed, callId }).then((r) => {
-        if (live) setFound(r.ok && r.value.count > 0 ? r.value : null);
-      });
-    }, PAUSE_MS);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [pseudonym, callId]);
+  const typed = pseudonym.trim();
+  const asked = useSettled(typed, PAUSE_MS);
+  // Refreshed by calls.changed and hub.pulled (data/invalidation.ts): a mark pulled from another centre shows up.
+  const answer = useOperation('calls.repeatCaller', { pseudonym: asked, callId }, { enabled: asked !== '', keepPrevious: true });
+  // Cleared pseudonym: nothing at once; an error or a pseudonym never met: nothing either.
+  const found = typed && asked && answer.data && answer.data.count > 0 ? answer.data : null;
 
   if (!found) return null;
   const date = (iso: string) => formatDateTime(iso, lang, { dateStyle: 'medium' });
