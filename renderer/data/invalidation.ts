@@ -14,7 +14,9 @@ export const INVALIDATIONS: { readonly [E in EventName]: Rule } = {
   // cached may be shown again — a profile's answers are never shown to the next one.
   'store.status': 'everything',
   'access.changed': 'everything',
-  // A call closed "may be quoted" is a new candidate for the quotes review.
+  // A call started, held, ended, closed or reopened: the history's pages (usePagedOperation), the
+  // console's call (calls.get), the repeat-caller hint, the timer's anchors, the board. A call
+  // closed "may be quoted" is a new candidate for the quotes review.
   'calls.changed': ['calls.*', 'shift.board', 'callbacks.*', 'reports.shiftSummary', 'reports.quotes.list'],
   'callbacks.due': ['callbacks.*', 'shift.board'],
   'callbacks.badge': ['callbacks.*', 'shift.board'],

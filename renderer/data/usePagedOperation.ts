@@ -1,4 +1,4 @@
-import { type InfiniteData, keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import { type InfiniteData, infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { InputOf, OperationName, OutputOf } from '../../src/contract/index.ts';
 import { call, type OperationError } from '../bridge.ts';
@@ -22,23 +22,25 @@ export interface Paged<T> {
   loadMore(): void;
 }
 
-export function usePagedOperation<N extends PagedName, T>(
-  name: N,
-  input: Omit<InputOf<N>, 'offset' | 'limit'>,
-  pageSize: number,
-  rows: (page: OutputOf<N>) => readonly T[],
-): Paged<T> {
-  const query = useInfiniteQuery<OutputOf<N>, OperationError, InfiniteData<OutputOf<N>, number>, readonly unknown[], number>({
+type Page<N extends PagedName> = Omit<InputOf<N>, 'offset' | 'limit'>;
+
+/** The infinite query's options (its key, how pages are asked and counted): the hook's, and the unit test's with its own `ask`. */
+export function pagedQuery<N extends PagedName, T>(name: N, input: Page<N>, pageSize: number, rows: (page: OutputOf<N>) => readonly T[], ask: (name: N, input: InputOf<N>) => Promise<OutputOf<N>> = call) {
+  return infiniteQueryOptions<OutputOf<N>, OperationError, InfiniteData<OutputOf<N>, number>, readonly unknown[], number>({
     queryKey: [name, input, 'pages', pageSize],
-    queryFn: ({ pageParam }) => call(name, { ...input, limit: pageSize, offset: pageParam } as InputOf<N>),
+    queryFn: ({ pageParam }) => ask(name, { ...input, limit: pageSize, offset: pageParam } as InputOf<N>),
     initialPageParam: 0,
-    // Other filters: the rows shown stay until the new ones come (no empty flash while typing).
-    placeholderData: keepPreviousData,
     getNextPageParam: (last, pages) => {
       const loaded = pages.reduce((n, p) => n + rows(p).length, 0);
       return loaded < (last as { total: number }).total && rows(last).length > 0 ? loaded : undefined;
     },
+    // Other filters: the rows shown stay until the new ones come (no empty flash while typing).
+    placeholderData: keepPreviousData,
   });
+}
+
+export function usePagedOperation<N extends PagedName, T>(name: N, input: Page<N>, pageSize: number, rows: (page: OutputOf<N>) => readonly T[]): Paged<T> {
+  const query = useInfiniteQuery(pagedQuery(name, input, pageSize, rows));
   const { data, isFetching, error, hasNextPage, fetchNextPage } = query;
   const items = useMemo(() => (data ? data.pages.flatMap(rows) : []), [data, rows]);
   const pages = data?.pages;

@@ -140,6 +140,30 @@ test('calls without a request: one key each, no theme nor intervention, counted 
   await h.close();
 });
 
+test('the "looked for" answer is checked by the contract\'s schema: refused under its field in words, the call stays open until it is fixed', async ({ harnessBrowser }) => {
+  const clock = new ManualClock('2026-03-16T09:00:00.000Z');
+  const h = await openHarnessApp(await harnessBrowser(), { clock, responders: RESPONDERS });
+  const { page, core } = h;
+  await signIn(page);
+  await page.keyboard.press('F2');
+  await expect(page.getByTestId('note-composer')).toBeFocused();
+  await page.keyboard.press('F8');
+  const whom = page.getByLabel(/Qui la personne cherchait-elle/);
+  await expect(whom).toBeFocused();
+  // A control character (pasted from elsewhere) is refused here, not by main.
+  await whom.fill('sa\u0007mutuelle');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.looked-for .field-error')).toHaveText('format non reconnu');
+  await expect(whom).toHaveAttribute('aria-invalid', 'true');
+  expect((await op(core as AppCore, 'calls.list', {})).calls.map((c) => c.status)).toEqual(['active']);
+  await whom.fill('sa mutuelle');
+  await page.keyboard.press('Enter');
+  await expect(page.getByText(/^Appel clôturé sans demande \(Hors champ\)/)).toBeVisible();
+  const [closed] = (await op(core as AppCore, 'calls.list', {})).calls;
+  expect((await op(core as AppCore, 'calls.get', { callId: closed!.id })).record.lookedFor).toBe('sa mutuelle');
+  await h.close();
+});
+
 test('the report\'s fields: contact with social aid, non-take-up, to debrief, oral consent required on a service phoned for the caller', async ({ harnessBrowser }) => {
   const clock = new ManualClock('2026-03-16T09:00:00.000Z');
   const h = await openHarnessApp(await harnessBrowser(), { clock, responders: RESPONDERS });
