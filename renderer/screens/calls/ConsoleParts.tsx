@@ -1,15 +1,13 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { type RefObject, useId } from 'react';
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
 import { type CallView, callsContract } from '../../../src/contract/callsContract.ts';
 import { LOOKED_FOR_MAX_CHARS, NO_REQUEST_KINDS, type NoRequestKind } from '../../../src/contract/callSchemas.ts';
 import { formatCallTime } from '../../../src/domain/duration.ts';
+import { FieldIssue, issueAttributes } from '../../components/FieldIssue.tsx';
+import { useContractForm } from '../../components/useContractForm.ts';
 import { formatDateTime, type UiLang } from '../../i18n/i18n.ts';
 import type { SaveTracker } from './autosave.ts';
 import { CallTimer } from './CallTimer.tsx';
-import { FieldError } from './FieldError.tsx';
 import { SaveIndicator } from './SaveIndicator.tsx';
 import { ToFinishList } from './ToFinishList.tsx';
 
@@ -98,14 +96,13 @@ export function CallBar({ view, running, closeRef, tracker, on }: { view: CallVi
 
 // The "looked for" question is the contract's own field of calls.closeWithoutRequest.
 const lookedForSchema = callsContract['calls.closeWithoutRequest'].input.pick({ lookedFor: true });
-type LookedFor = z.input<typeof lookedForSchema>;
 
 /** The no-request closes; out of scope first asks (optionally) whom the caller was looking for. */
 export function NoRequestBar(p: { asking: boolean; onKind: (k: NoRequestKind) => void; onSubmit: (lookedFor: string) => void; onCancel: () => void }) {
   const { t } = useTranslation('calls');
   const errorId = useId();
   // Kept while the call is shown: a question cancelled and asked again finds what was typed.
-  const { register, handleSubmit, formState } = useForm<LookedFor>({ resolver: zodResolver(lookedForSchema), defaultValues: { lookedFor: '' } });
+  const { register, handleSubmit, formState } = useContractForm(lookedForSchema, { defaultValues: { lookedFor: '' } });
   const error = formState.errors.lookedFor;
   const submit = handleSubmit((v) => p.onSubmit(v.lookedFor ?? ''));
   return (
@@ -125,15 +122,14 @@ export function NoRequestBar(p: { asking: boolean; onKind: (k: NoRequestKind) =>
               autoFocus
               maxLength={LOOKED_FOR_MAX_CHARS}
               autoComplete="off"
-              aria-invalid={error ? true : undefined}
-              aria-describedby={error ? errorId : undefined}
+              {...issueAttributes(error, errorId)}
               {...register('lookedFor')}
               onKeyDown={(e) => {
                 if (e.key === 'Escape') p.onCancel();
               }}
             />
           </label>
-          <FieldError id={errorId} error={error} />
+          <FieldIssue id={errorId} error={error} />
           <button type="submit" className="primary small">{t('noRequest.closeOutOfScope')}</button>
         </form>
       )}

@@ -1,6 +1,5 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useId, useMemo, useState } from 'react';
-import { Controller, type Resolver, useForm } from 'react-hook-form';
+import { Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { type CallSummary, callsContract } from '../../../src/contract/callsContract.ts';
@@ -11,12 +10,13 @@ import { formatCallTime } from '../../../src/domain/duration.ts';
 import type { ErrorPayload } from '../../../src/errors.ts';
 import { call, OperationError } from '../../bridge.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
+import { FieldIssue, issueAttributes } from '../../components/FieldIssue.tsx';
+import { useContractForm } from '../../components/useContractForm.ts';
 import { useOperation } from '../../data/useOperation.ts';
 import { usePagedOperation } from '../../data/usePagedOperation.ts';
 import { useSettled } from '../../data/useSettled.ts';
 import { formatDateTime, type UiLang } from '../../i18n/i18n.ts';
 import { useNavigation } from '../../navigation.ts';
-import { FieldError } from './FieldError.tsx';
 import { useRequests } from './requests.ts';
 import { useShift } from './shift.ts';
 import { ProfilePicker } from './ProfilePicker.tsx';
@@ -34,7 +34,7 @@ const SEARCH_PAUSE_MS = 150;
 
 // The filters are the contract's own `calls.list` fields; an empty field means "any".
 const LIST = callsContract['calls.list'].input.shape;
-const anyWhenEmpty = <S extends z.ZodType>(schema: S) => z.preprocess((v) => (v === '' ? undefined : v), schema);
+const anyWhenEmpty = <S extends z.ZodType>(schema: S) => z.union([z.literal('').transform(() => undefined), schema]);
 const filtersSchema = z.object({
   q: LIST.q,
   from: anyWhenEmpty(LIST.from),
@@ -43,8 +43,7 @@ const filtersSchema = z.object({
   profileId: anyWhenEmpty(LIST.profileId),
   commune: anyWhenEmpty(LIST.commune),
 });
-/** What the fields hold ('' for any): narrower than the schema's input, which takes any value before the check. */
-type FilterFields = { q: string; from: string; to: string; theme: string; profileId: string; commune: string };
+type FilterFields = z.input<typeof filtersSchema>;
 type Filters = z.output<typeof filtersSchema>;
 
 /** The filters as `calls.list` reads them: only those set. */
@@ -94,8 +93,7 @@ function History({ today }: { today: string }) {
   const uid = useId();
 
   const defaults: FilterFields = { from: today, to: today, theme: '', profileId: '', commune: '', q: '' };
-  const form = useForm<FilterFields, unknown, Filters>({ resolver: zodResolver(filtersSchema) as Resolver<FilterFields, unknown, Filters>, defaultValues: defaults, mode: 'onChange', shouldFocusError: false });
-  const { register, control, setValue, setFocus, watch, handleSubmit, formState } = form;
+  const { register, control, setValue, setFocus, watch, handleSubmit, formState } = useContractForm(filtersSchema, { defaultValues: defaults, mode: 'onChange', shouldFocusError: false });
   // The list follows the filters as they change; what the schema refuses stays on its field.
   const [applied, setApplied] = useState<Filters>(() => filtersSchema.parse(defaults));
   useEffect(() => {
@@ -112,11 +110,7 @@ function History({ today }: { today: string }) {
   };
 
   const { errors } = formState;
-  /** A refused field is marked and described by its message (the search also by the count). */
-  const invalid = (name: keyof FilterFields, describedBy?: string) => ({
-    'aria-invalid': errors[name] ? true : undefined,
-    'aria-describedby': [errors[name] ? `${uid}-${name}` : '', describedBy ?? ''].filter(Boolean).join(' ') || undefined,
-  });
+  const invalid = (name: keyof FilterFields) => issueAttributes(errors[name], `${uid}-${name}`);
 
   useRequests({ 'history.search': () => setFocus('q') }, true);
 
@@ -170,19 +164,19 @@ function History({ today }: { today: string }) {
             <span>
               {t('history.search')} <kbd>Alt+S</kbd>
             </span>
-            <input type="search" maxLength={200} aria-keyshortcuts="Alt+S" {...invalid('q', statusId)} {...register('q')} />
+            <input type="search" maxLength={200} aria-keyshortcuts="Alt+S" aria-describedby={statusId} {...invalid('q')} {...register('q')} />
           </label>
-          <FieldError id={`${uid}-q`} error={errors.q} />
+          <FieldIssue id={`${uid}-q`} error={errors.q} />
           <label className="field">
             <span>{t('history.from')}</span>
-            <Controller control={control} name="from" render={({ field }) => <DateField value={field.value} onChange={field.onChange} />} />
+            <Controller control={control} name="from" render={({ field }) => <DateField value={field.value ?? ''} onChange={field.onChange} />} />
           </label>
-          <FieldError id={`${uid}-from`} error={errors.from} />
+          <FieldIssue id={`${uid}-from`} error={errors.from} />
           <label className="field">
             <span>{t('history.to')}</span>
-            <Controller control={control} name="to" render={({ field }) => <DateField value={field.value} onChange={field.onChange} />} />
+            <Controller control={control} name="to" render={({ field }) => <DateField value={field.value ?? ''} onChange={field.onChange} />} />
           </label>
-          <FieldError id={`${uid}-to`} error={errors.to} />
+          <FieldIssue id={`${uid}-to`} error={errors.to} />
           <div className="button-row quick-dates">
             <button type="button" className="small" onClick={() => set({ from: today, to: today })}>{t('history.today')}</button>
             <button type="button" className="small" onClick={() => set({ from: addDays(today, -6), to: today })}>{t('history.week')}</button>
@@ -197,7 +191,7 @@ function History({ today }: { today: string }) {
               ))}
             </select>
           </label>
-          <FieldError id={`${uid}-theme`} error={errors.theme} />
+          <FieldIssue id={`${uid}-theme`} error={errors.theme} />
           <label className="field">
             <span>{t('history.responder')}</span>
             <select {...invalid('profileId')} {...register('profileId')}>
@@ -207,7 +201,7 @@ function History({ today }: { today: string }) {
               ))}
             </select>
           </label>
-          <FieldError id={`${uid}-profileId`} error={errors.profileId} />
+          <FieldIssue id={`${uid}-profileId`} error={errors.profileId} />
           <label className="field">
             <span>{t('history.commune')}</span>
             <select {...invalid('commune')} {...register('commune')}>
@@ -220,7 +214,7 @@ function History({ today }: { today: string }) {
               ))}
             </select>
           </label>
-          <FieldError id={`${uid}-commune`} error={errors.commune} />
+          <FieldIssue id={`${uid}-commune`} error={errors.commune} />
         </form>
       )}
       <ErrorMessage error={error} />
