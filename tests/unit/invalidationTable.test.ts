@@ -36,3 +36,21 @@ test('an event marks its operations stale and leaves the others; access.changed 
   assert.equal(client.getQueryCache().getAll().length, 0, 'no observer: nothing kept for the next person');
   client.clear();
 });
+
+test('the callbacks and directory screens read through the cache are refreshed by the events that change them', () => {
+  // What those screens read (issue 13, point 6): the queue and one callback, the schedule form's
+  // calls and settings; the service card, its note check, the lexicon and the "to verify" list.
+  const staleAfter = (event: Parameters<typeof applyEvent>[1], names: readonly string[]): string[] => {
+    const client = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity } } });
+    for (const name of names) client.setQueryData([name, {}], { any: true });
+    applyEvent(client, event);
+    const stale = client.getQueryCache().getAll().filter((q) => q.isStale()).map((q) => String(q.queryKey[0])).sort();
+    client.clear();
+    return stale;
+  };
+  const callbacks = ['callbacks.queue', 'callbacks.get', 'callbacks.settings'];
+  for (const e of ['callbacks.due', 'callbacks.badge', 'calls.changed', 'hub.pulled'] as const) assert.deepEqual(staleAfter(e, callbacks), [...callbacks].sort(), e);
+  assert.deepEqual(staleAfter('calls.changed', ['calls.list', 'calls.current', 'calls.get']), ['calls.current', 'calls.get', 'calls.list']);
+  const directory = ['directory.get', 'directory.checkNote', 'directory.lexiconGet', 'directory.toVerify', 'directory.maintainerStatus'];
+  for (const e of ['feed.status', 'hub.pulled'] as const) assert.deepEqual(staleAfter(e, directory), [...directory].sort(), e);
+});

@@ -1,17 +1,18 @@
+import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useRef, useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
 import type { CallbackView } from '../../../src/contract/callbacksContract.ts';
 import type { ErrorPayload } from '../../../src/errors.ts';
 import { call, OperationError } from '../../bridge.ts';
 import { useReasonText } from '../../components/ErrorMessage.tsx';
+import { useInvalidate, useOperation } from '../../data/useOperation.ts';
 import { formatDateTime, type UiLang } from '../../i18n/i18n.ts';
 import { addDays, dayOf } from '../../../src/domain/brusselsTime.ts';
 import { formatWindow } from './format.ts';
 import { CallSummary } from './CallSummary.tsx';
 import { FollowUpForm } from './FollowUpForm.tsx';
-import type { OutputOf } from '../../../src/contract/index.ts';
-
-type FollowUp = OutputOf<'callbacks.followUp'>;
 
 // One callback, opened from the queue with Enter: the call it came from (issue 15), then log an
 // attempt, put it off, take it over or give it back, or record that the caller withdrew
@@ -21,6 +22,8 @@ type FollowUp = OutputOf<'callbacks.followUp'>;
 type Result = 'reached' | 'no_answer' | 'voicemail' | 'wrong_number';
 const RESULTS: readonly Result[] = ['reached', 'no_answer', 'voicemail', 'wrong_number'];
 const SNOOZES = ['15', '30', '60', '120', 'tomorrow'] as const;
+/** "Put off": one of the offered delays (the form's own schema, as ScheduleForm's). */
+const putOffSchema = z.object({ snooze: z.enum(SNOOZES) });
 /** Thrown by the "reached" action to keep the dialog open for the follow-up. */
 const FOLLOW_UP = Symbol('follow-up');
 
@@ -35,21 +38,15 @@ export function CallbackDialog({ c, now, lang, onClose, onChanged }: { c: Callba
   const ref = useRef<HTMLDialogElement>(null);
   const [error, setError] = useState<ErrorPayload | null>(null);
   const [busy, setBusy] = useState(false);
-  const [snooze, setSnooze] = useState<(typeof SNOOZES)[number]>('15');
+  const putOffForm = useForm<z.infer<typeof putOffSchema>>({ resolver: zodResolver(putOffSchema), defaultValues: { snooze: '15' } });
   const [confirmWithdraw, setConfirmWithdraw] = useState(false);
   // After "reached": the follow-up form, then the dialog closes with the attempt's message.
   const [reached, setReached] = useState<DialogOutcome | null>(null);
-  const [followUp, setFollowUp] = useState<FollowUp | null>(null);
   const [editFollowUp, setEditFollowUp] = useState(false);
   const open = c.status === 'pending';
-
-  useEffect(() => {
-    let live = true;
-    if (c.status === 'done') void call('callbacks.get', { id: c.id }).then((r) => live && setFollowUp(r.followUp), () => undefined);
-    return () => {
-      live = false;
-    };
-  }, [c.id, c.status]);
+  // A reached callback's follow-up, as main has it (refreshed by the callbacks' events, and after an edit here).
+  const followUp = useOperation('callbacks.get', { id: c.id }, { enabled: c.status === 'done' }).data?.followUp ?? null;
+  const invalidate = useInvalidate();
 
   useEffect(() => {
     const d = ref.current;
@@ -89,12 +86,13 @@ export function CallbackDialog({ c, now, lang, onClose, onChanged }: { c: Callba
       return { callback: r.callback, message: msg };
     });
 
-  const putOff = () =>
+  const putOff = putOffForm.handleSubmit(({ snooze }) =>
     run(async () => {
       const input = snooze === 'tomorrow' ? { id: c.id, until: { date: addDays(dayOf(now), 1), time: '10:00' } } : { id: c.id, minutes: Number(snooze) };
       const r = await call('callbacks.snooze', input);
       return { callback: r.callback, message: t('outcome.snoozed', { time: formatDateTime(r.callback.dueAt, lang, { weekday: 'short', hour: '2-digit', minute: '2-digit' }) }) };
-    });
+    }),
+  );
 
   const assign = (to: 'me' | 'team') =>
     run(async () => {
@@ -182,7 +180,7 @@ export function CallbackDialog({ c, now, lang, onClose, onChanged }: { c: Callba
             </button>
           </section>
         ) : (
-          <FollowUpForm c={c} initial={followUp} onSaved={(f) => { setFollowUp(f); setEditFollowUp(false); }} onSkip={() => setEditFollowUp(false)} />
+          <FollowUpForm c={c} initial={followUp} onSaved={() => void invalidate('callbacks.get').then(() => setEditFollowUp(false))} onSkip={() => setEditFollowUp(false)} />
         ))}
       {error && (
         <p className="error" role="alert">
@@ -207,7 +205,7 @@ export function CallbackDialog({ c, now, lang, onClose, onChanged }: { c: Callba
               <label className="visually-hidden" htmlFor={`cb-snooze-${c.id}`}>
                 {t('dialog.putOffFor')}
               </label>
-              <select id={`cb-snooze-${c.id}`} value={snooze} onChange={(e) => setSnooze(e.target.value as (typeof SNOOZES)[number])}>
+              <select id={`cb-snooze-${c.id}`} {...putOffForm.register('snooze')}>
                 {SNOOZES.map((s) => (
                   <option key={s} value={s}>
                     {t(`snooze.${s}`)}

@@ -1,10 +1,9 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallbackView } from '../../../src/contract/callbacksContract.ts';
 import type { OutputOf } from '../../../src/contract/index.ts';
-import type { ErrorPayload } from '../../../src/errors.ts';
-import { invoke, onEvent } from '../../bridge.ts';
 import { useReasonText } from '../../components/ErrorMessage.tsx';
+import { useInvalidate, useOperation } from '../../data/useOperation.ts';
 import { formatDateTime, type UiLang } from '../../i18n/i18n.ts';
 import { useFocusRequest } from '../../navigation.ts';
 import { CallbackDialog, type DialogOutcome } from './CallbackDialog.tsx';
@@ -15,11 +14,11 @@ import './callbacks.css';
 
 // The callback queue: due now, overdue (most late first), upcoming, done — every open
 // callback of the line, whoever holds it, so the next shift sees what the last one left.
-// It follows main's clock: the reminder engine's events (`callbacks.due`, `callbacks.badge`)
-// refresh it, and a slow refresh keeps the "late by" texts current. Keyboard: Alt+4 here,
+// It follows main's clock: the reminder engine's events (`callbacks.due`, `callbacks.badge`) and
+// the hub's pulls make it stale (data/invalidation.ts), and a slow refresh keeps the "late by"
+// texts current. Keyboard: Alt+4 here,
 // Alt+P "new callback" from anywhere, Tab through the rows, Enter opens one.
 
-type Queue = OutputOf<'callbacks.queue'>;
 type Holder = 'all' | 'mine' | 'team';
 const BUCKETS: readonly Bucket[] = ['dueNow', 'overdue', 'upcoming', 'done'];
 const REFRESH_MS = 60_000;
@@ -28,8 +27,6 @@ export function CallbacksScreen() {
   const { t, i18n } = useTranslation('callbacks');
   const reasonText = useReasonText();
   const lang = i18n.language as UiLang;
-  const [queue, setQueue] = useState<Queue | null>(null);
-  const [error, setError] = useState<ErrorPayload | null>(null);
   const [holder, setHolder] = useState<Holder>('all');
   /** Rows per open list asked of main; "show more" raises it. */
   const [limit, setLimit] = useState(PAGE);
@@ -42,40 +39,26 @@ export function CallbacksScreen() {
   const newRef = useRef<HTMLButtonElement>(null);
   /** The row whose button had focus before a refresh: it may have moved to another list. */
   const keepFocus = useRef<string | null>(null);
-  const seq = useRef(0);
   /** Focus this callback's row once the queue has reloaded after an action on it. */
   const focusAfterChange = useRef<string | null>(null);
+  const invalidate = useInvalidate();
 
-  const load = useCallback(async (h: Holder, n: number) => {
-    const mine = ++seq.current;
+  // Another holder filter or page keeps the lists on screen (and the focus in them) until the answer comes.
+  const asked = useOperation('callbacks.queue', { holder, doneLimit: 20, limit }, { refetchInterval: REFRESH_MS, keepPrevious: true });
+  // Nothing from an earlier visit: the lists, the dialog and the form's "now" wait for main's answer of this opening.
+  const answered = useRef(false);
+  if (asked.isFetchedAfterMount) answered.current = true;
+  const queue = answered.current ? (asked.data ?? null) : null;
+  const error = answered.current ? (asked.error?.payload ?? null) : null;
+  const { isFetching } = asked;
+
+  // When a refresh starts, remember the row that has focus: the answer may move it to another list.
+  useLayoutEffect(() => {
+    if (!isFetching) return;
     const active = document.activeElement;
     const row = active instanceof HTMLElement && rootRef.current?.contains(active) ? active.closest<HTMLElement>('[data-callback-id]') : null;
     keepFocus.current = row?.dataset.callbackId ?? null;
-    const r = await invoke('callbacks.queue', { holder: h, doneLimit: 20, limit: n });
-    if (mine !== seq.current) return;
-    if (r.ok) {
-      setQueue(r.value);
-      setError(null);
-    } else setError(r.error);
-  }, []);
-
-  useEffect(() => {
-    void load(holder, limit);
-    const refresh = () => void load(holder, limit);
-    const offDue = onEvent('callbacks.due', refresh);
-    const offBadge = onEvent('callbacks.badge', refresh);
-    const offStore = onEvent('store.status', refresh);
-    // Callbacks of other centres, takes confirmed or refused, outcomes: shown as soon as pulled.
-    const offPulled = onEvent('hub.pulled', (c) => (c.callbacks ? refresh() : undefined));
-    const timer = setInterval(refresh, REFRESH_MS);
-    return () => {
-      offPulled();
-      offDue();
-      offBadge();
-      offStore();
-      clearInterval(timer);
-    };
-  }, [holder, limit, load]);
+  }, [isFetching]);
 
   // A refresh re-renders rows, and a row may move (upcoming → due now): put focus back on it,
   // but only if focus was in a row and got lost — never take it from anywhere else.
@@ -122,7 +105,7 @@ export function CallbacksScreen() {
     setMessage(o.message);
     setOpenId(null);
     focusAfterChange.current = o.callback.id;
-    void load(holder, limit);
+    void invalidate('callbacks.queue');
   };
 
   const onScheduled = (r: OutputOf<'callbacks.schedule'>) => {
@@ -130,7 +113,7 @@ export function CallbacksScreen() {
     const when = formatDateTime(r.callback.dueAt, lang, { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' });
     const dst = r.adjustments.from === 'skipped' ? t('dst.skipped', { time: timeOf(r.callback.dueAt) }) : r.adjustments.from === 'repeated' ? t('dst.repeated', { time: timeOf(r.callback.dueAt) }) : '';
     setMessage(`${t('scheduled', { when })}${dst ? ` ${dst}` : ''}`);
-    void load(holder, limit).then(() => requestAnimationFrame(() => newRef.current?.focus()));
+    void invalidate('callbacks.queue').then(() => requestAnimationFrame(() => newRef.current?.focus()));
   };
 
   const all: CallbackView[] = queue ? [...queue.dueNow, ...queue.overdue, ...queue.upcoming, ...queue.done] : [];

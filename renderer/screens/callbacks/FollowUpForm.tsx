@@ -1,8 +1,8 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
-import { type CallbackView, HELP_OUTCOMES } from '../../../src/contract/callbacksContract.ts';
+import type { z } from 'zod';
+import { type CallbackView, callbacksContract, HELP_OUTCOMES } from '../../../src/contract/callbacksContract.ts';
 import type { OutputOf } from '../../../src/contract/index.ts';
 import type { ErrorPayload } from '../../../src/errors.ts';
 import { call, OperationError } from '../../bridge.ts';
@@ -10,14 +10,11 @@ import { useReasonText } from '../../components/ErrorMessage.tsx';
 import { useState } from 'react';
 
 // The follow-up a reached callback writes (issue 15): per referral of the original call, did
-// help arrive; any new request; does the person agree to another callback. Codes only.
+// help arrive; any new request; does the person agree to another callback. Codes only. The form
+// is the operation's input without the callback's id: the contract's own schema checks it.
 
 type FollowUp = OutputOf<'callbacks.followUp'>;
-const schema = z.object({
-  referrals: z.array(z.object({ serviceId: z.string(), help: z.enum(HELP_OUTCOMES) })),
-  newRequest: z.boolean(),
-  anotherCallback: z.boolean(),
-});
+const schema = callbacksContract['callbacks.followUp'].input.omit({ id: true });
 type Values = z.infer<typeof schema>;
 
 export function FollowUpForm({ c, initial, focusFirst = false, onSaved, onSkip }: { c: CallbackView; initial: FollowUp | null; focusFirst?: boolean; onSaved(f: FollowUp): void; onSkip(): void }) {

@@ -9,7 +9,8 @@ import type { OutputOf } from '../../../src/contract/index.ts';
 import { findIdentifyingData, redactIdentifyingData } from '../../../src/domain/identifyingData.ts';
 import { DEFAULT_LINE_HOURS, type LineHours, nextLineDay, nextWithinLineHours, withinLineHours } from '../../../src/domain/lineHours.ts';
 import { useGuardContext } from '../calls/guardContext.tsx';
-import { call, invoke, OperationError } from '../../bridge.ts';
+import { call, OperationError } from '../../bridge.ts';
+import { useOperation } from '../../data/useOperation.ts';
 import { formatDateTime, type UiLang } from '../../i18n/i18n.ts';
 import { addDays, dayOf, timeOf, zonedToInstant } from '../../../src/domain/brusselsTime.ts';
 import { suggestedStart } from './format.ts';
@@ -81,10 +82,31 @@ export function ScheduleForm({ now: nowProp, presetCallId, onScheduled, onCancel
   const lang = i18n.language as UiLang;
   const uid = useId();
   const reasonText = useReasonText();
-  const [hours, setHours] = useState<LineHours>(DEFAULT_LINE_HOURS);
+  // What the form offers, as main answers when it opens (not a previous opening's answer): the
+  // line's hours, then the calls a callback can hang on — the responder's calls of yesterday and
+  // today, the one in progress first.
+  const settings = useOperation('callbacks.settings', {});
+  const me = useOperation('profiles.current', {});
+  const current = useOperation('calls.current', {});
+  const profileId = me.data?.profile?.id;
+  const today = dayOf(now);
+  const list = useOperation('calls.list', { from: addDays(today, -1), to: today, limit: 20, ...(profileId ? { profileId } : {}) }, { enabled: me.isFetchedAfterMount });
+  const lineHours = settings.isFetchedAfterMount ? settings.data?.lineHours : undefined;
+  const hours = lineHours ?? DEFAULT_LINE_HOURS;
   const start = useMemo(() => inOneHour(now, hours), [now, hours]);
   const morning = useMemo(() => nextMorning(now, hours), [now, hours]);
-  const [calls, setCalls] = useState<CallOption[] | null>(null);
+  const activeId = current.data?.call?.id ?? null;
+  const calls: CallOption[] | null =
+    settings.isFetchedAfterMount && current.isFetchedAfterMount && list.isFetchedAfterMount
+      ? (list.data?.calls ?? []).map((c) => ({
+          id: c.id,
+          label: t(c.id === activeId ? 'form.callActive' : 'form.callEnded', { time: formatDateTime(c.startedAt, lang, { weekday: 'short', hour: '2-digit', minute: '2-digit' }) }),
+        }))
+      : null;
+  const preferred = calls === null ? '' : (presetCallId ?? activeId ?? calls[0]?.id ?? '');
+  // The language of the call, when the record says it.
+  const record = useOperation('calls.get', { callId: preferred }, { enabled: preferred !== '' });
+  const callLanguage = record.isFetchedAfterMount ? record.data?.record.language : undefined;
   const [error, setError] = useState<string | null>(null);
   const firstRef = useRef<HTMLSelectElement | null>(null);
   const { register, control, handleSubmit, formState, setValue, setError: setFieldError, watch, getValues } = useForm<Values>({
@@ -103,53 +125,32 @@ export function ScheduleForm({ now: nowProp, presetCallId, onScheduled, onCancel
     },
   });
 
-  // The line's hours, then the calls a callback can hang on: the responder's calls of today,
-  // the one in progress first.
+  // Each suggestion is made once per opening, when its answer comes (a refresh while the form is
+  // open changes none of what the responder sees or typed). setValue and formState are the form's own.
+  const made = useRef({ window: false, call: false, language: false });
   useEffect(() => {
-    let live = true;
-    void (async () => {
-      const [me, current, settings] = await Promise.all([invoke('profiles.current', {}), invoke('calls.current', {}), invoke('callbacks.settings', {})]);
-      if (live && settings.ok) {
-        setHours(settings.value.lineHours);
-        // The suggested window follows the line's hours unless the responder already changed it.
-        const s = inOneHour(now, settings.value.lineHours);
-        if (!formState.dirtyFields.date && !formState.dirtyFields.from) {
-          setValue('date', s.date);
-          setValue('from', s.time);
-        }
-      }
-      const profileId = me.ok ? me.value.profile?.id : undefined;
-      const today = dayOf(now);
-      const list = await invoke('calls.list', { from: addDays(today, -1), to: today, limit: 20, ...(profileId ? { profileId } : {}) });
-      if (!live) return;
-      const activeId = current.ok ? (current.value.call?.id ?? null) : null;
-      const options: CallOption[] = (list.ok ? list.value.calls : []).map((c) => ({
-        id: c.id,
-        label: t(c.id === activeId ? 'form.callActive' : 'form.callEnded', { time: formatDateTime(c.startedAt, lang, { weekday: 'short', hour: '2-digit', minute: '2-digit' }) }),
-      }));
-      setCalls(options);
-      const preferred = presetCallId ?? activeId ?? options[0]?.id ?? '';
-      setValue('callId', options.some((o) => o.id === preferred) ? preferred : (options[0]?.id ?? ''));
-      // The language of the call, when the record says it.
-      if (preferred) {
-        const v = await invoke('calls.get', { callId: preferred });
-        if (live && v.ok && v.value.record.language) setValue('language', v.value.record.language);
-      }
-    })();
-    return () => {
-      live = false;
-    };
-    // setValue and formState are the form's own (stable); the suggestion is made once per opening.
-  }, [now, presetCallId, lang, t]);
-
-  // Focus the first field once its options are there: a disabled select cannot take the focus,
-  // and this effect runs after React has enabled it.
-  const focused = useRef(false);
+    if (!lineHours || made.current.window) return;
+    made.current.window = true;
+    // The suggested window follows the line's hours unless the responder already changed it.
+    const s = inOneHour(now, lineHours);
+    if (!formState.dirtyFields.date && !formState.dirtyFields.from) {
+      setValue('date', s.date);
+      setValue('from', s.time);
+    }
+  });
   useEffect(() => {
-    if (calls === null || focused.current) return;
-    focused.current = true;
+    if (calls === null || made.current.call) return;
+    made.current.call = true;
+    setValue('callId', calls.some((o) => o.id === preferred) ? preferred : (calls[0]?.id ?? ''));
+    // Focus the first field once its options are there: a disabled select cannot take the focus,
+    // and this effect runs after React has enabled it.
     firstRef.current?.focus();
-  }, [calls]);
+  });
+  useEffect(() => {
+    if (!callLanguage || made.current.language) return;
+    made.current.language = true;
+    setValue('language', callLanguage);
+  });
 
   const [phone, reason, forNext, date, from, to] = watch(['phone', 'reason', 'forNext', 'date', 'from', 'to']);
   const phoneCheck = phone.trim() === '' ? null : callbackPhoneSchema.safeParse(phone);

@@ -44,7 +44,7 @@ export function DirectoryScreen() {
 function DirectorySearchScreen() {
   const { t, i18n } = useTranslation('directory');
   const lang = i18n.language as UiLang;
-  const { maintainer, toVerify, refresh: refreshMaintainer } = useMaintainer();
+  const { maintainer, toVerify } = useMaintainer();
   const themes = useThemes();
   const referToCall = useReferToActiveCall();
   const [query, setQuery] = useState('');
@@ -114,7 +114,6 @@ function DirectorySearchScreen() {
       ) : tab === 'toVerify' ? (
         <div className="directory-panes">
           <ToVerifyPanel
-            onChanged={refreshMaintainer}
             onOpen={(id) => {
               setSelected(id);
               setTab('search');
@@ -186,7 +185,7 @@ function DirectorySearchScreen() {
               <p className="muted results-count" aria-live="polite">{t('search.count', { count: results.length })}</p>
             </SearchCombobox>
           </div>
-          <div className="directory-card">{selected ? <ServiceCard id={selected} onRefer={referToCall} maintainer={maintainer} onChanged={refreshMaintainer} /> : <p className="muted empty-card">{t('search.pick')}</p>}</div>
+          <div className="directory-card">{selected ? <ServiceCard id={selected} onRefer={referToCall} maintainer={maintainer} /> : <p className="muted empty-card">{t('search.pick')}</p>}</div>
         </div>
       )}
     </section>

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useLayoutEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OutputOf } from '../../../src/contract/index.ts';
 import type { ErrorPayload } from '../../../src/errors.ts';
-import { invoke, onEvent, OperationError } from '../../bridge.ts';
+import { invoke, OperationError } from '../../bridge.ts';
+import { useInvalidate, useOperation } from '../../data/useOperation.ts';
 import { matches } from '../../shortcuts.ts';
 import { copyText } from '../../clipboard.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
@@ -14,24 +14,27 @@ import { ReachabilityNoteForm } from './ReachabilityNoteForm.tsx';
 import { languageNames, openingHoursInWords } from '../../i18n/words.ts';
 import { communeInLang } from '../../i18n/communes.ts';
 
-type Card = OutputOf<'directory.get'>;
-
 export interface ServiceCardProps {
   id: string;
   /** Offered when a call is in progress: adds this service to the call's referrals. */
   onRefer?: ((id: string, name: string) => Promise<boolean>) | undefined;
   /** A directory maintainer sees edit, verify and deactivate (main checks the right again). */
   maintainer?: boolean;
-  /** After a maintainer changed the service (the list and counts refresh). */
-  onChanged?: () => void;
 }
 
-export function ServiceCard({ id, onRefer, maintainer = false, onChanged }: ServiceCardProps) {
+export function ServiceCard({ id, onRefer, maintainer = false }: ServiceCardProps) {
   const { t, i18n } = useTranslation('directory');
   const lang = i18n.language as UiLang;
   const themes = useThemes();
-  const [card, setCard] = useState<Card | null>(null);
-  const [error, setError] = useState<ErrorPayload | null>(null);
+  // The card as main has it: a note from another centre, or the line's edit of this service,
+  // shows as soon as it is pulled (hub.pulled, data/invalidation.ts). Another service's card
+  // stays until the asked one comes, as it did.
+  const asked = useOperation('directory.get', { id }, { keepPrevious: true });
+  const card = asked.data ?? null;
+  const error = asked.error?.payload ?? null;
+  const invalidate = useInvalidate();
+  /** After a change made here (main sends no event about it): the card again, and the maintainer's list and count. */
+  const changed = () => invalidate('directory.get', 'directory.toVerify', 'directory.maintainerStatus');
   const [copied, setCopied] = useState<string | null>(null);
   const [referred, setReferred] = useState<'added' | 'already' | null>(null);
   const [referError, setReferError] = useState<ErrorPayload | null>(null);
@@ -69,18 +72,6 @@ export function ServiceCard({ id, onRefer, maintainer = false, onChanged }: Serv
     return () => window.removeEventListener('keydown', onKey);
   }, [onRefer, card, refer]);
 
-  const load = useCallback(() => {
-    void invoke('directory.get', { id }).then((r) => {
-      if (r.ok) {
-        setCard(r.value);
-        setError(null);
-      } else setError(r.error);
-    });
-  }, [id]);
-  useEffect(load, [load]);
-  // A note from another centre (or the line's edit of this service) shows as soon as it is pulled.
-  useEffect(() => onEvent('hub.pulled', (c) => (c.notes || c.services ? load() : undefined)), [load]);
-
   const copy = async (what: string, text: string) => {
     if (await copyText(text)) {
       setCopied(what);
@@ -92,8 +83,7 @@ export function ServiceCard({ id, onRefer, maintainer = false, onChanged }: Serv
     const r = await run();
     if (r.ok) {
       setUpkeepError(null);
-      load();
-      onChanged?.();
+      await changed();
     } else setUpkeepError(r.error ?? null);
   };
 
@@ -107,8 +97,7 @@ export function ServiceCard({ id, onRefer, maintainer = false, onChanged }: Serv
         onCancel={() => setEditing(false)}
         onSaved={() => {
           setEditing(false);
-          load();
-          onChanged?.();
+          void changed();
         }}
       />
     );
@@ -247,10 +236,7 @@ export function ServiceCard({ id, onRefer, maintainer = false, onChanged }: Serv
         <ReachabilityNoteForm
           key={id}
           serviceId={id}
-          onAdded={() => {
-            onChanged?.();
-            load();
-          }}
+          onAdded={() => void changed()}
         />
       </section>
     </article>

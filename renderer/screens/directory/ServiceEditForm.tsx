@@ -1,6 +1,5 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useMemo, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import type { FieldError } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { LIST_FIELDS, makeServiceSchema } from '../../../src/contract/directoryUpkeepContract.ts';
@@ -8,6 +7,7 @@ import type { OutputOf } from '../../../src/contract/index.ts';
 import type { ErrorPayload } from '../../../src/errors.ts';
 import { invoke } from '../../bridge.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
+import { useContractForm } from '../../components/useContractForm.ts';
 import { useThemes } from '../calls/useTaxonomy.ts';
 
 type Service = OutputOf<'directory.get'>['service'];
@@ -15,6 +15,8 @@ type FieldName = keyof Service;
 
 // Every field of the CSV contract, checked in the form by the service's own zod schema (with the
 // live taxonomy) and again by main. Lists are typed one item per line (or separated by | or ;).
+// Each field's problem is said under it in the user's language (useContractForm), a refinement of
+// the field by its own words (edit.invalid.<field>), never in the schema's English.
 const FIELDS: { name: FieldName; kind: 'text' | 'area' | 'list' | 'status' | 'check' }[] = [
   { name: 'name', kind: 'text' },
   { name: 'alternate_name', kind: 'text' },
@@ -50,14 +52,19 @@ function toDraft(values: unknown): unknown {
 }
 
 export function ServiceEditForm({ service, onSaved, onCancel }: { service: Service; onSaved: (s: Service) => void; onCancel: () => void }) {
-  const { t } = useTranslation('directory');
+  const { t, i18n } = useTranslation('directory');
   const themes = useThemes();
   const [error, setError] = useState<ErrorPayload | null>(null);
   const schema = useMemo(() => z.preprocess(toDraft, makeServiceSchema(new Set(themes.keys()))), [themes]);
   const defaults = Object.fromEntries(
     Object.entries(service).map(([k, v]) => [k, Array.isArray(v) ? v.join('\n') : (v ?? '')]),
   ) as FormValues;
-  const { register, handleSubmit, formState } = useForm<FormValues>({ resolver: zodResolver(schema as unknown as z.ZodType<FormValues, FormValues>), defaultValues: defaults });
+  const { register, handleSubmit, formState } = useContractForm(schema as unknown as z.ZodType<FormValues, FormValues>, { defaultValues: defaults });
+  const problem = (name: FieldName): string | null => {
+    const e = firstError(formState.errors[name]);
+    if (!e) return null;
+    return e.type === 'custom' && i18n.exists(`directory:edit.invalid.${name}`) ? t(`edit.invalid.${name}`) : (e.message ?? null);
+  };
 
   // The resolver hands over the schema's output: the canonical service, lists already split.
   const submit = handleSubmit(async (values) => {
@@ -72,7 +79,8 @@ export function ServiceEditForm({ service, onSaved, onCancel }: { service: Servi
       <h2>{t('edit.title', { name: service.name })}</h2>
       <p className="hint">{t('edit.hint')}</p>
       {FIELDS.map(({ name, kind }) => {
-        const message = formState.errors[name]?.message;
+        const message = problem(name);
+        const invalid = message !== null;
         const id = `edit-${name}`;
         return (
           <label key={name} className="field" htmlFor={id}>
@@ -85,11 +93,11 @@ export function ServiceEditForm({ service, onSaved, onCancel }: { service: Servi
                 <option value="inactive">{t('edit.inactive')}</option>
               </select>
             ) : kind === 'area' || kind === 'list' ? (
-              <textarea id={id} rows={kind === 'list' ? 3 : 4} aria-invalid={message ? true : undefined} {...register(name)} />
+              <textarea id={id} rows={kind === 'list' ? 3 : 4} aria-invalid={invalid || undefined} {...register(name)} />
             ) : (
-              <input id={id} aria-invalid={message ? true : undefined} {...register(name)} />
+              <input id={id} aria-invalid={invalid || undefined} {...register(name)} />
             )}
-            {message && <span className="field-error" role="alert">{String(message)}</span>}
+            {message && <span className="field-error" role="alert">{message}</span>}
           </label>
         );
       })}
@@ -100,4 +108,15 @@ export function ServiceEditForm({ service, onSaved, onCancel }: { service: Servi
       </div>
     </form>
   );
+}
+
+/** A list field's errors are nested by item (`languages.2`): the first one says what to fix. */
+function firstError(e: unknown): FieldError | undefined {
+  if (!e || typeof e !== 'object') return undefined;
+  if ('type' in e && typeof e.type === 'string') return e as FieldError;
+  for (const inner of Object.values(e as object)) {
+    const found = firstError(inner);
+    if (found) return found;
+  }
+  return undefined;
 }
