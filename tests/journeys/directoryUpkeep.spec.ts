@@ -91,6 +91,40 @@ test('the "to verify" list: count on home, most urgent first, V marks verified w
   }
 });
 
+test('forms on the contract\'s schemas: a wrong language code is said under its field in French; the lexicon lists wrong lines, then saves and says it is the line\'s', async ({ harnessBrowser }) => {
+  const h = await openHarnessApp(await harnessBrowser(), { clock: new ManualClock(NOW), seed: maintainer });
+  try {
+    const { page, core } = h;
+    await expect(page.locator('.shell')).toBeVisible();
+    await page.keyboard.press('Control+K');
+    await page.getByRole('combobox', { name: /Rechercher un service/ }).fill('cpas anderlecht');
+    await page.keyboard.press('Enter');
+    const card = page.getByTestId('service-card');
+    await card.getByRole('button', { name: 'Modifier' }).click();
+    const form = page.getByRole('form', { name: /Modifier « CPAS/ });
+    // A list's item is refused by the service's own schema: said beside the list, never in zod's English.
+    await form.getByLabel('Langues (codes ISO : fr, nl, ar…)').fill('fr\nxx');
+    await form.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect(form.getByRole('alert')).toHaveText('code de langue ISO attendu (fr, nl, en, ar…)');
+    await form.getByRole('button', { name: 'Annuler' }).click();
+
+    await page.getByRole('tab', { name: 'Lexique des situations' }).click();
+    const lexicon = page.getByLabel('Lexique (une expression par ligne)');
+    await expect(page.getByText('Lexique livré avec Relais (pas encore modifié ici).')).toBeVisible();
+    await lexicon.fill('fr: mettre dehors => housing | expulsion\nune ligne sans flèche');
+    await page.getByRole('button', { name: 'Enregistrer le lexique' }).click();
+    await expect(page.getByRole('alert', { name: 'Lignes à corriger (rien n’a été enregistré)' })).toContainText('Ligne 2 :');
+    expect((await op(core, 'directory.lexiconGet', {})).edited, 'nothing saved while a line is wrong').toBe(false);
+    await lexicon.fill('fr: mettre dehors => housing | expulsion');
+    await page.getByRole('button', { name: 'Enregistrer le lexique' }).click();
+    await expect(page.getByRole('status').filter({ hasText: '1 expression enregistrée' })).toBeVisible();
+    await expect(page.getByText('Lexique modifié par la ligne.')).toBeVisible();
+    expect(await op(core, 'directory.lexiconGet', {})).toMatchObject({ entries: 1, edited: true });
+  } finally {
+    await h.close();
+  }
+});
+
 test('administration: a supervisor makes another supervisor a directory maintainer and takes the right back; main checks it and audits both', async ({ harnessBrowser }) => {
   const h = await openHarnessApp(await harnessBrowser(), {
     clock: new ManualClock(NOW),
