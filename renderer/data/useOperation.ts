@@ -16,6 +16,8 @@ export interface OperationOptions {
   refetchInterval?: number;
   /** Keep showing the previous input's answer while the new one comes (search as you type). */
   keepPrevious?: boolean;
+  /** How long an unused answer stays in memory (default 5 min); 0 for input that is typed text a screen must not keep (a note being checked). */
+  gcTime?: number;
 }
 
 export function operationKey<N extends OperationName>(name: N, input: InputOf<N>): readonly [N, InputOf<N>] {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { directoryContract } from '../../../src/contract/directoryContract.ts';
@@ -9,6 +9,7 @@ import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { FieldIssue } from '../../components/FieldIssue.tsx';
 import { useContractForm } from '../../components/useContractForm.ts';
 import { useOperation } from '../../data/useOperation.ts';
+import { useSettled } from '../../data/useSettled.ts';
 import { GuardFlags } from '../calls/GuardFlags.tsx';
 import { useGuard, useRedactShortcut } from '../calls/guard.ts';
 import { useShift } from '../calls/shift.ts';
@@ -37,12 +38,8 @@ export function ReachabilityNoteForm({ serviceId, onAdded }: { serviceId: string
   const local = useGuard(note, setNote, ref);
 
   // Main is asked once typing pauses; its answer counts only for the text it was asked about.
-  const [asked, setAsked] = useState('');
-  useEffect(() => {
-    const timer = setTimeout(() => setAsked(note), CHECK_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [note]);
-  const checked = useOperation('directory.checkNote', { serviceId, text: asked }, { enabled: asked.trim() !== '' }).data;
+  const asked = useSettled(note, CHECK_DELAY_MS);
+  const checked = useOperation('directory.checkNote', { serviceId, text: asked }, { enabled: asked.trim() !== '', gcTime: 0 }).data;
 
   const findings = note.trim() === '' ? [] : asked === note && checked ? checked.findings : local.findings;
   const redactAll = () => {
