@@ -10,21 +10,17 @@ import { createFoundingCode } from '../src/hub/enrolment.ts';
 import type { HubContext } from '../src/hub/hubContext.ts';
 import { HubRefusal } from '../src/hub/hubErrors.ts';
 import { hubStatus, openHub } from '../src/hub/hubService.ts';
-import { importHubDirectory } from '../src/hub/hubDirectory.ts';
-import { followUpCounts } from '../src/hub/followUpCounts.ts';
-import { lineReportBundle } from '../src/hub/lineReport.ts';
 import { DEFAULT_HUB_RETENTION, HUB_PURGE_INTERVAL_MS, type HubPurgeReport, type HubRetention, purgeHub } from '../src/hub/hubPurge.ts';
-import { exportReport } from '../src/reports/exportReport.ts';
-import { reportToPdf } from '../src/reports/reportPdf.ts';
 import type { ReportFormat } from '../src/contract/reportsContract.ts';
 import type { Lang } from '../src/domain/taxonomy.ts';
-import { periodInstants } from '../src/domain/brusselsTime.ts';
 import { isAppError } from '../src/errors.ts';
 import { systemClock, type Clock } from '../src/platform/clock.ts';
 import { assertTransportAllowed, buildHubServer } from './server.ts';
 
 // relais-hub: init, serve, status, devices. Each command takes --data-dir DIR (the embedded
 // PGlite, default) or --database-url URL / DATABASE_URL (a real PostgreSQL).
+// The directory import and the report load their code when they run (import() in the action):
+// `serve`, which runs for months, never holds exceljs, pdfkit or the report code it does not use.
 
 interface GlobalOptions {
   dataDir?: string;
@@ -73,6 +69,11 @@ function withRetentionOptions(cmd: Command): Command {
 
 const purgeLine = (r: HubPurgeReport) => `Hub purge: ${r.callbacks} callbacks' sealed number and context, ${r.handovers} handover notes, ${r.callerMarks} repeat-caller marks.`;
 
+// Loaded by the command (or route) that needs them, not up front.
+const loadReportCode = () =>
+  Promise.all([import('../src/hub/lineReport.ts'), import('../src/reports/exportReport.ts'), import('../src/reports/reportPdf.ts'), import('../src/hub/followUpCounts.ts'), import('../src/domain/brusselsTime.ts')]);
+const loadImportCode = () => import('../src/hub/hubDirectory.ts');
+
 export interface HubCliDeps {
   io?: Io;
   env?: NodeJS.ProcessEnv;
@@ -85,6 +86,9 @@ export async function runHubCli(argv: string[], deps: HubCliDeps = {}): Promise<
   const io = deps.io ?? processIo;
   const env = deps.env ?? process.env;
   const clock = deps.clock ?? systemClock;
+  // RELAIS_HUB_EAGER=1: everything imported up front, as before the lazy loading — the baseline
+  // of bench/hubIdle.bench.ts, nothing else.
+  if (env.RELAIS_HUB_EAGER === '1') await Promise.all([loadReportCode(), loadImportCode()]);
   let exitCode = 0;
   const program = new Command('relais-hub')
     .description('Relais Hub: the line\'s shared backbone (directory, reachability notes, call facts) for the centres\' workstations.\nExit codes: 0 success, 1 failure, 2 partial (directory import: some rows rejected).')
@@ -215,6 +219,7 @@ export async function runHubCli(argv: string[], deps: HubCliDeps = {}): Promise<
     .option('--max-mb <n>', 'raise the file size limit (megabytes)')
     .action(async (file: string, o: { dryRun?: boolean; maxMb?: string }, cmd: Command) =>
       withHub(cmd, async (ctx, g) => {
+        const { importHubDirectory } = await loadImportCode();
         const maxBytes = o.maxMb ? Number(o.maxMb) * 1048576 : undefined;
         const diff = await importHubDirectory(ctx, fs.readFileSync(file), path.basename(file), { dryRun: Boolean(o.dryRun), ...(maxBytes ? { maxBytes } : {}) });
         const lines = [
@@ -239,6 +244,7 @@ export async function runHubCli(argv: string[], deps: HubCliDeps = {}): Promise<
     .requiredOption('--out <file>', 'file to write')
     .action(async (o: { from: string; to: string; public?: boolean; format: ReportFormat; lang: Lang; out: string }, cmd: Command) =>
       withHub(cmd, async (ctx, g) => {
+        const [{ lineReportBundle }, { exportReport }, { reportToPdf }, { followUpCounts }, { periodInstants }] = await loadReportCode();
         const bundle = await lineReportBundle(ctx, { from: o.from, to: o.to, flavour: o.public ? 'public' : 'internal', generator: `relais-hub ${APP_VERSION}` });
         const file = await exportReport(bundle, { format: o.format, delimiter: ';', lang: o.lang, drawPdf: reportToPdf });
         fs.writeFileSync(o.out, file.bytes);

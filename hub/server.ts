@@ -6,8 +6,6 @@ import type { HubContext } from '../src/hub/hubContext.ts';
 import { HubRefusal } from '../src/hub/hubErrors.ts';
 import { issuesOf } from '../src/schemas/parse.ts';
 import { BODY_LIMITS, enrolRequest, inviteRequest, lineImportRequest, lineReportRequest, MAX_PULL_PAGE, PROTOCOL_VERSION, pushRequest, revokeRequest } from '../src/sync/wire.ts';
-import { lineReportBundle } from '../src/hub/lineReport.ts';
-import { importHubDirectory } from '../src/hub/hubDirectory.ts';
 import { bundleToDocument } from '../src/reports/reportJson.ts';
 import { AppError } from '../src/errors.ts';
 import { pushChanges } from '../src/hub/push.ts';
@@ -16,6 +14,9 @@ import { pullItems } from '../src/hub/pull.ts';
 // The hub's HTTP shell: routes, body limits, the zod parse of each body, the device check and
 // the one mapping of refusals to status codes. Everything else is src/hub; no state is kept
 // here between requests (two hub processes on one database behave as one).
+// The report and the directory import are imported by their route on its first request: a hub
+// that only syncs never loads the report code or the import's readers (exceljs, CSV, HSDS),
+// which kept its idle memory high (docs/benchmarks.md, "Relais Hub").
 
 export interface HubServerOptions {
   ctx: HubContext;
@@ -106,6 +107,7 @@ export function buildHubServer(opts: HubServerOptions): FastifyInstance {
     await device(req);
     const { from, to, flavour } = parseBody(lineReportRequest, req.body, 'report request');
     try {
+      const { lineReportBundle } = await import('../src/hub/lineReport.ts');
       const bundle = await lineReportBundle(ctx, { from, to, flavour, generator: 'Relais Hub' });
       return { v: PROTOCOL_VERSION, document: bundleToDocument(bundle) };
     } catch (e) {
@@ -121,6 +123,7 @@ export function buildHubServer(opts: HubServerOptions): FastifyInstance {
     await device(req);
     const { fileName, content, dryRun } = parseBody(lineImportRequest, req.body, 'directory import');
     try {
+      const { importHubDirectory } = await import('../src/hub/hubDirectory.ts');
       return { v: PROTOCOL_VERSION, diff: await importHubDirectory(ctx, Buffer.from(content, 'base64'), fileName, { dryRun }) };
     } catch (e) {
       // A file the import refuses is the request's fault: its reason travels so the PC can say it.

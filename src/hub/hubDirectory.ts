@@ -2,35 +2,16 @@ import { BUILTIN_THEMES } from '../domain/taxonomy.ts';
 import type { ThemeView } from '../directory/directoryRepository.ts';
 import { diffImport, parseImport } from '../directory/import/importFile.ts';
 import type { ImportDiff } from '../directory/import/types.ts';
-import type { Service } from '../directory/serviceSchema.ts';
-import type { HubSql } from './db/hubDb.ts';
 import type { HubContext } from './hubContext.ts';
+import { hubServices, upsertService } from './hubServices.ts';
 
-// The line's directory on the hub (issue 14, "What this issue shares" 1): services are shared
-// items (hub_items, kind 'service') that workstations pull after their cursor, so a pull after
-// an import brings only the services that changed. `relais-hub directory import FILE` reads the
-// same formats with the same row checks as a workstation's import.
+// The line's directory imported on the hub (issue 14, "What this issue shares" 1): services are
+// shared items (hubServices.ts) that workstations pull after their cursor, so a pull after an
+// import brings only the services that changed. `relais-hub directory import FILE` (and the
+// import route) reads the same formats with the same row checks as a workstation's import.
 
 /** Themes the hub checks imported rows against: the built-in taxonomy (the workstations' own additions are theirs). */
 const HUB_THEMES: ThemeView[] = BUILTIN_THEMES.map((t) => ({ ...t, labels: { ...t.labels }, builtin: true }));
-
-export async function upsertService(tx: HubSql, service: Service, seq: number, deviceId: string | null): Promise<void> {
-  await tx.query(
-    `INSERT INTO hub_items (kind, id, seq, payload, device_id) VALUES ('service', $1, $2, $3, $4)
-     ON CONFLICT (kind, id) DO UPDATE SET seq = excluded.seq, payload = excluded.payload, device_id = excluded.device_id, deleted = false`,
-    [service.id, seq, JSON.stringify(service), deviceId],
-  );
-}
-
-export async function hubServices(db: HubSql): Promise<Map<string, Service>> {
-  const rows = await db.query<{ payload: unknown }>(`SELECT payload FROM hub_items WHERE kind = 'service' AND NOT deleted`);
-  const out = new Map<string, Service>();
-  for (const r of rows) {
-    const s = (typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload) as Service;
-    out.set(s.id, s);
-  }
-  return out;
-}
 
 /**
  * Reads, checks and (unless dryRun) writes an import file into the line's directory: every

@@ -9,7 +9,7 @@ import type { CallFactsWire } from '../sync/wire.ts';
 import type { HubContext } from './hubContext.ts';
 import { hubId } from './hubMeta.ts';
 import { helpFactsForCalls } from './followUpCounts.ts';
-import { hubServices } from './hubDirectory.ts';
+import { hubServices } from './hubServices.ts';
 import type { PeriodFacts } from '../reports/periodFacts.ts';
 
 // "Bilan de la ligne": the period report of every centre, from the call facts the hub holds,

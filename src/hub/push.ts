@@ -3,7 +3,7 @@ import type { HubSql } from './db/hubDb.ts';
 import type { Device } from './devices.ts';
 import type { HubContext } from './hubContext.ts';
 import { applyCallbackOp } from './callbacks.ts';
-import { upsertService } from './hubDirectory.ts';
+import { upsertService } from './hubServices.ts';
 
 export interface PushHooks {
   /** Tests: runs inside the transaction just before the sequence numbers are taken. */
