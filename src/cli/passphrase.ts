@@ -23,12 +23,23 @@ export async function readPassphrase(prompt = 'Recovery passphrase: ', env: Node
   return (await askPassphrase(prompt, env)).value;
 }
 
-/** A WrongKey says where the passphrase came from and, for a backup, that an older one may be needed. */
+/**
+ * A WrongKey says where the passphrase came from and, for a backup, that an older one may be
+ * needed: a reason of its own (cli.wrongKey.*) whose words start with the store's reason,
+ * nested with its parameters, so the whole reads in the CLI's language like the other errors.
+ */
 export function explainWrongPassphrase(e: AppError, p: Passphrase, what: 'store' | 'backup'): AppError {
-  if (e.code !== 'WrongKey') return e;
-  const from = p.source === 'RELAIS_PASSPHRASE' ? 'The passphrase came from the RELAIS_PASSPHRASE variable: check its value (quotes, spaces) or unset it to be asked.' : 'The passphrase was typed at the prompt: check the keyboard layout and Caps Lock.';
-  const older = what === 'backup' ? ' A backup opens only with the recovery passphrase that was current when it was made: if the passphrase was changed since, an older one may be the one needed.' : '';
-  return new AppError('WrongKey', `${e.message} ${from}${older}`, e.issues, { cause: e });
+  // Every WrongKey of the store carries a reason; one without (prose) is left as it is.
+  if (e.code !== 'WrongKey' || !e.reason) return e;
+  const fromEnv = p.source === 'RELAIS_PASSPHRASE';
+  const backup = what === 'backup';
+  return new AppError(
+    'WrongKey',
+    fromEnv ? (backup ? 'cli.wrongKey.envBackup' : 'cli.wrongKey.env') : backup ? 'cli.wrongKey.promptBackup' : 'cli.wrongKey.prompt',
+    { ...e.params, reason: e.reason },
+    e.issues,
+    { cause: e },
+  );
 }
 
 export async function readNewPassphrase(envName: string, env: NodeJS.ProcessEnv = process.env): Promise<string> {

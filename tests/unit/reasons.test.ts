@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { isReasonKey, reasonText } from '../../src/domain/i18n.ts';
+import { explainWrongPassphrase } from '../../src/cli/passphrase.ts';
+import { isReasonKey, type ReasonKey, reasonText } from '../../src/domain/i18n.ts';
 import { AppError } from '../../src/errors.ts';
 
 // Errors thrown in src/ carry a reason key (src/domain/locales/<lang>/reasons.json) with
@@ -136,4 +137,24 @@ test('a keyed AppError carries the reason and its parameters; its message is the
   assert.equal(reasonText('calls.tooManyReferrals', { max: 12 }, 'nl'), 'Een oproep bevat hoogstens 12 doorverwijzingen.');
   // The old prose form still works (the last throw sites move over) and carries no reason.
   assert.deepEqual(new AppError('NotFound', 'no such thing').toPayload(), { code: 'NotFound', message: 'no such thing' });
+});
+
+test('a wrong passphrase in the CLI: a reason of its own (where the passphrase came from, a backup\'s older one) that starts with the store\'s reason, in each language', () => {
+  const wrong = new AppError('WrongKey', 'store.notDecrypted', { file: '/data/relais.db' });
+  const env = explainWrongPassphrase(wrong, { value: 'x', source: 'RELAIS_PASSPHRASE' }, 'store');
+  assert.deepEqual([env.code, env.reason, env.params], ['WrongKey', 'cli.wrongKey.env', { file: '/data/relais.db', reason: 'store.notDecrypted' }]);
+  assert.equal(env.cause, wrong);
+  assert.equal(env.message, `${wrong.message} The passphrase came from the RELAIS_PASSPHRASE variable: check its value (quotes, spaces) or unset it to be asked.`);
+  const backup = explainWrongPassphrase(new AppError('WrongKey', 'store.wrongPassphrase'), { value: 'x', source: 'prompt' }, 'backup');
+  assert.equal(backup.reason, 'cli.wrongKey.promptBackup');
+  assert.equal(
+    reasonText(backup.reason as ReasonKey, backup.params, 'fr'),
+    "Phrase de récupération incorrecte : elle n'ouvre pas ce coffre. Rien n'a été modifié. La phrase a été tapée à l'invite : vérifiez la disposition du clavier et la touche Verr. Maj. Une sauvegarde ne s'ouvre qu'avec la phrase de récupération en vigueur quand elle a été faite : si la phrase a changé depuis, c'est peut-être une ancienne qu'il faut.",
+  );
+  assert.match(reasonText(env.reason as ReasonKey, env.params, 'nl'), /^De kluis \/data\/relais\.db kan met deze sleutel niet ontsleuteld worden: .* De zin kwam uit de variabele RELAIS_PASSPHRASE/);
+  // No English left in the other languages: the nested store reason is translated too.
+  for (const lang of ['fr', 'nl'] as const) assert.doesNotMatch(reasonText(env.reason as ReasonKey, env.params, lang), /passphrase came|cannot be decrypted/);
+  // Another error passes through unchanged.
+  const other = new AppError('StoreMissing', 'cli.noStoreIn', { dir: '/x' });
+  assert.equal(explainWrongPassphrase(other, { value: 'x', source: 'prompt' }, 'store'), other);
 });
