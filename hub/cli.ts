@@ -69,9 +69,9 @@ function withRetentionOptions(cmd: Command): Command {
 
 const purgeLine = (r: HubPurgeReport) => `Hub purge: ${r.callbacks} callbacks' sealed number and context, ${r.handovers} handover notes, ${r.callerMarks} repeat-caller marks.`;
 
-// Loaded by the command (or route) that needs them, not up front.
+// Loaded by the command (or route) that needs them, not up front (exportReport loads pdfkit at the first PDF).
 const loadReportCode = () =>
-  Promise.all([import('../src/hub/lineReport.ts'), import('../src/reports/exportReport.ts'), import('../src/reports/reportPdf.ts'), import('../src/hub/followUpCounts.ts'), import('../src/domain/brusselsTime.ts')]);
+  Promise.all([import('../src/hub/lineReport.ts'), import('../src/reports/exportReport.ts'), import('../src/hub/followUpCounts.ts'), import('../src/domain/brusselsTime.ts')]);
 const loadImportCode = () => import('../src/hub/hubDirectory.ts');
 
 export interface HubCliDeps {
@@ -244,9 +244,9 @@ export async function runHubCli(argv: string[], deps: HubCliDeps = {}): Promise<
     .requiredOption('--out <file>', 'file to write')
     .action(async (o: { from: string; to: string; public?: boolean; format: ReportFormat; lang: Lang; out: string }, cmd: Command) =>
       withHub(cmd, async (ctx, g) => {
-        const [{ lineReportBundle }, { exportReport }, { reportToPdf }, { followUpCounts }, { periodInstants }] = await loadReportCode();
+        const [{ lineReportBundle }, { exportReport }, { followUpCounts }, { periodInstants }] = await loadReportCode();
         const bundle = await lineReportBundle(ctx, { from: o.from, to: o.to, flavour: o.public ? 'public' : 'internal', generator: `relais-hub ${APP_VERSION}` });
-        const file = await exportReport(bundle, { format: o.format, delimiter: ';', lang: o.lang, drawPdf: reportToPdf });
+        const file = await exportReport(bundle, { format: o.format, delimiter: ';', lang: o.lang });
         fs.writeFileSync(o.out, file.bytes);
         // Help arrived (issue 15): counted from the follow-ups recorded on shared callbacks.
         const { startIso, endIso } = periodInstants(o.from, o.to);

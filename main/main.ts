@@ -9,10 +9,10 @@ import { BackupScheduler } from '../src/store/backupSchedule.ts';
 import { inspectDataFolder } from '../src/store/dataFolderAccess.ts';
 import type { AppError } from '../src/errors.ts';
 import { registerIpc } from './ipc.ts';
-import { installReportPrinter } from './reportPrinter.ts';
 import { startCallbackReminders } from './notifications.ts';
 import { registerSchemePrivileges, rendererDir, serveRenderer } from './protocol.ts';
 import { safeStorageKeystore } from './safeStorageKeystore.ts';
+import { electronFileSaver } from './saveDialog.ts';
 import { createTray } from './tray.ts';
 import { createMainWindow, denyAllPermissions, hardenWebContents, preloadPath } from './window.ts';
 
@@ -59,13 +59,13 @@ app.whenReady().then(async () => {
   denyAllPermissions();
   serveRenderer(rendererDir());
   if (config.safeMode) log.warn('config.invalid', { path: config.path, keys: config.problem?.issues.map((i) => i.path).join(', ') ?? null });
-  core = createAppCore({ dataDir, shell: 'electron', log, osKeystore: safeStorageKeystore, seedDemo, config, ...(blockedBy ? { blockedBy } : {}) });
+  // Exports are written by main where the user says, through the save dialog on the window.
+  core = createAppCore({ dataDir, shell: 'electron', log, osKeystore: safeStorageKeystore, seedDemo, config, saveFile: electronFileSaver(() => mainWindow), ...(blockedBy ? { blockedBy } : {}) });
   // Shared PCs: the OS screen lock and suspend lock the session at once (the call goes on in main).
   const lockNow = () => core?.lockSession('os');
   powerMonitor.on('lock-screen', lockNow);
   powerMonitor.on('suspend', lockNow);
   registerIpc(core, () => BrowserWindow.getAllWindows());
-  installReportPrinter(core, () => mainWindow);
   // Daily rotating backups: checked hourly, and as soon as the store is unlocked.
   backups = new BackupScheduler({
     store: core.services.store,

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import en from 'zod/v4/locales/en.js';
 import fr from 'zod/v4/locales/fr.js';
 import nl from 'zod/v4/locales/nl.js';
-import { TIME_ZONE } from '../../src/domain/brusselsTime.ts';
+import { formatDay, formatInstant, LOCALE_TAGS as DATE_LOCALES } from '../../src/domain/brusselsTime.ts';
 import { SHARED_RESOURCES } from '../../src/domain/i18n.ts';
 
 export const UI_LANGS = ['fr', 'nl', 'en'] as const;
@@ -61,7 +61,7 @@ void i18n.use(initReactI18next).init({
   parseMissingKeyHandler: (key) => `⟦${key}⟧`,
 });
 
-export const LOCALE_TAGS: Record<UiLang, string> = { fr: 'fr-BE', nl: 'nl-BE', en: 'en-GB' };
+export const LOCALE_TAGS: Record<UiLang, string> = DATE_LOCALES;
 
 // Forms check their fields with zod in the renderer: its messages follow the UI language too
 // (zod's own fr/nl/en locales), set at start and on every switch.
@@ -75,13 +75,8 @@ function followLanguage(lang: string): void {
 followLanguage(i18n.language);
 i18n.on('languageChanged', followLanguage);
 
-export function formatDateTime(value: Date | string, lang: UiLang, opts: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' }): string {
-  return new Intl.DateTimeFormat(LOCALE_TAGS[lang], { timeZone: TIME_ZONE, ...opts }).format(new Date(value));
-}
-
+/** An instant in Brussels time, in the UI language (src/domain/brusselsTime.ts writes it for the report files too). */
+export const formatDateTime: (value: Date | string, lang: UiLang, opts?: Intl.DateTimeFormatOptions) => string = formatInstant;
 
 /** A calendar day (YYYY-MM-DD) as Belgium writes it in the UI language: "3 déc. 2025" / "3 dec. 2025" / "3 Dec 2025". */
-export function dayWords(isoDay: string, lang: UiLang, opts: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', year: 'numeric' }): string {
-  // Noon UTC is the same calendar day in Brussels whatever the season.
-  return /^\d{4}-\d{2}-\d{2}$/.test(isoDay) ? formatDateTime(`${isoDay}T12:00:00Z`, lang, opts) : isoDay;
-}
+export const dayWords: (isoDay: string, lang: UiLang, opts?: Intl.DateTimeFormatOptions) => string = formatDay;

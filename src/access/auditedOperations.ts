@@ -9,15 +9,22 @@ import { audit } from './accessSession.ts';
 // Sign-in/out, lock/unlock, profile changes, purges and restores write their own entries (they
 // know more; a restore signs everyone out, so its actor is read before, issue 12).
 
-type Rule<N extends OperationName> = (input: InputOf<N>, output: OutputOf<N>) => { action: AuditAction; detail: AuditDetail };
+/** The entry of a successful operation, or null when there is nothing to record (an export whose save was cancelled: nothing left the app). */
+type Rule<N extends OperationName> = (input: InputOf<N>, output: OutputOf<N>) => { action: AuditAction; detail: AuditDetail } | null;
 type Rules = { [N in OperationName]?: Rule<N> };
 
+/** An export is recorded once main saved it; a cancelled save wrote nothing and records nothing. */
+function saved(output: { savedTo: string | null }, entry: { action: AuditAction; detail: AuditDetail }): { action: AuditAction; detail: AuditDetail } | null {
+  return output.savedTo === null ? null : entry;
+}
+
 export const AUDITED_OPERATIONS: Rules = {
-  'reports.export': (i) => ({ action: 'export.report', detail: { kind: 'period', format: i.format, public: false, from: i.from, to: i.to } }),
-  'reports.exportPublic': (i) => ({ action: 'export.report', detail: { kind: 'period', format: i.format, public: true, from: i.from, to: i.to } }),
-  'reports.lineExport': (i) => ({ action: 'export.report', detail: { kind: 'line', format: i.format, public: i.flavour === 'public', from: i.from, to: i.to } }),
+  'reports.export': (i, o) => saved(o, { action: 'export.report', detail: { kind: 'period', format: i.format, public: false, from: i.from, to: i.to } }),
+  'reports.exportPublic': (i, o) => saved(o, { action: 'export.report', detail: { kind: 'period', format: i.format, public: true, from: i.from, to: i.to } }),
+  'reports.lineExport': (i, o) => saved(o, { action: 'export.report', detail: { kind: 'line', format: i.format, public: i.flavour === 'public', from: i.from, to: i.to } }),
+  'audit.exportCsv': (i, o) => saved(o, { action: 'export.audit', detail: { format: 'csv', count: o.rows, from: i.from ?? null, to: i.to ?? null } }),
   'directory.lineImportApply': (_i, o) => ({ action: 'directory.import', detail: { source: 'hub', added: o.counts.added, updated: o.counts.changed, count: o.counts.rejected } }),
-  'directory.export': (i, o) => ({ action: 'export.directory', detail: { format: i.format, public: i.public ?? false, count: o.count } }),
+  'directory.export': (i, o) => saved(o, { action: 'export.directory', detail: { format: i.format, public: i.public ?? false, count: o.count } }),
   'directory.importApply': (_i, o) => ({ action: 'directory.import', detail: { added: o.counts.added, updated: o.counts.changed, count: o.counts.rejected } }),
   'directory.lexiconSave': (_i, o) => ({ action: 'directory.lexicon', detail: { count: o.entries, cause: o.saved ? 'saved' : 'refused' } }),
   'directory.saveService': (i, o) => ({ action: o.created ? 'directory.service_create' : 'directory.service_edit', detail: { serviceId: i.service.id, fields: o.fields.join(','), count: o.fields.length } }),
@@ -41,19 +48,19 @@ export const SELF_AUDITED: ReadonlySet<OperationName> = new Set<OperationName>([
   'profiles.admin.setActive',
   'profiles.admin.resetPin',
   'profiles.signOut',
-  'audit.exportCsv',
   'retention.update',
 ]);
 
 /**
  * Audited operations that cannot run inside one SQLite transaction, and why; their entry is
  * written right after their own commit. Exports change nothing but the log (the entry is the
- * only write). A backup is VACUUM INTO, which SQLite refuses inside a transaction.
+ * only write), and wait on main's save dialog, which no transaction may span. A backup is VACUUM INTO, which SQLite refuses inside a transaction.
  */
 export const AUDIT_AFTER_COMMIT: ReadonlySet<OperationName> = new Set<OperationName>([
   'reports.export',
   'reports.exportPublic',
   'reports.lineExport',
+  'audit.exportCsv',
   'directory.lineImportApply',
   'directory.export',
   'store.backupNow',
@@ -81,6 +88,7 @@ export function auditOperation(name: OperationName, input: unknown, value: unkno
   const rule = auditRuleOf(name);
   if (!rule) return;
   const entry = rule(input as never, value as never);
+  if (!entry) return;
   const a = context.actor;
   audit(services, entry.action, entry.detail, a ? { profileId: a.profileId, actor: a.displayName, role: a.role } : undefined);
 }

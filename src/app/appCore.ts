@@ -8,7 +8,7 @@ import type { HandlerContext } from '../services/handlerContext.ts';
 import type { ScryptParams } from '../store/keyring.ts';
 import type { ConfigState } from '../config/configSchema.ts';
 import { noConfigState } from '../config/machineConfig.ts';
-import type { ReportPdfDrawer } from '../services/printing.ts';
+import type { FileSaver } from '../services/fileSaver.ts';
 import type { OsKeystore } from '../store/osKeystore.ts';
 import { StoreSession } from '../store/storeSession.ts';
 import { holdInstanceLock } from '../store/instanceLock.ts';
@@ -39,11 +39,8 @@ export interface AppCoreOptions {
   blockedBy?: AppError;
   /** Lock an idle session at tick (default true; harness journeys that jump a fake clock by days turn it off). */
   idleLock?: boolean;
-  /**
-   * Draws report PDFs without a window (the CLI passes reportPdf.ts's pdfkit). Injected, not
-   * imported: Electron's main bundles this module and prints PDFs with printToPDF instead.
-   */
-  drawReportPdf?: ReportPdfDrawer;
+  /** Where exports are written (main: a save dialog; harness: its folder; CLI: --out). See services/fileSaver.ts. */
+  saveFile?: FileSaver;
 }
 
 export type EventListener = <N extends EventName>(name: N, payload: EventPayload<N>) => void;
@@ -99,7 +96,7 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
     ...(opts.scrypt ? { secretScrypt: opts.scrypt } : {}),
     config: opts.config ?? noConfigState(),
     purgeSteps: PURGE_STEPS,
-    ...(opts.drawReportPdf ? { drawReportPdf: opts.drawReportPdf } : {}),
+    ...(opts.saveFile ? { saveFile: opts.saveFile } : {}),
   };
   services.hubSync = createSyncScheduler({ store, clock, log, onStatus: (status) => services.emit('hub.status', status), onPulled: (counts) => services.emit('hub.pulled', counts) });
   const hubSync = services.hubSync;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { profileIdSchema } from './callSchemas.ts';
 import { operation } from './operation.ts';
 import { PIN_RULE } from './pinRule.ts';
+import { savedFileSchema } from './savedFile.ts';
 
 // Access on shared centre PCs (issue 8): the first supervisor, PIN sign-in, the session lock
 // (idle, OS screen lock, by hand) with the growing delay after wrong PINs, profile
@@ -135,10 +136,10 @@ export const accessContract = {
     output: z.object({ entries: z.array(auditEntrySchema), total: z.number() }),
   }),
   'audit.exportCsv': operation({
-    summary: 'The audit log (or a period of it) as CSV; the export is itself audited.',
+    summary: 'The audit log (or a period of it) saved as a CSV file by main (the save dialog; savedTo null when cancelled); a saved export is itself audited.',
     access: SUPERVISOR,
     input: z.strictObject({ from: isoInstant.optional(), to: isoInstant.optional() }),
-    output: z.object({ fileName: z.string(), csv: z.string(), rows: z.number() }),
+    output: savedFileSchema.extend({ rows: z.number() }),
   }),
   'retention.get': operation({
     summary: 'The retention policy: notes\' months and callback numbers\' days, each with the machine\'s ceiling.',

@@ -3,6 +3,7 @@ import { LANGS } from '../domain/taxonomy.ts';
 import { noteTextSchema, reachabilityNoteSchema, serviceIdSchema, serviceOutputSchema } from '../directory/serviceSchema.ts';
 import { IDENTIFYING_KINDS } from '../domain/identifyingData.ts';
 import { operation } from './operation.ts';
+import { savedFileSchema } from './savedFile.ts';
 
 /** Any signed-in profile (issue 8): the directory is read and kept up by the responders on shift. */
 const SIGNED_IN = ['responder', 'supervisor'] as const;
@@ -96,14 +97,14 @@ export const directoryContract = {
     output: importDiffSchema,
   }),
   'directory.export': operation({
-    summary: 'Export the directory as CSV, XLSX or HSDS JSON; `public` leaves out professional contacts.',
+    summary: 'Export the directory as CSV, XLSX or HSDS JSON, saved by main (the save dialog; savedTo null when cancelled); `public` leaves out professional contacts.',
     access: SIGNED_IN,
     input: z.strictObject({
       format: z.enum(['csv', 'xlsx', 'hsds']),
       public: z.boolean().optional(),
       delimiter: z.enum([';', ',']).optional(),
     }),
-    output: z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string(), count: z.number() }),
+    output: savedFileSchema.extend({ count: z.number() }),
   }),
   'directory.status': operation({
     summary: 'How many services the directory holds, and which are the bundled demonstration ones (fictitious numbers): the screens mark those and say how to get the line\'s directory when it is empty.',

@@ -20,7 +20,7 @@ export const lineReportContract = {
     output: reportSchema,
   }),
   'reports.lineExport': operation({
-    summary: 'Export the line\'s bilan fetched from the hub (PDF, XLSX, CSV, JSON), internal or public as the hub computed it. Supervisors of a joined workstation.',
+    summary: 'Export the line\'s bilan fetched from the hub (PDF, XLSX, CSV, JSON), internal or public as the hub computed it, saved by main. Supervisors of a joined workstation.',
     access: SUPERVISOR,
     input: exportInput.extend({ flavour }),
     output: fileOutput,

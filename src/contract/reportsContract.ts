@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { callIdSchema, themeCodeSchema } from './callSchemas.ts';
 import { operation } from './operation.ts';
 import { reportSchema } from './reportSchemas.ts';
+import { savedFileSchema } from './savedFile.ts';
 
 // Supervisor reports (issue 7): the shift summary for the debriefing, the period report with
 // its charts, exports, approved quotable excerpts and handover notes. The access lists are
@@ -26,7 +27,7 @@ export const exportInput = z.strictObject({
   delimiter: z.enum([';', ',']).default(';'),
   lang: z.enum(REPORT_LANGS).default('fr'),
 });
-export const fileOutput = z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string(), bytes: z.number(), flavour: z.enum(['internal', 'public']) });
+export const fileOutput = savedFileSchema.extend({ flavour: z.enum(['internal', 'public']) });
 
 const countRow = z.object({ key: z.string(), count: z.number() });
 
@@ -101,13 +102,13 @@ export const reportsContract = {
     output: reportSchema,
   }),
   'reports.export': operation({
-    summary: 'Export the internal period report (exact counts, marked "usage interne"; its JSON carries the facts a regional merge needs).',
+    summary: 'Export the internal period report (exact counts, marked "usage interne"; its JSON carries the facts a regional merge needs), saved by main (the save dialog; savedTo null when cancelled).',
     access: SIGNED_IN,
     input: exportInput,
     output: fileOutput,
   }),
   'reports.exportPublic': operation({
-    summary: 'Export the public period report (disclosure control applied, approved excerpts only). Supervisors only.',
+    summary: 'Export the public period report (disclosure control applied, approved excerpts only), saved by main. Supervisors only.',
     access: SUPERVISOR,
     input: exportInput,
     output: fileOutput,

@@ -25,6 +25,21 @@ export const LOCAL_TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
 type Instant = Date | string | number;
 
+/** How Belgium writes dates in each language of the app (the renderer's and the report files'). */
+export const LOCALE_TAGS = { fr: 'fr-BE', nl: 'nl-BE', en: 'en-GB' } as const;
+type LocaleLang = keyof typeof LOCALE_TAGS;
+
+/** An instant on the Brussels wall clock, in the language's words ("3 déc. 2025, 14:05"). */
+export function formatInstant(value: Instant, lang: LocaleLang, opts: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' }): string {
+  return new Intl.DateTimeFormat(LOCALE_TAGS[lang], { timeZone: TIME_ZONE, ...opts }).format(new Date(value));
+}
+
+/** A calendar day (YYYY-MM-DD) as Belgium writes it: "3 déc. 2025" / "3 dec. 2025" / "3 Dec 2025"; anything else as it is. */
+export function formatDay(ymd: string, lang: LocaleLang, opts: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', year: 'numeric' }): string {
+  // Noon UTC is the same calendar day in Brussels whatever the season.
+  return LOCAL_DATE.test(ymd) ? formatInstant(`${ymd}T12:00:00Z`, lang, opts) : ymd;
+}
+
 function ymdParts(ymd: string): [number, number, number] {
   const m = LOCAL_DATE.exec(ymd);
   if (!m) throw new RangeError(`bad calendar day ${ymd}`);

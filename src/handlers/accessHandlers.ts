@@ -9,6 +9,7 @@ import { adminView, type ProfileRecord, profilesRepository } from '../profiles/p
 import { runPurge } from '../retention/purge.ts';
 import { assertNotLastSupervisor } from '../reports/supervisorRole.ts';
 import type { HandlerMap } from './handlerMap.ts';
+import { saveExport } from './saveExport.ts';
 import type { HandlerContext } from '../services/handlerContext.ts';
 import type { Services } from '../services/services.ts';
 
@@ -87,11 +88,12 @@ export const accessHandlers: HandlerMap<typeof accessContract> = {
   },
 
   'audit.list': (input, s) => listAudit(s.store.database(), input),
-  'audit.exportCsv': (input, s) => {
+  'audit.exportCsv': async (input, s) => {
     const { entries } = listAudit(s.store.database(), { ...input, limit: 1_000_000 });
     const csv = auditCsv(entries.slice().reverse());
-    audit(s, 'export.audit', { format: 'csv', count: entries.length, from: input.from ?? null, to: input.to ?? null });
-    return { fileName: `relais-audit-${dayOf(s.clock.now())}.csv`, csv, rows: entries.length };
+    // Saved by main; the router audits a saved export after it (access/auditedOperations.ts).
+    const saved = await saveExport(s, { fileName: `relais-audit-${dayOf(s.clock.now())}.csv`, mimeType: 'text/csv;charset=utf-8', bytes: Buffer.from(csv, 'utf8') });
+    return { ...saved, rows: entries.length };
   },
 
   'retention.get': (_i, s) => retention(s),

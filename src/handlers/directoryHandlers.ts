@@ -12,6 +12,7 @@ import { verificationOverdue } from '../directory/serviceSchema.ts';
 import { AppError } from '../errors.ts';
 import { guardReachabilityNote, refusedInReachabilityNote } from '../guard/reachabilityNotes.ts';
 import type { HandlerMap } from './handlerMap.ts';
+import { saveExport } from './saveExport.ts';
 import type { HandlerContext } from '../services/handlerContext.ts';
 import type { Services } from '../services/services.ts';
 
@@ -67,8 +68,9 @@ export const directoryHandlers: HandlerMap<typeof directoryContract> = {
   },
   'directory.export': async (input, s) => {
     const file = await exportDirectory(s.store.database(), { format: input.format, public: input.public ?? false, ...(input.delimiter ? { delimiter: input.delimiter } : {}) }, s.clock.now());
-    s.log.info('directory.exported', { format: input.format, public: input.public ?? false, count: file.count });
-    return { fileName: file.fileName, mimeType: file.mimeType, base64: file.bytes.toString('base64'), count: file.count };
+    const saved = await saveExport(s, file);
+    s.log.info('directory.exported', { format: input.format, public: input.public ?? false, count: file.count, saved: saved.savedTo !== null });
+    return { ...saved, count: file.count };
   },
   'directory.status': (_input, s) => {
     const db = s.store.database();

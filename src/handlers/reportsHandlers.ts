@@ -10,6 +10,7 @@ import { handoverRepository, quotesRepository } from '../reports/quotesRepositor
 import { reportBundleFromStore } from '../reports/reportService.ts';
 import { shiftSummary } from '../reports/shiftSummary.ts';
 import type { HandlerMap } from './handlerMap.ts';
+import { saveExport } from './saveExport.ts';
 import type { HandlerContext } from '../services/handlerContext.ts';
 import type { Services } from '../services/services.ts';
 
@@ -28,9 +29,10 @@ function me(c: HandlerContext): string {
 
 async function exportFlavour(input: { from: string; to: string; format: 'csv' | 'xlsx' | 'pdf' | 'json'; delimiter: ';' | ','; lang: 'fr' | 'nl' | 'en' }, s: Services, flavour: 'internal' | 'public') {
   const bundle = reportBundleFromStore(s.store.database(), { from: input.from, to: input.to, flavour, now: s.clock.now(), generator: generator(s) });
-  const file = await exportReport(bundle, { format: input.format, delimiter: input.delimiter, lang: input.lang, printPage: s.printPage ?? undefined, drawPdf: s.drawReportPdf ?? undefined });
-  s.log.info('reports.exported', { flavour, format: input.format, bytes: file.bytes.length, calls: bundle.report.headline.calls.v ?? -1 });
-  return { fileName: file.fileName, mimeType: file.mimeType, base64: file.bytes.toString('base64'), bytes: file.bytes.length, flavour };
+  const file = await exportReport(bundle, { format: input.format, delimiter: input.delimiter, lang: input.lang });
+  const saved = await saveExport(s, file);
+  s.log.info('reports.exported', { flavour, format: input.format, bytes: saved.bytes, calls: bundle.report.headline.calls.v ?? -1, saved: saved.savedTo !== null });
+  return { ...saved, flavour };
 }
 
 export const reportsHandlers: HandlerMap<typeof reportsContract> = {

@@ -1,26 +1,18 @@
 import type { ReportFormat } from '../contract/reportsContract.ts';
-import { INTERNAL_MARK, PAGE_LABEL } from '../domain/reportLabels.ts';
-import { AppError } from '../errors.ts';
 import type { Lang } from '../domain/taxonomy.ts';
-import type { PagePrintOptions, ReportPdfDrawer } from '../services/printing.ts';
 import { reportToCsv } from './reportCsv.ts';
 import { reportToJson } from './reportJson.ts';
 import type { ReportBundle } from './reportService.ts';
 import { reportToXlsx } from './reportXlsx.ts';
 
-// One report, four files. The PDF is the app's printed report page when a page printer is
-// available (Electron's printToPDF, or the harness's Chromium), drawn otherwise (the CLI's pdfkit).
-// The drawer is handed in, never imported here: this module is reached from Electron's main,
-// and pdfkit (an ESM build that needs import.meta.url) must stay out of main's bundle.
+// One report, four files, one layout per format for the app, the harness and the CLI alike: the
+// PDF is drawn by reportPdf.ts (pdfkit), loaded on first use only — the CLI's start-up and
+// main's start never pay for it (main's bundle keeps pdfkit external and requires it then).
 
 export interface ExportOptions {
   format: ReportFormat;
   delimiter: ';' | ',';
   lang: Lang;
-  /** Prints the report page on screen to an A4 PDF (main provides it in the app). */
-  printPage?: ((opts: PagePrintOptions) => Promise<Buffer>) | undefined;
-  /** Draws the PDF when there is no page to print (the CLI). */
-  drawPdf?: ReportPdfDrawer | undefined;
 }
 
 export interface ExportedReport {
@@ -51,19 +43,11 @@ export async function exportReport(bundle: ReportBundle, opts: ExportOptions): P
     case 'xlsx':
       bytes = await reportToXlsx(r, { lang: opts.lang });
       break;
-    case 'pdf':
-      if (opts.printPage) {
-        bytes = await opts.printPage({
-          header: r.flavour === 'internal' ? INTERNAL_MARK[opts.lang].toUpperCase() : '',
-          footer: `${r.title[opts.lang]} ${r.period.from} – ${r.period.to}`,
-          pageWord: PAGE_LABEL[opts.lang],
-        });
-      } else if (opts.drawPdf) {
-        bytes = await opts.drawPdf(r, { lang: opts.lang });
-      } else {
-        throw new AppError('Conflict', 'reports.noPdfHere');
-      }
+    case 'pdf': {
+      const { reportToPdf } = await import('./reportPdf.ts');
+      bytes = await reportToPdf(r, { lang: opts.lang });
       break;
+    }
     case 'json':
       bytes = reportToJson(bundle);
       break;

@@ -2,7 +2,7 @@ import type { EventName, EventPayload, Role } from '../contract/index.ts';
 import type { ConfigState } from '../config/configSchema.ts';
 import type { Logger } from '../log/logger.ts';
 import type { Clock } from '../platform/clock.ts';
-import type { PagePrintOptions, ReportPdfDrawer } from './printing.ts';
+import type { FileSaver } from './fileSaver.ts';
 import type { PurgeStep } from './purgeStep.ts';
 import type { StoreSession } from '../store/storeSession.ts';
 import type { ScryptParams } from '../store/keyring.ts';
@@ -34,16 +34,14 @@ export interface Services {
   purgeSteps: readonly PurgeStep[];
   /** The machine configuration read at start (defaults when none; safe mode when invalid). */
   config: ConfigState;
-  /**
-   * Prints the window's current page to an A4 PDF (Electron's printToPDF in the app, the
-   * harness's Chromium in journeys); absent in the CLI and unit tests. Reports use it so the
-   * PDF is the very report page on screen.
-   */
   /** scrypt cost for PIN and passphrase hashes (tests record cheaper ones). */
   secretScrypt?: ScryptParams;
-  printPage?: ((opts: PagePrintOptions) => Promise<Buffer>) | null;
-  /** Draws report PDFs where no page is printed (the CLI's pdfkit; createAppCore's drawReportPdf). */
-  drawReportPdf?: ReportPdfDrawer | null;
+  /**
+   * Writes an export where the user says (Electron's save dialog), or where the shell chose (the
+   * harness's folder, the CLI's --out); null when the user cancelled. Absent where nothing is
+   * saved: the export operations then refuse (export.noSaver).
+   */
+  saveFile?: FileSaver | null;
   /** The hub sync of this core (issue 14); absent where no core runs (bare unit tests). */
   hubSync?: HubSyncControl;
 }

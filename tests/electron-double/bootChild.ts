@@ -14,6 +14,7 @@ registerHooks({
 const env = process.env;
 if (env.RELAIS_DOUBLE_SAFE_STORAGE) electron.settings.safeStorage = env.RELAIS_DOUBLE_SAFE_STORAGE as typeof electron.settings.safeStorage;
 if (env.RELAIS_DOUBLE_LOCK_TAKEN === '1') electron.settings.singleInstanceLock = false;
+if (env.RELAIS_DOUBLE_DOCUMENTS) electron.settings.documentsDir = env.RELAIS_DOUBLE_DOCUMENTS;
 
 function send(message: unknown): Promise<void> {
   return new Promise((resolve) => (process.send ? process.send(message, () => resolve()) : resolve()));
@@ -198,6 +199,11 @@ const commands: Record<string, (a: Args) => unknown> = {
     return null;
   },
   trays: () => electron.trays.length,
+  /** What the user will do in the next save dialogs (accept the suggested path, choose one, cancel). */
+  saveDialog: (a) => {
+    electron.settings.saveDialog = a.action === 'cancel' ? { action: 'cancel' } : a.action === 'choose' ? { action: 'choose', filePath: String(a.filePath) } : { action: 'accept' };
+    return null;
+  },
   quit: () => {
     electron.app.quit();
     return null;

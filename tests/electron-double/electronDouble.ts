@@ -16,6 +16,7 @@ import type {
   BrowserWindowConstructorOptions,
   ContextBridge,
   DecryptStringAsyncReturnValue,
+  BaseWindow as RealBaseWindow,
   Dialog,
   HandlerDetails,
   IpcMain,
@@ -25,9 +26,10 @@ import type {
   MenuItemConstructorOptions,
   Notification as RealNotification,
   NotificationConstructorOptions,
-  PrintToPDFOptions,
   Protocol,
   SafeStorage,
+  SaveDialogOptions,
+  SaveDialogReturnValue,
   Session,
   Shell,
   Tray as RealTray,
@@ -61,6 +63,10 @@ export const settings = {
   /** The OS keystore as safeStorage reports it on Linux. */
   safeStorage: 'available' as 'available' | 'basic_text' | 'unavailable',
   notificationsSupported: true,
+  /** The user's special folders (app.getPath): a temporary folder the test chose. */
+  documentsDir: null as string | null,
+  /** What the user does in the next save dialogs: keep the suggested path, pick another, or cancel. */
+  saveDialog: { action: 'accept' } as { action: 'accept' } | { action: 'cancel' } | { action: 'choose'; filePath: string },
   /** Called instead of process.exit, so the child can report before it ends. */
   onExit: ((code: number) => process.exit(code)) as (code: number) => void,
 };
@@ -136,6 +142,13 @@ class AppDouble extends EventEmitter {
     return '0.0.0-double';
   }
 
+  getPath(name: Parameters<App['getPath']>[0]): string {
+    record('app.getPath', name);
+    // Electron throws for a folder it cannot find; so does the double for one the test gave none.
+    if ((name === 'documents' || name === 'downloads' || name === 'home') && settings.documentsDir) return settings.documentsDir;
+    throw new Error(`Failed to get '${name}' path`);
+  }
+
   setAppUserModelId(id: string): void {
     record('app.setAppUserModelId', id);
   }
@@ -171,7 +184,7 @@ class AppDouble extends EventEmitter {
   }
 }
 
-export const app = new AppDouble() satisfies Pick<App, 'enableSandbox' | 'requestSingleInstanceLock' | 'whenReady' | 'isReady' | 'getVersion' | 'setAppUserModelId' | 'quit' | 'exit' | 'isPackaged'>;
+export const app = new AppDouble() satisfies Pick<App, 'enableSandbox' | 'requestSingleInstanceLock' | 'whenReady' | 'isReady' | 'getVersion' | 'getPath' | 'setAppUserModelId' | 'quit' | 'exit' | 'isPackaged'>;
 
 // ── web contents, frames and windows ────────────────────────────────────────────────────────
 
@@ -223,11 +236,6 @@ export class WebContentsDouble extends EventEmitter {
     this.windowOpenHandler = handler;
   }
 
-  async printToPDF(options: PrintToPDFOptions): Promise<Buffer> {
-    record('webContents.printToPDF', this.id, options);
-    return Buffer.from(`%PDF-1.7\n% printed by the Electron double from ${this.getURL()}\n%%EOF\n`);
-  }
-
   /** Test side: the page (or a link in it) asks to navigate; true when main prevented it. */
   fireWillNavigate(url: string): boolean {
     record('fire:webContents.will-navigate', this.id, url);
@@ -271,7 +279,7 @@ export class WebContentsDouble extends EventEmitter {
 }
 
 // The methods main calls on a WebContents, checked against Electron's.
-export type WebContentsSurface = Pick<WebContents, 'id' | 'send' | 'setWindowOpenHandler' | 'printToPDF' | 'isDestroyed' | 'getURL'>;
+export type WebContentsSurface = Pick<WebContents, 'id' | 'send' | 'setWindowOpenHandler' | 'isDestroyed' | 'getURL'>;
 export type _WebContentsChecked = Implements<WebContentsSurface, WebContentsDouble>;
 
 const windows: BrowserWindowDouble[] = [];
@@ -515,11 +523,27 @@ class PowerMonitorDouble extends EventEmitter {
 // Listeners come from EventEmitter (on/off/once), as Electron's PowerMonitor is one.
 export const powerMonitor = new PowerMonitorDouble();
 
+function saveDialogAnswer(options: SaveDialogOptions): SaveDialogReturnValue {
+  const answer = settings.saveDialog;
+  if (answer.action === 'cancel') return { canceled: true, filePath: '' };
+  return { canceled: false, filePath: answer.action === 'choose' ? answer.filePath : (options.defaultPath ?? '') };
+}
+
+function showSaveDialog(window: RealBaseWindow, options: SaveDialogOptions): Promise<SaveDialogReturnValue>;
+function showSaveDialog(options: SaveDialogOptions): Promise<SaveDialogReturnValue>;
+async function showSaveDialog(a: RealBaseWindow | SaveDialogOptions, b?: SaveDialogOptions): Promise<SaveDialogReturnValue> {
+  const options = b ?? (a as SaveDialogOptions);
+  // Modal on a window (its webContents named in the recording) or free-standing.
+  record('dialog.showSaveDialog', b ? { window: (a as unknown as BrowserWindowDouble).webContents.id } : null, options);
+  return saveDialogAnswer(options);
+}
+
 export const dialog = {
   showErrorBox(title: string, content: string): void {
     record('dialog.showErrorBox', title, content);
   },
-} satisfies Pick<Dialog, 'showErrorBox'>;
+  showSaveDialog,
+} satisfies Pick<Dialog, 'showErrorBox' | 'showSaveDialog'>;
 
 export const shell = {
   async openExternal(url: string, options?: Parameters<Shell['openExternal']>[1]): Promise<void> {

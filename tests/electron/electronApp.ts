@@ -26,6 +26,8 @@ export interface ElectronRelaisApp {
   app: ElectronApplication;
   page: Page;
   dataDir: string;
+  /** Where main's save dialog saves exports in this run (answered in main's process). */
+  savedDir: string;
   close(): Promise<void>;
 }
 
@@ -47,11 +49,22 @@ export async function openElectronApp(opts: { store?: 'open' | 'locked' | 'new';
     args: [MAIN_BUNDLE, '--no-sandbox'],
     env: { ...process.env, RELAIS_DATA_DIR: dataDir, RELAIS_E2E: '1', ELECTRON_ENABLE_LOGGING: '0' },
   });
+  // Main's save dialog, answered in main itself: "save" under the suggested name in this run's folder.
+  const savedDir = tempDir('relais-saved-');
+  await app.evaluate(({ dialog }, folder) => {
+    const answer = async (...args: unknown[]) => {
+      const options = args.at(-1) as { defaultPath?: string };
+      const name = (options.defaultPath ?? 'export').split(/[\\/]/).pop() as string;
+      return { canceled: false, filePath: `${folder}/${name}` };
+    };
+    dialog.showSaveDialog = answer as typeof dialog.showSaveDialog;
+  }, savedDir);
   const page = await app.firstWindow();
   return {
     app,
     page,
     dataDir,
+    savedDir,
     async close() {
       await app.close();
     },

@@ -8,7 +8,6 @@
 // Messages in: { id, op: 'dispatch', name, input } | { id, op: 'sql', sql, params } | { id, op: 'tick' }.
 // Messages out: { ready: true, pid } once, then { id, ok: true, value } | { id, ok: false, error }.
 import { createAppCore } from '../../src/app/appCore.ts';
-import { reportToPdf } from '../../src/reports/reportPdf.ts';
 import { TEST_PASSPHRASE, TEST_SCRYPT } from '../unit/helpers/tempStore.ts';
 
 export const SUPERVISOR_PASSPHRASE = 'supervisor passphrase';
@@ -25,7 +24,7 @@ async function must(core: ReturnType<typeof createAppCore>, name: string, input:
 }
 
 async function main(): Promise<void> {
-  const core = createAppCore({ dataDir, shell: 'cli', scrypt: TEST_SCRYPT, validateOutput: true, seedDemo: true, drawReportPdf: reportToPdf });
+  const core = createAppCore({ dataDir, shell: 'cli', scrypt: TEST_SCRYPT, validateOutput: true, seedDemo: true });
   const fresh = !core.services.store.isInitialised();
   await core.start();
   if (fresh) {

@@ -11,6 +11,8 @@ export interface RelaisApp {
   shell: ShellKind;
   page: Page;
   dataDir: string;
+  /** The folder main saves exports into in this test (the save dialog answered there). */
+  savedDir: string;
   passphrase: string;
   core: AppCore | null;
   events: Array<{ name: string; payload: unknown }>;
@@ -40,12 +42,12 @@ export const test = base.extend<{ app: RelaisApp; appOptions: HarnessOptions }, 
         return;
       }
       const e = await openElectronApp(appOptions);
-      await use({ shell, page: e.page, dataDir: e.dataDir, passphrase: 'test recovery passphrase', core: null, events: [] });
+      await use({ shell, page: e.page, dataDir: e.dataDir, savedDir: e.savedDir, passphrase: 'test recovery passphrase', core: null, events: [] });
       await e.close();
       return;
     }
     const h = await openHarnessApp(await harnessBrowser(), appOptions);
-    await use({ shell, page: h.page, dataDir: h.dataDir, passphrase: h.passphrase, core: h.core, events: h.events });
+    await use({ shell, page: h.page, dataDir: h.dataDir, savedDir: h.savedDir, passphrase: h.passphrase, core: h.core, events: h.events });
     await h.close();
   },
 });

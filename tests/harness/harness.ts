@@ -9,9 +9,9 @@ import type { ConfigState } from '../../src/config/configSchema.ts';
 import type { AppError } from '../../src/errors.ts';
 import type { ScryptParams } from '../../src/store/keyring.ts';
 import { CSP } from '../../main/csp.ts';
+import { folderFileSaver } from '../../src/services/exportFile.ts';
 import { resolveRendererFile } from '../../main/rendererFiles.ts';
 import { TEST_PASSPHRASE, TEST_SCRYPT, tempDir } from '../unit/helpers/tempStore.ts';
-import { installHarnessPrinter } from './printer.ts';
 import { ensureHarnessResponders, ensureHarnessSupervisor, type HarnessResponder } from './supervisor.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -60,6 +60,8 @@ export interface HarnessApp {
   context: BrowserContext;
   core: AppCore;
   dataDir: string;
+  /** Where this app's exports are saved (main's save dialog, answered "save" in a folder of this test). */
+  savedDir: string;
   events: Array<{ name: EventName; payload: unknown }>;
   passphrase: string;
   close(): Promise<void>;
@@ -98,9 +100,12 @@ export async function openHarnessApp(browser: Browser, opts: HarnessOptions = {}
     if (mode === 'locked' && opts.responders) ensureHarnessResponders(setup, opts.responders);
     setup.shutdown();
   }
+  // The harness's twin of main's save dialog: every export lands in this test's own folder.
+  const savedDir = tempDir('relais-saved-');
   const core = createAppCore({
     dataDir,
     shell: 'harness',
+    saveFile: folderFileSaver(savedDir),
     scrypt: opts.scrypt ?? TEST_SCRYPT,
     seedDemo: opts.demoDirectory ?? true,
     validateOutput: true,
@@ -145,8 +150,6 @@ export async function openHarnessApp(browser: Browser, opts: HarnessOptions = {}
   await context.addInitScript(BRIDGE_SCRIPT);
   if (opts.lang) await context.addInitScript(`try { localStorage.setItem('relais.lang', ${JSON.stringify(opts.lang)}); } catch {}`);
   page = await context.newPage();
-  // Reports print their page to PDF through this Chromium, as main does with printToPDF.
-  installHarnessPrinter(core, page);
   await page.goto(`${HARNESS_ORIGIN}/index.html`);
   const tickEvery = opts.tickEveryMs === undefined ? (opts.clock ? null : 1000) : opts.tickEveryMs;
   const ticker = tickEvery ? setInterval(() => core.tick(), tickEvery) : null;
@@ -155,6 +158,7 @@ export async function openHarnessApp(browser: Browser, opts: HarnessOptions = {}
     context,
     core,
     dataDir,
+    savedDir,
     events,
     passphrase: TEST_PASSPHRASE,
     async close() {

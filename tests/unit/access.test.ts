@@ -6,6 +6,7 @@ import type { AppCore } from '../../src/app/appCore.ts';
 import { contract, guardedRoles, type InputOf, OPERATION_NAMES, type OperationName, type OutputOf } from '../../src/contract/index.ts';
 import { ManualClock } from '../../src/platform/clock.ts';
 import { profilesRepository } from '../../src/profiles/profilesRepository.ts';
+import { savedBytes } from './helpers/savedFile.ts';
 import { newOpenCore, seedResponder, TEST_SCRYPT } from './helpers/tempStore.ts';
 
 // Issue 8: first supervisor, PIN profiles, the idle / OS / manual lock with a call in progress,
@@ -163,7 +164,7 @@ test('audit: exports, retention changes and purges are recorded; viewable and ex
   assert.ok(list.entries.some((e) => e.action === 'export.directory' && e.detail.format === 'csv' && e.detail.public === false));
   assert.ok(list.entries.some((e) => e.action === 'retention.update'));
   const csv = await op(core, 'audit.exportCsv', {});
-  assert.ok(csv.csv.includes('export.directory'));
+  assert.ok(savedBytes(csv).toString('utf8').includes('export.directory'));
   assert.ok((await op(core, 'audit.list', {})).entries.some((e) => e.action === 'export.audit'));
   core.shutdown();
 });

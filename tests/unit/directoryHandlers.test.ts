@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ManualClock } from '../../src/platform/clock.ts';
 import { fixturePath } from './helpers/directoryFiles.ts';
+import { savedBytes } from './helpers/savedFile.ts';
 import { newOpenCore, signInResponder } from './helpers/tempStore.ts';
 import fs from 'node:fs';
 
@@ -71,15 +72,15 @@ test('taxonomy: list built-in + additions; add is reserved to supervisors', asyn
   core.shutdown();
 });
 
-test('directory.export returns a base64 file; public omits the professional line', async () => {
+test('directory.export saves the file where main\'s saver says; public omits the professional line', async () => {
   const core = await newOpenCore();
   await signInResponder(core);
   await core.router.dispatch('directory.importApply', { fileName: 'a.csv', content: b64(fixturePath('semicolon-bom.csv')) });
   const full = await core.router.dispatch('directory.export', { format: 'csv' });
   assert.ok(full.ok);
-  assert.match(Buffer.from((full.value as { base64: string }).base64, 'base64').toString('utf8'), /Ligne pro/);
+  assert.match(savedBytes(full.value as { savedTo: string | null; bytes: number }).toString('utf8'), /Ligne pro/);
   const pub = await core.router.dispatch('directory.export', { format: 'csv', public: true, delimiter: ',' });
   assert.ok(pub.ok);
-  assert.doesNotMatch(Buffer.from((pub.value as { base64: string }).base64, 'base64').toString('utf8'), /Ligne pro|professional_contact/);
+  assert.doesNotMatch(savedBytes(pub.value as { savedTo: string | null; bytes: number }).toString('utf8'), /Ligne pro|professional_contact/);
   core.shutdown();
 });

@@ -5,7 +5,6 @@ import { exportReport } from '../../src/reports/exportReport.ts';
 import { factsFromCalls } from '../../src/reports/factsFromCalls.ts';
 import { previousPeriod } from '../../src/domain/brusselsTime.ts';
 import { readReportDocument } from '../../src/reports/reportJson.ts';
-import { reportToPdf } from '../../src/reports/reportPdf.ts';
 import { bundleFromInput } from '../../src/reports/reportService.ts';
 import { pdfStreamsText } from './helpers/pdfText.ts';
 import { demoReportCalls, THEMES } from './helpers/reportFixtures.ts';
@@ -70,7 +69,7 @@ test('XLSX: text cells neutralised, counts as numbers, a frozen header on every 
 
 test('PDF: A4, numbered pages, the method note; JSON: schema-versioned and read back', async () => {
   const bundle = bundleFromInput(input, 'public', ['s']);
-  const pdf = (await exportReport(bundle, { format: 'pdf', delimiter: ';', lang: 'fr', drawPdf: reportToPdf })).bytes;
+  const pdf = (await exportReport(bundle, { format: 'pdf', delimiter: ';', lang: 'fr' })).bytes;
   assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
   const texts = pdfStreamsText(pdf);
   assert.ok(texts.length >= 8);

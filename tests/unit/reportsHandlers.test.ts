@@ -10,6 +10,7 @@ import { seedDemoCalls } from '../../src/reports/demoSeed.ts';
 import { readReportDocument } from '../../src/reports/reportJson.ts';
 import { setProfileRole } from '../../src/reports/supervisorRole.ts';
 import { pdfStreamsText } from './helpers/pdfText.ts';
+import { savedBytes } from './helpers/savedFile.ts';
 import { newOpenCore, seedResponder } from './helpers/tempStore.ts';
 
 /** The PIN every test responder is given (issue 8: no profile signs in without one). */
@@ -60,7 +61,7 @@ test('a responder may see and export the internal report, but a public export is
   assert.equal((await refusal(core, 'reports.quotes.approve', { callId: '00000000-0000-4000-8000-000000000000', theme: 'food', text: 'x' })).code, 'Forbidden');
   const internal = await op(core, 'reports.export', { ...PERIOD, format: 'csv' });
   assert.equal(internal.flavour, 'internal');
-  const text = Buffer.from(internal.base64, 'base64').toString('utf8');
+  const text = savedBytes(internal).toString('utf8');
   assert.ok(text.startsWith('\ufeff'), 'UTF-8 BOM for Belgian Excel');
   assert.match(text.split('\r\n')[0]!, /Usage interne/);
   const report = await op(core, 'reports.period', { ...PERIOD });
@@ -83,18 +84,18 @@ test('a supervisor exports the public report in four formats; each reads back', 
   assert.equal(reportSchema.safeParse(pub).success, true);
 
   const csv = await op(core, 'reports.exportPublic', { ...PERIOD, format: 'csv', delimiter: ';' });
-  const csvText = Buffer.from(csv.base64, 'base64').toString('utf8');
+  const csvText = savedBytes(csv).toString('utf8');
   assert.equal(csv.fileName, 'bilan-2026-02-16_2026-03-15-public.csv');
   assert.doesNotMatch(csvText, /usage interne/i);
   assert.match(csvText, /;<5(;|\r\n)|;<10(;|\r\n)/, 'small counts shown as <5 / <10');
   assert.match(csvText, /\d+,\d/, 'decimal comma with ;');
-  const comma = Buffer.from((await op(core, 'reports.exportPublic', { ...PERIOD, format: 'csv', delimiter: ',' })).base64, 'base64').toString('utf8');
+  const comma = savedBytes(await op(core, 'reports.exportPublic', { ...PERIOD, format: 'csv', delimiter: ',' })).toString('utf8');
   assert.ok(!comma.startsWith('\ufeff'));
   assert.match(comma, /,\d+\.\d/, 'decimal point with ,');
 
   const xlsx = await op(core, 'reports.exportPublic', { ...PERIOD, format: 'xlsx' });
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(xlsx.base64, 'base64') as unknown as ArrayBuffer);
+  await wb.xlsx.load(savedBytes(xlsx) as unknown as ArrayBuffer);
   assert.equal(wb.worksheets.length, 2 + pub.tables.length + (pub.quotes.length ? 1 : 0), 'cover, method note, one sheet per table');
   const themes = wb.worksheets.find((w) => w.name.startsWith('Thématiques'));
   assert.ok(themes, 'a sheet per table, named after it');
@@ -103,16 +104,16 @@ test('a supervisor exports the public report in four formats; each reads back', 
   assert.equal(themes.getRow(4).getCell(2).numFmt, '#,##0');
   assert.equal(typeof themes.getRow(4).getCell(2).value, 'number', 'counts are numbers');
 
-  const pdf = Buffer.from((await op(core, 'reports.exportPublic', { ...PERIOD, format: 'pdf' })).base64, 'base64');
+  const pdf = savedBytes(await op(core, 'reports.exportPublic', { ...PERIOD, format: 'pdf' }));
   assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
   const pages = pdf.toString('latin1').match(/\/Type \/Page\b/g)?.length ?? 0;
   assert.ok(pages >= 8 && pages <= 20, `${pages} pages`);
   assert.match(pdf.toString('latin1'), /\/MediaBox \[0 0 595\.28 841\.89\]/, 'A4');
 
-  const json = readReportDocument(Buffer.from((await op(core, 'reports.exportPublic', { ...PERIOD, format: 'json' })).base64, 'base64'), 'public.json');
+  const json = readReportDocument(savedBytes(await op(core, 'reports.exportPublic', { ...PERIOD, format: 'json' })), 'public.json');
   assert.equal(json.flavour, 'public');
   assert.equal(json.facts, null, 'a public file carries no unsuppressed counts');
-  const internalJson = readReportDocument(Buffer.from((await op(core, 'reports.export', { ...PERIOD, format: 'json' })).base64, 'base64'), 'internal.json');
+  const internalJson = readReportDocument(savedBytes(await op(core, 'reports.export', { ...PERIOD, format: 'json' })), 'internal.json');
   assert.equal(internalJson.flavour, 'internal');
   assert.equal(internalJson.facts?.current.calls, internalJson.headline.calls.v);
 });
@@ -122,12 +123,12 @@ test('internal XLSX and PDF say "usage interne" on every sheet and every page', 
   await signIn(core, supervisor);
   const xlsx = await op(core, 'reports.export', { ...PERIOD, format: 'xlsx' });
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(xlsx.base64, 'base64') as unknown as ArrayBuffer);
+  await wb.xlsx.load(savedBytes(xlsx) as unknown as ArrayBuffer);
   for (const ws of wb.worksheets) {
     assert.match(String(ws.getRow(1).getCell(1).value), /usage interne/i, `sheet ${ws.name}: title row`);
     assert.match(ws.headerFooter.oddHeader ?? '', /USAGE INTERNE/, `sheet ${ws.name}: printed header`);
   }
-  const pdf = Buffer.from((await op(core, 'reports.export', { ...PERIOD, format: 'pdf' })).base64, 'base64');
+  const pdf = savedBytes(await op(core, 'reports.export', { ...PERIOD, format: 'pdf' }));
   const pages = pdf.toString('latin1').match(/\/Type \/Page\b/g)?.length ?? 0;
   const texts = pdfStreamsText(pdf);
   assert.equal(texts.length, pages, 'one content stream per page');

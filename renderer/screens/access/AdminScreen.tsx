@@ -6,6 +6,7 @@ import { accessContract } from '../../../src/contract/accessContract.ts';
 import type { InputOf, OutputOf } from '../../../src/contract/index.ts';
 import type { ErrorPayload } from '../../../src/errors.ts';
 import { call, OperationError } from '../../bridge.ts';
+import { useFileExport } from '../../components/SavedFile.tsx';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { useInvalidate, useOperation } from '../../data/useOperation.ts';
 import { formatDateTime, type UiLang } from '../../i18n/i18n.ts';
@@ -271,37 +272,34 @@ function RetentionSection() {
 function AuditSection() {
   const { t, i18n } = useTranslation('access');
   const lang = i18n.language as UiLang;
-  const [actionError, run] = useRun();
   // The log follows what happens (a sign-in on this PC, an action in another section): it
   // is asked again every few seconds while the screen is open.
   const log = useOperation('audit.list', { limit: 200 }, { refetchInterval: 3000 });
   const entries: AuditEntry[] = log.data?.entries ?? NO_ENTRIES;
   const total = log.data?.total ?? 0;
-  const error = actionError ?? log.error?.payload ?? null;
+  const error = log.error?.payload ?? null;
   // Target profiles by name: the same cached list the profiles section shows.
   const profiles = useOperation('profiles.admin.list', {}).data?.profiles;
   const names = useMemo<ReadonlyMap<string, string>>(() => new Map((profiles ?? []).map((p) => [p.id, p.displayName])), [profiles]);
   const invalidate = useInvalidate();
   const load = () => void invalidate('audit.list');
-  const exportCsv = async () => {
-    const r = await run(() => call('audit.exportCsv', {}));
-    if (!r) return;
-    const url = URL.createObjectURL(new Blob([r.csv], { type: 'text/csv;charset=utf-8' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = r.fileName;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    load();
-  };
+  // Main writes the CSV (its save dialog) and audits a saved export; the log shows that entry.
+  const exp = useFileExport();
+  const exportCsv = () =>
+    void exp.run('csv', async () => {
+      const saved = await call('audit.exportCsv', {});
+      load();
+      return saved;
+    });
   return (
     <section className="panel" aria-labelledby="admin-audit-title">
       <h3 id="admin-audit-title">{t('admin.audit')}</h3>
       <ErrorMessage error={error} />
       <p className="muted">{t('admin.auditCount', { shown: entries.length, total })} {t('auditLog.follows')}</p>
-      <button type="button" onClick={() => void exportCsv()}>
+      <button type="button" disabled={exp.busy !== null} onClick={exportCsv}>
         {t('admin.exportCsv')}
       </button>
+      {exp.outcome}
       <table className="admin-table">
         <thead>
           <tr>

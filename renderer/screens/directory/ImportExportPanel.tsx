@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next';
 import type { EventPayload, InputOf } from '../../../src/contract/index.ts';
 import type { ImportDiffView } from '../../../src/contract/directoryContract.ts';
 import type { ErrorPayload } from '../../../src/errors.ts';
-import { invoke, onEvent } from '../../bridge.ts';
+import { call, invoke, onEvent } from '../../bridge.ts';
 import { useInvalidate, useOperation } from '../../data/useOperation.ts';
 import { useMaintainer } from './useMaintainer.ts';
 import { ErrorMessage, useExplain } from '../../components/ErrorMessage.tsx';
-import { downloadFile } from '../reports/download.ts';
+import { useFileExport } from '../../components/SavedFile.tsx';
 
 type Format = InputOf<'directory.export'>['format'];
 
@@ -27,7 +27,7 @@ export function ImportExportPanel() {
   const invalidate = useInvalidate();
   const [file, setFile] = useState<{ fileName: string; content: string } | null>(null);
   const [diff, setDiff] = useState<ImportDiffView | null>(null);
-  const [busy, setBusy] = useState<'preview' | 'apply' | 'export' | null>(null);
+  const [busy, setBusy] = useState<'preview' | 'apply' | null>(null);
   const [progress, setProgress] = useState<EventPayload<'directory.importProgress'> | null>(null);
   const [error, setError] = useState<ErrorPayload | null>(null);
   const [exportPublic, setExportPublic] = useState(false);
@@ -71,14 +71,10 @@ export function ImportExportPanel() {
     } else setError(r.error);
   };
 
-  const exportAs = async (format: Format, delimiter?: ';' | ',') => {
-    setBusy('export');
-    setError(null);
-    const r = await invoke('directory.export', { format, public: exportPublic, ...(delimiter ? { delimiter } : {}) });
-    setBusy(null);
-    if (r.ok) downloadFile(r.value.fileName, r.value.mimeType, r.value.base64);
-    else setError(r.error);
-  };
+  // Main makes the file and saves it (its save dialog); the panel says where it went.
+  const exp = useFileExport();
+  const exportAs = (format: Format, delimiter?: ';' | ',') =>
+    void exp.run(`${format}${delimiter ?? ''}`, () => call('directory.export', { format, public: exportPublic, ...(delimiter ? { delimiter } : {}) }));
 
   const writable = diff ? diff.counts.added + diff.counts.changed : 0;
   return (
@@ -112,7 +108,7 @@ export function ImportExportPanel() {
           <span>{t('import.file')}</span>
           <input type="file" accept=".csv,.txt,.xlsx,.json" onChange={(e) => void choose(e.target.files?.[0])} />
         </label>
-        {busy && busy !== 'export' && (
+        {busy && (
           <div role="status" className="progress">
             {t(busy === 'preview' ? 'import.checking' : 'import.applying')}
             {progress && progress.total > 0 && (
@@ -189,11 +185,12 @@ export function ImportExportPanel() {
           <span>{t('export.public')}</span>
         </label>
         <div className="button-row">
-          <button type="button" disabled={busy !== null} onClick={() => void exportAs('csv', ';')}>{t('export.csvExcel')}</button>
-          <button type="button" disabled={busy !== null} onClick={() => void exportAs('csv', ',')}>{t('export.csvComma')}</button>
-          <button type="button" disabled={busy !== null} onClick={() => void exportAs('xlsx')}>{t('export.xlsx')}</button>
-          <button type="button" disabled={busy !== null} onClick={() => void exportAs('hsds')}>{t('export.hsds')}</button>
+          <button type="button" disabled={busy !== null || exp.busy !== null} onClick={() => exportAs('csv', ';')}>{t('export.csvExcel')}</button>
+          <button type="button" disabled={busy !== null || exp.busy !== null} onClick={() => exportAs('csv', ',')}>{t('export.csvComma')}</button>
+          <button type="button" disabled={busy !== null || exp.busy !== null} onClick={() => exportAs('xlsx')}>{t('export.xlsx')}</button>
+          <button type="button" disabled={busy !== null || exp.busy !== null} onClick={() => exportAs('hsds')}>{t('export.hsds')}</button>
         </div>
+        {exp.outcome}
       </section>
     </div>
   );

@@ -4,9 +4,8 @@ import { COLUMN_LABELS } from '../../../src/domain/reportLabels.ts';
 import type { Lang } from '../../../src/domain/taxonomy.ts';
 import { rowLabel } from './rowLabel.ts';
 
-// The chart of a report table, drawn with recharts (SVG). Hidden counts have no bar (their
-// mark is in the table beside). A fixed width when printing: the PDF must not depend on a
-// measured container.
+// The chart of a report table on screen, drawn with recharts (SVG). Hidden counts have no bar
+// (their mark is in the table beside). The PDF draws its own charts (src/reports/reportPdf.ts).
 
 const COLORS = ['#2f5d9e', '#a9bfdc'];
 
@@ -15,7 +14,7 @@ function seriesLabel(table: ReportTable, key: string, lang: Lang): string {
   return table.columns.find((c) => c.key === key)?.label[lang] ?? key;
 }
 
-export function ReportChart({ table, lang, print, title }: { table: ReportTable; lang: Lang; print: boolean; title: string }) {
+export function ReportChart({ table, lang, title }: { table: ReportTable; lang: Lang; title: string }) {
   if (!table.chart) return null;
   if (table.chart.kind === 'heatmap') return <Heatmap table={table} lang={lang} title={title} />;
   const keys = table.chart.columns.filter((k) => table.columns.some((c) => c.key === k));
@@ -25,23 +24,22 @@ export function ReportChart({ table, lang, print, title }: { table: ReportTable;
     .map((r) => ({ name: rowLabel(r.label, lang), ...Object.fromEntries(keys.map((k, i) => [k, r.cells[idx[i]!]!.v])) }));
   const horizontal = table.chart.kind === 'hbars';
   const height = horizontal ? Math.max(160, data.length * (keys.length > 1 ? 26 : 20) + 50) : 240;
-  const width = print ? 660 : undefined;
   const common = { data, margin: { top: 8, right: 16, bottom: 8, left: 8 } };
   const legend = keys.length > 1 ? <Legend formatter={(k: string) => seriesLabel(table, k, lang)} /> : null;
   const chart =
     table.chart.kind === 'line' ? (
-      <LineChart {...common} width={width} height={height}>
+      <LineChart {...common} height={height}>
         <CartesianGrid strokeDasharray="3 3" stroke="#dde1e8" />
         <XAxis dataKey="name" tick={{ fontSize: 11 }} minTickGap={24} />
         <YAxis tick={{ fontSize: 11 }} allowDecimals={false} />
-        {!print && <Tooltip formatter={(v, k) => [v as number, seriesLabel(table, String(k), lang)]} />}
+        <Tooltip formatter={(v, k) => [v as number, seriesLabel(table, String(k), lang)]} />
         {legend}
         {keys.map((k, i) => (
           <Line key={k} dataKey={k} stroke={COLORS[i % 2]} dot={false} isAnimationActive={false} connectNulls={false} strokeWidth={2} />
         ))}
       </LineChart>
     ) : (
-      <BarChart {...common} width={width} height={height} layout={horizontal ? 'vertical' : 'horizontal'}>
+      <BarChart {...common} height={height} layout={horizontal ? 'vertical' : 'horizontal'}>
         <CartesianGrid strokeDasharray="3 3" stroke="#dde1e8" horizontal={!horizontal} vertical={horizontal} />
         {horizontal ? (
           <>
@@ -54,7 +52,7 @@ export function ReportChart({ table, lang, print, title }: { table: ReportTable;
             <YAxis tick={{ fontSize: 11 }} allowDecimals={false} />
           </>
         )}
-        {!print && <Tooltip formatter={(v, k) => [v as number, seriesLabel(table, String(k), lang)]} />}
+        <Tooltip formatter={(v, k) => [v as number, seriesLabel(table, String(k), lang)]} />
         {legend}
         {keys.map((k, i) => (
           <Bar key={k} dataKey={k} fill={COLORS[i % 2]} isAnimationActive={false} />
@@ -63,7 +61,7 @@ export function ReportChart({ table, lang, print, title }: { table: ReportTable;
     );
   return (
     <figure className="report-chart" role="img" aria-label={title}>
-      {print ? chart : <ResponsiveContainer width="100%" height={height}>{chart}</ResponsiveContainer>}
+      <ResponsiveContainer width="100%" height={height}>{chart}</ResponsiveContainer>
     </figure>
   );
 }

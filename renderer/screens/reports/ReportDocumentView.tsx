@@ -1,16 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import type { Report } from '../../../src/contract/reportSchemas.ts';
 import { formatCell, formatSeconds, hiddenMark } from '../../../src/domain/reportFormat.ts';
-import { CENTRES_LABEL, GENERATED_LABEL, HIDDEN_LEGEND, INTERNAL_MARK, LINE_NAME, METHOD_TITLE, PREVIOUS_PERIOD_LABEL, PUBLIC_MARK, SECTION_LABELS } from '../../../src/domain/reportLabels.ts';
+import { HIDDEN_LEGEND, METHOD_TITLE, SECTION_LABELS } from '../../../src/domain/reportLabels.ts';
 import type { Lang } from '../../../src/domain/taxonomy.ts';
-import { dayWords, formatDateTime } from '../../i18n/i18n.ts';
+import { dayWords } from '../../i18n/i18n.ts';
 import { ReportChart } from './ReportChart.tsx';
 import { ReportTableView } from './ReportTableView.tsx';
 
 // The period report page: headline figures, then each section with its charts and, beside
-// them, the tables; the excerpts and the method note. The same component is what the PDF
-// prints (`print`): with a cover and the method note first, one section per page, and
-// "usage interne" on every page of an internal report.
+// them, the tables; the excerpts and the method note. The PDF is not this page: main draws it
+// with pdfkit (src/reports/reportPdf.ts) from the same report document, with the same figures.
 
 function Headline({ report, lang }: { report: Report; lang: Lang }) {
   const { t } = useTranslation('reports');
@@ -27,7 +26,7 @@ function Headline({ report, lang }: { report: Report; lang: Lang }) {
     ['callbacks', t('reportLabels:headline.callsWithCallback'), formatCell(h.callsWithCallback, 'count', lang)],
   ];
   // A calendar month is also read against the same month a year earlier (issue 17).
-  if (h.yearEarlierCalls) items.splice(4, 0, ['yearEarlier', t('headline.yearEarlierCalls'), formatCell(h.yearEarlierCalls, 'count', lang)], ['changeYear', t('headline.changeYear'), formatCell(h.callsChangeYear ?? { v: null, h: 'na' }, 'change', lang)]);
+  if (h.yearEarlierCalls) items.splice(4, 0, ['yearEarlier', t('reportLabels:headline.yearEarlierCalls'), formatCell(h.yearEarlierCalls, 'count', lang)], ['changeYear', t('reportLabels:headline.changeYear'), formatCell(h.callsChangeYear ?? { v: null, h: 'na' }, 'change', lang)]);
   return (
     <dl className="report-headline">
       {items.map(([key, label, value, term]) => (
@@ -40,7 +39,7 @@ function Headline({ report, lang }: { report: Report; lang: Lang }) {
   );
 }
 
-export function ReportDocumentView({ report, lang, print = false }: { report: Report; lang: Lang; print?: boolean }) {
+export function ReportDocumentView({ report, lang }: { report: Report; lang: Lang }) {
   const { t } = useTranslation('reports');
   const internal = report.flavour === 'internal';
   const sections = [...new Set(report.tables.map((x) => x.section))];
@@ -54,41 +53,16 @@ export function ReportDocumentView({ report, lang, print = false }: { report: Re
     </section>
   );
   return (
-    <article className={`report-document ${print ? 'printing' : ''} ${internal ? 'internal' : 'public'}`} data-flavour={report.flavour}>
-      {print && (
-        <header className="report-cover">
-          <p className="muted">{LINE_NAME[lang]}</p>
-          <h1>{report.title[lang]}</h1>
-          <p className="cover-period">
-            {dayWords(report.period.from, lang)} – {dayWords(report.period.to, lang)}
-          </p>
-          <p className="muted">
-            {PREVIOUS_PERIOD_LABEL[lang]} : {dayWords(report.previous.from, lang)} – {dayWords(report.previous.to, lang)}
-          </p>
-          <p className={`cover-flavour ${report.flavour}`}>{(internal ? INTERNAL_MARK : PUBLIC_MARK)[lang]}</p>
-          <Headline report={report} lang={lang} />
-          <p>
-            {CENTRES_LABEL[lang]} : {report.centres.join(', ') || '–'}
-          </p>
-          <p className="muted">
-            {GENERATED_LABEL[lang]} {formatDateTime(report.generatedAt, lang)} — {report.generator}
-          </p>
-        </header>
-      )}
-      {print && method}
-      {!print && (
-        <>
-          <p className={internal ? 'notice warn report-banner' : 'notice report-banner'}>{internal ? t('period.internalBanner') : t('period.publicBanner')}</p>
-          <p className="muted" data-comparison={report.comparisonRule ?? 'sameLength'}>
-            {t(report.comparisonRule === 'calendarMonth' ? 'period.previousMonth' : report.comparisonRule === 'calendarYear' ? 'period.previousYear' : 'period.previous', {
-              from: dayWords(report.previous.from, lang),
-              to: dayWords(report.previous.to, lang),
-            })}
-            {report.yearEarlier && <> {t('period.yearEarlier', { from: dayWords(report.yearEarlier.from, lang), to: dayWords(report.yearEarlier.to, lang) })}</>}
-          </p>
-          <Headline report={report} lang={lang} />
-        </>
-      )}
+    <article className={`report-document ${internal ? 'internal' : 'public'}`} data-flavour={report.flavour}>
+      <p className={internal ? 'notice warn report-banner' : 'notice report-banner'}>{internal ? t('period.internalBanner') : t('period.publicBanner')}</p>
+      <p className="muted" data-comparison={report.comparisonRule ?? 'sameLength'}>
+        {t(report.comparisonRule === 'calendarMonth' ? 'period.previousMonth' : report.comparisonRule === 'calendarYear' ? 'period.previousYear' : 'period.previous', {
+          from: dayWords(report.previous.from, lang),
+          to: dayWords(report.previous.to, lang),
+        })}
+        {report.yearEarlier && <> {t('period.yearEarlier', { from: dayWords(report.yearEarlier.from, lang), to: dayWords(report.yearEarlier.to, lang) })}</>}
+      </p>
+      <Headline report={report} lang={lang} />
       {sections.map((s) => (
         <section key={s} className="report-section" aria-labelledby={`report-section-${s}`}>
           <h3 id={`report-section-${s}`}>{SECTION_LABELS[s][lang]}</h3>
@@ -98,7 +72,7 @@ export function ReportDocumentView({ report, lang, print = false }: { report: Re
               <div key={table.id} className={`report-block ${table.columns.length > 8 ? 'wide' : ''}`} data-report-table={table.id}>
                 <h4>{table.title[lang]}</h4>
                 <div className="report-pair">
-                  <ReportChart table={table} lang={lang} print={print} title={t('period.chart', { title: table.title[lang] })} />
+                  <ReportChart table={table} lang={lang} title={t('period.chart', { title: table.title[lang] })} />
                   <div className="report-table-wrap">
                     <ReportTableView table={table} lang={lang} />
                   </div>
@@ -110,7 +84,7 @@ export function ReportDocumentView({ report, lang, print = false }: { report: Re
       <section className="report-section" aria-labelledby="report-quotes-title">
         <h3 id="report-quotes-title">{SECTION_LABELS.quotes[lang]}</h3>
         {report.quotes.length === 0 ? (
-          <p className="muted">{t('period.noQuotes')}</p>
+          <p className="muted">{t('reportLabels:noQuotes')}</p>
         ) : (
           [...new Set(report.quotes.map((q) => q.theme))].map((theme) => (
             <div key={theme} className="report-quotes">
@@ -124,7 +98,7 @@ export function ReportDocumentView({ report, lang, print = false }: { report: Re
           ))
         )}
       </section>
-      {!print && method}
+      {method}
     </article>
   );
 }

@@ -7,7 +7,6 @@ import { REPORT_FORMATS, REPORT_LANGS, type ReportFormat } from '../../contract/
 import type { Lang } from '../../domain/taxonomy.ts';
 import { AppError, appErrorFrom } from '../../errors.ts';
 import { exportReport } from '../../reports/exportReport.ts';
-import { reportToPdf } from '../../reports/reportPdf.ts';
 import { readReportDocument } from '../../reports/reportJson.ts';
 import { mergeReports, parseThemeMap } from '../../reports/reportMerge.ts';
 import { reportBundleFromStore } from '../../reports/reportService.ts';
@@ -56,9 +55,10 @@ function write(out: string, bytes: Buffer): string {
   return file;
 }
 
-async function publicExport(ctx: CommandContext, dataDir: string, opts: ReportOpts): Promise<{ bytes: Buffer; fileName: string }> {
+/** The public report through the router (the app's role check); its saver is the --out file. */
+async function publicExport(ctx: CommandContext, dataDir: string, opts: ReportOpts): Promise<{ file: string; bytes: number }> {
   if (!opts.as) throw new AppError('Forbidden', 'cli.publicNeedsSupervisor');
-  const core = createAppCore({ dataDir, shell: 'cli', drawReportPdf: reportToPdf });
+  const core = createAppCore({ dataDir, shell: 'cli', saveFile: async (file) => write(opts.out, file.bytes) });
   try {
     await core.start();
     const unlocked = await core.router.dispatch('store.unlock', { passphrase: await readPassphrase(undefined, ctx.env) });
@@ -68,8 +68,8 @@ async function publicExport(ctx: CommandContext, dataDir: string, opts: ReportOp
     if (!signed.ok) throw appErrorFrom(signed.error);
     const r = await core.router.dispatch('reports.exportPublic', { from: opts.from, to: opts.to, format: opts.format, delimiter: opts.delimiter, lang: opts.lang });
     if (!r.ok) throw appErrorFrom(r.error);
-    const value = r.value as { base64: string; fileName: string };
-    return { bytes: Buffer.from(value.base64, 'base64'), fileName: value.fileName };
+    const value = r.value as { savedTo: string; bytes: number };
+    return { file: value.savedTo, bytes: value.bytes };
   } finally {
     core.shutdown();
   }
@@ -123,23 +123,24 @@ export const reportCommand: CliCommand = (program, ctx) => {
       if (!raw.from || !raw.to) throw new AppError('InvalidInput', 'cli.reportNeedsPeriod');
       const opts: ReportOpts = { ...raw, from: raw.from, to: raw.to, out: raw.out, format: formatOf(raw.out, raw.format) };
       const dataDir = ctx.dataDir(g);
-      let bytes: Buffer;
+      let written: { file: string; bytes: number };
       let calls: number | null = null;
       if (opts.public) {
-        bytes = (await publicExport(ctx, dataDir, opts)).bytes;
+        written = await publicExport(ctx, dataDir, opts);
       } else {
         const session = await openStoreForCli(dataDir, ctx);
         try {
           const bundle = reportBundleFromStore(session.database(), { from: opts.from, to: opts.to, flavour: 'internal', now: new Date(), generator: `Relais ${APP_VERSION}` });
           calls = bundle.report.headline.calls.v;
-          bytes = (await exportReport(bundle, { format: opts.format, delimiter: opts.delimiter, lang: opts.lang, drawPdf: reportToPdf })).bytes;
+          const { bytes } = await exportReport(bundle, { format: opts.format, delimiter: opts.delimiter, lang: opts.lang });
+          written = { file: write(opts.out, bytes), bytes: bytes.length };
         } finally {
           session.close();
         }
       }
-      const file = write(opts.out, bytes);
-      const result = { ok: true, file, format: opts.format, flavour: opts.public ? 'public' : 'internal', from: opts.from, to: opts.to, bytes: bytes.length, ...(calls === null ? {} : { calls }) };
-      emit(ctx.io, g.json ?? false, result, () => `Wrote the ${result.flavour} report ${opts.from} – ${opts.to} to ${file} (${opts.format}, ${bytes.length} bytes).`);
+      const { file, bytes } = written;
+      const result = { ok: true, file, format: opts.format, flavour: opts.public ? 'public' : 'internal', from: opts.from, to: opts.to, bytes, ...(calls === null ? {} : { calls }) };
+      emit(ctx.io, g.json ?? false, result, () => `Wrote the ${result.flavour} report ${opts.from} – ${opts.to} to ${file} (${opts.format}, ${bytes} bytes).`);
       ctx.setExit(EXIT_OK);
     });
 };
@@ -150,7 +151,7 @@ async function merge(ctx: CommandContext, files: string[], opts: CliReportOpts &
   const themeMap = opts.mapThemes ? readThemeMap(opts.mapThemes) : {};
   const flavour = opts.internal ? 'internal' : 'public';
   const bundle = mergeReports(inputs, flavour, { themeMap, now: new Date(), generator: `Relais ${APP_VERSION}` });
-  const out = await exportReport(bundle, { format, delimiter: opts.delimiter, lang: opts.lang, drawPdf: reportToPdf });
+  const out = await exportReport(bundle, { format, delimiter: opts.delimiter, lang: opts.lang });
   const file = write(opts.out, out.bytes);
   const result = { ok: true, file, format, flavour, files: inputs.length, centres: bundle.report.centres, from: bundle.report.period.from, to: bundle.report.period.to, bytes: out.bytes.length };
   emit(ctx.io, json, result, () => `Merged ${inputs.length} reports (${bundle.report.centres.join(', ')}) into ${file} (${flavour}, ${format}).`);

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createAppCore, type AppCore, type AppCoreOptions } from '../../../src/app/appCore.ts';
-import { reportToPdf } from '../../../src/reports/reportPdf.ts';
+import { folderFileSaver } from '../../../src/services/exportFile.ts';
 import type { ScryptParams } from '../../../src/store/keyring.ts';
 import { StoreSession } from '../../../src/store/storeSession.ts';
 import { newSecretHash } from '../../../src/access/accessSession.ts';
@@ -24,8 +24,8 @@ export async function newOpenStore(dataDir = tempDir()): Promise<StoreSession> {
 }
 
 export async function newOpenCore(opts: Partial<AppCoreOptions> = {}): Promise<AppCore> {
-  // A CLI-shell core draws report PDFs with pdfkit, as relais-admin does.
-  const core = createAppCore({ dataDir: tempDir(), shell: 'cli', scrypt: TEST_SCRYPT, validateOutput: true, drawReportPdf: reportToPdf, ...opts });
+  // Exports are saved, as main's save dialog would, into a temporary folder (their answer says where).
+  const core = createAppCore({ dataDir: tempDir(), shell: 'cli', scrypt: TEST_SCRYPT, validateOutput: true, saveFile: folderFileSaver(tempDir('relais-saved-')), ...opts });
   await core.start();
   const r = await core.router.dispatch('store.init', { passphrase: TEST_PASSPHRASE });
   if (!r.ok) throw new Error(`store.init failed: ${r.error.message}`);
