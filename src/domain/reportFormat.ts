@@ -1,3 +1,4 @@
+import { formatDay, LOCALE_TAGS } from './brusselsTime.ts';
 import { formatCallTime } from './duration.ts';
 import { CELL_MARKS } from './reportLabels.ts';
 import type { Lang } from './taxonomy.ts';
@@ -14,7 +15,15 @@ export interface CellLike {
 
 export type CellFormat = 'count' | 'percent' | 'ratio' | 'change' | 'seconds';
 
-const LOCALES: Record<Lang, string> = { fr: 'fr-BE', nl: 'nl-BE', en: 'en-GB' };
+const LOCALES: Record<Lang, string> = LOCALE_TAGS;
+
+/**
+ * A report row's label, on screen and in the PDF: a day row (the daily series carries its ISO
+ * day as label) reads dd/mm/yyyy as every other date of the UI (issue 16, point 5); other labels as they are.
+ */
+export function rowLabel(label: Readonly<Record<Lang, string>>, lang: Lang): string {
+  return formatDay(label[lang], lang, { day: '2-digit', month: '2-digit', year: 'numeric' });
+}
 
 export function hiddenMark(c: CellLike): string | null {
   if (c.v !== null) return null;

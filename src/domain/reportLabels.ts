@@ -35,6 +35,8 @@ export const CENTRES_LABEL = reportLabel('centres');
 export const GENERATED_LABEL = reportLabel('generated');
 export const PAGE_LABEL = reportLabel('page');
 export const HIDDEN_LEGEND = reportLabel('hiddenLegend');
+export const NO_QUOTES_LABEL = reportLabel('noQuotes');
+export const YEAR_EARLIER_LABEL = reportLabel('yearEarlierPeriod');
 
 /** Monday first (ISO). */
 export const WEEKDAYS: readonly Label[] = Object.values(labelGroup('weekday'));

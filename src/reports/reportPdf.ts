@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
 import type { Cell, Report, ReportTable } from '../contract/reportSchemas.ts';
-import { formatCell, formatSeconds, hiddenMark } from '../domain/reportFormat.ts';
+import { formatDay, formatInstant } from '../domain/brusselsTime.ts';
+import { formatCell, formatSeconds, hiddenMark, rowLabel } from '../domain/reportFormat.ts';
 import {
   CATEGORY_LABEL,
   CENTRES_LABEL,
@@ -11,10 +12,12 @@ import {
   INTERNAL_MARK,
   LINE_NAME,
   METHOD_TITLE,
+  NO_QUOTES_LABEL,
   PAGE_LABEL,
   PREVIOUS_PERIOD_LABEL,
   PUBLIC_MARK,
   SECTION_LABELS,
+  YEAR_EARLIER_LABEL,
 } from '../domain/reportLabels.ts';
 import type { Lang } from '../domain/taxonomy.ts';
 
@@ -22,8 +25,11 @@ import type { Lang } from '../domain/taxonomy.ts';
 // the headline figures, the method note, then each section with its tables, each table with
 // its chart above it (horizontal or vertical bars, a line for daily volumes, a shaded grid for
 // the weekday × hour heatmap) and wide tables on landscape pages; page numbers on every page,
-// and "usage interne" in the header of every page of an internal report. The app prints the
-// same report page through Electron's printToPDF; this is the CLI's (and fallback) rendering.
+// and "usage interne" in the header of every page of an internal report. The one PDF layout of
+// Relais (issue 13, point 7): the app, the hub and the CLI all draw it here. It carries what the
+// report page on screen shows: the same headline figures (a year earlier for a calendar month,
+// calls with a callback), the comparison periods, dates in the reader's words, suppressed cells
+// marked, service names, the excerpts (or that there are none) and the method note.
 
 type Doc = PDFKit.PDFDocument;
 
@@ -79,8 +85,9 @@ function cover(c: Ctx): void {
   const internal = report.flavour === 'internal';
   doc.font('Helvetica').fontSize(11).fillColor(MUTED).text(LINE_NAME[lang], MARGIN.left, 120);
   doc.moveDown(0.5).font('Helvetica-Bold').fontSize(30).fillColor(INK).text(report.title[lang]);
-  doc.moveDown(0.2).font('Helvetica').fontSize(16).text(`${report.period.from} – ${report.period.to}`);
-  doc.fontSize(10).fillColor(MUTED).text(`${PREVIOUS_PERIOD_LABEL[lang]} : ${report.previous.from} – ${report.previous.to}`);
+  doc.moveDown(0.2).font('Helvetica').fontSize(16).text(`${formatDay(report.period.from, lang)} – ${formatDay(report.period.to, lang)}`);
+  doc.fontSize(10).fillColor(MUTED).text(`${PREVIOUS_PERIOD_LABEL[lang]} : ${formatDay(report.previous.from, lang)} – ${formatDay(report.previous.to, lang)}`);
+  if (report.yearEarlier) doc.text(`${YEAR_EARLIER_LABEL[lang]} : ${formatDay(report.yearEarlier.from, lang)} – ${formatDay(report.yearEarlier.to, lang)}`);
   doc.moveDown(1);
   const y = doc.y;
   doc.rect(MARGIN.left, y, width(doc), 30).fill(internal ? ALERT : '#2f6f4e');
@@ -92,8 +99,16 @@ function cover(c: Ctx): void {
     [HEADLINE_LABELS.requests[lang], formatCell(h.requests, 'count', lang)],
     [HEADLINE_LABELS.perCall[lang], formatCell(h.perCall, 'ratio', lang)],
     [`${COLUMN_LABELS.change[lang]} (${COLUMN_LABELS.calls[lang].toLowerCase()})`, formatCell(h.callsChange, 'change', lang)],
+    // A calendar month is also read against the same month a year earlier (issue 17), as on screen.
+    ...(h.yearEarlierCalls
+      ? ([
+          [HEADLINE_LABELS.yearEarlierCalls[lang], formatCell(h.yearEarlierCalls, 'count', lang)],
+          [HEADLINE_LABELS.changeYear[lang], formatCell(h.callsChangeYear ?? { v: null, h: 'na' }, 'change', lang)],
+        ] as Array<[string, string]>)
+      : []),
     [HEADLINE_LABELS.median[lang], h.medianSeconds.v === null ? (hiddenMark(h.medianSeconds) ?? '–') : formatSeconds(h.medianSeconds.v)],
     [HEADLINE_LABELS.iqr[lang], h.q1Seconds.v === null || h.q3Seconds.v === null ? (hiddenMark(h.q1Seconds) ?? '–') : `${formatSeconds(h.q1Seconds.v)} – ${formatSeconds(h.q3Seconds.v)}`],
+    [HEADLINE_LABELS.callsWithCallback[lang], formatCell(h.callsWithCallback, 'count', lang)],
   ];
   const boxW = (width(doc) - 20) / 3;
   const y0 = doc.y;
@@ -107,9 +122,9 @@ function cover(c: Ctx): void {
     doc.fontSize(size).fillColor(INK).text(value, x + 10, by + 10 + (20 - size) / 2, { width: boxW - 20, lineBreak: false });
     doc.font('Helvetica').fontSize(9).fillColor(MUTED).text(label, x + 10, by + 38, { width: boxW - 20 });
   });
-  doc.y = y0 + 150;
+  doc.y = y0 + Math.ceil(figures.length / 3) * 70 + 10;
   doc.font('Helvetica').fontSize(10).fillColor(INK).text(`${CENTRES_LABEL[lang]} : ${report.centres.join(', ') || '–'}`, MARGIN.left, doc.y, { width: width(doc) });
-  doc.moveDown(0.3).fillColor(MUTED).text(`${GENERATED_LABEL[lang]} ${report.generatedAt.slice(0, 16).replace('T', ' ')} UTC — ${report.generator}`);
+  doc.moveDown(0.3).fillColor(MUTED).text(`${GENERATED_LABEL[lang]} ${formatInstant(report.generatedAt, lang)} — ${report.generator}`);
 }
 
 function method(c: Ctx): void {
@@ -122,6 +137,7 @@ function method(c: Ctx): void {
 }
 
 const num = (cell: Cell | undefined): number | null => (cell && cell.v !== null ? cell.v : null);
+
 
 function chart(c: Ctx, table: ReportTable, landscape: boolean): void {
   if (!table.chart) return;
@@ -163,7 +179,7 @@ function barChart(c: Ctx, table: ReportTable, cols: number[], landscape: boolean
       doc.addPage({ size: 'A4', layout: landscape ? 'landscape' : 'portrait', margins: MARGIN });
       y = doc.y;
     }
-    doc.font('Helvetica').fontSize(7.5).fillColor(INK).text(r.label[lang], MARGIN.left, y + (lineH - 9) / 2, { width: labelW - 6, height: lineH, ellipsis: true, lineBreak: false });
+    doc.font('Helvetica').fontSize(7.5).fillColor(INK).text(rowLabel(r.label, lang), MARGIN.left, y + (lineH - 9) / 2, { width: labelW - 6, height: lineH, ellipsis: true, lineBreak: false });
     cols.forEach((j, s) => {
       const cell = r.cells[j]!;
       const by = y + 2 + s * barH;
@@ -202,7 +218,7 @@ function columnChart(c: Ctx, table: ReportTable, cols: number[], landscape: bool
       const text = v === null ? (hiddenMark(cell) ?? '') : formatCell(cell, table.columns[j]!.format, lang);
       doc.font('Helvetica').fontSize(6.5).fillColor(v === null ? ALERT : MUTED).text(text, x0 + s * barW - 6, base - h - 9, { width: barW + 10, align: 'center', lineBreak: false });
     });
-    doc.font('Helvetica').fontSize(7).fillColor(INK).text(r.label[lang], MARGIN.left + i * slot + 2, base + 4, { width: slot - 4, align: 'center', height: 28, ellipsis: true });
+    doc.font('Helvetica').fontSize(7).fillColor(INK).text(rowLabel(r.label, lang), MARGIN.left + i * slot + 2, base + 4, { width: slot - 4, align: 'center', height: 28, ellipsis: true });
   });
   y = base + 36;
   doc.y = y;
@@ -245,7 +261,7 @@ function lineChart(c: Ctx, table: ReportTable, cols: number[], landscape: boolea
   const every = Math.max(1, Math.ceil(rows.length / 10));
   rows.forEach((r, i) => {
     if (i % every) return;
-    doc.font('Helvetica').fontSize(6).fillColor(MUTED).text(r.label[lang], left + i * step - 20, base + 3, { width: 40, align: 'center', lineBreak: false });
+    doc.font('Helvetica').fontSize(6).fillColor(MUTED).text(rowLabel(r.label, lang), left + i * step - 20, base + 3, { width: 40, align: 'center', lineBreak: false });
   });
   doc.y = base + 16;
 }
@@ -262,7 +278,7 @@ function heatmap(c: Ctx, table: ReportTable, landscape: boolean): void {
   });
   table.rows.forEach((r, i) => {
     const y = top + 10 + i * cellH;
-    doc.font('Helvetica').fontSize(7).fillColor(INK).text(r.label[lang], MARGIN.left, y + 3, { width: 58, lineBreak: false });
+    doc.font('Helvetica').fontSize(7).fillColor(INK).text(rowLabel(r.label, lang), MARGIN.left, y + 3, { width: 58, lineBreak: false });
     r.cells.forEach((cell, j) => {
       const v = cell.v ?? 0;
       const shade = v === 0 ? 1 : 0.92 - 0.72 * (v / max);
@@ -310,7 +326,7 @@ function grid(c: Ctx, table: ReportTable, landscape: boolean): void {
     const y = doc.y;
     if (r.total) doc.moveTo(MARGIN.left, y - 1).lineTo(MARGIN.left + width(doc), y - 1).lineWidth(0.4).stroke(RULE);
     else if (i % 2 === 1) doc.rect(MARGIN.left, y - 1, width(doc), rowH).fill('#f5f6f9');
-    doc.font(r.total ? 'Helvetica-Bold' : 'Helvetica').fontSize(fontSize).fillColor(INK).text(r.label[lang], MARGIN.left + 2, y + 1, { width: labelW - 6, height: rowH, ellipsis: true, lineBreak: false });
+    doc.font(r.total ? 'Helvetica-Bold' : 'Helvetica').fontSize(fontSize).fillColor(INK).text(rowLabel(r.label, lang), MARGIN.left + 2, y + 1, { width: labelW - 6, height: rowH, ellipsis: true, lineBreak: false });
     r.cells.forEach((cell, j) => {
       const hidden = cell.v === null && (cell.h === 'below' || cell.h === 'secondary');
       doc.fillColor(hidden ? ALERT : INK).text(formatCell(cell, table.columns[j]!.format, lang), MARGIN.left + labelW + j * colW, y + 1, { width: colW - 3, align: 'right', lineBreak: false });
@@ -329,8 +345,11 @@ function tableBlock(c: Ctx, table: ReportTable): void {
 
 function quotes(c: Ctx): void {
   const { doc, report, lang } = c;
-  if (!report.quotes.length) return;
   heading(c, SECTION_LABELS.quotes[lang], 15);
+  if (!report.quotes.length) {
+    doc.font('Helvetica').fontSize(10).fillColor(MUTED).text(NO_QUOTES_LABEL[lang], MARGIN.left, doc.y, { width: width(doc) });
+    return;
+  }
   let theme = '';
   for (const q of report.quotes) {
     if (q.theme !== theme) {

@@ -10,6 +10,7 @@ import { reportBundleFromStore } from '../../src/reports/reportService.ts';
 import type { CallFactsWire } from '../../src/sync/wire.ts';
 import { ENGINES } from './helpers/hubDatabases.ts';
 import { startTwoPcLine, type TestHub, type TwoPcLine } from './helpers/hubServer.ts';
+import { savedBytes } from './helpers/savedFile.ts';
 
 // What the line's bilan needs from the sync (issue 14 × issues 16–17): the issue-16 facts of a
 // call, calls without a request counted apart, the barometer's services named from the hub's
@@ -153,13 +154,13 @@ for (const engine of ENGINES) {
       assert.equal(pub.flavour, 'public');
       assert.ok(pub.tables.some((t) => t.rows.some((r) => r.cells.some((c) => c.h === 'below'))), 'small counts hidden by the hub');
 
-      const json = await ok<{ fileName: string; base64: string; flavour: string }>(b, 'reports.lineExport', { from: '2026-03-01', to: '2026-03-31', flavour: 'internal', format: 'json' });
+      const json = await ok<{ fileName: string; savedTo: string | null; bytes: number; flavour: string }>(b, 'reports.lineExport', { from: '2026-03-01', to: '2026-03-31', flavour: 'internal', format: 'json' });
       assert.equal(json.fileName, 'bilan-ligne-2026-03-01_2026-03-31-interne.json');
-      const doc = JSON.parse(Buffer.from(json.base64, 'base64').toString('utf8'));
+      const doc = JSON.parse(savedBytes(json).toString('utf8'));
       assert.equal(doc.facts.current.calls, onHub.facts?.current.calls, 'an internal file carries the facts (a regional merge can read it)');
-      const csvPublic = await ok<{ fileName: string; base64: string; flavour: string }>(b, 'reports.lineExport', { from: '2026-03-01', to: '2026-03-31', flavour: 'public', format: 'csv' });
+      const csvPublic = await ok<{ fileName: string; savedTo: string | null; bytes: number; flavour: string }>(b, 'reports.lineExport', { from: '2026-03-01', to: '2026-03-31', flavour: 'public', format: 'csv' });
       assert.equal(csvPublic.flavour, 'public');
-      assert.match(Buffer.from(csvPublic.base64, 'base64').toString('utf8'), /Bilan de la ligne/);
+      assert.match(savedBytes(csvPublic).toString('utf8'), /Bilan de la ligne/);
       const audit = await ok<{ entries: Array<{ action: string; detail: Record<string, unknown> }> }>(b, 'audit.list', {});
       assert.ok(audit.entries.some((e) => e.action === 'export.report' && e.detail.kind === 'line' && e.detail.public === true && e.detail.format === 'csv'));
 

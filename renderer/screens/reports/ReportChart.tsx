@@ -1,8 +1,8 @@
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ReportTable } from '../../../src/contract/reportSchemas.ts';
+import { rowLabel } from '../../../src/domain/reportFormat.ts';
 import { COLUMN_LABELS } from '../../../src/domain/reportLabels.ts';
 import type { Lang } from '../../../src/domain/taxonomy.ts';
-import { rowLabel } from './rowLabel.ts';
 
 // The chart of a report table on screen, drawn with recharts (SVG). Hidden counts have no bar
 // (their mark is in the table beside). The PDF draws its own charts (src/reports/reportPdf.ts).

@@ -1,8 +1,7 @@
 import type { ReportTable } from '../../../src/contract/reportSchemas.ts';
-import { formatCell } from '../../../src/domain/reportFormat.ts';
+import { formatCell, rowLabel } from '../../../src/domain/reportFormat.ts';
 import { CATEGORY_LABEL } from '../../../src/domain/reportLabels.ts';
 import type { Lang } from '../../../src/domain/taxonomy.ts';
-import { rowLabel } from './rowLabel.ts';
 
 // A report table as an HTML table: the same cells as every export (hidden ones as <5, <10, s, –).
 export function ReportTableView({ table, lang }: { table: ReportTable; lang: Lang }) {
