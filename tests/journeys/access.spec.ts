@@ -5,6 +5,7 @@ import { profilesRepository } from '../../src/profiles/profilesRepository.ts';
 import { seedDemoCalls } from '../../src/reports/demoSeed.ts';
 import { expect, test } from '../harness/fixture.ts';
 import { openHarnessApp } from '../harness/harness.ts';
+import { saveByClicking } from '../harness/savedExport.ts';
 
 // Access on shared PCs (issue 8): the idle lock with a call in progress and the PIN that opens
 // it again, the growing delay after wrong PINs, a responder's public export refused by main,
@@ -261,9 +262,7 @@ test('administration (Alt+7): a supervisor creates a responder with a PIN, reset
     // The log follows new entries without leaving the screen.
     await op(core, 'store.backupNow', {});
     await expect(audit.getByTestId('audit-row').filter({ has: page.locator('[data-action="backup.create"]') }).first()).toContainText('a fait une sauvegarde');
-    const download = page.waitForEvent('download');
-    await audit.getByRole('button', { name: 'Exporter en CSV' }).click();
-    expect((await download).suggestedFilename()).toBe('relais-audit-2026-03-02.csv');
+    await saveByClicking(page, h.savedDir, audit.getByRole('button', { name: 'Exporter en CSV' }), /^relais-audit-2026-03-02\.csv$/);
 
     await op(core, 'profiles.signOut', {});
     await op(core, 'profiles.signIn', { profileId: nadia.id, secret: '864200' });

@@ -1,5 +1,7 @@
 import type { Page } from '@playwright/test';
+import fs from 'node:fs';
 import { expect, ready, test } from '../harness/fixture.ts';
+import { saveByClicking } from '../harness/savedExport.ts';
 
 // Samir's profile was made by a supervisor (issue 12: the picker no longer creates profiles).
 test.use({ appOptions: { responders: [{ displayName: 'Samir', centre: 'CAW Brussel', pin: '246810' }] } });
@@ -107,6 +109,10 @@ test('a sheet with French headers and Belgian dates imports as it is; the previe
     return v ? [v.service.last_verified, v.service.languages.join(',')] : null;
   });
   expect(verified).toEqual(['2025-03-15', 'fr,nl']);
+  // Exported again: main saves the file (its save dialog) and the panel says where.
+  const exported = await saveByClicking(page, app.savedDir, page.getByRole('button', { name: 'CSV pour Excel (;)' }), /\.csv$/);
+  await expect(page.getByText(/Enregistré dans .*\.csv/)).toBeVisible();
+  expect(fs.readFileSync(exported, 'utf8')).toContain('Épicerie du Midi');
 });
 
 test('situational phrases in the caller\'s words reach the right services, with only what matched highlighted', async ({ app }) => {

@@ -4,6 +4,7 @@ import { addDays, dayOf, previousMonth } from '../../src/domain/brusselsTime.ts'
 import { createFoundingCode } from '../../src/hub/enrolment.ts';
 import { expect, test } from '../harness/fixture.ts';
 import { openHarnessApp } from '../harness/harness.ts';
+import { saveByClicking } from '../harness/savedExport.ts';
 import { startTestHub } from '../unit/helpers/hubServer.ts';
 import { newOpenCore, signInSupervisor } from '../unit/helpers/tempStore.ts';
 
@@ -58,17 +59,15 @@ test('a supervisor fetches the line\'s bilan from the hub, internal then public,
     await expect(page.locator('.line-report .report-banner')).toContainText('Usage interne');
     await expect(page.locator('.line-report [data-report-table="themes"]').getByRole('rowheader', { name: 'Aide alimentaire' })).toBeVisible();
 
-    const [pdf] = await Promise.all([page.waitForEvent('download'), page.locator('[data-export="line-pdf"]').click()]);
-    expect(pdf.suggestedFilename()).toMatch(/^bilan-ligne-\d{4}-\d\d-\d\d_\d{4}-\d\d-\d\d-interne\.pdf$/);
+    await saveByClicking(page, h.savedDir, page.locator('[data-export="line-pdf"]'), /^bilan-ligne-\d{4}-\d\d-\d\d_\d{4}-\d\d-\d\d-interne\.pdf$/);
 
     // Public: the hub applies disclosure control; exported as it came.
     await page.getByLabel('Publique (petits nombres masqués)').check();
     await page.getByRole('button', { name: 'Demander au hub' }).click();
     await expect(page.locator('.line-report .report-banner')).toContainText('Version publique');
     await expect(page.locator('.line-report [data-report-table="heatmap"]')).toHaveCount(0);
-    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.locator('[data-export="line-xlsx"]').click()]);
-    expect(xlsx.suggestedFilename()).toMatch(/^bilan-ligne-.*-public\.xlsx$/);
-    await expect(page.getByText(/Fichier bilan-ligne-.*-public\.xlsx prêt\./)).toBeVisible();
+    await saveByClicking(page, h.savedDir, page.locator('[data-export="line-xlsx"]'), /^bilan-ligne-.*-public\.xlsx$/);
+    await expect(page.getByText(/Enregistré dans .*bilan-ligne-.*-public\.xlsx/)).toBeVisible();
 
     // The hub gone: the screen says so, nothing else breaks.
     await hub.server.close();

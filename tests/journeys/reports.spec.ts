@@ -5,15 +5,16 @@ import { dayOf, previousMonth } from '../../src/domain/brusselsTime.ts';
 import { seedDemoCalls } from '../../src/reports/demoSeed.ts';
 import { setProfileRole } from '../../src/reports/supervisorRole.ts';
 import { expect, ready, test } from '../harness/fixture.ts';
+import { saveByClicking } from '../harness/savedExport.ts';
 import { ensureHarnessResponders } from '../harness/supervisor.ts';
 
 /** The PIN every test responder is given (issue 8: no profile signs in without one). */
 const TEST_PIN = '246810';
 
 // Bilans (issue 7): a supervisor opens the period report, sees the charts and the tables,
-// switches to the public version and exports it (the PDF is the report page printed by the
-// browser, as Electron's printToPDF does in the app); a responder's public export is refused
-// by main, whatever the UI shows.
+// switches to the public version and exports it (main draws the PDF with pdfkit and saves the
+// file itself: its save dialog answers into the test's folder, and the window says where);
+// a responder's public export is refused by main, whatever the UI shows.
 
 async function signInAs(core: AppCore, name: string, role: 'responder' | 'supervisor'): Promise<void> {
   const db = core.services.store.database();
@@ -74,18 +75,16 @@ test.describe('supervisor', () => {
     await expect(page.locator('[data-table="communeTheme"] td.hidden-cell').first()).toHaveText(/^(<10|<5|s)$/);
     await expect(page.getByRole('heading', { name: 'Note méthodologique' })).toBeVisible();
 
-    const [pdf] = await Promise.all([page.waitForEvent('download'), page.locator('[data-export="public-pdf"]').click()]);
-    expect(pdf.suggestedFilename()).toMatch(/^bilan-\d{4}-\d\d-\d\d_\d{4}-\d\d-\d\d-public\.pdf$/);
-    const pdfBytes = fs.readFileSync(await pdf.path());
+    const pdf = await saveByClicking(page, app.savedDir, page.locator('[data-export="public-pdf"]'), /^bilan-\d{4}-\d\d-\d\d_\d{4}-\d\d-\d\d-public\.pdf$/);
+    const pdfBytes = fs.readFileSync(pdf);
     expect(pdfBytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const pages = pdfBytes.toString('latin1').match(/\/Type\s*\/Page\b/g)?.length ?? 0;
     expect(pages).toBeGreaterThan(4);
-    await expect(page.getByText(/Fichier bilan-.*-public\.pdf prêt/)).toBeVisible();
-    await expect(page.locator('.print-root')).toHaveCount(0);
+    await expect(page.getByText(/Enregistré dans .*bilan-.*-public\.pdf/)).toBeVisible();
 
-    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.locator('[data-export="public-xlsx"]').click()]);
+    const xlsx = await saveByClicking(page, app.savedDir, page.locator('[data-export="public-xlsx"]'), /-public\.xlsx$/);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(await xlsx.path());
+    await wb.xlsx.readFile(xlsx);
     expect(wb.worksheets.length).toBeGreaterThan(10);
     expect(wb.worksheets.some((w) => /usage interne/i.test(String(w.getRow(1).getCell(1).value)))).toBe(false);
   });
@@ -136,8 +135,8 @@ test.describe('responder', () => {
     expect(quotes).toMatchObject({ ok: false, error: { code: 'Forbidden' } });
 
     // The internal CSV is theirs to take to the debriefing.
-    const [csv] = await Promise.all([page.waitForEvent('download'), page.locator('[data-export="internal-csv-semicolon"]').click()]);
-    const text = fs.readFileSync(await csv.path(), 'utf8');
+    const csv = await saveByClicking(page, app.savedDir, page.locator('[data-export="internal-csv-semicolon"]'), /-interne\.csv$/);
+    const text = fs.readFileSync(csv, 'utf8');
     expect(text.startsWith('\ufeff')).toBe(true);
     expect(text.split('\r\n')[0]).toContain('Usage interne');
 
