@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import type { AppCore } from '../../src/app/appCore.ts';
 import type { InputOf, OperationName, OutputOf } from '../../src/contract/index.ts';
 import { directoryRepository } from '../../src/directory/directoryRepository.ts';
@@ -16,6 +17,17 @@ async function op<N extends OperationName>(core: AppCore, name: N, input: InputO
 const NOW = new Date('2026-03-10T10:00:00Z');
 
 /** Sophie, first supervisor, signed in and made a directory maintainer; CPAS de Jette reported unreachable. */
+/** From the shell: Ctrl+K, the CPAS d'Anderlecht's card, its edit form. */
+async function openAnderlechtEditForm(page: Page) {
+  await expect(page.locator('.shell')).toBeVisible();
+  await page.keyboard.press('Control+K');
+  await page.getByRole('combobox', { name: /Rechercher un service/ }).fill('cpas anderlecht');
+  await page.keyboard.press('Enter');
+  const card = page.getByTestId('service-card');
+  await card.getByRole('button', { name: 'Modifier' }).click();
+  return { card, form: page.getByRole('form', { name: /Modifier « CPAS/ }) };
+}
+
 async function maintainer(core: AppCore): Promise<void> {
   await op(core, 'access.createFirstSupervisor', { displayName: 'Sophie', centre: 'CASG Nord', passphrase: 'supervisor passphrase' });
   await op(core, 'directory.setMaintainer', { profileId: core.services.session.profileId as string, maintainer: true });
@@ -28,13 +40,7 @@ test('a maintainer edits a service on its card (every field, checked as typed), 
   const h = await openHarnessApp(await harnessBrowser(), { clock: new ManualClock(NOW), seed: maintainer });
   try {
     const { page, core } = h;
-    await expect(page.locator('.shell')).toBeVisible();
-    await page.keyboard.press('Control+K');
-    await page.getByRole('combobox', { name: /Rechercher un service/ }).fill('cpas anderlecht');
-    await page.keyboard.press('Enter');
-    const card = page.getByTestId('service-card');
-    await card.getByRole('button', { name: 'Modifier' }).click();
-    const form = page.getByRole('form', { name: /Modifier « CPAS/ });
+    const { card, form } = await openAnderlechtEditForm(page);
     await form.getByLabel('Téléphone').fill('+32 2 000 11 22');
     await form.getByLabel('E-mail').fill('pas-un-mail');
     await form.getByRole('button', { name: 'Enregistrer' }).click();
@@ -95,13 +101,7 @@ test('forms on the contract\'s schemas: a wrong language code is said under its 
   const h = await openHarnessApp(await harnessBrowser(), { clock: new ManualClock(NOW), seed: maintainer });
   try {
     const { page, core } = h;
-    await expect(page.locator('.shell')).toBeVisible();
-    await page.keyboard.press('Control+K');
-    await page.getByRole('combobox', { name: /Rechercher un service/ }).fill('cpas anderlecht');
-    await page.keyboard.press('Enter');
-    const card = page.getByTestId('service-card');
-    await card.getByRole('button', { name: 'Modifier' }).click();
-    const form = page.getByRole('form', { name: /Modifier « CPAS/ });
+    const { form } = await openAnderlechtEditForm(page);
     // A list's item is refused by the service's own schema: said beside the list, never in zod's English.
     await form.getByLabel('Langues (codes ISO : fr, nl, ar…)').fill('fr\nxx');
     await form.getByRole('button', { name: 'Enregistrer' }).click();

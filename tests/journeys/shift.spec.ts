@@ -93,6 +93,15 @@ async function signIn(page: import('@playwright/test').Page, name = 'Marie'): Pr
   await expect(page.getByRole('heading', { name: new RegExp(`^Permanence de ${name}`) })).toBeVisible();
 }
 
+/** F2 takes a call, F8 says it is out of scope: the "looked for" question has the focus. */
+async function takeCallOutOfScope(page: import('@playwright/test').Page) {
+  await page.keyboard.press('F2');
+  await expect(page.getByTestId('note-composer')).toBeFocused();
+  await page.keyboard.press('F8');
+  const whom = page.getByLabel(/Qui la personne cherchait-elle/);
+  await expect(whom).toBeFocused();
+  return whom;
+}
 
 test('calls without a request: one key each, no theme nor intervention, counted apart', async ({ harnessBrowser }) => {
   const clock = new ManualClock('2026-03-16T09:00:00.000Z');
@@ -114,11 +123,7 @@ test('calls without a request: one key each, no theme nor intervention, counted 
   await expect(page.getByRole('button', { name: /Prendre un appel/ })).toBeFocused();
 
   // The mutuelle's customer: out of scope, with whom they were looking for.
-  await page.keyboard.press('F2');
-  await expect(page.getByTestId('note-composer')).toBeFocused();
-  await page.keyboard.press('F8');
-  const whom = page.getByLabel(/Qui la personne cherchait-elle/);
-  await expect(whom).toBeFocused();
+  const whom = await takeCallOutOfScope(page);
   await whom.fill('sa mutuelle');
   await page.keyboard.press('Enter');
   await expect(page.getByText(/^Appel clôturé sans demande \(Hors champ\)/)).toBeVisible();
@@ -145,11 +150,7 @@ test('the "looked for" answer is checked by the contract\'s schema: refused unde
   const h = await openHarnessApp(await harnessBrowser(), { clock, responders: RESPONDERS });
   const { page, core } = h;
   await signIn(page);
-  await page.keyboard.press('F2');
-  await expect(page.getByTestId('note-composer')).toBeFocused();
-  await page.keyboard.press('F8');
-  const whom = page.getByLabel(/Qui la personne cherchait-elle/);
-  await expect(whom).toBeFocused();
+  const whom = await takeCallOutOfScope(page);
   // A control character (pasted from elsewhere) is refused here, not by main.
   await whom.fill('sa\u0007mutuelle');
   await page.keyboard.press('Enter');
