@@ -1,9 +1,7 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OutputOf } from '../../src/contract/index.ts';
 import type { StoreStatusView } from '../../src/contract/systemContract.ts';
-import { invoke } from '../bridge.ts';
 import { useReasonText } from '../components/ErrorMessage.tsx';
+import { useOperation } from '../data/useOperation.ts';
 
 /**
  * The store is blocked: config.json cannot be read (the data folder it names is unknown) or the
@@ -20,10 +18,7 @@ export function ConfigErrorScreen({ status }: { status: StoreStatusView }) {
       : x.rule && i18n.exists(`common:errors.issue.${x.rule}`)
         ? t(`common:errors.issue.${x.rule}`, { limit: x.limit ?? '' })
         : x.message;
-  const [config, setConfig] = useState<OutputOf<'config.get'> | null>(null);
-  useEffect(() => {
-    void invoke('config.get', {}).then((r) => r.ok && setConfig(r.value));
-  }, []);
+  const config = useOperation('config.get', {}).data ?? null;
   const wrongAccount = status.problem?.code === 'WrongAccount';
   const syntax = config?.problem?.syntax ?? null;
   const backslash = syntax?.hint?.includes('backslash') ?? false;

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../src/contract/index.ts';
@@ -6,6 +6,7 @@ import type { StoreStatusView } from '../../src/contract/systemContract.ts';
 import type { ErrorPayload } from '../../src/errors.ts';
 import { invoke } from '../bridge.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
+import { useOperation } from '../data/useOperation.ts';
 import { formatDateTime, type UiLang } from '../i18n/i18n.ts';
 import { usePushNotice } from '../components/NoticeBar.tsx';
 
@@ -16,15 +17,12 @@ type BackupEntry = OutputOf<'store.listBackups'>['backups'][number];
 // made under. The current store is moved aside by main, never deleted.
 export function RecoveryPanel({ onDone }: { onDone: (s: StoreStatusView) => void }) {
   const { t, i18n } = useTranslation();
-  const [list, setList] = useState<OutputOf<'store.listBackups'> | null>(null);
+  const backups = useOperation('store.listBackups', {});
+  const list = backups.data ?? null;
   const [chosen, setChosen] = useState<BackupEntry | null>(null);
   const [error, setError] = useState<ErrorPayload | null>(null);
   const pushNotice = usePushNotice();
   const { register, handleSubmit, formState, reset } = useForm<{ passphrase: string; confirm: boolean }>({ defaultValues: { passphrase: '', confirm: false } });
-
-  useEffect(() => {
-    void invoke('store.listBackups', {}).then((r) => (r.ok ? setList(r.value) : setError(r.error)));
-  }, []);
 
   const restore = handleSubmit(async ({ passphrase }) => {
     if (!chosen) return;
@@ -79,7 +77,7 @@ export function RecoveryPanel({ onDone }: { onDone: (s: StoreStatusView) => void
           </button>
         </form>
       )}
-      {!chosen && <ErrorMessage error={error} />}
+      {!chosen && <ErrorMessage error={error ?? backups.error?.payload ?? null} />}
     </section>
   );
 }
