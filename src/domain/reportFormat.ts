@@ -72,3 +72,13 @@ export function csvCell(c: CellLike, format: CellFormat, decimalComma: boolean):
   const text = (Math.round(scaled * 10 ** digits) / 10 ** digits).toFixed(digits);
   return decimalComma ? text.replace('.', ',') : text;
 }
+
+/**
+ * The heatmap's columns, on screen and in the PDF: the hours with at least one call (a line open
+ * 9–17 h would otherwise draw 15 empty columns); all of them when no hour has any.
+ */
+export function heatmapColumns<C>(columns: readonly C[], rows: ReadonlyArray<{ cells: ReadonlyArray<{ v: number | null } | undefined> }>): Array<{ col: C; j: number }> {
+  const all = columns.map((col, j) => ({ col, j }));
+  const used = all.filter(({ j }) => rows.some((r) => (r.cells[j]?.v ?? 0) > 0));
+  return used.length ? used : all;
+}

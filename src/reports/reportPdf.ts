@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
 import type { Cell, Report, ReportTable } from '../contract/reportSchemas.ts';
 import { formatDay, formatInstant } from '../domain/brusselsTime.ts';
-import { formatCell, formatSeconds, hiddenMark, rowLabel } from '../domain/reportFormat.ts';
+import { formatCell, formatSeconds, heatmapColumns, hiddenMark, rowLabel } from '../domain/reportFormat.ts';
 import {
   CATEGORY_LABEL,
   CENTRES_LABEL,
@@ -268,23 +268,25 @@ function lineChart(c: Ctx, table: ReportTable, cols: number[], landscape: boolea
 
 function heatmap(c: Ctx, table: ReportTable, landscape: boolean): void {
   const { doc, lang } = c;
-  const cellW = (width(doc) - 60) / table.columns.length;
+  // The hours with calls only, as on screen (heatmapColumns).
+  const cols = heatmapColumns(table.columns, table.rows);
+  const cellW = (width(doc) - 60) / cols.length;
   const cellH = 14;
   ensure(doc, cellH * (table.rows.length + 2), landscape);
   const max = Math.max(1, ...table.rows.flatMap((r) => r.cells.map((x) => x.v ?? 0)));
   const top = doc.y;
-  table.columns.forEach((col, j) => {
-    doc.font('Helvetica').fontSize(6).fillColor(MUTED).text(col.label[lang], MARGIN.left + 60 + j * cellW, top, { width: cellW, align: 'center', lineBreak: false });
+  cols.forEach(({ col }, i) => {
+    doc.font('Helvetica').fontSize(6).fillColor(MUTED).text(col.label[lang], MARGIN.left + 60 + i * cellW, top, { width: cellW, align: 'center', lineBreak: false });
   });
-  table.rows.forEach((r, i) => {
-    const y = top + 10 + i * cellH;
+  table.rows.forEach((r, ri) => {
+    const y = top + 10 + ri * cellH;
     doc.font('Helvetica').fontSize(7).fillColor(INK).text(rowLabel(r.label, lang), MARGIN.left, y + 3, { width: 58, lineBreak: false });
-    r.cells.forEach((cell, j) => {
-      const v = cell.v ?? 0;
+    cols.forEach(({ j }, i) => {
+      const v = r.cells[j]?.v ?? 0;
       const shade = v === 0 ? 1 : 0.92 - 0.72 * (v / max);
       const g = Math.round(255 * shade);
-      doc.rect(MARGIN.left + 60 + j * cellW, y, cellW - 1, cellH - 1).fill(v === 0 ? '#f3f4f7' : [Math.round(g * 0.55), Math.round(g * 0.75), g]);
-      if (v > 0) doc.font('Helvetica').fontSize(5.5).fillColor(shade < 0.55 ? '#ffffff' : INK).text(String(v), MARGIN.left + 60 + j * cellW, y + 4, { width: cellW - 1, align: 'center', lineBreak: false });
+      doc.rect(MARGIN.left + 60 + i * cellW, y, cellW - 1, cellH - 1).fill(v === 0 ? '#f3f4f7' : [Math.round(g * 0.55), Math.round(g * 0.75), g]);
+      if (v > 0) doc.font('Helvetica').fontSize(5.5).fillColor(shade < 0.55 ? '#ffffff' : INK).text(String(v), MARGIN.left + 60 + i * cellW, y + 4, { width: cellW - 1, align: 'center', lineBreak: false });
     });
   });
   doc.y = top + 10 + table.rows.length * cellH + 10;

@@ -1,6 +1,6 @@
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ReportTable } from '../../../src/contract/reportSchemas.ts';
-import { rowLabel } from '../../../src/domain/reportFormat.ts';
+import { heatmapColumns, rowLabel } from '../../../src/domain/reportFormat.ts';
 import { COLUMN_LABELS } from '../../../src/domain/reportLabels.ts';
 import type { Lang } from '../../../src/domain/taxonomy.ts';
 
@@ -68,8 +68,7 @@ export function ReportChart({ table, lang, title }: { table: ReportTable; lang: 
 
 /** Weekday × hour: a shaded grid (SVG), internal reports only. */
 function Heatmap({ table, lang, title }: { table: ReportTable; lang: Lang; title: string }) {
-  const hours = table.columns.map((c, j) => ({ c, j })).filter(({ j }) => table.rows.some((r) => (r.cells[j]?.v ?? 0) > 0));
-  const cols = hours.length ? hours : table.columns.map((c, j) => ({ c, j }));
+  const cols = heatmapColumns(table.columns, table.rows).map(({ col, j }) => ({ c: col, j }));
   const max = Math.max(1, ...table.rows.flatMap((r) => r.cells.map((x) => x.v ?? 0)));
   const cw = 38;
   const ch = 24;
