@@ -87,8 +87,9 @@ export async function runHubCli(argv: string[], deps: HubCliDeps = {}): Promise<
   const env = deps.env ?? process.env;
   const clock = deps.clock ?? systemClock;
   // RELAIS_HUB_EAGER=1: everything imported up front, as before the lazy loading — the baseline
-  // of bench/hubIdle.bench.ts, nothing else.
-  if (env.RELAIS_HUB_EAGER === '1') await Promise.all([loadReportCode(), loadImportCode()]);
+  // of bench/hubIdle.bench.ts, nothing else. The two contracts are what the sync wire used to
+  // import (libphonenumber-js, the anonymity guard's name lists) before its leaves were split out.
+  if (env.RELAIS_HUB_EAGER === '1') await Promise.all([loadReportCode(), loadImportCode(), import('../src/contract/callbacksContract.ts'), import('../src/contract/directoryContract.ts')]);
   let exitCode = 0;
   const program = new Command('relais-hub')
     .description('Relais Hub: the line\'s shared backbone (directory, reachability notes, call facts) for the centres\' workstations.\nExit codes: 0 success, 1 failure, 2 partial (directory import: some rows rejected).')

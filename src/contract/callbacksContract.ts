@@ -3,6 +3,7 @@ import { MAX_PHONE_INPUT, normalisePhone } from '../domain/phoneNumber.ts';
 import { isYmd, LOCAL_TIME } from '../domain/brusselsTime.ts';
 import { WEEKDAY_CODES } from '../domain/lineHours.ts';
 import { CALLBACK_SETTING_BOUNDS } from '../domain/callbackSettings.ts';
+import { HELP_OUTCOMES, type HelpOutcome } from '../domain/helpOutcomes.ts';
 import { CALL_LANGUAGES, callIdSchema, freeText } from './callSchemas.ts';
 import { operation } from './operation.ts';
 
@@ -19,9 +20,9 @@ export const ATTEMPT_RESULTS = ['reached', 'no_answer', 'voicemail', 'wrong_numb
 export const QUEUE_BUCKETS = ['dueNow', 'overdue', 'upcoming', 'done'] as const;
 export const REASON_MAX_CHARS = 200;
 export const FOR_NEXT_MAX_CHARS = 500;
-/** Did help arrive, per referral, when the caller was reached again (issue 15). */
-export const HELP_OUTCOMES = ['arrived', 'in_progress', 'not_reached', 'refused', 'other'] as const;
-export type HelpOutcome = (typeof HELP_OUTCOMES)[number];
+// The follow-up's outcomes are a domain leaf (the hub reads them without this file's phone
+// schema); the renderer's form and the callbacks module take them from here with the rest.
+export { HELP_OUTCOMES, type HelpOutcome };
 export const SNOOZE_MAX_MINUTES = 7 * 24 * 60;
 
 export const callbackIdSchema = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'a callback id');

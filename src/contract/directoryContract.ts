@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LANGS } from '../domain/taxonomy.ts';
+import { importDiffSchema, importInput } from './directoryImportSchemas.ts';
 import { noteTextSchema, reachabilityNoteSchema, serviceIdSchema, serviceOutputSchema } from '../directory/serviceSchema.ts';
 import { IDENTIFYING_KINDS } from '../domain/identifyingData.ts';
 import { operation } from './operation.ts';
@@ -12,43 +13,9 @@ const SIGNED_IN = ['responder', 'supervisor'] as const;
 // import (preview, then apply) and export, and the shared theme taxonomy.
 // `directory.search` belongs to the search engine and is declared in its own contract slice.
 // No runtime import from directory/import or directory/export here (they pull exceljs and
-// node built-ins): the preload bundles this file.
+// node built-ins): the preload bundles this file. The import's input and diff are in
+// directoryImportSchemas.ts, which the sync wire loads without this file's guard import.
 
-/** 20 MB of file → at most this many base64 characters. */
-export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
-const MAX_IMPORT_BASE64 = Math.ceil(MAX_IMPORT_BYTES / 3) * 4;
-
-export const importInput = z.strictObject({
-  fileName: z.string().trim().min(1).max(255),
-  /** The file's bytes, base64-encoded (≤ 20 MB of file). */
-  content: z
-    .string()
-    .min(1)
-    .max(MAX_IMPORT_BASE64, 'the file is larger than 20 MB')
-    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64 expected'),
-});
-
-const problemSchema = z.object({ row: z.number(), field: z.string(), message: z.string() });
-const entrySchema = z.object({ row: z.number(), id: z.string(), name: z.string() });
-
-export const importDiffSchema = z.object({
-  fileName: z.string(),
-  format: z.enum(['csv', 'xlsx', 'hsds']),
-  encoding: z.string().nullable(),
-  delimiter: z.string().nullable(),
-  rows: z.number(),
-  /** How each header cell of a flat file was understood (field null = ignored); empty for JSON. */
-  columns: z.array(z.object({ column: z.number(), header: z.string(), field: z.string().nullable() })),
-  counts: z.object({ added: z.number(), changed: z.number(), unchanged: z.number(), rejected: z.number() }),
-  added: z.array(entrySchema),
-  changed: z.array(entrySchema.extend({ fields: z.array(z.string()) })),
-  unchanged: z.array(entrySchema),
-  rejected: z.array(z.object({ row: z.number(), id: z.string().nullable(), problems: z.array(problemSchema) })),
-  warnings: z.array(z.object({ field: z.string().nullable(), message: z.string() })),
-  applied: z.boolean(),
-  /** Demonstration services (fictitious numbers) a real directory removes (preview: would remove). */
-  demoRemoved: z.number(),
-});
 export type ImportDiffView = z.infer<typeof importDiffSchema>;
 
 const label = z.string().trim().min(1).max(120);

@@ -1,4 +1,4 @@
-import { importDiffSchema, importInput } from './directoryContract.ts';
+import { importDiffSchema, importInput } from './directoryImportSchemas.ts';
 import { operation } from './operation.ts';
 
 // The line's directory as an import target (issue 14, "What this issue shares" 1): a directory

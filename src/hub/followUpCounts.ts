@@ -1,4 +1,4 @@
-import { HELP_OUTCOMES, type HelpOutcome } from '../contract/callbacksContract.ts';
+import { HELP_OUTCOMES, type HelpOutcome } from '../domain/helpOutcomes.ts';
 import type { HubContext } from './hubContext.ts';
 
 // The line's "help arrived" counts (issue 15 point 5), for the hub's "Bilan de la ligne"

@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { THEME_CODE_PATTERN } from '../domain/taxonomy.ts';
 import { makeServiceSchema } from '../directory/serviceSchema.ts';
 import { hubDeviceFields } from '../schemas/hubDevice.ts';
-import { HELP_OUTCOMES } from '../contract/callbacksContract.ts';
+import { HELP_OUTCOMES } from '../domain/helpOutcomes.ts';
 import { reportDocumentSchema } from '../reports/reportJson.ts';
-import { importDiffSchema, importInput } from '../contract/directoryContract.ts';
+import { importDiffSchema, importInput } from '../contract/directoryImportSchemas.ts';
 
 // The hub's HTTP protocol: every request and response body, as zod schemas shared by the hub
 // (src/hub, served by hub/) and the workstation's sync client (src/sync). Bodies carry the
