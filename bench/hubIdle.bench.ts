@@ -1,8 +1,9 @@
 // Relais Hub at idle: `node bench/hubIdle.bench.ts` prints a Markdown section.
 // The resident memory of a real `relais-hub serve` process once it has started and settled,
-// as shipped (the report, PDF/XLSX writers and the directory import load on first use) against
-// the baseline of the same binary with all of them imported up front (RELAIS_HUB_EAGER=1, what
-// the hub did before). On PostgreSQL (a throwaway database at 127.0.0.1:5432) and on PGlite (a
+// as shipped (the report, PDF/XLSX writers and the directory import load on first use; the sync
+// wire's leaves keep libphonenumber-js and the anonymity guard's name lists out) against the
+// baseline of the same binary with all of them imported up front (RELAIS_HUB_EAGER=1, what the
+// hub did before). On PostgreSQL (a throwaway database at 127.0.0.1:5432) and on PGlite (a
 // temp folder); each run on a database created by `relais-hub init`; the two modes alternate so
 // load on the machine hits both alike. VmRSS from /proc once SETTLE_S seconds have passed.
 import { spawn, spawnSync } from 'node:child_process';
@@ -73,6 +74,6 @@ listens; ${RUNS} runs per cell, alternating; the median, then every run. Load av
 
 | | PostgreSQL | PGlite |
 |---|---|---|
-| report, PDF/XLSX and directory import loaded on first use (shipped) | ${cell('postgres', false)} | ${cell('pglite', false)} |
+| report, PDF/XLSX and directory import loaded on first use, no libphonenumber-js or guard name lists (shipped) | ${cell('postgres', false)} | ${cell('pglite', false)} |
 | everything imported up front (baseline, before) | ${cell('postgres', true)} | ${cell('pglite', true)} |
 `);
