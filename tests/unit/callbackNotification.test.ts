@@ -16,5 +16,5 @@ test('missed while closed, and several at once', () => {
   const missed = { ...one, count: 3, missed: 2, callbacks: [] };
   assert.equal(dueNotificationText(missed, 'fr').body, '2 rappels manqués pendant que Relais était fermé, 1 à faire maintenant. Voir Rappels (Alt+4).');
   assert.equal(dueNotificationText({ ...missed, missed: 1, count: 1 }, 'en').body, '1 callback missed while Relais was closed. See Callbacks (Alt+4).');
-  assert.equal(dueNotificationText({ ...one, count: 4, callbacks: [] }, 'nl').body, '4 terugbelafspraken nu. Zie Terugbellen (Alt+4).');
+  assert.equal(dueNotificationText({ ...one, count: 4, callbacks: [] }, 'nl').body, '4 terugbelafspraken nu te doen. Zie Terugbellen (Alt+4).');
 });

@@ -151,7 +151,7 @@ test('a wrong passphrase in the CLI: a reason of its own (where the passphrase c
     reasonText(backup.reason as ReasonKey, backup.params, 'fr'),
     "Phrase de récupération incorrecte : elle n'ouvre pas ce coffre. Rien n'a été modifié. La phrase a été tapée à l'invite : vérifiez la disposition du clavier et la touche Verr. Maj. Une sauvegarde ne s'ouvre qu'avec la phrase de récupération en vigueur quand elle a été faite : si la phrase a changé depuis, c'est peut-être une ancienne qu'il faut.",
   );
-  assert.match(reasonText(env.reason as ReasonKey, env.params, 'nl'), /^De kluis \/data\/relais\.db kan met deze sleutel niet ontsleuteld worden: .* De zin kwam uit de variabele RELAIS_PASSPHRASE/);
+  assert.match(reasonText(env.reason as ReasonKey, env.params, 'nl'), /^De kluis \/data\/relais\.db kan met deze sleutel niet ontsleuteld worden: .* De wachtwoordzin kwam uit de variabele RELAIS_PASSPHRASE/);
   // No English left in the other languages: the nested store reason is translated too.
   for (const lang of ['fr', 'nl'] as const) assert.doesNotMatch(reasonText(env.reason as ReasonKey, env.params, lang), /passphrase came|cannot be decrypted/);
   // Another error passes through unchanged.
