@@ -1,4 +1,4 @@
-import type { HelpOutcome } from '../contract/callbacksContract.ts';
+import type { HelpOutcome } from '../domain/helpOutcomes.ts';
 import type { AttemptResult, CallbackRow } from './callbacksRepository.ts';
 
 // The port through which callback actions tell the line's hub what changed (issue 15),

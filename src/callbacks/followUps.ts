@@ -3,7 +3,7 @@ import type { ActionContext } from './callbackActions.ts';
 import { summaryOf } from './callSummary.ts';
 import { callbacksRepository } from './callbacksRepository.ts';
 import type { FollowUpInput } from './callbackShare.ts';
-import type { HelpOutcome } from '../contract/callbacksContract.ts';
+import type { HelpOutcome } from '../domain/helpOutcomes.ts';
 import type { Db } from '../store/openDatabase.ts';
 
 // The follow-up a reached callback writes (issue 15): for each referral of the original call,

@@ -3,7 +3,7 @@ import { MAX_PHONE_INPUT, normalisePhone } from '../domain/phoneNumber.ts';
 import { isYmd, LOCAL_TIME } from '../domain/brusselsTime.ts';
 import { WEEKDAY_CODES } from '../domain/lineHours.ts';
 import { CALLBACK_SETTING_BOUNDS } from '../domain/callbackSettings.ts';
-import { HELP_OUTCOMES, type HelpOutcome } from '../domain/helpOutcomes.ts';
+import { HELP_OUTCOMES } from '../domain/helpOutcomes.ts';
 import { CALL_LANGUAGES, callIdSchema, freeText } from './callSchemas.ts';
 import { operation } from './operation.ts';
 
@@ -22,7 +22,6 @@ export const REASON_MAX_CHARS = 200;
 export const FOR_NEXT_MAX_CHARS = 500;
 // The follow-up's outcomes are a domain leaf (the hub reads them without this file's phone
 // schema); the renderer's form and the callbacks module take them from here with the rest.
-export { HELP_OUTCOMES, type HelpOutcome };
 export const SNOOZE_MAX_MINUTES = 7 * 24 * 60;
 
 export const callbackIdSchema = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'a callback id');

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { LANGS } from '../domain/taxonomy.ts';
 import { importDiffSchema, importInput } from './directoryImportSchemas.ts';
 import { noteTextSchema, reachabilityNoteSchema, serviceIdSchema, serviceOutputSchema } from '../directory/serviceSchema.ts';
-import { IDENTIFYING_KINDS } from '../domain/identifyingData.ts';
+import { IDENTIFYING_KINDS } from '../domain/identifyingKinds.ts';
 import { operation } from './operation.ts';
 import { savedFileSchema } from './savedFile.ts';
 

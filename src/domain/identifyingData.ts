@@ -28,11 +28,11 @@ import { findPersonNames } from './guard/personNames.ts';
 import { findSpokenEmails } from './guard/spokenEmails.ts';
 import { findSpokenNumbers } from './guard/spokenNumbers.ts';
 import { tokenize } from './guard/words.ts';
+import type { IdentifyingKind } from './identifyingKinds.ts';
 
 export { BASE_CONTEXT, guardContext, type GuardContext } from './guard/guardContext.ts';
 
-export const IDENTIFYING_KINDS = ['phone', 'email', 'nationalNumber', 'iban', 'address', 'name'] as const;
-export type IdentifyingKind = (typeof IDENTIFYING_KINDS)[number];
+export type { IdentifyingKind } from './identifyingKinds.ts';
 
 export interface IdentifyingFinding {
   kind: IdentifyingKind;

@@ -13,7 +13,7 @@ import { tempDir } from './helpers/tempStore.ts';
 // contract needs and the hub's wire does not (hub idle memory, docs/benchmarks.md). A real
 // `relais-hub serve` process on each engine with a resolve hook that records every module it
 // loads; as controls that the check can fail, `relais-hub report --format xlsx` in the same way
-// does load the report's writers, and the PC's contract does load the other two.
+// does load the report's writers, the PC's contract libphonenumber-js and the guard its name lists.
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const BIN = path.join(root, 'bin', 'relais-hub.mjs');
@@ -80,14 +80,24 @@ test('control: relais-hub report does load the report and its writers', async ()
   }
 });
 
-test('control: the PC\'s contract does load libphonenumber-js and the guard\'s name lists', () => {
+/** The modules one `import` of `file` loads (a fresh process, the same hook). */
+function importLoaded(file: string, dir: string): string[] {
+  const out = path.join(dir, `${path.basename(file)}.txt`);
+  const r = spawnSync(process.execPath, [...hookArgs, '--input-type=module', '-e', `await import(${JSON.stringify(file)})`], { cwd: root, env: { ...process.env, RELAIS_LOADED_OUT: out }, encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  return heavy(out);
+}
+
+test('control: the PC\'s contract loads libphonenumber-js (its phone schema) but not the guard\'s name lists; the guard does load them', () => {
   const dir = tempDir('relais-hub-lazy-');
   try {
-    const loaded = path.join(dir, 'contract.txt');
-    const r = spawnSync(process.execPath, [...hookArgs, '--input-type=module', '-e', `await import(${JSON.stringify(path.join(root, 'src', 'contract', 'index.ts'))})`], { cwd: root, env: { ...process.env, RELAIS_LOADED_OUT: loaded }, encoding: 'utf8' });
-    assert.equal(r.status, 0, r.stderr);
-    assert.ok(heavy(loaded).some((u) => u.includes('/node_modules/libphonenumber-js/')), 'the phone schema loads libphonenumber-js');
-    assert.ok(heavy(loaded).some((u) => u.endsWith('/src/domain/guard/givenNames.ts')), 'the findings schema loads the guard and its name lists');
+    const contract = importLoaded(path.join(root, 'src', 'contract', 'index.ts'), dir);
+    assert.ok(contract.some((u) => u.includes('/node_modules/libphonenumber-js/')), 'the phone schema loads libphonenumber-js');
+    // The findings' kinds are a leaf (domain/identifyingKinds.ts): the contract, bundled into the
+    // preload, names them without the word lists.
+    assert.deepEqual(contract.filter((u) => /\/src\/domain\/guard\//.test(u)), [], 'the contract loads none of the guard');
+    const guard = importLoaded(path.join(root, 'src', 'domain', 'identifyingData.ts'), dir);
+    assert.ok(guard.some((u) => u.endsWith('/src/domain/guard/givenNames.ts')), 'the guard loads its name lists');
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -1,3 +1,4 @@
+import { MAX_IMPORT_BYTES } from '../../contract/directoryImportSchemas.ts';
 import { AppError } from '../../errors.ts';
 import type { ImportWarning } from './types.ts';
 
@@ -5,8 +6,8 @@ import type { ImportWarning } from './types.ts';
 // that stalls the PC. Each limit has its own error naming it; they are checked as early as the
 // format allows (declared zip sizes before inflating, the header before the rows).
 
-/** The file itself, in the app and the CLI alike (the CLI may raise it with --max-mb). */
-export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+/** The file itself, in the app and the CLI alike (the CLI may raise it with --max-mb): the contract's bound. */
+export { MAX_IMPORT_BYTES };
 /** Service rows (blank rows not counted). */
 export const MAX_IMPORT_ROWS = 100_000;
 /** Columns of the header row. */
