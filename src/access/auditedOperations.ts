@@ -45,6 +45,7 @@ export const SELF_AUDITED: ReadonlySet<OperationName> = new Set<OperationName>([
   'access.createFirstSupervisor',
   'access.lock',
   'profiles.admin.create',
+  'profiles.create',
   'profiles.admin.setActive',
   'profiles.admin.resetPin',
   'profiles.signOut',

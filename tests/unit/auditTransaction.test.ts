@@ -82,3 +82,16 @@ test('every operation run in a transaction has a synchronous handler (a promise 
   for (const name of [...SELF_AUDITED, ...AUDIT_AFTER_COMMIT]) assert.ok(names.includes(name), name);
   for (const name of AUDIT_AFTER_COMMIT) assert.ok(name in AUDITED_OPERATIONS, name);
 });
+
+test('creating a responder from the profile picker is one transaction with its entry', async () => {
+  const { core } = await maintainerCore();
+  const db = core.services.store.database();
+  db.exec(`CREATE TEMP TRIGGER refuse_create_audit BEFORE INSERT ON audit_log WHEN NEW.action = 'profile.create' BEGIN SELECT RAISE(ABORT, 'audit refused'); END`);
+  const r = await core.router.dispatch('profiles.create', { displayName: 'Samir', centre: 'CASG Nord', pin: '482915' });
+  assert.equal(r.ok, false);
+  assert.equal(db.prepare(`SELECT count(*) FROM profiles WHERE display_name = 'Samir'`).pluck().get(), 0, 'no profile without its entry');
+  db.exec('DROP TRIGGER refuse_create_audit');
+  assert.equal((await core.router.dispatch('profiles.create', { displayName: 'Samir', centre: 'CASG Nord', pin: '482915' })).ok, true);
+  assert.equal(entries(core, 'profile.create').length, 1);
+  core.shutdown();
+});
