@@ -149,4 +149,23 @@ test.describe('responder', () => {
     await page.getByRole('button', { name: 'Ajouter la note' }).click();
     await expect(page.getByRole('alert')).toBeVisible();
   });
+
+  test('prints the shift summary without the app around it', async ({ app }) => {
+    test.skip(app.shell !== 'harness', 'seeds the store through the harness core');
+    await ready(app);
+    const { page } = app;
+    await page.keyboard.press('Alt+6');
+    await page.getByRole('tab', { name: 'Synthèse de permanence' }).click();
+    const summary = page.getByText('Usage interne — synthèse pour le débriefing, jamais publiée.');
+    await expect(summary).toBeVisible();
+    const frame = [page.locator('.sidenav'), page.locator('.topbar'), page.getByRole('tablist'), page.getByRole('button', { name: 'Ajouter la note' }), page.getByRole('button', { name: 'Imprimer' })];
+    for (const part of frame) await expect(part).toBeVisible();
+    // What the printer gets (Ctrl+P or the Print button): the summary, without navigation or controls.
+    await page.emulateMedia({ media: 'print' });
+    await expect(summary).toBeVisible();
+    await expect(page.locator('[data-handover]').or(page.getByText('Aucune note de passation pour ce jour.'))).toBeVisible();
+    for (const part of frame) await expect(part).toBeHidden();
+    await page.emulateMedia({ media: 'screen' });
+    await expect(page.locator('.sidenav')).toBeVisible();
+  });
 });

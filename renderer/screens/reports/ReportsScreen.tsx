@@ -27,7 +27,7 @@ export function ReportsScreen() {
   const tabs: Tab[] = supervisor && joined ? ['period', 'line', 'shift', 'quotes'] : ['period', 'shift', 'quotes'];
   return (
     <div className="reports">
-      <div className="screen-header">
+      <div className="screen-header no-print">
         <h2>{t('title')}</h2>
         {profile && <span className="muted">{t('role.label', { name: profile.displayName, role: t(supervisor ? 'role.supervisor' : 'role.responder') })}</span>}
       </div>
@@ -35,7 +35,7 @@ export function ReportsScreen() {
         <p className="notice">{t('signIn')}</p>
       ) : (
         <>
-          <div className="tabs" role="tablist" aria-label={t('tabs.label')}>
+          <div className="tabs no-print" role="tablist" aria-label={t('tabs.label')}>
             {tabs.map((k) => (
               <button key={k} type="button" role="tab" aria-selected={tab === k} onClick={() => setTab(k)}>
                 {t(`tabs.${k}`)}

@@ -41,7 +41,7 @@ function HandoverForm() {
     } else setError(r.error);
   });
   return (
-    <form onSubmit={(e) => void add(e)}>
+    <form className="no-print" onSubmit={(e) => void add(e)}>
       <label className="field">
         <span>{t('shift.handoverAdd')}</span>
         <textarea maxLength={HANDOVER_MAX_CHARS} rows={2} {...register('text')} {...issueAttributes(formState.errors.text, issueId)} />
@@ -74,7 +74,7 @@ export function ShiftSummaryView({ lang }: { lang: Lang }) {
 
   return (
     <div className="shift-summary printable">
-      <div className="report-form panel">
+      <div className="report-form panel no-print">
         <label className="field">
           <span>{t('shift.day')}</span>
           <Controller control={control} name="day" render={({ field }) => <DateField value={field.value ?? summary?.day ?? ''} onChange={(d) => field.onChange(d || undefined)} />} />
