@@ -10,15 +10,16 @@ import type { CallbackView, callbacksContract } from '../contract/callbacksContr
 import { AppError } from '../errors.ts';
 import { guardOutgoingText } from '../guard/outgoingText.ts';
 import type { HandlerMap } from './handlerMap.ts';
+import type { HandlerContext } from '../services/handlerContext.ts';
 import type { Services } from '../services/services.ts';
 import { callbackShare } from '../sync/sharedCallbacks.ts';
 import { readFollowUp, recordFollowUp } from '../callbacks/followUps.ts';
 
 // Callbacks. Logs carry operation names, outcomes and counts: never a number or a reason.
 
-function context(s: Services): ActionContext {
+function context(s: Services, c: HandlerContext): ActionContext {
   const db = s.store.database();
-  return { db, now: s.clock.now(), profileId: s.session.profileId, link: callLink(db), settings: readCallbackSettings(db, retentionMax(s)), share: callbackShare(db) };
+  return { db, now: s.clock.now(), profileId: c.actor?.profileId ?? null, link: callLink(db), settings: readCallbackSettings(db, retentionMax(s)), share: callbackShare(db) };
 }
 
 /** The machine configuration's ceiling for keeping a closed callback's number. */
@@ -37,11 +38,11 @@ const WINDOW_MESSAGES: Record<WindowProblem, string> = {
 };
 
 export const callbacksHandlers: HandlerMap<typeof callbacksContract> = {
-  'callbacks.schedule': (input, s) => {
+  'callbacks.schedule': (input, s, c) => {
     // The reason travels to the next permanence (and, with the hub, to other centres).
     guardOutgoingText(s, { text: input.reason, field: 'callbackReason', path: 'reason', override: input.override });
     if (input.forNext) guardOutgoingText(s, { text: input.forNext, field: 'callbackReason', path: 'forNext', override: input.override });
-    const ctx = context(s);
+    const ctx = context(s, c);
     const resolved = resolveWindow(input.window, ctx.now);
     if (!resolved.ok) {
       const path = resolved.problem === 'end-before-start' ? 'window.to' : 'window.from';
@@ -52,51 +53,51 @@ export const callbacksHandlers: HandlerMap<typeof callbacksContract> = {
     publishBadge(s);
     return { callback: view(ctx, row), adjustments: resolved.window.adjustments };
   },
-  'callbacks.queue': (input, s) => {
-    const ctx = context(s);
+  'callbacks.queue': (input, s, c) => {
+    const ctx = context(s, c);
     return buildQueue(ctx.db, ctx.link, input, ctx.now, ctx.profileId, ctx.settings.maxFailedAttempts);
   },
-  'callbacks.forCall': ({ callId }, s) => {
-    const ctx = context(s);
+  'callbacks.forCall': ({ callId }, s, c) => {
+    const ctx = context(s, c);
     if (!ctx.link.callExists(callId)) throw new AppError('NotFound', 'calls.notFound');
     const rows = callbacksRepository(ctx.db).listForCall(callId);
     return { callbacks: callbackViews(ctx.db, ctx.link, rows, ctx.now, ctx.profileId, ctx.settings.maxFailedAttempts) };
   },
-  'callbacks.get': ({ id }, s) => {
-    const ctx = context(s);
+  'callbacks.get': ({ id }, s, c) => {
+    const ctx = context(s, c);
     const row = callbacksRepository(ctx.db).get(id);
     if (!row) throw new AppError('NotFound', 'callbacks.notFound', { id: JSON.stringify(id) });
     return { callback: view(ctx, row), followUp: readFollowUp(ctx, id) };
   },
-  'callbacks.followUp': ({ id, ...input }, s) => {
-    const ctx = context(s);
+  'callbacks.followUp': ({ id, ...input }, s, c) => {
+    const ctx = context(s, c);
     const f = recordFollowUp(ctx, id, input);
     s.log.info('callbacks.follow_up', { referrals: f.referrals.length, arrived: f.referrals.filter((r) => r.help === 'arrived').length, anotherCallback: f.anotherCallback });
     return f;
   },
-  'callbacks.logAttempt': ({ id, result }, s) => {
-    const ctx = context(s);
+  'callbacks.logAttempt': ({ id, result }, s, c) => {
+    const ctx = context(s, c);
     const r = logAttempt(ctx, id, result);
     s.log.info('callbacks.attempt', { result, outcome: r.outcome, failed: r.callback.failedAttempts });
     publishBadge(s);
     return { callback: view(ctx, r.callback), outcome: r.outcome };
   },
-  'callbacks.snooze': (input, s) => {
-    const ctx = context(s);
+  'callbacks.snooze': (input, s, c) => {
+    const ctx = context(s, c);
     const target = input.minutes !== undefined ? { at: new Date(ctx.now.getTime() + input.minutes * MINUTE), adjustment: 'none' as const } : zonedToInstant(input.until!.date, input.until!.time);
     const row = snoozeCallback(ctx, input.id, target.at);
     s.log.info('callbacks.snoozed', { minutes: Math.round((target.at.getTime() - ctx.now.getTime()) / MINUTE) });
     publishBadge(s);
     return { callback: view(ctx, row), adjustment: target.adjustment };
   },
-  'callbacks.assign': ({ id, to }, s) => {
-    const ctx = context(s);
+  'callbacks.assign': ({ id, to }, s, c) => {
+    const ctx = context(s, c);
     const row = assignCallback(ctx, id, to);
     s.log.info('callbacks.assigned', { to });
     return view(ctx, row);
   },
-  'callbacks.withdrawConsent': ({ id }, s) => {
-    const ctx = context(s);
+  'callbacks.withdrawConsent': ({ id }, s, c) => {
+    const ctx = context(s, c);
     const row = withdrawConsent(ctx, id);
     s.log.info('callbacks.consent_withdrawn', { numberDeleted: true });
     publishBadge(s);

@@ -10,6 +10,7 @@ import { type CallRecordDraft, isRecordComplete } from '../contract/callSchemas.
 import { directoryRepository } from '../directory/directoryRepository.ts';
 import { AppError, type ErrorIssue } from '../errors.ts';
 import type { HandlerMap } from './handlerMap.ts';
+import { signedIn as signedInAs } from './signedIn.ts';
 import type { Actor, HandlerContext } from '../services/handlerContext.ts';
 import type { Services } from '../services/services.ts';
 import { repeatCaller } from '../sync/repeatCallers.ts';
@@ -17,10 +18,7 @@ import { repeatCaller } from '../sync/repeatCallers.ts';
 // Profiles, the shift and the calls. Logs carry operation names and counts only, never
 // note text, names or pseudonyms.
 
-function signedIn(c: HandlerContext): Actor {
-  if (!c.actor) throw new AppError('Forbidden', 'calls.signInFirst');
-  return c.actor;
-}
+const signedIn = (c: HandlerContext): Actor => signedInAs(c, 'calls.signInFirst');
 
 function repoOf(s: Services) {
   return callsRepository(s.store.database());

@@ -20,7 +20,6 @@ function themeView(t: ThemeView) {
   return { code: t.code, labels: t.labels, sensitive: t.sensitive ?? false, builtin: t.builtin };
 }
 
-/** Notes are signed with the signed-in profile; profiles arrive with the access issue. */
 // Notes are signed with the responder's display name (what colleagues recognise), never an id.
 function responderName(c: HandlerContext): string {
   return (c.actor?.displayName ?? 'Responder').slice(0, 100);
@@ -92,8 +91,8 @@ export const directoryHandlers: HandlerMap<typeof directoryContract> = {
     return { saved: true, entries: entries.length, problems: [] };
   },
   'taxonomy.list': (_input, s) => ({ themes: directoryRepository(s.store.database()).listThemes().map(themeView) }),
-  'taxonomy.add': ({ code, labels }, s) => {
-    const added = directoryRepository(s.store.database()).addTheme({ code, labels }, s.session.profileId, s.clock.now());
+  'taxonomy.add': ({ code, labels }, s, c) => {
+    const added = directoryRepository(s.store.database()).addTheme({ code, labels }, c.actor?.profileId ?? null, s.clock.now());
     s.log.info('taxonomy.added', { code });
     return themeView(added);
   },

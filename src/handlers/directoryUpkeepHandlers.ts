@@ -14,9 +14,9 @@ function signedName(c: HandlerContext): string {
 }
 
 export const directoryUpkeepHandlers: HandlerMap<typeof directoryUpkeepContract> = {
-  'directory.maintainerStatus': (_i, s) => {
+  'directory.maintainerStatus': (_i, s, c) => {
     const db = s.store.database();
-    const id = s.session.profileId;
+    const id = c.actor?.profileId ?? null;
     const maintainer = id !== null && holdsRight(db, id, 'directory_maintainer');
     return { maintainer, toVerify: maintainer ? toVerifyList(db, s.clock.now()).length : 0 };
   },

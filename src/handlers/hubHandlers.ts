@@ -1,15 +1,10 @@
 import { writeAudit } from '../store/auditLog.ts';
 import type { hubContract } from '../contract/hubContract.ts';
-import { AppError } from '../errors.ts';
 import type { HandlerMap } from './handlerMap.ts';
-import type { Actor, HandlerContext } from '../services/handlerContext.ts';
+import { signedIn } from './signedIn.ts';
+import type { HandlerContext } from '../services/handlerContext.ts';
 import { hubDevices, inviteWorkstation, joinHub, leaveHub, revokeHubDevice } from '../sync/hubEnrolment.ts';
 import { readHubStatus } from '../sync/hubStatus.ts';
-
-function signedIn(c: HandlerContext): Actor {
-  if (!c.actor) throw new AppError('Forbidden', 'access.signInFirst');
-  return c.actor;
-}
 
 const actor = (c: HandlerContext) => {
   const me = signedIn(c);

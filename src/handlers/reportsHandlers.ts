@@ -1,6 +1,5 @@
 import type { reportsContract } from '../contract/reportsContract.ts';
 import { redactIdentifyingData } from '../domain/identifyingData.ts';
-import { AppError } from '../errors.ts';
 import { findInStoreText, guardOutgoingText } from '../guard/outgoingText.ts';
 import { exportReport } from '../reports/exportReport.ts';
 import { dayOf } from '../domain/brusselsTime.ts';
@@ -10,6 +9,7 @@ import { handoverRepository, quotesRepository } from '../reports/quotesRepositor
 import { reportBundleFromStore } from '../reports/reportService.ts';
 import { shiftSummary } from '../reports/shiftSummary.ts';
 import type { HandlerMap } from './handlerMap.ts';
+import { signedIn } from './signedIn.ts';
 import { saveExport } from './saveExport.ts';
 import type { HandlerContext } from '../services/handlerContext.ts';
 import type { Services } from '../services/services.ts';
@@ -22,10 +22,7 @@ function generator(s: Services): string {
   return `Relais ${s.app.version}`;
 }
 
-function me(c: HandlerContext): string {
-  if (!c.actor) throw new AppError('Forbidden', 'access.signInFirst');
-  return c.actor.profileId;
-}
+const me = (c: HandlerContext): string => signedIn(c).profileId;
 
 async function exportFlavour(input: { from: string; to: string; format: 'csv' | 'xlsx' | 'pdf' | 'json'; delimiter: ';' | ','; lang: 'fr' | 'nl' | 'en' }, s: Services, flavour: 'internal' | 'public') {
   const bundle = reportBundleFromStore(s.store.database(), { from: input.from, to: input.to, flavour, now: s.clock.now(), generator: generator(s) });

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { AppError } from '../../errors.ts';
+import { profilesRepository } from '../../profiles/profilesRepository.ts';
 import { findProfile } from '../../reports/supervisorRole.ts';
 import { type AuditActor, writeAudit } from '../../store/auditLog.ts';
 import type { Db } from '../../store/openDatabase.ts';
@@ -26,7 +27,7 @@ interface G {
 /** The supervisor named by --as (or the only supervisor of this store when --as is absent and there is one). */
 function supervisorOf(db: Db, name: string | undefined, centre: string | undefined): { id: string; displayName: string; centre: string } {
   if (!name) {
-    const all = db.prepare(`SELECT id, display_name AS displayName, centre FROM profiles WHERE active = 1 AND role = 'supervisor'`).all() as { id: string; displayName: string; centre: string }[];
+    const all = profilesRepository(db).list().filter((p) => p.role === 'supervisor');
     if (all.length === 1) return all[0]!;
     throw new AppError('InvalidInput', 'hubAdmin.whichSupervisor');
   }
