@@ -63,13 +63,20 @@ test('an entry that cannot be written takes its change back: one transaction', a
   core.shutdown();
 });
 
-test('a self-audited profile change is one transaction too', async () => {
+/** A profile created while the audit log refuses `profile.create`: refused, and no profile left. */
+async function createWithEntryRefused(operation: 'profiles.admin.create' | 'profiles.create', displayName: string) {
   const { core } = await maintainerCore();
   const db = core.services.store.database();
   db.exec(`CREATE TEMP TRIGGER refuse_create_audit BEFORE INSERT ON audit_log WHEN NEW.action = 'profile.create' BEGIN SELECT RAISE(ABORT, 'audit refused'); END`);
-  const r = await core.router.dispatch('profiles.admin.create', { displayName: 'Rita', centre: 'CASG Nord', pin: '482915' });
+  const input = { displayName, centre: 'CASG Nord', pin: '482915' };
+  const r = await core.router.dispatch(operation, input);
   assert.equal(r.ok, false);
-  assert.equal(db.prepare(`SELECT count(*) FROM profiles WHERE display_name = 'Rita'`).pluck().get(), 0, 'no profile without its entry');
+  assert.equal(db.prepare(`SELECT count(*) FROM profiles WHERE display_name = ?`).pluck().get(displayName), 0, 'no profile without its entry');
+  return { core, db, input };
+}
+
+test('a self-audited profile change is one transaction too', async () => {
+  const { core } = await createWithEntryRefused('profiles.admin.create', 'Rita');
   core.shutdown();
 });
 
@@ -84,14 +91,9 @@ test('every operation run in a transaction has a synchronous handler (a promise 
 });
 
 test('creating a responder from the profile picker is one transaction with its entry', async () => {
-  const { core } = await maintainerCore();
-  const db = core.services.store.database();
-  db.exec(`CREATE TEMP TRIGGER refuse_create_audit BEFORE INSERT ON audit_log WHEN NEW.action = 'profile.create' BEGIN SELECT RAISE(ABORT, 'audit refused'); END`);
-  const r = await core.router.dispatch('profiles.create', { displayName: 'Samir', centre: 'CASG Nord', pin: '482915' });
-  assert.equal(r.ok, false);
-  assert.equal(db.prepare(`SELECT count(*) FROM profiles WHERE display_name = 'Samir'`).pluck().get(), 0, 'no profile without its entry');
+  const { core, db, input } = await createWithEntryRefused('profiles.create', 'Samir');
   db.exec('DROP TRIGGER refuse_create_audit');
-  assert.equal((await core.router.dispatch('profiles.create', { displayName: 'Samir', centre: 'CASG Nord', pin: '482915' })).ok, true);
+  assert.equal((await core.router.dispatch('profiles.create', input)).ok, true);
   assert.equal(entries(core, 'profile.create').length, 1);
   core.shutdown();
 });
