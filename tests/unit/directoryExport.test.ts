@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import ExcelJS from 'exceljs';
 import { directoryRepository } from '../../src/directory/directoryRepository.ts';
 import { exportDirectory, type ExportOptions } from '../../src/directory/export/exportDirectory.ts';
+import { notesCell } from '../../src/directory/export/flatRows.ts';
 import { serviceSchema, type Service } from '../../src/directory/serviceSchema.ts';
 import { importPath, snapshot, writeTemp } from './helpers/directoryFiles.ts';
 import { newOpenStore } from './helpers/tempStore.ts';
@@ -171,4 +172,14 @@ test('HSDS export shape: organization, phones, schedules, languages, service are
   assert.equal(path.extname(file.fileName), '.json');
   assert.ok(!fs.existsSync(file.fileName));
   store.close();
+});
+
+test('a reachability note is dated by the Brussels day it was written, not the UTC one', () => {
+  // 23:30 UTC on 20 November is 00:30 on the 21st in Brussels (winter, UTC+1); in July 22:30 UTC is already the next day (UTC+2).
+  const cell = notesCell([
+    { created_at: '2025-11-20T23:30:00.000Z', kind: 'unreachable', text: 'no answer', responder: 'Marie' },
+    { created_at: '2025-07-14T22:30:00.000Z', kind: 'info', text: 'moved', responder: 'Samir' },
+    { created_at: '2025-07-14T21:30:00.000Z', kind: 'info', text: 'late', responder: 'Samir' },
+  ]);
+  assert.equal(cell, '2025-11-21 · unreachable · Marie: no answer\n2025-07-15 · info · Samir: moved\n2025-07-14 · info · Samir: late');
 });

@@ -1,3 +1,4 @@
+import { dayOf } from '../../domain/brusselsTime.ts';
 import { LIST_SEPARATOR, SERVICE_FIELDS, type Service, type ServiceField } from '../serviceSchema.ts';
 
 // One service → one row of text cells for CSV and XLSX, in the header order of the issue.
@@ -25,9 +26,9 @@ export interface ExportNote {
   responder: string;
 }
 
-/** One line per note, newest first: "2026-03-02 · unreachable · Marie: no answer for two weeks". */
+/** One line per note, newest first: "2026-03-02 · unreachable · Marie: no answer for two weeks" (the Brussels day it was written). */
 export function notesCell(notes: readonly ExportNote[] | undefined): string {
-  return neutralise((notes ?? []).map((n) => `${n.created_at.slice(0, 10)} · ${n.kind} · ${n.responder}: ${n.text.replace(/\s+/g, ' ')}`).join('\n'));
+  return neutralise((notes ?? []).map((n) => `${dayOf(n.created_at)} · ${n.kind} · ${n.responder}: ${n.text.replace(/\s+/g, ' ')}`).join('\n'));
 }
 
 export function exportFields(opts: FlatOptions): ServiceField[] {
