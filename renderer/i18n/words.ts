@@ -2,8 +2,9 @@
 // opening hours as "lun.–ven. 9 h – 12 h", not the directory's raw "mo-fr 09:00-12:00".
 // Pure functions over Intl, so a unit test runs them without a browser.
 
+import { LOCALE_TAGS as TAGS } from '../../src/domain/brusselsTime.ts';
+
 export type WordsLang = 'fr' | 'nl' | 'en';
-const TAGS: Record<WordsLang, string> = { fr: 'fr-BE', nl: 'nl-BE', en: 'en-GB' };
 
 // Codes ICU has no name for (ISO 639-2 collective codes the directory uses).
 const EXTRA_NAMES: Record<string, Record<WordsLang, string>> = {
@@ -29,9 +30,10 @@ export function languageNames(codes: readonly string[], lang: WordsLang): string
 
 const DAY_CODES = ['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su'] as const;
 
-function dayName(index: number, lang: WordsLang): string {
+/** Weekday 0 (Monday) … 6 (Sunday) by its name in `lang`: "lun." / "lundi". */
+export function weekdayName(index: number, lang: WordsLang, width: 'short' | 'long' = 'short'): string {
   // 1 January 2024 was a Monday.
-  return new Intl.DateTimeFormat(TAGS[lang], { weekday: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, 1 + index)));
+  return new Intl.DateTimeFormat(TAGS[lang], { weekday: width, timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, 1 + index)));
 }
 
 /** "09:30" → "9 h 30" / "9u30" / "9:30"; "12:00" → "12 h" / "12u" / "12:00". */
@@ -54,7 +56,7 @@ function daysWords(spec: string, lang: WordsLang): string | null {
     const to = range[2] ? DAY_CODES.indexOf(range[2] as (typeof DAY_CODES)[number]) : from;
     if (from < 0 || to < 0) return null;
     if (from === 0 && to === 6) return EVERY_DAY[lang];
-    parts.push(from === to ? dayName(from, lang) : `${dayName(from, lang)}–${dayName(to, lang)}`);
+    parts.push(from === to ? weekdayName(from, lang) : `${weekdayName(from, lang)}–${weekdayName(to, lang)}`);
   }
   return parts.join(', ');
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { readBelgianDate } from '../../renderer/components/dateReading.ts';
 import { readTime } from '../../renderer/components/timeReading.ts';
-import { languageNames, lineHoursInWords, openingHoursInWords } from '../../renderer/i18n/words.ts';
+import { languageNames, lineHoursInWords, openingHoursInWords, weekdayName } from '../../renderer/i18n/words.ts';
 
 // Issue 16, point 5: hours in words, languages by name, dates typed the Belgian way.
 
@@ -44,4 +44,11 @@ test('times are read on 24 hours as Belgians write them, whatever the OS locale'
     assert.equal(readTime(typed), read, typed);
   }
   for (const bad of ['', '24:00', '12:60', '10:00 AM', '2 PM', 'midi', '12:3', '123', '1:2:3']) assert.equal(readTime(bad), null, bad);
+});
+
+test('weekdays by name, Monday first, short in opening hours and long in "opens on …"', () => {
+  assert.deepEqual([0, 6].map((d) => weekdayName(d, 'fr', 'long')), ['lundi', 'dimanche']);
+  assert.equal(weekdayName(2, 'nl', 'long'), 'woensdag');
+  assert.equal(weekdayName(4, 'en', 'long'), 'Friday');
+  assert.equal(weekdayName(0, 'en'), 'Mon');
 });

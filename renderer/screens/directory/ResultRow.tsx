@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { OpeningStateView, SearchResultView } from '../../../src/contract/directorySearchContract.ts';
 import { copyText } from '../../clipboard.ts';
 import { Highlight } from '../../components/Highlight.tsx';
-import { LOCALE_TAGS, type UiLang } from '../../i18n/i18n.ts';
-import { languageNames, timeWords } from '../../i18n/words.ts';
+import type { UiLang } from '../../i18n/i18n.ts';
+import { languageNames, timeWords, weekdayName } from '../../i18n/words.ts';
 import { communeInLang } from '../../i18n/communes.ts';
 
 // One search result as a responder acts on it without opening the card (issue 17, point 5):
@@ -12,11 +12,6 @@ import { communeInLang } from '../../i18n/communes.ts';
 // lately, and the languages spoken.
 
 const clock = (minute: number, lang: UiLang): string => timeWords(`${Math.floor(minute / 60)}:${String(minute % 60).padStart(2, '0')}`, lang);
-
-/** 2026-11-30 is a Monday: weekday 0 → its name in the UI language. */
-function weekdayName(day: number, lang: UiLang): string {
-  return new Intl.DateTimeFormat(LOCALE_TAGS[lang], { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2026, 10, 30 + day)));
-}
 
 function OpeningText({ opening, lang }: { opening: OpeningStateView; lang: UiLang }) {
   const { t } = useTranslation('directory');
@@ -26,7 +21,7 @@ function OpeningText({ opening, lang }: { opening: OpeningStateView; lang: UiLan
   }
   const time = clock(opening.minute, lang);
   const when =
-    opening.inDays === 0 ? t('row.opensToday', { time }) : opening.inDays === 1 ? t('row.opensTomorrow', { time }) : t('row.opensOn', { day: weekdayName(opening.day, lang), time });
+    opening.inDays === 0 ? t('row.opensToday', { time }) : opening.inDays === 1 ? t('row.opensTomorrow', { time }) : t('row.opensOn', { day: weekdayName(opening.day, lang, 'long'), time });
   return <span className="opening closed">{when}</span>;
 }
 
