@@ -59,8 +59,8 @@ export interface ErrorPayload {
  * A failure with a kind (`code`, mapped once by the router) and a reason: a key of
  * reasons.json with its parameters, so each screen shows it in its user's language. The
  * English text of the reason is the Error's message (logs, the CLI). The prose form
- * (`new AppError(code, 'English text', issues)`) is the old one, kept while the last throw
- * sites move to reason keys.
+ * (`new AppError(code, message, issues)`) only carries a foreign error's own text: the CLI's
+ * last-resort Internal, a payload whose reason this build does not know.
  */
 export class AppError extends Error {
   readonly code: ErrorCode;

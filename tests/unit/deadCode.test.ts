@@ -38,3 +38,8 @@ test('an export nobody imports fails knip, named; a used one passes', () => {
   const clean = runKnip(project('export function used(): number { return 1; }\n'));
   assert.equal(clean.status, 0, clean.stdout + clean.stderr);
 });
+
+test('npm run lint runs knip after eslint, so the check above is part of the lint', () => {
+  const { scripts } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  assert.match(scripts.lint ?? '', /^eslint \. && knip\b/);
+});

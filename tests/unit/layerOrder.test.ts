@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -47,4 +48,9 @@ test('src/ as it stands follows the order', async () => {
   const results = await eslint.lintFiles(['src/**/*.ts']);
   const problems = results.flatMap((r) => r.messages.filter((m) => m.ruleId === 'layers/order').map((m) => `${path.relative(root, r.filePath)}: ${m.message}`));
   assert.deepEqual(problems, []);
+});
+
+test('npm run lint runs eslint over the whole repository, src/ and its layer rule included', () => {
+  const { scripts } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  assert.match(scripts.lint ?? '', /^eslint \.( |$)/);
 });
