@@ -113,12 +113,15 @@ export function previousPeriod(from: string, to: string): { from: string; to: st
   return { from: addDays(from, -n), to: addDays(from, -1) };
 }
 
+/** The calendar month `offset` months from the one holding `ymd` (0: its own; -1: the one before; -12: a year earlier), first to last day. */
+export function calendarMonth(ymd: string, offset = 0): { from: string; to: string } {
+  const [y, m] = ymdParts(ymd);
+  return { from: format(new Date(y, m - 1 + offset, 1, 12), 'yyyy-MM-dd'), to: format(new Date(y, m + offset, 0, 12), 'yyyy-MM-dd') };
+}
+
 /** The calendar month before the one holding `ymd` (the usual period of a bilan). */
 export function previousMonth(ymd: string): { from: string; to: string } {
-  const [y, m] = ymdParts(ymd);
-  const first = format(new Date(y, m - 2, 1, 12), 'yyyy-MM-dd');
-  const last = format(new Date(y, m - 1, 0, 12), 'yyyy-MM-dd');
-  return { from: first, to: last };
+  return calendarMonth(ymd, -1);
 }
 
 /** ISO week of a day: `2026-W03`. */

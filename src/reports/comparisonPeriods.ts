@@ -1,7 +1,4 @@
-import { endOfMonth } from 'date-fns/endOfMonth';
-import { format } from 'date-fns/format';
-import { subMonths } from 'date-fns/subMonths';
-import { previousPeriod } from '../domain/brusselsTime.ts';
+import { calendarMonth, LOCAL_DATE, previousPeriod } from '../domain/brusselsTime.ts';
 
 // The period a supervisor means (issue 17, point 7). A bilan is compared with the period it is
 // naturally read against:
@@ -25,20 +22,8 @@ export interface Comparison {
   yearEarlier: Period | null;
 }
 
-/** Noon of a calendar date in local time: month arithmetic on it never crosses a day boundary. */
-const noon = (ymd: string): Date => {
-  const [y, m, d] = ymd.split('-').map(Number) as [number, number, number];
-  return new Date(y, m - 1, d, 12);
-};
-const ymd = (d: Date): string => format(d, 'yyyy-MM-dd');
-
-/** The calendar month of `first` (its first day), as a period. */
-function monthOf(first: Date): Period {
-  return { from: ymd(first), to: ymd(endOfMonth(first)) };
-}
-
 export function isCalendarMonth(p: Period): boolean {
-  return p.from.endsWith('-01') && p.from.slice(0, 7) === p.to.slice(0, 7) && ymd(endOfMonth(noon(p.from))) === p.to;
+  return p.from.endsWith('-01') && LOCAL_DATE.test(p.from) && calendarMonth(p.from).to === p.to;
 }
 
 export function isCalendarYear(p: Period): boolean {
@@ -47,8 +32,7 @@ export function isCalendarYear(p: Period): boolean {
 
 export function comparisonFor(p: Period): Comparison {
   if (isCalendarMonth(p)) {
-    const first = noon(p.from);
-    return { rule: 'calendarMonth', previous: monthOf(subMonths(first, 1)), yearEarlier: monthOf(subMonths(first, 12)) };
+    return { rule: 'calendarMonth', previous: calendarMonth(p.from, -1), yearEarlier: calendarMonth(p.from, -12) };
   }
   if (isCalendarYear(p)) {
     const y = Number(p.from.slice(0, 4)) - 1;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { addDays, dayOf, dayStart, hourOf, isoWeek, isYmd, nextDayStart, periodDays, previousMonth, timeOf, weekMinuteOf } from '../../src/domain/brusselsTime.ts';
+import { addDays, calendarMonth, dayOf, dayStart, hourOf, isoWeek, isYmd, nextDayStart, periodDays, previousMonth, timeOf, weekMinuteOf } from '../../src/domain/brusselsTime.ts';
 
 // The one Brussels-time module: calendar days are zone-free, instants are read in Brussels
 // whatever the PC's zone (the tests run in the machine's zone, usually UTC).
@@ -30,4 +30,12 @@ test('calendar arithmetic, ISO weeks and months', () => {
   assert.deepEqual(previousMonth('2026-01-31'), { from: '2025-12-01', to: '2025-12-31' });
   assert.equal(isYmd('2026-02-29'), false);
   assert.equal(isYmd('2028-02-29'), true);
+});
+
+test('calendar months around a day: its own, the one before, a year earlier (leap years, year ends)', () => {
+  assert.deepEqual(calendarMonth('2026-03-15'), { from: '2026-03-01', to: '2026-03-31' });
+  assert.deepEqual(calendarMonth('2024-03-31', -1), { from: '2024-02-01', to: '2024-02-29' });
+  assert.deepEqual(calendarMonth('2026-01-31', -1), { from: '2025-12-01', to: '2025-12-31' });
+  assert.deepEqual(calendarMonth('2026-01-01', -12), { from: '2025-01-01', to: '2025-01-31' });
+  assert.deepEqual(calendarMonth('2025-02-01', -12), { from: '2024-02-01', to: '2024-02-29' });
 });
