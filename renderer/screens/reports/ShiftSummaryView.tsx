@@ -14,6 +14,7 @@ import { GuardFlags } from '../calls/GuardFlags.tsx';
 import { useGuard } from '../calls/guard.ts';
 import { dayWords, formatDateTime, type UiLang } from '../../i18n/i18n.ts';
 import { useTaxonomy } from '../calls/useTaxonomy.ts';
+import { CountTable, SummaryList } from './SummaryParts.tsx';
 import { DateField } from '../../components/DateField.tsx';
 
 // The shift summary for the debriefing: internal, printable (Ctrl+P / the Print button prints
@@ -115,45 +116,12 @@ export function ShiftSummaryView({ lang }: { lang: Lang }) {
           </dl>
           {summary.calls.total === 0 && <p className="muted">{t('shift.empty')}</p>}
           <div className="summary-grid">
-            <section className="panel">
-              <h4>{t('shift.themes')}</h4>
-              <table className="report-table">
-                <tbody>
-                  {summary.themes.map((x) => (
-                    <tr key={x.key}>
-                      <th scope="row">{themeLabel(x.key)}</th>
-                      <td>{x.count}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </section>
-            <section className="panel">
-              <h4>{t('shift.interventions')}</h4>
-              <table className="report-table">
-                <tbody>
-                  {summary.interventions.map((x) => (
-                    <tr key={x.key}>
-                      <th scope="row">{INTERVENTION_LABELS[x.key]?.[lang] ?? x.key}</th>
-                      <td>{x.count}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </section>
-            <section className="panel">
-              <h4>{t('shift.callbacks')}</h4>
-              <table className="report-table">
-                <tbody>
-                  {(['dueThatDay', 'scheduled', 'done', 'overdue', 'dueNow', 'pending'] as const).map((k) => (
-                    <tr key={k} data-callbacks={k}>
-                      <th scope="row">{t(`shift.${k}`)}</th>
-                      <td>{summary.callbacks[k]}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </section>
+            <CountTable title={t('shift.themes')} rows={summary.themes.map((x) => ({ key: x.key, label: themeLabel(x.key), count: x.count }))} />
+            <CountTable title={t('shift.interventions')} rows={summary.interventions.map((x) => ({ key: x.key, label: INTERVENTION_LABELS[x.key]?.[lang] ?? x.key, count: x.count }))} />
+            <CountTable
+              title={t('shift.callbacks')}
+              rows={(['dueThatDay', 'scheduled', 'done', 'overdue', 'dueNow', 'pending'] as const).map((k) => ({ key: k, label: t(`shift.${k}`), count: summary.callbacks[k], data: { 'data-callbacks': k } }))}
+            />
           </div>
           <section className="panel">
             <h4>{t('shift.referrals')}</h4>
@@ -181,85 +149,67 @@ export function ShiftSummaryView({ lang }: { lang: Lang }) {
               </table>
             )}
           </section>
-          <section className="panel">
-            <h4>{t('shift.toFinishTitle')}</h4>
-            {summary.toFinish.length === 0 ? (
-              <p className="muted">{t('shift.noneToFinish')}</p>
-            ) : (
-              <ul className="plain-list">
-                {summary.toFinish.map((c) => (
-                  <li key={c.callId}>
-                    {formatDateTime(c.startedAt, lang as UiLang, { timeStyle: 'short' })} — {c.responderName}
-                    {c.missing.length > 0 && <span className="muted"> · {t('shift.missing', { what: c.missing.map((m) => t(m === 'themes' ? 'shift.missingThemes' : 'shift.missingInterventions')).join(', ') })}</span>}
-                  </li>
-                ))}
-              </ul>
+          <SummaryList
+            title={t('shift.toFinishTitle')}
+            empty={t('shift.noneToFinish')}
+            items={summary.toFinish}
+            item={(c) => (
+              <li key={c.callId}>
+                {formatDateTime(c.startedAt, lang as UiLang, { timeStyle: 'short' })} — {c.responderName}
+                {c.missing.length > 0 && <span className="muted"> · {t('shift.missing', { what: c.missing.map((m) => t(m === 'themes' ? 'shift.missingThemes' : 'shift.missingInterventions')).join(', ') })}</span>}
+              </li>
             )}
-          </section>
-          <section className="panel">
-            <h4>{t('shift.unmet')}</h4>
-            {summary.unmetNeeds.length === 0 ? (
-              <p className="muted">{t('shift.noUnmet')}</p>
-            ) : (
-              <ul className="plain-list">
-                {summary.unmetNeeds.map((u, i) => (
-                  <li key={i}>
-                    <span className="muted">{u.themes.map(themeLabel).join(', ')} — </span>
-                    {u.text}
-                  </li>
-                ))}
-              </ul>
+          />
+          <SummaryList
+            title={t('shift.unmet')}
+            empty={t('shift.noUnmet')}
+            items={summary.unmetNeeds}
+            item={(u, i) => (
+              <li key={i}>
+                <span className="muted">{u.themes.map(themeLabel).join(', ')} — </span>
+                {u.text}
+              </li>
             )}
-          </section>
-          <section className="panel" aria-labelledby="without-request-title">
-            <h4 id="without-request-title">{t('shift.withoutRequest')}</h4>
-            {summary.withoutRequest.length === 0 ? (
-              <p className="muted">{t('shift.noWithoutRequest')}</p>
-            ) : (
-              <ul className="plain-list" data-without-request>
-                {summary.withoutRequest.map((w) => (
-                  <li key={w.key}>
-                    {t(`reportLabels:noRequest.${w.key}`)} : {w.count}
-                  </li>
-                ))}
-              </ul>
+          />
+          <SummaryList
+            title={t('shift.withoutRequest')}
+            titleId="without-request-title"
+            empty={t('shift.noWithoutRequest')}
+            items={summary.withoutRequest}
+            data="without-request"
+            item={(w) => (
+              <li key={w.key}>
+                {t(`reportLabels:noRequest.${w.key}`)} : {w.count}
+              </li>
             )}
-          </section>
-          <section className="panel" aria-labelledby="debrief-title">
-            <h4 id="debrief-title">{t('shift.debrief')}</h4>
-            {summary.debrief.length === 0 ? (
-              <p className="muted">{t('shift.noDebrief')}</p>
-            ) : (
-              <ul className="plain-list" data-debrief>
-                {summary.debrief.map((d) => (
-                  <li key={d.callId}>
-                    <span className="muted">
-                      {formatDateTime(d.startedAt, lang as UiLang, { timeStyle: 'short' })} — {d.responderName} —{' '}
-                    </span>
-                    {d.reason ?? t('shift.noReason')}
-                  </li>
-                ))}
-              </ul>
+          />
+          <SummaryList
+            title={t('shift.debrief')}
+            titleId="debrief-title"
+            empty={t('shift.noDebrief')}
+            items={summary.debrief}
+            data="debrief"
+            item={(d) => (
+              <li key={d.callId}>
+                <span className="muted">{formatDateTime(d.startedAt, lang as UiLang, { timeStyle: 'short' })} — {d.responderName} — </span>
+                {d.reason ?? t('shift.noReason')}
+              </li>
             )}
-          </section>
-          <section className="panel" aria-labelledby="handover-title">
-            <h4 id="handover-title">{t('shift.handover')}</h4>
-            {summary.handover.length === 0 ? (
-              <p className="muted">{t('shift.noHandover')}</p>
-            ) : (
-              <ul className="plain-list" data-handover>
-                {summary.handover.map((h) => (
-                  <li key={h.id}>
-                    <span className="muted">
-                      {formatDateTime(h.createdAt, lang as UiLang, { timeStyle: 'short' })} — {h.author} :{' '}
-                    </span>
-                    {h.text}
-                  </li>
-                ))}
-              </ul>
+          />
+          <SummaryList
+            title={t('shift.handover')}
+            titleId="handover-title"
+            empty={t('shift.noHandover')}
+            items={summary.handover}
+            data="handover"
+            item={(h) => (
+              <li key={h.id}>
+                <span className="muted">{formatDateTime(h.createdAt, lang as UiLang, { timeStyle: 'short' })} — {h.author} : </span>
+                {h.text}
+              </li>
             )}
-            <HandoverForm />
-          </section>
+            after={<HandoverForm />}
+          />
         </>
       )}
     </div>
