@@ -33,6 +33,10 @@ export const AUDITED_OPERATIONS: Rules = {
   'directory.setMaintainer': (i) => ({ action: 'profile.right', detail: { targetProfileId: i.profileId, right: 'directory_maintainer', granted: i.maintainer } }),
   'feed.apply': () => ({ action: 'directory.import', detail: { source: 'feed' } }),
   'store.backupNow': (_i, o) => ({ action: 'backup.create', detail: { reason: o.reason, bytes: o.bytes } }),
+  'hub.join': (i, o) => ({ action: 'hub.join', detail: { role: o.role, source: new URL(i.url).host } }),
+  'hub.invite': () => ({ action: 'hub.invite', detail: { kind: 'invitation' } }),
+  'hub.revokeDevice': () => ({ action: 'hub.revoke_device', detail: { kind: 'device' } }),
+  'hub.leave': (_i, o) => ({ action: 'hub.leave', detail: { count: o.droppedChanges } }),
 };
 
 /**
@@ -56,6 +60,10 @@ export const SELF_AUDITED: ReadonlySet<OperationName> = new Set<OperationName>([
  * Audited operations that cannot run inside one SQLite transaction, and why; their entry is
  * written right after their own commit. Exports change nothing but the log (the entry is the
  * only write), and wait on main's save dialog, which no transaction may span. A backup is VACUUM INTO, which SQLite refuses inside a transaction.
+ * Inviting a workstation and revoking a device change only the hub (over the network, which no
+ * SQLite transaction can hold) and nothing here: their entry follows the hub's answer, alone;
+ * a call the hub refused or never answered records nothing. An entry the log then refuses fails
+ * the operation (the invitation code is not shown), but the hub's change stays.
  */
 export const AUDIT_AFTER_COMMIT: ReadonlySet<OperationName> = new Set<OperationName>([
   'reports.export',
@@ -65,15 +73,20 @@ export const AUDIT_AFTER_COMMIT: ReadonlySet<OperationName> = new Set<OperationN
   'directory.lineImportApply',
   'directory.export',
   'store.backupNow',
+  'hub.invite',
+  'hub.revokeDevice',
 ]);
 
 /**
- * Audited operations that parse off-thread (the import) or download (the feed) before their one
- * write: the handler runs that write through context.auditedWrite, whose transaction holds the
- * entry too (the rule gets the write's result: the import's diff; the feed's rule reads nothing).
- * When the handler writes nothing (a feed already up to date), the entry follows alone.
+ * Audited operations that parse off-thread (the import), download (the feed) or talk to the hub
+ * (joining, leaving) before their one write: the handler runs that write through
+ * context.auditedWrite, whose transaction holds the entry too (the rule gets the write's result:
+ * the import's diff; the join's and the leave's answer; the feed's rule reads nothing). When the
+ * handler writes nothing (a feed already up to date), the entry follows alone. The hub's side of
+ * a join or a leave is done before and cannot be taken back: an entry the log refuses leaves this
+ * PC not joined (the hub lists a device its operator can revoke) or still joined (leave again).
  */
-export const AUDIT_IN_WRITE: ReadonlySet<OperationName> = new Set<OperationName>(['directory.importApply', 'feed.apply']);
+export const AUDIT_IN_WRITE: ReadonlySet<OperationName> = new Set<OperationName>(['directory.importApply', 'feed.apply', 'hub.join', 'hub.leave']);
 
 /** Whether the router runs `name` and its audit entry in one transaction. */
 export function auditedInTransaction(name: OperationName): boolean {

@@ -1,15 +1,13 @@
-import { writeAudit } from '../store/auditLog.ts';
 import type { hubContract } from '../contract/hubContract.ts';
 import type { HandlerMap } from './handlerMap.ts';
 import { signedIn } from './signedIn.ts';
-import type { HandlerContext } from '../services/handlerContext.ts';
 import { hubDevices, inviteWorkstation, joinHub, leaveHub, revokeHubDevice } from '../sync/hubEnrolment.ts';
 import { readHubStatus } from '../sync/hubStatus.ts';
 
-const actor = (c: HandlerContext) => {
-  const me = signedIn(c);
-  return { profileId: me.profileId, actor: me.displayName, role: me.role };
-};
+// Audit (access/auditedOperations.ts): the router writes these four operations' entries. Join and
+// leave talk to the hub first, then run their one local write through context.auditedWrite, whose
+// transaction holds the entry too; invite and revokeDevice change only the hub, so their entry
+// follows the hub's answer alone (none when the hub refused).
 
 export const hubHandlers: HandlerMap<typeof hubContract> = {
   'hub.status': (_i, s) => readHubStatus(s.store.database()),
@@ -21,31 +19,27 @@ export const hubHandlers: HandlerMap<typeof hubContract> = {
   'hub.join': async ({ url, code, deviceName }, s, c) => {
     const me = signedIn(c);
     const db = s.store.database();
-    const res = await joinHub(db, s.clock.now(), { url, code, centre: me.centre, deviceName, profileId: me.profileId });
-    writeAudit(db, s.clock.now(), actor(c), 'hub.join', { role: res.role, source: new URL(url).host });
+    const res = await joinHub(db, s.clock.now(), { url, code, centre: me.centre, deviceName, profileId: me.profileId }, { write: (work) => c.auditedWrite(work) });
     s.emit('hub.status', readHubStatus(db));
     return res;
   },
   'hub.invite': async ({ centre }, s, c) => {
-    const db = s.store.database();
-    const res = await inviteWorkstation(db, centre);
-    writeAudit(db, s.clock.now(), actor(c), 'hub.invite', { kind: 'invitation' });
-    return res;
+    signedIn(c);
+    return inviteWorkstation(s.store.database(), centre);
   },
   'hub.devices': async (_i, s) => {
     const { devices, thisDeviceId } = await hubDevices(s.store.database());
     return { devices: devices.map((d) => ({ ...d, thisDevice: d.id === thisDeviceId })) };
   },
   'hub.revokeDevice': async ({ deviceId }, s, c) => {
-    const db = s.store.database();
-    await revokeHubDevice(db, deviceId);
-    writeAudit(db, s.clock.now(), actor(c), 'hub.revoke_device', { kind: 'device' });
+    signedIn(c);
+    await revokeHubDevice(s.store.database(), deviceId);
     return { revoked: true as const };
   },
   'hub.leave': async (_i, s, c) => {
+    signedIn(c);
     const db = s.store.database();
-    const res = await leaveHub(db);
-    writeAudit(db, s.clock.now(), actor(c), 'hub.leave', { count: res.droppedChanges });
+    const res = await leaveHub(db, { write: (work) => c.auditedWrite(work) });
     s.emit('hub.status', readHubStatus(db));
     return res;
   },

@@ -17,6 +17,28 @@ export interface SyncDeps {
   fetch?: typeof fetch;
 }
 
+/**
+ * Runs joining's or leaving's one local write, after the hub answered (default: as is; the write
+ * is a transaction of its own). The app passes context.auditedWrite, the CLI its own: their
+ * transaction holds the audit entry too, read from the write's result (issue 13).
+ */
+export type LocalWrite<R> = (work: () => R) => R;
+
+const run = <R>(work: () => R): R => work();
+
+export interface Joined {
+  hubId: string;
+  deviceId: string;
+  centre: string;
+  role: 'founder' | 'member';
+  lineKeyId: string;
+}
+
+export interface Left {
+  revokedOnHub: boolean;
+  droppedChanges: number;
+}
+
 export function requireLink(db: Db): HubLink {
   const link = readHubLink(db);
   if (!link) throw new AppError('Conflict', 'hub.notJoined');
@@ -35,7 +57,7 @@ export interface JoinInput {
   profileId: string | null;
 }
 
-export async function joinHub(db: Db, now: Date, input: JoinInput, deps: SyncDeps = {}): Promise<{ hubId: string; deviceId: string; centre: string; role: 'founder' | 'member'; lineKeyId: string }> {
+export async function joinHub(db: Db, now: Date, input: JoinInput, deps: SyncDeps & { write?: LocalWrite<Joined> } = {}): Promise<Joined> {
   if (readHubLink(db)) throw new AppError('Conflict', 'hub.alreadyJoined');
   const code = parseCode(input.code);
   const client = new HubClient({ url: input.url, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
@@ -49,12 +71,16 @@ export async function joinHub(db: Db, now: Date, input: JoinInput, deps: SyncDep
     if (!code.wrap || !res.wrappedKey) throw new AppError('InvalidInput', 'hub.codeIncomplete');
     lineKey = unwrapLineKey(res.wrappedKey, wrapSecretBytes(code.wrap), code.codeId);
   }
-  db.transaction(() => {
-    saveHubLink(db, { url: client.url, hubId: res.hubId, deviceId: res.deviceId, deviceName, centre: res.centre, role: res.role, token: res.token, lineKey, joinedAt: now.toISOString() }, input.profileId);
-    // Callbacks promised before joining are shared too: the next permanence may be another centre.
-    shareOpenCallbacks(db);
-  })();
-  return { hubId: res.hubId, deviceId: res.deviceId, centre: res.centre, role: res.role, lineKeyId: lineKey.id };
+  const joined: Joined = { hubId: res.hubId, deviceId: res.deviceId, centre: res.centre, role: res.role, lineKeyId: lineKey.id };
+  // The write answers the join's result: the audit entry reads the role from it.
+  return (deps.write ?? run)(() =>
+    db.transaction(() => {
+      saveHubLink(db, { url: client.url, hubId: res.hubId, deviceId: res.deviceId, deviceName, centre: res.centre, role: res.role, token: res.token, lineKey, joinedAt: now.toISOString() }, input.profileId);
+      // Callbacks promised before joining are shared too: the next permanence may be another centre.
+      shareOpenCallbacks(db);
+      return joined;
+    })(),
+  );
 }
 
 /**
@@ -85,7 +111,7 @@ export async function revokeHubDevice(db: Db, deviceId: string, deps: SyncDeps =
  * Leaves the hub: the device revokes itself when the hub answers (best effort), then the link,
  * its token and the line key are erased from this store with the outbox. Local data stays.
  */
-export async function leaveHub(db: Db, deps: SyncDeps = {}): Promise<{ revokedOnHub: boolean; droppedChanges: number }> {
+export async function leaveHub(db: Db, deps: SyncDeps & { write?: LocalWrite<Left> } = {}): Promise<Left> {
   const link = requireLink(db);
   let revokedOnHub = false;
   try {
@@ -94,11 +120,13 @@ export async function leaveHub(db: Db, deps: SyncDeps = {}): Promise<{ revokedOn
   } catch {
     // Offline or already revoked: leaving must still work; the hub's operator can revoke later.
   }
-  const droppedChanges = db.transaction(() => {
-    const n = (db.prepare('SELECT count(*) AS n FROM sync_outbox').get() as { n: number }).n;
-    db.prepare('DELETE FROM sync_outbox').run();
-    deleteHubLink(db);
-    return n;
-  })();
-  return { revokedOnHub, droppedChanges };
+  // The write answers the leave's result: the audit entry reads the dropped count from it.
+  return (deps.write ?? run)(() =>
+    db.transaction(() => {
+      const droppedChanges = (db.prepare('SELECT count(*) AS n FROM sync_outbox').get() as { n: number }).n;
+      db.prepare('DELETE FROM sync_outbox').run();
+      deleteHubLink(db);
+      return { revokedOnHub, droppedChanges };
+    })(),
+  );
 }

@@ -27,14 +27,14 @@ const serviceCount = (core: Core) => directoryRepository(core.services.store.dat
 const refuseImportEntries = (core: Core) =>
   core.services.store.database().exec(`CREATE TEMP TRIGGER refuse_import_audit BEFORE INSERT ON audit_log WHEN NEW.action = 'directory.import' BEGIN SELECT RAISE(ABORT, 'audit refused'); END`);
 
-test('the import and the feed write their entry inside their write, not after it (the lists say so)', () => {
+test('the import, the feed, joining and leaving the hub write their entry inside their write, not after it (the lists say so)', () => {
   for (const name of AUDIT_IN_WRITE) {
     assert.ok(name in AUDITED_OPERATIONS, `${name} has an audit rule`);
     assert.equal(AUDIT_AFTER_COMMIT.has(name), false, `${name} is not audited after its commit`);
     assert.equal(auditedInTransaction(name), false, `${name} is async: the router cannot wrap it whole`);
     assert.equal((handlers[name] as () => unknown).constructor.name, 'AsyncFunction', name);
   }
-  assert.deepEqual([...AUDIT_IN_WRITE].sort(), ['directory.importApply', 'feed.apply']);
+  assert.deepEqual([...AUDIT_IN_WRITE].sort(), ['directory.importApply', 'feed.apply', 'hub.join', 'hub.leave']);
 });
 
 test('directory import: an entry that cannot be written takes the import back; a success has one entry with its counts', async () => {

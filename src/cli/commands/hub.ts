@@ -5,7 +5,7 @@ import { findProfile } from '../../reports/supervisorRole.ts';
 import { type AuditActor, writeAudit } from '../../store/auditLog.ts';
 import type { Db } from '../../store/openDatabase.ts';
 import { systemClock } from '../../platform/clock.ts';
-import { inviteWorkstation, joinHub, leaveHub } from '../../sync/hubEnrolment.ts';
+import { inviteWorkstation, type Joined, joinHub, type Left, leaveHub, type LocalWrite } from '../../sync/hubEnrolment.ts';
 import { queueResync } from '../../sync/hubResync.ts';
 import { readHubStatus } from '../../sync/hubStatus.ts';
 import { syncRound } from '../../sync/syncRound.ts';
@@ -74,8 +74,14 @@ export const hubCommand: CliCommand = (program, ctx) => {
       withStore(ctx, cmd, async (db, g) => {
         const me = supervisorOf(db, o.as, o.centre);
         const now = systemClock.now();
-        const res = await joinHub(db, now, { url: o.url, code: o.code, centre: me.centre, deviceName: o.deviceName, profileId: me.id });
-        writeAudit(db, now, asActor(me), 'hub.join', { role: res.role, source: new URL(o.url).host });
+        // The local write and its audit entry in one transaction, as in the app (issue 13).
+        const write: LocalWrite<Joined> = (work) =>
+          db.transaction(() => {
+            const joined = work();
+            writeAudit(db, now, asActor(me), 'hub.join', { role: joined.role, source: new URL(o.url).host });
+            return joined;
+          })();
+        const res = await joinHub(db, now, { url: o.url, code: o.code, centre: me.centre, deviceName: o.deviceName, profileId: me.id }, { write });
         emit(ctx.io, g.json ?? false, { ok: true, ...res }, () => `Joined the hub as ${res.centre} (${res.role === 'founder' ? 'founder: the line key was made here' : 'member'}). Device ${res.deviceId}.`);
         ctx.setExit(EXIT_OK);
       }),
@@ -125,8 +131,13 @@ export const hubCommand: CliCommand = (program, ctx) => {
     .description('Leave the hub: this device revokes itself on the hub when it answers; the token, line key and waiting changes are erased here. Local data stays.')
     .action(async (_o, cmd: Command) =>
       withStore(ctx, cmd, async (db, g) => {
-        const res = await leaveHub(db);
-        writeAudit(db, systemClock.now(), { profileId: null, actor: 'relais-admin', role: null }, 'hub.leave', { count: res.droppedChanges });
+        const write: LocalWrite<Left> = (work) =>
+          db.transaction(() => {
+            const left = work();
+            writeAudit(db, systemClock.now(), { profileId: null, actor: 'relais-admin', role: null }, 'hub.leave', { count: left.droppedChanges });
+            return left;
+          })();
+        const res = await leaveHub(db, { write });
         emit(ctx.io, g.json ?? false, { ok: true, ...res }, () => `Left the hub${res.revokedOnHub ? '' : ' (the hub did not answer: ask its operator to revoke this device)'}; ${res.droppedChanges} waiting change(s) dropped.`);
         ctx.setExit(EXIT_OK);
       }),
