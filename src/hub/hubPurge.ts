@@ -1,3 +1,4 @@
+import { addDays, dayOf } from '../domain/brusselsTime.ts';
 import type { CallbackStateWire } from '../sync/wire.ts';
 import type { HubSql } from './db/hubDb.ts';
 import type { HubContext } from './hubContext.ts';
@@ -58,9 +59,8 @@ const parse = (payload: unknown) => (typeof payload === 'string' ? JSON.parse(pa
 export async function purgeHub(ctx: HubContext, retention: HubRetention = DEFAULT_HUB_RETENTION, opts: { dryRun?: boolean } = {}): Promise<HubPurgeReport> {
   const now = ctx.clock.now();
   const callbackCutoff = new Date(now.getTime() - retention.callbackDays * DAY_MS).toISOString();
-  // A day is a Brussels calendar day; comparing it as text with the UTC day of the cutoff is
-  // at most a few hours generous, never early by more than that against a 30-day rule.
-  const handoverCutoff = new Date(now.getTime() - retention.handoverDays * DAY_MS).toISOString().slice(0, 10);
+  // A note's day is a Brussels calendar day: its relay period ends at Brussels midnight.
+  const handoverCutoff = addDays(dayOf(now), -retention.handoverDays);
   const markCutoff = monthsBefore(now, retention.callerMarkMonths).toISOString();
   const nowIso = now.toISOString();
 
