@@ -1,5 +1,6 @@
 import type { PurgeContext, PurgeStep, PurgeStepReport } from '../services/purgeStep.ts';
-import { monthsBefore, readNotesRetentionMonths } from './retentionSettings.ts';
+import { monthsBefore } from '../domain/brusselsTime.ts';
+import { readNotesRetentionMonths } from './retentionSettings.ts';
 
 // Purge step: the free text of calls that started more than N months ago (default 24) is
 // erased, like iCarol's "shredding" but on by default. What goes: the timed notes (and with them

@@ -18,14 +18,3 @@ export function writeNotesRetentionMonths(db: Db, months: number, ceiling: numbe
   db.prepare('INSERT INTO settings(key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at').run(KEY, String(months), now.toISOString());
   return readNotesRetentionMonths(db, ceiling);
 }
-
-/** The instant `months` calendar months before `now` (UTC calendar; end-of-month clamped). */
-export function monthsBefore(now: Date, months: number): Date {
-  const d = new Date(now.getTime());
-  const day = d.getUTCDate();
-  d.setUTCDate(1);
-  d.setUTCMonth(d.getUTCMonth() - months);
-  const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
-  d.setUTCDate(Math.min(day, last));
-  return d;
-}

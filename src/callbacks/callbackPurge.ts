@@ -1,8 +1,8 @@
 import type { PurgeContext, PurgeStep, PurgeStepReport } from '../services/purgeStep.ts';
-import { DAY } from '../domain/brusselsTime.ts';
+import { DAY, monthsBefore } from '../domain/brusselsTime.ts';
 import { readCallbackSettings } from './callbackSettings.ts';
 import { callbacksRepository } from './callbacksRepository.ts';
-import { monthsBefore, readNotesRetentionMonths } from '../access/retentionSettings.ts';
+import { readNotesRetentionMonths } from '../access/retentionSettings.ts';
 
 // Purge step: the phone number of a callback is deleted `numberRetentionDays` (default 30)
 // after the callback was completed or closed. The row stays (status, attempts, dates: what

@@ -6,6 +6,7 @@ import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
 import { format } from 'date-fns/format';
 import { getISOWeek } from 'date-fns/getISOWeek';
 import { getISOWeekYear } from 'date-fns/getISOWeekYear';
+import { subMonths } from 'date-fns/subMonths';
 
 // The line works in Brussels: "today", a shift, a report's period, a callback's window and a
 // service's opening hours are read on the Brussels wall clock, whatever the PC's own zone.
@@ -122,6 +123,16 @@ export function calendarMonth(ymd: string, offset = 0): { from: string; to: stri
 /** The calendar month before the one holding `ymd` (the usual period of a bilan). */
 export function previousMonth(ymd: string): { from: string; to: string } {
   return calendarMonth(ymd, -1);
+}
+
+/**
+ * The instant `months` calendar months before `instant`, at the same UTC time, the end of the
+ * month clamped (31 March − 1 → 28 or 29 February): the retention rules' "N months". Counted on
+ * the UTC calendar the store writes its instants in, so the cutoff does not move by the
+ * daylight-saving hour.
+ */
+export function monthsBefore(instant: Instant, months: number): Date {
+  return new Date(subMonths(new TZDate(new Date(instant).getTime(), 'UTC'), months).getTime());
 }
 
 /** ISO week of a day: `2026-W03`. */

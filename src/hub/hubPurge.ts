@@ -1,4 +1,4 @@
-import { addDays, dayOf } from '../domain/brusselsTime.ts';
+import { addDays, dayOf, monthsBefore } from '../domain/brusselsTime.ts';
 import type { CallbackStateWire } from '../sync/wire.ts';
 import type { HubSql } from './db/hubDb.ts';
 import type { HubContext } from './hubContext.ts';
@@ -42,12 +42,6 @@ export interface HubPurgeReport {
 }
 
 const DAY_MS = 86_400_000;
-
-function monthsBefore(now: Date, months: number): Date {
-  const d = new Date(now.getTime());
-  d.setUTCMonth(d.getUTCMonth() - months);
-  return d;
-}
 
 async function takeSequence(tx: HubSql, count: number): Promise<number> {
   const [row] = await tx.query<{ value: string | number }>('UPDATE hub_sequence SET value = value + $1 WHERE id = 1 RETURNING value', [count]);

@@ -1,5 +1,5 @@
-import { monthsBefore, readNotesRetentionMonths } from '../access/retentionSettings.ts';
-import { dayOf } from '../domain/brusselsTime.ts';
+import { readNotesRetentionMonths } from '../access/retentionSettings.ts';
+import { dayOf, monthsBefore } from '../domain/brusselsTime.ts';
 import { handoverRepository } from '../reports/quotesRepository.ts';
 import type { PurgeContext, PurgeStep, PurgeStepReport } from '../services/purgeStep.ts';
 import { countSharedHandoverBefore, deleteSharedHandoverBefore } from './sharedHandover.ts';

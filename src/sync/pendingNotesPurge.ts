@@ -1,4 +1,5 @@
-import { monthsBefore, readNotesRetentionMonths } from '../access/retentionSettings.ts';
+import { readNotesRetentionMonths } from '../access/retentionSettings.ts';
+import { monthsBefore } from '../domain/brusselsTime.ts';
 import type { PurgeContext, PurgeStep, PurgeStepReport } from '../services/purgeStep.ts';
 import { countPendingNotesBefore, deletePendingNotesBefore } from './sharedRecords.ts';
 

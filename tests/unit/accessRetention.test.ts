@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { auditCsv, listAudit, writeAudit } from '../../src/store/auditLog.ts';
-import { monthsBefore, writeNotesRetentionMonths } from '../../src/access/retentionSettings.ts';
+import { writeNotesRetentionMonths } from '../../src/access/retentionSettings.ts';
+import { monthsBefore } from '../../src/domain/brusselsTime.ts';
 import { hashParams, hashSecret, verifySecret } from '../../src/access/secretHash.ts';
 import { collectFacts } from '../../src/reports/collectFacts.ts';
 import { seedDemoCalls } from '../../src/reports/demoSeed.ts';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { addDays, calendarMonth, dayOf, dayStart, hourOf, isoWeek, isYmd, nextDayStart, periodDays, previousMonth, timeOf, weekMinuteOf } from '../../src/domain/brusselsTime.ts';
+import { addDays, calendarMonth, dayOf, dayStart, hourOf, isoWeek, isYmd, monthsBefore, nextDayStart, periodDays, previousMonth, timeOf, weekMinuteOf } from '../../src/domain/brusselsTime.ts';
 
 // The one Brussels-time module: calendar days are zone-free, instants are read in Brussels
 // whatever the PC's zone (the tests run in the machine's zone, usually UTC).
@@ -38,4 +38,13 @@ test('calendar months around a day: its own, the one before, a year earlier (lea
   assert.deepEqual(calendarMonth('2026-01-31', -1), { from: '2025-12-01', to: '2025-12-31' });
   assert.deepEqual(calendarMonth('2026-01-01', -12), { from: '2025-01-01', to: '2025-01-31' });
   assert.deepEqual(calendarMonth('2025-02-01', -12), { from: '2024-02-01', to: '2024-02-29' });
+});
+
+test('N months before an instant (retention cutoffs): month ends clamped, leap years, the same UTC time across daylight-saving time', () => {
+  assert.equal(monthsBefore('2026-03-31T10:00:00Z', 1).toISOString(), '2026-02-28T10:00:00.000Z');
+  assert.equal(monthsBefore('2028-03-31T23:30:00Z', 1).toISOString(), '2028-02-29T23:30:00.000Z');
+  assert.equal(monthsBefore('2026-05-31T00:15:00Z', 1).toISOString(), '2026-04-30T00:15:00.000Z');
+  assert.equal(monthsBefore('2026-01-31T10:00:00Z', 2).toISOString(), '2025-11-30T10:00:00.000Z');
+  assert.equal(monthsBefore('2028-02-29T10:00:00Z', 12).toISOString(), '2027-02-28T10:00:00.000Z');
+  assert.equal(monthsBefore('2026-07-15T22:30:00Z', 6).toISOString(), '2026-01-15T22:30:00.000Z');
 });

@@ -1,4 +1,4 @@
-import { dayOf } from '../../domain/brusselsTime.ts';
+import { dayOf, monthsBefore } from '../../domain/brusselsTime.ts';
 import type { Db } from '../../store/openDatabase.ts';
 import { directoryRepository } from '../directoryRepository.ts';
 import type { LexiconEntry } from '../lexicon/lexiconSchema.ts';
@@ -71,9 +71,7 @@ export function notesSince(db: Db, since: string): Map<string, ExportNote[]> {
 export async function exportDirectory(db: Db, opts: ExportOptions & { withNotes?: boolean }, now: Date): Promise<ExportedFile> {
   const repo = directoryRepository(db);
   if (!opts.public && opts.withNotes !== false && !opts.notes) {
-    const since = new Date(now);
-    since.setUTCMonth(since.getUTCMonth() - EXPORTED_NOTES_MONTHS);
-    opts = { ...opts, notes: notesSince(db, since.toISOString()) };
+    opts = { ...opts, notes: notesSince(db, monthsBefore(now, EXPORTED_NOTES_MONTHS).toISOString()) };
   }
   const labels = new Map(repo.listThemes().map((t) => [t.code, t.labels.en]));
   return exportServices(repo.listServices(), opts, now, labels);
