@@ -97,7 +97,8 @@ export interface ProfilesRepository {
   record(id: string): ProfileRecord | null;
   /** Every profile, enabled first (Administration). */
   adminList(): AdminProfile[];
-  displayName(id: string): string | null;
+  /** The name shown for a profile; null for no id or an unknown one (e.g. a profile of another PC). */
+  displayName(id: string | null): string | null;
   /** Centre of every profile, by id (reports count calls per centre). */
   centres(): Map<string, string>;
   /**
@@ -127,6 +128,7 @@ export interface ProfilesRepository {
 export function profilesRepository(db: Db): ProfilesRepository {
   const selectAll = db.prepare(`SELECT ${COLS} FROM profiles WHERE active = 1 ORDER BY last_signed_in_at IS NULL, last_signed_in_at DESC, display_name COLLATE NOCASE`);
   const selectOne = db.prepare(`SELECT ${COLS} FROM profiles WHERE id = ?`);
+  const nameById = db.prepare('SELECT display_name FROM profiles WHERE id = ?').pluck();
   const recordById = (id: string): ProfileRecord | null => {
     const row = selectOne.get(id) as ProfileRow | undefined;
     return row ? recordOf(row) : null;
@@ -144,7 +146,7 @@ export function profilesRepository(db: Db): ProfilesRepository {
       return (db.prepare(`SELECT ${COLS} FROM profiles ORDER BY active DESC, display_name COLLATE NOCASE`).all() as ProfileRow[]).map((r) => adminView(recordOf(r)));
     },
     displayName(id) {
-      return (db.prepare('SELECT display_name FROM profiles WHERE id = ?').pluck().get(id) as string | undefined) ?? null;
+      return id === null ? null : ((nameById.get(id) as string | undefined) ?? null);
     },
     centres() {
       return new Map(db.prepare('SELECT id, centre FROM profiles').raw().all() as Array<[string, string]>);

@@ -4,6 +4,7 @@ import { type AttemptResult, type CallbackStatus, callbacksRepository } from '..
 import { readCallSummary, type CallSummary } from '../callbacks/callSummary.ts';
 import { callLink } from '../callbacks/callLink.ts';
 import { savePulledFollowUp } from '../callbacks/followUps.ts';
+import { profilesRepository } from '../profiles/profilesRepository.ts';
 import { serviceKind } from '../reports/serviceKinds.ts';
 import type { Db } from '../store/openDatabase.ts';
 import type { HubLink } from './hubLinkRepository.ts';
@@ -109,8 +110,8 @@ export function queueCallbackReplay(db: Db): number {
        FROM callbacks WHERE shared = 1 ORDER BY created_at, id`,
     )
     .all() as Array<{ id: string; origin: 'local' | 'hub'; status: CallbackStatus; dueAt: string; createdAt: string; closedAt: string | null; phone: string | null; erasedAt: string | null; erasedReason: 'retention' | 'consent_withdrawn' | null; assignee: string | null; heldAt: string | null; holderRev: number; takeState: string | null }>;
-  const attemptsOf = db.prepare(`SELECT a.uid, a.result, a.at, p.display_name AS by FROM callback_attempts a LEFT JOIN profiles p ON p.id = a.by_profile_id WHERE a.callback_id = ? AND a.by_name IS NULL ORDER BY a.at, a.id`);
-  const nameOf = db.prepare('SELECT display_name FROM profiles WHERE id = ?').pluck();
+  const attemptsOf = db.prepare(`SELECT uid, result, at, by_profile_id AS byId FROM callback_attempts WHERE callback_id = ? AND by_name IS NULL ORDER BY at, id`);
+  const nameOf = profilesRepository(db).displayName;
   const followUpOf = db.prepare(`SELECT recorded_at AS recordedAt, by_name AS by, referrals, new_request AS newRequest, another_callback AS anotherCallback FROM callback_follow_ups WHERE callback_id = ? AND origin = 'local'`);
   const queuedOps = db.prepare(`SELECT DISTINCT json_extract(payload, '$.type') FROM sync_outbox WHERE kind = 'callback' AND entity_id = ?`).pluck();
   const share = callbackShare(db);
@@ -123,9 +124,9 @@ export function queueCallbackReplay(db: Db): number {
       queued++;
     };
     if (r.origin === 'local') add({ type: 'create', replay: true }, r.createdAt);
-    const holder = r.assignee && r.takeState !== 'provisional' && r.takeState !== 'refused' ? (nameOf.get(r.assignee) as string | undefined) : undefined;
+    const holder = r.takeState !== 'provisional' && r.takeState !== 'refused' ? nameOf(r.assignee) : null;
     if (r.assignee && holder && r.holderRev > 0) add({ type: 'take', holder: { profileId: r.assignee, name: holder, at: r.heldAt ?? r.createdAt }, expectRev: r.holderRev - 1 }, r.heldAt ?? r.createdAt);
-    const attempts = attemptsOf.all(r.id) as Array<{ uid: string; result: AttemptResult; at: string; by: string | null }>;
+    const attempts = (attemptsOf.all(r.id) as Array<{ uid: string; result: AttemptResult; at: string; byId: string | null }>).map(({ byId, ...a }) => ({ ...a, by: nameOf(byId) }));
     attempts.forEach((a, i) => {
       const last = i === attempts.length - 1;
       // Only the last attempt closes it (if it is closed here); earlier ones left it pending.
@@ -172,8 +173,7 @@ export function callbackChange(db: Db, link: HubLink, changeId: string, callback
   // except when replayed (resync) for a hub that may have lost it: its metadata goes again.
   const replay = 'replay' in op && op.replay === true;
   if (!row || !row.call_id || (!row.phone_e164 && !replay)) return null;
-  const names = db.prepare('SELECT id, display_name FROM profiles WHERE id IN (?, ?)').all(row.assignee_profile_id, row.created_by_profile_id) as Array<{ id: string; display_name: string }>;
-  const nameOf = (id: string | null) => names.find((n) => n.id === id)?.display_name ?? null;
+  const nameOf = profilesRepository(db).displayName;
   const holderName = nameOf(row.assignee_profile_id);
   const context: CallbackContext = { reason: row.reason, forNext: row.for_next, call: readCallSummary(db, row.call_id) };
   return {
@@ -230,7 +230,7 @@ export function applyPulledCallback(db: Db, link: HubLink, s: CallbackStateWire,
   const local = db.prepare('SELECT origin, call_id, phone_e164, status, take_state, due_at FROM callbacks WHERE id = ?').get(s.callbackId) as
     | { origin: 'local' | 'hub'; call_id: string | null; phone_e164: string | null; status: string; take_state: string | null; due_at: string }
     | undefined;
-  const mine = s.holder && s.holder.deviceId === link.deviceId && db.prepare('SELECT 1 FROM profiles WHERE id = ?').get(s.holder.profileId) ? s.holder.profileId : null;
+  const mine = s.holder && s.holder.deviceId === link.deviceId && profilesRepository(db).get(s.holder.profileId) ? s.holder.profileId : null;
   const holderCols = {
     assignee: mine,
     holderName: s.holder && !mine ? s.holder.name : null,
