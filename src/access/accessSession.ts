@@ -1,8 +1,9 @@
 import type { AccessStatus } from '../contract/accessContract.ts';
 import { AppError } from '../errors.ts';
 import { type ProfileRecord, profilesRepository } from '../profiles/profilesRepository.ts';
+import type { Actor } from '../services/handlerContext.ts';
 import type { Services } from '../services/services.ts';
-import { type AuditAction, type AuditDetail, writeAudit } from '../store/auditLog.ts';
+import { type AuditAction, type AuditActor, type AuditDetail, writeAudit } from '../store/auditLog.ts';
 import { hashSecret, PIN_SCRYPT, verifySecret } from './secretHash.ts';
 
 // The session on a shared PC, decided in main from the injected clock: sign-in with the
@@ -30,7 +31,16 @@ function retryAtOf(row: Pick<ProfileRecord, 'failedAttempts' | 'lastFailedAt'> |
   return wait ? new Date(Date.parse(row.lastFailedAt) + wait) : null;
 }
 
-export function audit(s: Services, action: AuditAction, detail: AuditDetail = {}, who?: { profileId: string | null; actor: string; role: 'responder' | 'supervisor' | null }): void {
+/** The audit log's actor of the profile the router resolved (context.actor); undefined when none is signed in. */
+export const auditActorOf = (a: Actor | null): AuditActor | undefined => (a ? { profileId: a.profileId, actor: a.displayName, role: a.role } : undefined);
+
+/**
+ * Writes an entry. Handlers name their actor (`auditActorOf(context.actor)`); without one, the
+ * session's profile is read: the session's own acts (sign-in, lock, unlock), which also run
+ * outside the router (the idle lock, main's OS lock), those that just signed someone in, and the
+ * outgoing-text guard's override (a supervisor's, checked on the session like the router does).
+ */
+export function audit(s: Services, action: AuditAction, detail: AuditDetail = {}, who?: AuditActor): void {
   if (!s.store.isOpen()) return;
   const db = s.store.database();
   let actor = who;

@@ -2,7 +2,7 @@ import type { InputOf, OperationName, OutputOf } from '../contract/index.ts';
 import type { HandlerContext } from '../services/handlerContext.ts';
 import type { Services } from '../services/services.ts';
 import type { AuditAction, AuditDetail } from '../store/auditLog.ts';
-import { audit } from './accessSession.ts';
+import { audit, auditActorOf } from './accessSession.ts';
 
 // Operations the router records in the audit log after they succeed: the action and a detail
 // of formats, flags, periods and counts read from the input and answer — never their content.
@@ -103,6 +103,5 @@ export function auditOperation(name: OperationName, input: unknown, value: unkno
   if (!rule) return;
   const entry = rule(input as never, value as never);
   if (!entry) return;
-  const a = context.actor;
-  audit(services, entry.action, entry.detail, a ? { profileId: a.profileId, actor: a.displayName, role: a.role } : undefined);
+  audit(services, entry.action, entry.detail, auditActorOf(context.actor));
 }

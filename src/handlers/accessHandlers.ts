@@ -1,5 +1,5 @@
-import { accessStatus, afterSignIn, audit, lockSession, needsFirstSupervisor, newSecretHash, noteActivity, unlockSession } from '../access/accessSession.ts';
-import { auditCsv, listAudit } from '../store/auditLog.ts';
+import { accessStatus, afterSignIn, audit, auditActorOf, lockSession, needsFirstSupervisor, newSecretHash, noteActivity, unlockSession } from '../access/accessSession.ts';
+import { type AuditActor, auditCsv, listAudit } from '../store/auditLog.ts';
 import { readNotesRetentionMonths, writeNotesRetentionMonths } from '../access/retentionSettings.ts';
 import { readCallbackSettings } from '../callbacks/callbackSettings.ts';
 import type { accessContract } from '../contract/accessContract.ts';
@@ -34,8 +34,8 @@ function retention(s: Services) {
   };
 }
 
-function me(c: HandlerContext): { profileId: string | null; actor: string; role: 'responder' | 'supervisor' | null } {
-  return { profileId: c.actor?.profileId ?? null, actor: c.actor?.displayName ?? 'unknown', role: c.actor?.role ?? null };
+function me(c: HandlerContext): AuditActor {
+  return auditActorOf(c.actor) ?? { profileId: null, actor: 'unknown', role: null };
 }
 
 export const accessHandlers: HandlerMap<typeof accessContract> = {
@@ -65,25 +65,25 @@ export const accessHandlers: HandlerMap<typeof accessContract> = {
   'profiles.admin.list': (_i, s) => ({
     profiles: profiles(s).adminList(),
   }),
-  'profiles.admin.create': (input, s) => {
+  'profiles.admin.create': (input, s, c) => {
     const { id } = profiles(s).create({ displayName: input.displayName, centre: input.centre }, s.clock.now(), newSecretHash(s, input.pin));
-    audit(s, 'profile.create', { targetProfileId: id, role: 'responder' });
+    audit(s, 'profile.create', { targetProfileId: id, role: 'responder' }, auditActorOf(c.actor));
     s.log.info('profiles.created', { role: 'responder' });
     return adminView(adminGet(s, id));
   },
-  'profiles.admin.setActive': ({ profileId, active }, s) => {
+  'profiles.admin.setActive': ({ profileId, active }, s, c) => {
     if (profileId === s.session.profileId) throw new AppError('Conflict', 'access.cannotDisableSelf');
     adminGet(s, profileId);
     if (!active) assertNotLastSupervisor(s.store.database(), profileId, 'disable');
     profiles(s).setActive(profileId, active, s.clock.now());
-    audit(s, active ? 'profile.enable' : 'profile.disable', { targetProfileId: profileId });
+    audit(s, active ? 'profile.enable' : 'profile.disable', { targetProfileId: profileId }, auditActorOf(c.actor));
     return adminView(adminGet(s, profileId));
   },
-  'profiles.admin.resetPin': ({ profileId, pin }, s) => {
+  'profiles.admin.resetPin': ({ profileId, pin }, s, c) => {
     const row = adminGet(s, profileId);
     if (row.role !== 'responder') throw new AppError('Conflict', 'access.pinOnlyResponder');
     profiles(s).setSecret(profileId, newSecretHash(s, pin));
-    audit(s, 'profile.reset_secret', { targetProfileId: profileId });
+    audit(s, 'profile.reset_secret', { targetProfileId: profileId }, auditActorOf(c.actor));
     return adminView(adminGet(s, profileId));
   },
 
@@ -97,11 +97,11 @@ export const accessHandlers: HandlerMap<typeof accessContract> = {
   },
 
   'retention.get': (_i, s) => retention(s),
-  'retention.update': ({ notesRetentionMonths }, s) => {
+  'retention.update': ({ notesRetentionMonths }, s, c) => {
     const max = s.config.values.purge.notesRetentionMonths;
     if (notesRetentionMonths > max) throw new AppError('InvalidInput', 'access.retentionCeiling', { max }, [{ path: 'notesRetentionMonths', message: `at most ${max}` }]);
     writeNotesRetentionMonths(s.store.database(), notesRetentionMonths, max, s.clock.now());
-    audit(s, 'retention.update', { notesRetentionMonths });
+    audit(s, 'retention.update', { notesRetentionMonths }, auditActorOf(c.actor));
     return retention(s);
   },
   'retention.preview': (_i, s) => runPurge(s.store.database(), s.clock.now(), { steps: s.purgeSteps, dryRun: true, policy: s.config.values.purge }),

@@ -1,4 +1,4 @@
-import { afterSignIn, afterSignOut, audit, newSecretHash, signInWithSecret } from '../access/accessSession.ts';
+import { afterSignIn, afterSignOut, audit, auditActorOf, newSecretHash, signInWithSecret } from '../access/accessSession.ts';
 import { dayStart, nextDayStart } from '../domain/brusselsTime.ts';
 import { type CallRow, callsRepository } from '../calls/callsRepository.ts';
 import { callSummary, callView, canReopen, timerOf } from '../calls/callViews.ts';
@@ -65,10 +65,10 @@ function identifyingIssues(s: Services, callId: string): ErrorIssue[] {
 
 export const callsHandlers: HandlerMap<typeof callsContract> = {
   'profiles.list': (_input, s) => ({ profiles: profilesRepository(s.store.database()).list() }),
-  'profiles.create': (input, s) => {
+  'profiles.create': (input, s, c) => {
     const profile = profilesRepository(s.store.database()).create(input, s.clock.now(), newSecretHash(s, input.pin), 'profiles.existsPick');
     // Supervisors only (router): the audit names the supervisor who made it.
-    audit(s, 'profile.create', { targetProfileId: profile.id, role: 'responder' });
+    audit(s, 'profile.create', { targetProfileId: profile.id, role: 'responder' }, auditActorOf(c.actor));
     s.log.info('profiles.created', {});
     return profile;
   },
@@ -122,7 +122,7 @@ export const callsHandlers: HandlerMap<typeof callsContract> = {
     const me = signedIn(c);
     const row = findCall(s, callId);
     // Reading is audited where it matters (issue 12): another responder's call record, by id only.
-    if (row.profile_id !== me.profileId) audit(s, 'call.read_other', { callId });
+    if (row.profile_id !== me.profileId) audit(s, 'call.read_other', { callId }, auditActorOf(me));
     return callView(repoOf(s), row, me.profileId, s.clock.now());
   },
   'calls.pause': ({ callId }, s, c) => {

@@ -97,3 +97,16 @@ test('creating a responder from the profile picker is one transaction with its e
   assert.equal(entries(core, 'profile.create').length, 1);
   core.shutdown();
 });
+
+test('a self-audited entry names the actor the router resolved, as a ruled one does', async () => {
+  const { core, me } = await maintainerCore();
+  assert.equal((await core.router.dispatch('profiles.admin.create', { displayName: 'Rita', centre: 'CASG Nord', pin: '482915' })).ok, true);
+  assert.equal((await core.router.dispatch('retention.update', { notesRetentionMonths: 6 })).ok, true);
+  const name = (await core.router.dispatch('access.status', {})) as { ok: true; value: { profile: { displayName: string } } };
+  for (const action of ['profile.create', 'retention.update']) {
+    const [entry, ...more] = entries(core, action);
+    assert.equal(more.length, 0, action);
+    assert.deepEqual([entry?.profileId, entry?.actor, entry?.role], [me, name.value.profile.displayName, 'supervisor'], action);
+  }
+  core.shutdown();
+});
