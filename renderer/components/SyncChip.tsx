@@ -23,9 +23,9 @@ export function syncChipText(s: HubStatus, now: number, t: (k: string, o: Record
  */
 export function SyncChip() {
   const { t, i18n } = useTranslation();
-  // Asked again every 5 s as well as on each `hub.status` event: the pending count grows
-  // with every note written, which main announces to nobody.
-  const { data: status } = useOperation('hub.status', {}, { refetchInterval: 5000 });
+  // Refreshed by main's `hub.status` event (a round done or failed, joined or left, the pending
+  // count changed), never polled; only "il y a 12 s" ticks, here, on the window's own clock.
+  const { data: status } = useOperation('hub.status', {});
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 5000);

@@ -34,7 +34,7 @@ export const events = {
   }),
   /** The in-app badge: callbacks due now (overdue included) and overdue; sent when it changes. */
   'callbacks.badge': z.object({ due: z.number(), overdue: z.number() }),
-  /** The line's hub: joined or left, a sync round done or failed (the status chip). */
+  /** The line's hub: joined or left, a sync round done or failed, the pending count changed by an operation (the status chip: never polled). */
   'hub.status': hubStatusSchema,
   /**
    * A sync round applied changes pulled from the hub (counts per kind): the screens showing them

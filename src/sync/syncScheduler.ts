@@ -45,6 +45,7 @@ export function createSyncScheduler(opts: {
   let running: Promise<SyncRoundResult> | null = null;
   let debounce: ReturnType<typeof setTimeout> | null = null;
   let lastOutboxSeq = -1;
+  let lastPending = -1;
   const announce = (counts: PulledCounts | undefined) => {
     if (counts && Object.values(counts).some((n) => n > 0)) opts.onPulled?.(counts);
   };
@@ -63,7 +64,11 @@ export function createSyncScheduler(opts: {
         throw e;
       } finally {
         running = null;
-        if (opts.store.isOpen()) opts.onStatus(readHubStatus(opts.store.database()));
+        if (opts.store.isOpen()) {
+          const status = readHubStatus(opts.store.database());
+          lastPending = status.pending;
+          opts.onStatus(status);
+        }
       }
     })();
     return running;
@@ -91,7 +96,12 @@ export function createSyncScheduler(opts: {
     },
     afterOperation() {
       if (!opts.store.isOpen()) return;
-      const seq = (opts.store.database().prepare('SELECT coalesce(max(seq), 0) AS s FROM sync_outbox').get() as { s: number }).s;
+      const db = opts.store.database();
+      const { seq, n } = db.prepare('SELECT coalesce(max(seq), 0) AS seq, count(*) AS n FROM sync_outbox').get() as { seq: number; n: number };
+      // The pending count changed (a note written, a queued change dropped): the status chip
+      // hears it now, rather than asking main every few seconds.
+      if (n !== lastPending && readHubLink(db)) opts.onStatus(readHubStatus(db));
+      lastPending = n;
       if (seq === lastOutboxSeq) return;
       lastOutboxSeq = seq;
       if (seq === 0) return;

@@ -126,13 +126,20 @@ for (const engine of ENGINES) {
       assert.ok((await ok<{ notes: { text: string }[] }>(b, 'directory.get', { id: serviceId })).notes.some((n) => n.text === 'Fermé pendant les congés'));
     });
 
-    test('the scheduler pushes about a second after a local change, without a tick', async () => {
+    test('the scheduler pushes about a second after a local change, without a tick; the status chip hears of each pending count', async () => {
+      const pending: number[] = [];
+      const off = a.onEvent((name, payload) => {
+        if (name === 'hub.status') pending.push((payload as { pending: number }).pending);
+      });
       await ok(a, 'directory.addNote', { serviceId, text: 'Répond le matin seulement' });
       assert.equal(outbox(a), 1);
+      assert.deepEqual(pending, [1], 'the note written is announced at once, not found by polling');
       const deadline = Date.now() + 10_000;
-      while (outbox(a) > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      while ((outbox(a) > 0 || pending.at(-1) !== 0) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
       assert.equal(outbox(a), 0, 'drained by the debounced push');
       assert.ok(readHubLink(a.services.store.database())?.lastSyncAt);
+      assert.equal(pending.at(-1), 0, 'and the drained outbox after the round');
+      off();
     });
   });
 }
