@@ -28,6 +28,8 @@ export const INVALIDATIONS: { readonly [E in EventName]: Rule } = {
   'hub.pulled': ['shift.board', 'reports.shiftSummary', 'callbacks.*', 'directory.*', 'calls.repeatCaller'],
   // A handover note (shift summary, home board) or an excerpt approved or withdrawn (quotes review).
   'reports.changed': ['reports.shiftSummary', 'reports.quotes.list', 'shift.board'],
+  // An entry appended to the audit log: the administration screen's log (never polled).
+  'audit.appended': ['audit.list'],
   // A clock moved by hand (tests, the harness): the timer's anchor on main's clock.
   'clock.moved': ['calls.clock'],
   'app.notice': [],

@@ -21,6 +21,7 @@ import { lockIfIdle, lockSession } from '../access/accessSession.ts';
 import { AUDIT_IN_WRITE, auditedInTransaction, auditOperation } from '../access/auditedOperations.ts';
 import { PURGE_STEPS } from './purgeSteps.ts';
 import { createSyncScheduler } from '../sync/syncScheduler.ts';
+import { announcingAudit, createAuditAnnouncer } from './auditAnnouncer.ts';
 import { createPeriodicJobs, type PeriodicJobs, type PeriodicTickReport } from './periodicJobs.ts';
 
 export interface AppCoreOptions {
@@ -102,7 +103,8 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
   const hubSync = services.hubSync;
   // Operations whose entry went into their own write transaction (AUDIT_IN_WRITE): not again after.
   const auditedInWrite = new WeakSet<HandlerContext>();
-  const router = createRouter(handlers, services, {
+  const announceAudit = createAuditAnnouncer(services);
+  const routerBare = createRouter(handlers, services, {
     validateOutput: opts.validateOutput ?? false,
     // An audited change and its entry are one transaction (issue 13); see access/auditedOperations.ts.
     transactionFor: (name) => (auditedInTransaction(name) && store.isOpen() ? (work) => store.database().transaction(work)() : null),
@@ -127,6 +129,7 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
       }
     },
   });
+  const router = announcingAudit(routerBare, announceAudit);
   const jobs = createPeriodicJobs(services);
   // A clock moved by hand (tests, the harness) tells the window, whose timer does not tick on it.
   const offClock = clock.onMove?.((now) => services.emit('clock.moved', { now: now.toISOString() })) ?? null;
@@ -166,10 +169,13 @@ export function createAppCore(opts: AppCoreOptions): AppCore {
       } catch (e) {
         log.error('hub.tick_failed', { error: (e as Error).message });
       }
+      // The idle lock, the purge, a backup or the CLI may have written to the audit log.
+      announceAudit();
       return report;
     },
     lockSession: (reason) => {
       if (store.isOpen()) lockSession(services, reason);
+      announceAudit();
     },
     jobs,
     shutdown() {

@@ -41,6 +41,8 @@ export const events = {
    * (home board's handover, callbacks queue, service cards' notes, directory) refresh at once.
    */
   'hub.pulled': z.object({ notes: z.number(), services: z.number(), callbacks: z.number(), handovers: z.number(), callerMarks: z.number() }),
+  /** An entry was appended to the audit log (by an operation, the idle lock, the purge, a backup; the CLI's at the next tick): the log on the administration screen refreshes. No content. */
+  'audit.appended': z.object({}),
   /** A handover note was left, or an excerpt approved or withdrawn: the shift summary, the home board and the quotes review refresh. No text. */
   'reports.changed': z.object({ what: z.enum(['handover', 'quote']) }),
 };

@@ -94,6 +94,11 @@ interface Row {
   detail: string;
 }
 
+/** The newest entry's id (0 when the log is empty): tells whether anything was appended since. */
+export function lastAuditId(db: Db): number {
+  return db.prepare('SELECT coalesce(max(id), 0) FROM audit_log').pluck().get() as number;
+}
+
 export function listAudit(db: Db, q: { from?: string | undefined; to?: string | undefined; action?: string | undefined; limit: number; beforeId?: number | undefined }): { entries: AuditEntry[]; total: number } {
   const where: string[] = [];
   const params: Record<string, unknown> = {};

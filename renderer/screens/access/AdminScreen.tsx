@@ -272,9 +272,9 @@ function RetentionSection() {
 function AuditSection() {
   const { t, i18n } = useTranslation('access');
   const lang = i18n.language as UiLang;
-  // The log follows what happens (a sign-in on this PC, an action in another section): it
-  // is asked again every few seconds while the screen is open.
-  const log = useOperation('audit.list', { limit: 200 }, { refetchInterval: 3000 });
+  // The log follows what happens (a sign-in on this PC, an action in another section): main's
+  // `audit.appended` event refreshes it (invalidation.ts), no polling.
+  const log = useOperation('audit.list', { limit: 200 });
   const entries: AuditEntry[] = log.data?.entries ?? NO_ENTRIES;
   const total = log.data?.total ?? 0;
   const error = log.error?.payload ?? null;
