@@ -1,20 +1,26 @@
 // Facts written as words in the UI language (issue 16): languages by their name, not "FR, PS";
 // opening hours as "lun.–ven. 9 h – 12 h", not the directory's raw "mo-fr 09:00-12:00".
-// Pure functions over Intl, so a unit test runs them without a browser.
+// Pure functions over Intl and the `words` namespace (locales/<lang>/words.json, which the
+// screens' i18next loads too), so a unit test runs them without a browser.
 
+import i18next from 'i18next';
 import { LOCALE_TAGS as TAGS } from '../../src/domain/brusselsTime.ts';
+import en from './locales/en/words.json' with { type: 'json' };
+import fr from './locales/fr/words.json' with { type: 'json' };
+import nl from './locales/nl/words.json' with { type: 'json' };
 
 export type WordsLang = 'fr' | 'nl' | 'en';
 
-// Codes ICU has no name for (ISO 639-2 collective codes the directory uses).
-const EXTRA_NAMES: Record<string, Record<WordsLang, string>> = {
-  ber: { fr: 'berbère', nl: 'Berbers', en: 'Berber' },
-};
+// Its own instance, set up once and never switched: each call names its language.
+const words = i18next.createInstance();
+void words.init({ resources: { fr: { words: fr }, nl: { words: nl }, en: { words: en } }, lng: 'fr', fallbackLng: false, ns: ['words'], defaultNS: 'words', initAsync: false, interpolation: { escapeValue: false }, returnNull: false });
+const wordsT = (lang: WordsLang) => words.getFixedT(lang, 'words');
 
 /** "ps" → "pachto" / "Pasjtoe" / "Pashto"; an unknown code stays as written. */
 export function languageName(code: string, lang: WordsLang): string {
   const c = code.trim().toLowerCase();
-  const extra = EXTRA_NAMES[c]?.[lang];
+  // Codes ICU has no name for (ISO 639-2 collective codes the directory uses: "ber").
+  const extra = /^[a-z]+$/.test(c) ? wordsT(lang)(`languageNames.${c}`, { defaultValue: '' }) : '';
   if (extra) return extra;
   try {
     const name = new Intl.DisplayNames(TAGS[lang], { type: 'language', fallback: 'none' }).of(c);
@@ -39,13 +45,8 @@ export function weekdayName(index: number, lang: WordsLang, width: 'short' | 'lo
 /** "09:30" → "9 h 30" / "9u30" / "9:30"; "12:00" → "12 h" / "12u" / "12:00". */
 export function timeWords(hhmm: string, lang: WordsLang): string {
   const [h, m] = hhmm.split(':').map(Number) as [number, number];
-  if (lang === 'fr') return m ? `${h} h ${String(m).padStart(2, '0')}` : `${h} h`;
-  if (lang === 'nl') return m ? `${h}u${String(m).padStart(2, '0')}` : `${h}u`;
-  return `${h}:${String(m).padStart(2, '0')}`;
+  return wordsT(lang)(m ? 'time' : 'timeOnTheHour', { h, mm: String(m).padStart(2, '0') });
 }
-
-const EVERY_DAY: Record<WordsLang, string> = { fr: 'tous les jours', nl: 'elke dag', en: 'every day' };
-const ROUND_THE_CLOCK: Record<WordsLang, string> = { fr: '24 h/24, tous les jours', nl: 'dag en nacht, elke dag', en: '24 hours a day, every day' };
 
 function daysWords(spec: string, lang: WordsLang): string | null {
   const parts: string[] = [];
@@ -55,7 +56,7 @@ function daysWords(spec: string, lang: WordsLang): string | null {
     const from = DAY_CODES.indexOf(range[1] as (typeof DAY_CODES)[number]);
     const to = range[2] ? DAY_CODES.indexOf(range[2] as (typeof DAY_CODES)[number]) : from;
     if (from < 0 || to < 0) return null;
-    if (from === 0 && to === 6) return EVERY_DAY[lang];
+    if (from === 0 && to === 6) return wordsT(lang)('everyDay');
     parts.push(from === to ? weekdayName(from, lang) : `${weekdayName(from, lang)}–${weekdayName(to, lang)}`);
   }
   return parts.join(', ');
@@ -67,12 +68,12 @@ function daysWords(spec: string, lang: WordsLang): string | null {
  */
 export function openingHoursInWords(text: string, lang: WordsLang): string {
   const raw = text.trim();
-  if (raw === '24/7') return ROUND_THE_CLOCK[lang];
+  if (raw === '24/7') return wordsT(lang)('roundTheClock');
   const rules: string[] = [];
   for (const rule of raw.split(';')) {
     const m = /^\s*(?:([a-z,-]+)\s+)?((?:\d{1,2}:\d{2}-\d{1,2}:\d{2})(?:\s*,\s*\d{1,2}:\d{2}-\d{1,2}:\d{2})*)\s*$/i.exec(rule);
     if (!m) return raw;
-    const days = m[1] ? daysWords(m[1].toLowerCase(), lang) : EVERY_DAY[lang];
+    const days = m[1] ? daysWords(m[1].toLowerCase(), lang) : wordsT(lang)('everyDay');
     if (days === null) return raw;
     const spans = (m[2] as string).split(',').map((span) => {
       const [a, b] = span.trim().split('-') as [string, string];
@@ -80,7 +81,7 @@ export function openingHoursInWords(text: string, lang: WordsLang): string {
     });
     rules.push(`${days} ${spans.join(', ')}`);
   }
-  return rules.join(lang === 'fr' ? ' ; ' : '; ');
+  return rules.join(wordsT(lang)('ruleSeparator'));
 }
 
 /** The line's hours from the machine config ({days: ['mon', …], open, close}) in words: "lun.–ven. 9 h – 17 h". */
