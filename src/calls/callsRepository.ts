@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { CallStatus, NoteView } from '../contract/callsContract.ts';
 import { type CallRecordDraft, type Intervention, MAX_NOTES_PER_CALL, MAX_REFERRALS, type StoredRecord } from '../contract/callSchemas.ts';
 import { AppError } from '../errors.ts';
+import { profilesRepository } from '../profiles/profilesRepository.ts';
 import type { Db } from '../store/openDatabase.ts';
 import type { Hold } from './timer.ts';
 
@@ -20,6 +21,9 @@ export interface CallRow {
   closed_at: string | null;
   last_activity_at: string;
 }
+
+/** A call as its table holds it (the responder's name and centre are the profiles'). */
+type CallColumns = Omit<CallRow, 'responder_name' | 'centre'>;
 
 interface RecordRow {
   caller_type: StoredRecord['callerType'];
@@ -88,7 +92,7 @@ function noteView(r: NoteRow): NoteView {
   return { id: r.id, seq: r.seq, offsetMs: r.offset_ms, wallAt: r.wall_at, text: r.text, updatedAt: r.updated_at };
 }
 
-const CALL_COLS = `c.id, c.profile_id, p.display_name AS responder_name, p.centre, c.status, c.started_at, c.ended_at, c.duration_ms, c.closed_at, c.last_activity_at`;
+const CALL_COLS = `c.id, c.profile_id, c.status, c.started_at, c.ended_at, c.duration_ms, c.closed_at, c.last_activity_at`;
 const RECORD_COLS = 'caller_type, language, language_other, interpreter, commune, caller_history, pseudonym, heard_from, heard_from_other, resolution, unmet_need, may_quote, no_request, looked_for, social_aid_contact, debrief, debrief_reason, know_that';
 
 /** Words of a search as an FTS5 query: each word quoted, prefix-matched, all required. */
@@ -100,8 +104,8 @@ export function ftsQuery(q: string): string | null {
 
 function prepare(db: Db) {
   return {
-    call: db.prepare(`SELECT ${CALL_COLS} FROM calls c JOIN profiles p ON p.id = c.profile_id WHERE c.id = ?`),
-    activeOf: db.prepare(`SELECT ${CALL_COLS} FROM calls c JOIN profiles p ON p.id = c.profile_id WHERE c.profile_id = ? AND c.status = 'active' ORDER BY c.started_at DESC LIMIT 1`),
+    call: db.prepare(`SELECT ${CALL_COLS} FROM calls c WHERE c.id = ?`),
+    activeOf: db.prepare(`SELECT ${CALL_COLS} FROM calls c WHERE c.profile_id = ? AND c.status = 'active' ORDER BY c.started_at DESC LIMIT 1`),
     insertCall: db.prepare(`INSERT INTO calls (id, profile_id, status, started_at, last_activity_at, updated_at) VALUES (?, ?, 'active', ?, ?, ?)`),
     holds: db.prepare('SELECT started_at AS startedAt, ended_at AS endedAt FROM call_holds WHERE call_id = ? ORDER BY started_at'),
     openHold: db.prepare('SELECT started_at FROM call_holds WHERE call_id = ? AND ended_at IS NULL'),
@@ -179,16 +183,23 @@ export interface CallsRepository {
 
 export function callsRepository(db: Db): CallsRepository {
   const st = statements(db);
+  // The responder's name and centre come from the profiles' owner.
+  const profiles = profilesRepository(db);
+  const withResponder = (r: CallColumns | undefined): CallRow | null => {
+    if (!r) return null;
+    const p = profiles.get(r.profile_id);
+    return { ...r, responder_name: p?.displayName ?? '', centre: p?.centre ?? '' };
+  };
   const touch = (callId: string, now: Date) => {
     const iso = now.toISOString();
     st.touch.run(iso, iso, callId);
   };
   const repo: CallsRepository = {
     get(id) {
-      return (st.call.get(id) as CallRow | undefined) ?? null;
+      return withResponder(st.call.get(id) as CallColumns | undefined);
     },
     activeOf(profileId) {
-      return (st.activeOf.get(profileId) as CallRow | undefined) ?? null;
+      return withResponder(st.activeOf.get(profileId) as CallColumns | undefined);
     },
     start(profileId, now) {
       const id = crypto.randomUUID();
@@ -373,18 +384,18 @@ export function callsRepository(db: Db): CallsRepository {
       const rows = db
         .prepare(
           `${withHits}
-          SELECT c.id, c.profile_id, p.display_name AS responder_name, c.status, c.started_at, c.ended_at, c.duration_ms, c.commune,
+          SELECT c.id, c.profile_id, c.status, c.started_at, c.ended_at, c.duration_ms, c.commune,
             c.caller_type, c.language, c.pseudonym, c.no_request, c.debrief,
             (SELECT count(*) FROM call_notes n WHERE n.call_id = c.id AND n.text <> '') AS note_count,
             (SELECT group_concat(theme_code, ',') FROM (SELECT theme_code FROM call_themes t WHERE t.call_id = c.id ORDER BY position)) AS themes,
             (SELECT group_concat(mode, ',') FROM call_interventions i WHERE i.call_id = c.id) AS interventions,
             ${excerpt} AS excerpt
-          FROM calls c JOIN profiles p ON p.id = c.profile_id
+          FROM calls c
           ${whereSql}
           ORDER BY c.started_at DESC LIMIT @limit OFFSET @offset`,
         )
-        .all({ ...params, limit: f.limit, offset: f.offset }) as SummaryRow[];
-      return { rows, total };
+        .all({ ...params, limit: f.limit, offset: f.offset }) as Array<Omit<SummaryRow, 'responder_name'>>;
+      return { rows: rows.map((r) => ({ ...r, responder_name: profiles.displayName(r.profile_id) ?? '' })), total };
     },
   };
   return repo;

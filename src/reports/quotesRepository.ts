@@ -1,4 +1,5 @@
 import { AppError } from '../errors.ts';
+import { profilesRepository } from '../profiles/profilesRepository.ts';
 import type { Db } from '../store/openDatabase.ts';
 import { periodInstants } from '../domain/brusselsTime.ts';
 
@@ -22,7 +23,14 @@ export interface ApprovedQuoteRow {
 
 const RANGE = `c.started_at >= @s AND c.started_at < @e AND c.status <> 'active'`;
 
+/** Replaces the profile id in a row's `field` by that profile's name: the profiles' owner knows it. */
+function namer(db: Db) {
+  const profiles = profilesRepository(db);
+  return <K extends string, R extends Record<K, string>>(row: R, field: K): R => ({ ...row, [field]: profiles.displayName(row[field]) ?? '' });
+}
+
 export function quotesRepository(db: Db) {
+  const named = namer(db);
   return {
     /** Calls of the period whose notes may be quoted, with their notes joined in order. */
     candidates(from: string, to: string, limit: number): QuoteCandidateRow[] {
@@ -41,11 +49,12 @@ export function quotesRepository(db: Db) {
       const { startIso, endIso } = periodInstants(from, to);
       return db
         .prepare(
-          `SELECT q.id, q.call_id AS callId, q.theme_code AS theme, q.text, p.display_name AS approvedBy, q.approved_at AS approvedAt
-           FROM report_quotes q JOIN calls c ON c.id = q.call_id JOIN profiles p ON p.id = q.approved_by
+          `SELECT q.id, q.call_id AS callId, q.theme_code AS theme, q.text, q.approved_by AS approvedBy, q.approved_at AS approvedAt
+           FROM report_quotes q JOIN calls c ON c.id = q.call_id
            WHERE ${RANGE} ORDER BY q.theme_code, c.started_at`,
         )
-        .all({ s: startIso, e: endIso }) as ApprovedQuoteRow[];
+        .all({ s: startIso, e: endIso })
+        .map((r) => named(r as ApprovedQuoteRow, 'approvedBy'));
     },
     approve(q: { callId: string; theme: string; text: string; by: string; at: string }): number {
       const r = db
@@ -81,6 +90,7 @@ export interface HandoverNoteRow {
 }
 
 export function handoverRepository(db: Db) {
+  const named = namer(db);
   return {
     add(n: { day: string; text: string; author: string; at: string }): number {
       return Number(db.prepare('INSERT INTO handover_notes (day, text, author_profile_id, created_at) VALUES (?, ?, ?, ?)').run(n.day, n.text, n.author, n.at).lastInsertRowid);
@@ -94,11 +104,13 @@ export function handoverRepository(db: Db) {
       if (!day) return null;
       const notes = db
         .prepare(
-          `SELECT h.id AS id, h.text AS text, p.display_name AS author, NULL AS centre, h.created_at AS createdAt FROM handover_notes h JOIN profiles p ON p.id = h.author_profile_id WHERE h.day = @day
+          `SELECT h.id AS id, h.text AS text, h.author_profile_id AS author, NULL AS centre, h.created_at AS createdAt FROM handover_notes h WHERE h.day = @day
            UNION ALL SELECT -s.rowid, s.text, s.author, s.centre, s.created_at FROM shared_handover_notes s WHERE s.day = @day
            ORDER BY createdAt, id`,
         )
-        .all({ day }) as HandoverNoteRow[];
+        .all({ day })
+        // A note written here carries its author's id, named by the profiles' owner; a pulled one its name.
+        .map((r) => ((r as HandoverNoteRow).centre === null ? named(r as HandoverNoteRow, 'author') : (r as HandoverNoteRow)));
       return { day, notes };
     },
     /** Handover notes written here on a day before `day` (oldest first): how many, and the oldest day. */
@@ -111,8 +123,9 @@ export function handoverRepository(db: Db) {
     },
     forDay(day: string): Array<{ id: number; text: string; author: string; createdAt: string }> {
       return db
-        .prepare(`SELECT h.id, h.text, p.display_name AS author, h.created_at AS createdAt FROM handover_notes h JOIN profiles p ON p.id = h.author_profile_id WHERE h.day = ? ORDER BY h.created_at, h.id`)
-        .all(day) as Array<{ id: number; text: string; author: string; createdAt: string }>;
+        .prepare(`SELECT id, text, author_profile_id AS author, created_at AS createdAt FROM handover_notes WHERE day = ? ORDER BY created_at, id`)
+        .all(day)
+        .map((r) => named(r as { id: number; text: string; author: string; createdAt: string }, 'author'));
     },
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { profilesRepository } from '../profiles/profilesRepository.ts';
 import type { Db } from '../store/openDatabase.ts';
 import type { LineKey } from './lineKey.ts';
 import { openJson, recordAad, sealJson } from './sealedJson.ts';
@@ -14,10 +15,11 @@ const aadOf = (uid: string, day: string) => recordAad('handover', uid, day);
 /** The wire form of a local handover note (outbox row `entity_id` = its row id). */
 export function readLocalHandover(db: Db, lineKey: LineKey, rowId: string): HandoverWire | null {
   const n = db
-    .prepare('SELECT h.uid, h.day, h.text, h.created_at, p.display_name AS author FROM handover_notes h JOIN profiles p ON p.id = h.author_profile_id WHERE h.id = ?')
-    .get(Number(rowId)) as { uid: string; day: string; text: string; created_at: string; author: string } | undefined;
-  if (!n) return null;
-  return { uid: n.uid, day: n.day, writtenAt: n.created_at, sealed: sealJson(lineKey, { text: n.text, author: n.author }, aadOf(n.uid, n.day)) };
+    .prepare('SELECT uid, day, text, created_at, author_profile_id FROM handover_notes WHERE id = ?')
+    .get(Number(rowId)) as { uid: string; day: string; text: string; created_at: string; author_profile_id: string } | undefined;
+  const author = n ? profilesRepository(db).displayName(n.author_profile_id) : null;
+  if (!n || !author) return null;
+  return { uid: n.uid, day: n.day, writtenAt: n.created_at, sealed: sealJson(lineKey, { text: n.text, author }, aadOf(n.uid, n.day)) };
 }
 
 /**

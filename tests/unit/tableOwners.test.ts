@@ -67,3 +67,21 @@ test('the check bites: a handler updating profiles itself is refused, the reposi
     'reports/supervisorRole.ts writes profiles (owner: profiles/profilesRepository.ts)',
   ]);
 });
+
+const readsProfiles = (text: string) => /\b(?:FROM|JOIN)\s+profiles\b/i.test(text);
+
+test('profiles is read with SQL only by its owner and the read-only report queries the doc names; the others ask the repository', () => {
+  const doc = fs.readFileSync(path.join(root, 'docs', 'architecture.md'), 'utf8');
+  const paragraph = doc.slice(doc.indexOf('Read-only report queries'), doc.indexOf('| table(s) |'));
+  const allowed = ['profiles/profilesRepository.ts', ...[...paragraph.matchAll(/`([\w/.]+\.ts)`/g)].map((m) => m[1] as string)];
+  assert.ok(allowed.includes('reports/shiftSummary.ts'), allowed.join(', '));
+  const readers = sourceFiles(path.join(root, 'src'))
+    .map((f) => ({ rel: path.relative(path.join(root, 'src'), f).split(path.sep).join('/'), text: fs.readFileSync(f, 'utf8') }))
+    .filter((f) => readsProfiles(f.text) && !allowed.includes(f.rel))
+    .map((f) => f.rel);
+  assert.deepEqual(readers, []);
+  // The check bites.
+  assert.ok(readsProfiles("db.prepare('SELECT display_name FROM profiles WHERE id = ?')"));
+  assert.ok(readsProfiles('FROM calls c JOIN profiles p ON p.id = c.profile_id'));
+  assert.ok(!readsProfiles('profilesRepository(db).displayName(id)'));
+});
